@@ -1,0 +1,114 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { openStorage } from '../storage/index.js';
+import { main } from './main.js';
+
+function fakeIO(argv: string[], cwd: string, env: Record<string, string> = {}) {
+  const out = { stdout: '', stderr: '' };
+  return {
+    out,
+    io: {
+      argv: ['node', 'metrica-chats', ...argv],
+      env,
+      cwd,
+      stdout: { write: (s: string) => (out.stdout += s) },
+      stderr: { write: (s: string) => (out.stderr += s) },
+    },
+  };
+}
+
+describe('metrica-chats purge and serve (CLI)', () => {
+  test('purge --older-than deletes only old pairings and says how many', async (t) => {
+    const dir = mkdtempSync(join(tmpdir(), 'mc-purge-'));
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    const s = await openStorage(join(dir, 'c.db'));
+    const day = 86_400_000;
+    await s.insertPairing({ chatId: 'CTAAAAAAAA', receivedAt: Date.now() - 100 * day });
+    await s.insertPairing({ chatId: 'CTBBBBBBBB', receivedAt: Date.now() - 91 * day });
+    await s.insertPairing({ chatId: 'CTCCCCCCCC', receivedAt: Date.now() - 89 * day });
+    await s.close();
+    // Relative --db resolves against the working folder, as a user typing it expects.
+    const { io, out } = fakeIO(['purge', '--older-than', '90d', '--db', 'c.db'], dir);
+    assert.equal(await main(io), 0, out.stderr);
+    assert.match(out.stdout, /^Deleted 2 pairings received before \d{4}-/);
+    const after = await openStorage(join(dir, 'c.db'));
+    assert.deepEqual(
+      (await after.snapshot()).pairings.map((p) => p.chatId),
+      ['CTCCCCCCCC'],
+    );
+    await after.close();
+  });
+
+  test('purge refuses a missing or malformed age with usage exit code 2', async () => {
+    const a = fakeIO(['purge'], tmpdir());
+    assert.equal(await main(a.io), 2);
+    assert.match(a.out.stderr, /--older-than <age> is required/);
+    const b = fakeIO(['purge', '--older-than', 'ninety'], tmpdir());
+    assert.equal(await main(b.io), 2);
+    assert.match(b.out.stderr, /--older-than must be a number with a unit .* got "ninety"/);
+  });
+
+  test('serve --help documents every flag and both secrets', async () => {
+    const { io, out } = fakeIO(['serve', '--help'], tmpdir());
+    assert.equal(await main(io), 0);
+    for (const flag of [
+      '--port',
+      '--host',
+      '--db',
+      '--allow-origin',
+      '--path-prefix',
+      '--rate-limit',
+      '--trust-proxy',
+      '--retention',
+    ]) {
+      assert.ok(out.stdout.includes(flag), flag);
+    }
+    for (const env of [
+      'PORT',
+      'METRICA_CHATS_DB',
+      'METRICA_CHATS_ALLOW_ORIGINS',
+      'METRICA_CHATS_API_KEYS',
+      'METRICA_CHATS_WEBHOOK_SECRET',
+    ]) {
+      assert.ok(out.stdout.includes(env), env);
+    }
+  });
+
+  test('serve refuses an unknown flag (a secret on the command line) and a bad port', async () => {
+    const a = fakeIO(['serve', '--api-key', 'x'], tmpdir());
+    assert.equal(await main(a.io), 2);
+    assert.match(a.out.stderr, /--api-key/);
+    const b = fakeIO(['serve', '--port', '99999'], tmpdir());
+    assert.equal(await main(b.io), 2);
+    assert.match(b.out.stderr, /--port must be an integer from 0 to 65535, got "99999"/);
+  });
+
+  test('serve starts, answers, and stops on the abort signal', async (t) => {
+    const dir = mkdtempSync(join(tmpdir(), 'mc-serve-'));
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    const controller = new AbortController();
+    const { io, out } = fakeIO(['serve', '--port', '0', '--host', '127.0.0.1', '--db', 'x/c.db'], dir, {
+      METRICA_CHATS_ALLOW_ORIGINS: 'https://a.example,https://b.example',
+    });
+    const done = main({ ...io, signal: controller.signal });
+    let url: string | undefined;
+    for (let i = 0; i < 100 && !url; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      url = /"msg":"collector listening","url":"([^"]+)"/.exec(out.stdout)?.[1];
+    }
+    assert.ok(url, out.stdout + out.stderr);
+    const res = await fetch(`${url}/v1/pairings`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain', Origin: 'https://b.example' },
+      body: '{"v":1,"chatId":"CT7KQ2M9XA"}',
+    });
+    assert.equal(res.status, 204);
+    assert.match(out.stdout, /METRICA_CHATS_API_KEYS is empty/);
+    controller.abort('SIGTERM');
+    assert.equal(await done, 0);
+    assert.match(out.stdout, /"msg":"collector stopped"/);
+  });
+});

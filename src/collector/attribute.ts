@@ -1,0 +1,113 @@
+import { type ChatIdFormat, DEFAULT_FORMAT, extractChatId, parseStartPayload } from '../match/index.js';
+import { chatKey, partnersOf } from '../storage/rows.js';
+import type { ChatAttribution, PartnerRef, Storage, UnattributedReason } from '../storage/types.js';
+import type { ChatReport } from './validate.js';
+
+/**
+ * Where the chat ID of a chat comes from, in order of trust: given explicitly, a Telegram
+ * `/start <payload>`, Viber's `context`, or the first message's text. Pure.
+ */
+export function findChatId(
+  report: Pick<ChatReport, 'chatId' | 'text' | 'context'>,
+  format: ChatIdFormat = DEFAULT_FORMAT,
+): string | null {
+  if (report.chatId) return report.chatId;
+  if (report.text !== undefined) {
+    const payload = parseStartPayload(report.text);
+    if (payload !== null) return extractChatId(payload, format);
+  }
+  if (report.context) {
+    const id = extractChatId(report.context, format);
+    if (id) return id;
+  }
+  return report.text === undefined ? null : extractChatId(report.text, format);
+}
+
+/** What `POST /v1/chats` and the webhooks answer. */
+export interface ChatResult {
+  key: string;
+  revision: number;
+  created: boolean;
+  changed: boolean;
+  chatId: string | null;
+  matched: { clientId?: string; userId?: string; yclid?: string; purchaseId?: string } | null;
+  unattributedReason: UnattributedReason | null;
+}
+
+// A Viber display name is not unique, so it never carries a partner link.
+const linkable = (platform: string, partners: PartnerRef[]): PartnerRef[] =>
+  platform === 'viber' ? partners.filter((p) => p.kind !== 'ChatUsername') : partners;
+
+/**
+ * Stores a chat and attributes it: its chat ID (found, or linked to its partner earlier) → the
+ * latest pairing at or before the chat's time, else the latest one. A found chat ID links the
+ * partner for good. An attributed chat is never downgraded by a later report without an ID.
+ */
+export async function recordChat(
+  storage: Storage,
+  report: ChatReport,
+  now: number,
+  format: ChatIdFormat = DEFAULT_FORMAT,
+): Promise<ChatResult> {
+  const partners = partnersOf(report);
+  const first = partners[0];
+  if (!first) throw new Error('a chat needs a partner identifier');
+  const key = chatKey(report.dateTime, report.platform, first);
+  const found = findChatId(report, format);
+  const links = linkable(report.platform, partners);
+  if (found) await storage.linkPartner(report.platform, links, found, now);
+  const chatId = found ?? (await storage.findLinkedChatId(report.platform, links));
+
+  let attribution: ChatAttribution;
+  const chatIdSource = found ? 'message' : chatId === null ? null : 'partner';
+  if (chatId === null) {
+    attribution = { chatId: null, chatIdSource, reason: 'no_chat_id' };
+  } else {
+    const pairing = await storage.findPairing(chatId, report.dateTime * 1000);
+    if (!pairing) attribution = { chatId, chatIdSource, reason: 'chat_id_not_paired' };
+    else if (!pairing.clientId && !pairing.userId && !pairing.yclid && !pairing.purchaseId) {
+      attribution = { chatId, chatIdSource, reason: 'pairing_without_metrica_id' };
+    } else {
+      attribution = {
+        chatId,
+        chatIdSource,
+        reason: null,
+        ...(pairing.clientId ? { clientId: pairing.clientId } : {}),
+        ...(pairing.userId ? { userId: pairing.userId } : {}),
+        ...(pairing.yclid ? { yclid: pairing.yclid } : {}),
+        ...(pairing.purchaseId ? { purchaseId: pairing.purchaseId } : {}),
+        ...(pairing.url ? { url: pairing.url } : {}),
+      };
+    }
+  }
+  const existing = attribution.reason !== null && !found ? await storage.getChat(key) : null;
+  const keep = existing !== null && (existing.unattributedReason === null || existing.chatId !== null);
+  const { row, created, changed } = await storage.upsertChat(key, {
+    dateTime: report.dateTime,
+    platform: report.platform,
+    ...(report.chatUsername ? { chatUsername: report.chatUsername } : {}),
+    ...(report.chatUserId ? { chatUserId: report.chatUserId } : {}),
+    ...(report.phoneNumber ? { phoneNumber: report.phoneNumber } : {}),
+    ...(report.answered !== undefined ? { answered: report.answered } : {}),
+    ...(report.tags ? { tags: report.tags } : {}),
+    ...(report.price ? { price: report.price } : {}),
+    ...(report.currency ? { currency: report.currency } : {}),
+    ...(report.messengerTrackerUrl ? { messengerTrackerUrl: report.messengerTrackerUrl } : {}),
+    ...(keep ? {} : { attribution }),
+  });
+  const ids = {
+    ...(row.clientId ? { clientId: row.clientId } : {}),
+    ...(row.userId ? { userId: row.userId } : {}),
+    ...(row.yclid ? { yclid: row.yclid } : {}),
+    ...(row.purchaseId ? { purchaseId: row.purchaseId } : {}),
+  };
+  return {
+    key: row.key,
+    revision: row.revision,
+    created,
+    changed,
+    chatId: row.chatId,
+    matched: row.unattributedReason === null ? ids : null,
+    unattributedReason: row.unattributedReason,
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * Per-client token buckets: `burst` requests at once, refilled at `perMinute`. The table is
+ * bounded so a flood of distinct addresses cannot grow memory without end; full buckets are
+ * dropped first since forgetting them changes nothing.
+ */
+export interface RateLimitOptions {
+  /** Sustained requests per minute per client. */
+  perMinute: number;
+  /** Requests allowed at once. Default: a quarter of a minute's worth, at least 10. */
+  burst?: number;
+  /** Most clients tracked at once. */
+  maxClients?: number;
+}
+
+export class RateLimiter {
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+  private readonly rate: number;
+  private readonly burst: number;
+  private readonly maxClients: number;
+
+  constructor(
+    options: RateLimitOptions,
+    private readonly now: () => number = Date.now,
+  ) {
+    if (!(options.perMinute > 0))
+      throw new Error(`rate limit must be a positive number per minute, got ${options.perMinute}`);
+    this.rate = options.perMinute / 60_000;
+    this.burst = options.burst ?? Math.max(10, Math.ceil(options.perMinute / 4));
+    this.maxClients = options.maxClients ?? 100_000;
+  }
+
+  /** Takes one token; returns 0 when allowed, else the seconds to wait (for Retry-After). */
+  take(client: string): number {
+    const t = this.now();
+    let b = this.buckets.get(client);
+    if (b) {
+      b.tokens = Math.min(this.burst, b.tokens + (t - b.at) * this.rate);
+      b.at = t;
+    } else {
+      if (this.buckets.size >= this.maxClients) this.evict(t);
+      b = { tokens: this.burst, at: t };
+      this.buckets.set(client, b);
+    }
+    if (b.tokens >= 1) {
+      b.tokens -= 1;
+      return 0;
+    }
+    return Math.max(1, Math.ceil((1 - b.tokens) / this.rate / 1000));
+  }
+
+  private evict(t: number): void {
+    for (const [k, b] of this.buckets) {
+      if (b.tokens + (t - b.at) * this.rate >= this.burst) this.buckets.delete(k);
+    }
+    // Still full of active clients: forget the oldest entries (Map keeps insertion order).
+    for (const k of this.buckets.keys()) {
+      if (this.buckets.size < this.maxClients) break;
+      this.buckets.delete(k);
+    }
+  }
+}

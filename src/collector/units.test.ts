@@ -1,0 +1,284 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { findChatId } from './attribute.js';
+import { secretMatcher, splitList } from './auth.js';
+import { telegramChat, viberChat } from './bots.js';
+import { parseDuration } from './duration.js';
+import type { HttpError } from './errors.js';
+import { duplicateKey, parseJsonObject } from './json.js';
+import { mask } from './logger.js';
+import { normalizeOrigin, originMatcher } from './origins.js';
+import { RateLimiter } from './rate-limit.js';
+import { parseChatReport, parsePairing } from './validate.js';
+
+const NOW = Date.UTC(2026, 0, 15, 12);
+
+describe('origins', () => {
+  test('exact origins match in normalized form only', () => {
+    const ok = originMatcher(['https://example.com', 'http://localhost:3000']);
+    assert.equal(ok('https://example.com'), true);
+    assert.equal(ok('https://EXAMPLE.com:443'), true);
+    assert.equal(ok('http://example.com'), false);
+    assert.equal(ok('https://example.com.evil.net'), false);
+    assert.equal(ok('http://localhost:3000'), true);
+    assert.equal(ok('http://localhost:3001'), false);
+    assert.equal(ok('null'), false);
+    assert.equal(ok('not a url'), false);
+  });
+
+  test('a *. wildcard allows subdomains, not the bare domain or look-alike hosts', () => {
+    const ok = originMatcher(['https://*.example.com']);
+    assert.equal(ok('https://shop.example.com'), true);
+    assert.equal(ok('https://a.b.example.com'), true);
+    assert.equal(ok('https://example.com'), false);
+    assert.equal(ok('https://evilexample.com'), false);
+    assert.equal(ok('http://shop.example.com'), false);
+  });
+
+  test('a configured origin with a path or another scheme is refused by name', () => {
+    assert.throws(() => normalizeOrigin('https://example.com/landing'), /https:\/\/example.com\/landing/);
+    assert.throws(() => normalizeOrigin('ftp://example.com'), /ftp:\/\/example.com/);
+    assert.throws(() => normalizeOrigin('example.com'), /"example.com" is not an origin/);
+  });
+});
+
+describe('rate limiter', () => {
+  test('allows a burst, then asks to wait, then refills', () => {
+    let t = 0;
+    const rl = new RateLimiter({ perMinute: 60, burst: 3 }, () => t);
+    assert.deepEqual([rl.take('a'), rl.take('a'), rl.take('a')], [0, 0, 0]);
+    assert.equal(rl.take('a'), 1);
+    assert.equal(rl.take('b'), 0, 'another client has its own bucket');
+    t += 1000;
+    assert.equal(rl.take('a'), 0);
+    assert.equal(rl.take('a'), 1);
+  });
+
+  test('stays bounded under many distinct clients', () => {
+    const rl = new RateLimiter({ perMinute: 60, burst: 2, maxClients: 100 }, () => 0);
+    for (let i = 0; i < 1000; i++) rl.take(`c${i}`);
+    assert.ok((rl as unknown as { buckets: Map<string, unknown> }).buckets.size <= 100);
+  });
+});
+
+describe('secrets', () => {
+  test('accepts only listed keys, whatever their length', () => {
+    const ok = secretMatcher(['alpha', 'beta-key']);
+    assert.equal(ok('alpha'), true);
+    assert.equal(ok('beta-key'), true);
+    assert.equal(ok('alph'), false);
+    assert.equal(ok('alpha '), false);
+    assert.equal(ok(''), false);
+    assert.equal(secretMatcher([])('anything'), false);
+    assert.equal(secretMatcher([''])(''), false, 'an empty key never authorizes');
+  });
+
+  test('splits comma-separated lists', () => {
+    assert.deepEqual(splitList(' a, b,,c '), ['a', 'b', 'c']);
+    assert.deepEqual(splitList(undefined), []);
+  });
+});
+
+describe('strict JSON', () => {
+  test('finds a key given twice in one object, not across objects', () => {
+    assert.equal(duplicateKey('{"a":1,"b":2,"a":3}'), 'a');
+    assert.equal(duplicateKey('{"a":{"a":1},"b":[{"a":1},{"a":2}]}'), null);
+    assert.equal(duplicateKey('{"a":"\\"a\\":","a" : 2}'), 'a');
+    assert.equal(duplicateKey('{"\\u0061":1,"a":2}'), 'a');
+  });
+
+  test('refuses empty, non-object and invalid bodies with the reason', () => {
+    const status = (text: string) => {
+      try {
+        parseJsonObject(text);
+        return 'ok';
+      } catch (e) {
+        return `${(e as HttpError).status} ${(e as HttpError).message}`;
+      }
+    };
+    assert.match(status(''), /400 body is empty/);
+    assert.match(status('[1]'), /400 body must be a JSON object, got an array/);
+    assert.match(status('{"v":1'), /400 body is not valid JSON/);
+    assert.equal(status('{"v":1}'), 'ok');
+  });
+});
+
+describe('pairing schema', () => {
+  test('accepts the page script beacon and keeps only given fields', () => {
+    const p = parsePairing(
+      {
+        v: 1,
+        chatId: 'CT7KQ2M9XA',
+        clientId: '1760000000123456789',
+        counterId: 12345678,
+        platform: 'viber',
+        ts: NOW - 5,
+      },
+      NOW,
+    );
+    assert.deepEqual(p, {
+      chatId: 'CT7KQ2M9XA',
+      clientId: '1760000000123456789',
+      counterId: '12345678',
+      platform: 'viber',
+      ts: NOW - 5,
+      receivedAt: NOW,
+    });
+  });
+
+  test('names the field of each fault', () => {
+    const field = (body: Record<string, unknown>) => {
+      try {
+        parsePairing(body, NOW);
+        return null;
+      } catch (e) {
+        return (e as HttpError).field;
+      }
+    };
+    assert.equal(field({ v: 2, chatId: 'CT7KQ2M9XA' }), 'v');
+    assert.equal(field({ v: 1, chatId: 'CT7KQ2M9X0' }), 'chatId');
+    assert.equal(field({ v: 1, chatId: 'CT7KQ2M9XA', clientId: 1.76e18 }), 'clientId');
+    assert.equal(field({ v: 1, chatId: 'CT7KQ2M9XA', url: 'javascript:alert(1)' }), 'url');
+    assert.equal(field({ v: 1, chatId: 'CT7KQ2M9XA', ts: NOW + 3 * 86_400_000 }), 'ts');
+    assert.equal(field({ v: 1, chatId: 'CT7KQ2M9XA', extra: 1 }), 'extra');
+  });
+});
+
+describe('chat schema', () => {
+  test('normalizes phone, tags, price and currency', () => {
+    const r = parseChatReport(
+      {
+        platform: 'whatsapp',
+        phoneNumber: '+7 (900) 123-45-67',
+        tags: ['lead', ' vip '],
+        price: 1500.5,
+        currency: 'rub',
+      },
+      NOW,
+    );
+    assert.deepEqual(r, {
+      platform: 'whatsapp',
+      dateTime: Math.floor(NOW / 1000),
+      phoneNumber: '+79001234567',
+      tags: 'lead,vip',
+      price: '1500.5',
+      currency: 'RUB',
+    });
+  });
+
+  test('refuses milliseconds, future times and a missing partner by name', () => {
+    assert.throws(() => parseChatReport({ platform: 'telegram', chatUserId: '1', dateTime: NOW }, NOW), /milliseconds/);
+    assert.throws(
+      () => parseChatReport({ platform: 'telegram', chatUserId: '1', dateTime: Math.floor(NOW / 1000) + 60 }, NOW),
+      /dateTime is in the future/,
+    );
+    assert.throws(
+      () => parseChatReport({ platform: 'telegram' }, NOW),
+      /one of chatUserId, chatUsername or phoneNumber/,
+    );
+  });
+});
+
+describe('finding the chat ID', () => {
+  test('explicit, then the start payload, then Viber context, then the text', () => {
+    assert.equal(findChatId({ chatId: 'CTAAAAAAAA', text: 'CTBBBBBBBB' }), 'CTAAAAAAAA');
+    assert.equal(findChatId({ text: '/start promo-ct7kq2m9xa' }), 'CT7KQ2M9XA');
+    assert.equal(findChatId({ text: '/start' }), null);
+    assert.equal(findChatId({ context: 'CT7KQ2M9XA' }), 'CT7KQ2M9XA');
+    assert.equal(findChatId({ text: 'Номер обращения: СТ7KQ2M9XA' }), 'CT7KQ2M9XA');
+    assert.equal(findChatId({ text: 'hello' }), null);
+  });
+});
+
+describe('bot updates', () => {
+  test('Telegram message with /start, from id and username', () => {
+    const chat = telegramChat(
+      {
+        update_id: 10,
+        message: {
+          message_id: 3,
+          date: 1_768_000_000,
+          text: '/start CT7KQ2M9XA',
+          from: { id: 123456789, is_bot: false, first_name: 'Ann', username: 'ann_k' },
+          chat: { id: 123456789, type: 'private' },
+        },
+      },
+      1_768_000_100,
+    );
+    assert.deepEqual(chat, {
+      starts: true,
+      report: {
+        platform: 'telegram',
+        dateTime: 1_768_000_000,
+        text: '/start CT7KQ2M9XA',
+        chatUserId: '123456789',
+        chatUsername: 'ann_k',
+      },
+    });
+  });
+
+  test('Telegram updates that are not chats map to null', () => {
+    assert.equal(telegramChat({ update_id: 1, edited_message: { text: 'x' } }, 0), null);
+    assert.equal(telegramChat({ update_id: 1, callback_query: { id: '1' } }, 0), null);
+    assert.equal(telegramChat({ update_id: 1, message: { date: 1, from: { id: 1 }, sticker: {} } }, 0), null);
+    assert.equal(
+      telegramChat({ update_id: 1, message: { date: 1, text: 'hi', from: { id: 1, is_bot: true } } }, 0),
+      null,
+    );
+  });
+
+  test('Viber conversation_started with context and message events', () => {
+    const started = viberChat(
+      {
+        event: 'conversation_started',
+        timestamp: 1_768_000_000_123,
+        message_token: 491266184665523,
+        type: 'open',
+        context: 'CT7KQ2M9XA',
+        user: { id: '01234567890A=', name: 'John McClane', language: 'en', country: 'UK', api_version: 1 },
+        subscribed: false,
+      },
+      1_768_000_100,
+    );
+    assert.deepEqual(started, {
+      starts: true,
+      report: {
+        platform: 'viber',
+        dateTime: 1_768_000_000,
+        chatUserId: '01234567890A=',
+        chatUsername: 'John McClane',
+        context: 'CT7KQ2M9XA',
+      },
+    });
+    const message = viberChat(
+      {
+        event: 'message',
+        timestamp: 1_768_000_050_000,
+        message_token: 491266184665523,
+        sender: { id: '01234567890A=', name: 'John McClane', language: 'en', country: 'UK', api_version: 1 },
+        message: { type: 'text', text: 'a message to the service', tracking_data: 'x' },
+      },
+      1_768_000_100,
+    );
+    assert.equal(message?.report.text, 'a message to the service');
+    assert.equal(message?.starts, false);
+    assert.equal(viberChat({ event: 'delivered', timestamp: 1, message_token: 1, user_id: 'x' }, 0), null);
+    assert.equal(viberChat({ event: 'webhook', timestamp: 1, message_token: 1 }, 0), null);
+  });
+});
+
+describe('log masking and durations', () => {
+  test('masks phone numbers, bearer tokens and secrets', () => {
+    assert.equal(mask('call +7 900 123-45-67 now'), 'call ***67 now');
+    assert.equal(mask('Authorization: Bearer abc.def'), 'Authorization: Bearer ***');
+    assert.equal(mask('/v1/webhooks/telegram/s3cr3t', ['s3cr3t']), '/v1/webhooks/telegram/***');
+    assert.equal(mask('status 404 in 12 ms'), 'status 404 in 12 ms');
+  });
+
+  test('parses ages and names bad ones', () => {
+    assert.equal(parseDuration('90d'), 90 * 86_400_000);
+    assert.equal(parseDuration('12h'), 12 * 3_600_000);
+    assert.throws(() => parseDuration('90 days', '--older-than'), /--older-than .* got "90 days"/);
+    assert.throws(() => parseDuration('0d'), /more than zero/);
+  });
+});

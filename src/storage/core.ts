@@ -1,0 +1,405 @@
+import type { PendingConversion, UploadReceipt } from './contract.js';
+import { CHAT_COLUMNS, type ChatColumns, mergeChat, recordOf, rowFromColumns } from './rows.js';
+import type { SqlDriver, SqlValue } from './sql.js';
+import {
+  type ChatInput,
+  type ChatStats,
+  type Pairing,
+  type PairingInput,
+  type PartnerRef,
+  type Storage,
+  type StorageSnapshot,
+  UNATTRIBUTED_REASONS,
+  type UpsertResult,
+} from './types.js';
+
+const PAGE_SIZE = 500;
+/** Most beacons in one group commit (11 parameters each, well under both dialects' limits). */
+const MAX_BATCH = 256;
+
+interface QueuedPairing {
+  p: PairingInput;
+  resolve: (r: { id: number; rematched: number }) => void;
+  reject: (e: unknown) => void;
+}
+const n = (v: unknown): number => Number(v ?? 0);
+
+interface PairingColumns {
+  id: number | string;
+  chat_id: string;
+  client_id: string | null;
+  yclid: string | null;
+  user_id: string | null;
+  purchase_id: string | null;
+  counter_id: string | null;
+  url: string | null;
+  referrer: string | null;
+  platform: string | null;
+  ts: number | string | null;
+  received_at: number | string;
+}
+
+function pairingFromColumns(c: PairingColumns): Pairing {
+  const p: Pairing = { id: n(c.id), chatId: c.chat_id, receivedAt: n(c.received_at) };
+  if (c.client_id !== null) p.clientId = c.client_id;
+  if (c.yclid !== null) p.yclid = c.yclid;
+  if (c.user_id !== null) p.userId = c.user_id;
+  if (c.purchase_id !== null) p.purchaseId = c.purchase_id;
+  if (c.counter_id !== null) p.counterId = c.counter_id;
+  if (c.url !== null) p.url = c.url;
+  if (c.referrer !== null) p.referrer = c.referrer;
+  if (c.platform !== null) p.platform = c.platform as Pairing['platform'];
+  if (c.ts !== null) p.ts = n(c.ts);
+  return p;
+}
+
+const hasMetricaId = (p: PairingInput): boolean => Boolean(p.clientId || p.userId || p.yclid || p.purchaseId);
+
+const INSERT_CHAT = `INSERT INTO chats (${CHAT_COLUMNS.join(', ')}) VALUES (${CHAT_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT (key) DO NOTHING`;
+const UPDATE_CHAT = `UPDATE chats SET ${CHAT_COLUMNS.filter((c) => c !== 'key')
+  .map((c) => `${c} = ?`)
+  .join(', ')} WHERE key = ?`;
+
+/** The storage logic, written once over the adapters' SQL surface. */
+export class SqlStorage implements Storage {
+  readonly kind: 'sqlite' | 'postgres';
+  private closed = false;
+
+  constructor(
+    private readonly db: SqlDriver,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.kind = db.kind;
+  }
+
+  /**
+   * Group commit: beacons arriving together are written in one transaction (one multi-row INSERT),
+   * and each caller resolves only after that commit. One commit per beacon would cap the
+   * collector at the disk's commit rate; one per batch keeps it near the HTTP layer's own speed.
+   */
+  insertPairing(p: PairingInput): Promise<{ id: number; rematched: number }> {
+    if (this.closed) return Promise.reject(new Error('storage is closed'));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ p, resolve, reject });
+      this.scheduleFlush();
+    });
+  }
+
+  private queue: QueuedPairing[] = [];
+  private flushing: Promise<void> | null = null;
+  private flushScheduled = false;
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled || this.flushing) return;
+    this.flushScheduled = true;
+    // setImmediate: requests already read in this turn of the event loop join the same batch.
+    setImmediate(() => {
+      this.flushScheduled = false;
+      this.flushing = this.flush().finally(() => {
+        this.flushing = null;
+        if (this.queue.length > 0) this.scheduleFlush();
+      });
+    });
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.queue.splice(0, MAX_BATCH);
+    try {
+      const results = await this.writePairings(batch.map((b) => b.p));
+      for (const [i, b] of batch.entries()) b.resolve(results[i] as { id: number; rematched: number });
+    } catch (error) {
+      if (batch.length === 1) {
+        batch[0]?.reject(error);
+        return;
+      }
+      // One bad row must not fail the others: retry them one by one.
+      for (const b of batch) {
+        try {
+          const [r] = await this.writePairings([b.p]);
+          b.resolve(r as { id: number; rematched: number });
+        } catch (e) {
+          b.reject(e);
+        }
+      }
+    }
+  }
+
+  /**
+   * The batch is one multi-row INSERT, atomic on its own in both dialects, so it needs no explicit
+   * transaction (two round trips fewer on PostgreSQL). Completing waiting chats is a second step.
+   */
+  private async writePairings(pairings: PairingInput[]): Promise<Array<{ id: number; rematched: number }>> {
+    const q = this.db;
+    const v = (x: string | number | undefined): SqlValue => x ?? null;
+    const params: SqlValue[] = [];
+    for (const p of pairings) {
+      params.push(
+        p.chatId,
+        v(p.clientId),
+        v(p.yclid),
+        v(p.userId),
+        v(p.purchaseId),
+        v(p.counterId),
+        v(p.url),
+        v(p.referrer),
+        v(p.platform),
+        v(p.ts),
+        p.receivedAt,
+      );
+    }
+    const rows = await q.all<{ id: number | string }>(
+      `INSERT INTO pairings (chat_id, client_id, yclid, user_id, purchase_id, counter_id, url, referrer, platform, ts, received_at)
+       VALUES ${pairings.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')} RETURNING id`,
+      params,
+    );
+    const ids = rows.map((r) => n(r.id)).sort((a, b) => a - b);
+    const rematched = new Map<PairingInput, number>();
+    // Chats that arrived before their beacon wait unattributed; a pairing with IDs completes them.
+    const withIds = pairings.filter(hasMetricaId);
+    if (withIds.length > 0) {
+      const chatIds = [...new Set(withIds.map((p) => p.chatId))];
+      const waiting = await q.all<{ chat_id: string }>(
+        `SELECT DISTINCT chat_id FROM chats WHERE chat_id IN (${chatIds.map(() => '?').join(', ')})
+           AND unattributed_reason IS NOT NULL AND unattributed_reason IN ('chat_id_not_paired', 'pairing_without_metrica_id')`,
+        chatIds,
+      );
+      const waitingIds = new Set(waiting.map((w) => w.chat_id));
+      // The last pairing of a chat ID in the batch is the latest; it alone fills the waiting chats.
+      const latest = new Map<string, PairingInput>();
+      for (const p of withIds) if (waitingIds.has(p.chatId)) latest.set(p.chatId, p);
+      if (latest.size > 0) {
+        await this.db.transaction(async (tx) => {
+          for (const p of latest.values()) {
+            const count = await tx.run(
+              `UPDATE chats SET client_id = ?, user_id = ?, yclid = ?, purchase_id = ?, url = COALESCE(?, url),
+             unattributed_reason = NULL, revision = revision + 1, updated_at = ?
+           WHERE chat_id = ? AND unattributed_reason IS NOT NULL
+             AND unattributed_reason IN ('chat_id_not_paired', 'pairing_without_metrica_id')`,
+              [v(p.clientId), v(p.userId), v(p.yclid), v(p.purchaseId), v(p.url), this.now(), p.chatId],
+            );
+            rematched.set(p, count);
+          }
+        });
+      }
+    }
+    return pairings.map((p, i) => ({ id: ids[i] ?? 0, rematched: rematched.get(p) ?? 0 }));
+  }
+
+  async findPairing(chatId: string, at: number): Promise<Pairing | null> {
+    const row = await this.db.get<PairingColumns>(
+      `SELECT * FROM pairings WHERE chat_id = ?
+       ORDER BY CASE WHEN received_at <= ? THEN 1 ELSE 0 END DESC, received_at DESC, id DESC LIMIT 1`,
+      [chatId, at],
+    );
+    return row ? pairingFromColumns(row) : null;
+  }
+
+  async linkPartner(platform: string, partners: readonly PartnerRef[], chatId: string, at: number): Promise<void> {
+    if (partners.length === 0) return;
+    await this.db.transaction(async (q) => {
+      for (const p of partners) {
+        await q.run(
+          `INSERT INTO partners (platform, kind, value, chat_id, linked_at) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (platform, kind, value) DO UPDATE SET chat_id = excluded.chat_id, linked_at = excluded.linked_at`,
+          [platform, p.kind, p.value, chatId, at],
+        );
+      }
+    });
+  }
+
+  async findLinkedChatId(platform: string, partners: readonly PartnerRef[]): Promise<string | null> {
+    for (const p of partners) {
+      const row = await this.db.get<{ chat_id: string }>(
+        'SELECT chat_id FROM partners WHERE platform = ? AND kind = ? AND value = ?',
+        [platform, p.kind, p.value],
+      );
+      if (row) return row.chat_id;
+    }
+    return null;
+  }
+
+  async getChat(key: string): Promise<ReturnType<typeof rowFromColumns> | null> {
+    const row = await this.db.get<ChatColumns>('SELECT * FROM chats WHERE key = ?', [key]);
+    return row ? rowFromColumns(row) : null;
+  }
+
+  async partnerHasChat(platform: string, partner: PartnerRef): Promise<boolean> {
+    const column = { ChatUserID: 'chat_user_id', ChatUsername: 'chat_username', PhoneNumber: 'phone_number' }[
+      partner.kind
+    ];
+    const row = await this.db.get(`SELECT 1 AS x FROM chats WHERE platform = ? AND ${column} = ? LIMIT 1`, [
+      platform,
+      partner.value,
+    ]);
+    return row !== undefined;
+  }
+
+  async upsertChat(key: string, input: ChatInput): Promise<UpsertResult> {
+    return this.db.transaction(async (q) => {
+      const select = `SELECT * FROM chats WHERE key = ?${this.db.forUpdate}`;
+      let existing = (await q.get<ChatColumns>(select, [key])) ?? null;
+      if (!existing) {
+        const { columns } = mergeChat(key, null, input, this.now());
+        const inserted = await q.run(
+          INSERT_CHAT,
+          CHAT_COLUMNS.map((c) => columns[c]),
+        );
+        if (inserted === 1) return { row: rowFromColumns(columns), created: true, changed: true };
+        // Another instance inserted the same chat in between: merge into its row instead.
+        existing = (await q.get<ChatColumns>(select, [key])) ?? null;
+      }
+      const { columns, changed } = mergeChat(key, existing, input, this.now());
+      if (changed) {
+        await q.run(UPDATE_CHAT, [...CHAT_COLUMNS.filter((c) => c !== 'key').map((c) => columns[c]), key]);
+      }
+      return { row: rowFromColumns(columns), created: false, changed };
+    });
+  }
+
+  async *pendingConversions(options: { since?: number } = {}): AsyncIterable<PendingConversion> {
+    // Paged by (date_time, key) instead of one open cursor, so writers are never blocked meanwhile.
+    let cursor: { dateTime: number; key: string } | null = null;
+    const since = options.since ?? Number.MIN_SAFE_INTEGER;
+    for (;;) {
+      const params: SqlValue[] = [since];
+      let after = '';
+      if (cursor) {
+        after = 'AND (date_time > ? OR (date_time = ? AND key > ?))';
+        params.push(cursor.dateTime, cursor.dateTime, cursor.key);
+      }
+      const rows = await this.db.all<ChatColumns>(
+        `SELECT * FROM chats WHERE (uploaded_revision IS NULL OR uploaded_revision <> revision)
+           AND date_time >= ? ${after} ORDER BY date_time, key LIMIT ${PAGE_SIZE}`,
+        params,
+      );
+      for (const c of rows) {
+        const row = rowFromColumns(c);
+        yield { key: row.key, revision: row.revision, record: recordOf(row) };
+      }
+      if (rows.length < PAGE_SIZE) return;
+      const last = rowFromColumns(rows[rows.length - 1] as ChatColumns);
+      cursor = { dateTime: last.dateTime, key: last.key };
+    }
+  }
+
+  async markUploaded(receipt: UploadReceipt, rows: ReadonlyArray<{ key: string; revision: number }>): Promise<void> {
+    await this.db.transaction(async (q) => {
+      await q.run(
+        `INSERT INTO uploads (upload_id, counter_id, status, sent_at, row_count, comment, details, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, NULL, ?)
+         ON CONFLICT (upload_id) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at`,
+        [
+          receipt.uploadId,
+          receipt.counterId,
+          receipt.status,
+          receipt.sentAt,
+          receipt.rowCount,
+          receipt.comment ?? null,
+          this.now(),
+        ],
+      );
+      for (const r of rows) {
+        await q.run('INSERT INTO upload_rows (upload_id, chat_key, revision) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [
+          receipt.uploadId,
+          r.key,
+          r.revision,
+        ]);
+        // Only ever forward: a row changed after it was read keeps a newer revision and stays pending.
+        await q.run(
+          'UPDATE chats SET uploaded_revision = ? WHERE key = ? AND revision >= ? AND (uploaded_revision IS NULL OR uploaded_revision < ?)',
+          [r.revision, r.key, r.revision, r.revision],
+        );
+      }
+    });
+  }
+
+  async updateUploadStatus(uploadId: string, status: string, details?: Record<string, unknown>): Promise<void> {
+    const changed = await this.db.run(
+      'UPDATE uploads SET status = ?, details = COALESCE(?, details), updated_at = ? WHERE upload_id = ?',
+      [status, details === undefined ? null : JSON.stringify(details), this.now(), uploadId],
+    );
+    if (changed === 0)
+      throw new Error(`unknown upload ID ${JSON.stringify(uploadId)}: record it with markUploaded first`);
+  }
+
+  async purgePairings(before: number): Promise<number> {
+    return this.db.run('DELETE FROM pairings WHERE received_at < ?', [before]);
+  }
+
+  async chatStats(options: { since?: number } = {}): Promise<ChatStats> {
+    const since = options.since ?? Number.MIN_SAFE_INTEGER;
+    const totals = await this.db.get<Record<string, number | string | null>>(
+      `SELECT COUNT(*) AS chats,
+         SUM(CASE WHEN chat_id IS NOT NULL THEN 1 ELSE 0 END) AS with_chat_id,
+         SUM(CASE WHEN chat_id_source = 'message' THEN 1 ELSE 0 END) AS carried_chat_id,
+         SUM(CASE WHEN chat_id_source = 'partner' THEN 1 ELSE 0 END) AS linked_by_partner,
+         SUM(CASE WHEN unattributed_reason IS NULL THEN 1 ELSE 0 END) AS matched,
+         SUM(CASE WHEN uploaded_revision IS NOT NULL AND uploaded_revision = revision THEN 1 ELSE 0 END) AS uploaded
+       FROM chats WHERE date_time >= ?`,
+      [since],
+    );
+    const platforms = await this.db.all<{ platform: string; c: number | string }>(
+      'SELECT platform, COUNT(*) AS c FROM chats WHERE date_time >= ? GROUP BY platform ORDER BY platform',
+      [since],
+    );
+    const reasons = await this.db.all<{ r: string; c: number | string }>(
+      'SELECT unattributed_reason AS r, COUNT(*) AS c FROM chats WHERE date_time >= ? AND unattributed_reason IS NOT NULL GROUP BY unattributed_reason',
+      [since],
+    );
+    const pairings = await this.db.get<{ c: number | string }>('SELECT COUNT(*) AS c FROM pairings');
+    const unattributed = Object.fromEntries(UNATTRIBUTED_REASONS.map((r) => [r, 0])) as ChatStats['unattributed'];
+    for (const r of reasons) if (r.r in unattributed) unattributed[r.r as keyof typeof unattributed] = n(r.c);
+    const chats = n(totals?.chats);
+    const uploaded = n(totals?.uploaded);
+    return {
+      chats,
+      byPlatform: Object.fromEntries(platforms.map((p) => [p.platform, n(p.c)])),
+      withChatId: n(totals?.with_chat_id),
+      carriedChatId: n(totals?.carried_chat_id),
+      linkedByPartner: n(totals?.linked_by_partner),
+      matched: n(totals?.matched),
+      uploaded,
+      pending: chats - uploaded,
+      unattributed,
+      pairings: n(pairings?.c),
+    };
+  }
+
+  async snapshot(): Promise<StorageSnapshot> {
+    const pairings = await this.db.all<PairingColumns>('SELECT * FROM pairings ORDER BY id');
+    const chats = await this.db.all<ChatColumns>('SELECT * FROM chats ORDER BY key');
+    const partners = await this.db.all<{
+      platform: string;
+      kind: string;
+      value: string;
+      chat_id: string;
+      linked_at: number | string;
+    }>('SELECT * FROM partners ORDER BY platform, kind, value');
+    const uploads = await this.db.all<{ upload_id: string; status: string; row_count: number | string }>(
+      'SELECT upload_id, status, row_count FROM uploads ORDER BY upload_id',
+    );
+    return {
+      pairings: pairings.map(pairingFromColumns),
+      chats: chats.map(rowFromColumns),
+      partners: partners.map((p) => ({
+        platform: p.platform,
+        kind: p.kind as PartnerRef['kind'],
+        value: p.value,
+        chatId: p.chat_id,
+        linkedAt: n(p.linked_at),
+      })),
+      uploads: uploads.map((u) => ({ uploadId: u.upload_id, status: u.status, rowCount: n(u.row_count) })),
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    // Beacons already accepted are written before the database closes.
+    while (this.flushing || this.flushScheduled || this.queue.length > 0) {
+      if (this.flushing) await this.flushing;
+      else await new Promise((r) => setImmediate(r));
+    }
+    await this.db.close();
+  }
+}

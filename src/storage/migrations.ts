@@ -1,0 +1,115 @@
+/**
+ * Versioned schema, one list per dialect. A migration is never edited once released; a change is a
+ * new entry. Both lists must describe the same tables so the adapters pass the same tests.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+const chatsTable = (bigint: string) => `
+CREATE TABLE chats (
+  key TEXT PRIMARY KEY,
+  revision INTEGER NOT NULL,
+  uploaded_revision INTEGER,
+  date_time ${bigint} NOT NULL,
+  platform TEXT NOT NULL,
+  chat_username TEXT,
+  chat_user_id TEXT,
+  phone_number TEXT,
+  answered INTEGER,
+  tags TEXT,
+  price TEXT,
+  currency TEXT,
+  messenger_tracker_url TEXT,
+  chat_id TEXT,
+  client_id TEXT,
+  user_id TEXT,
+  yclid TEXT,
+  purchase_id TEXT,
+  url TEXT,
+  unattributed_reason TEXT,
+  created_at ${bigint} NOT NULL,
+  updated_at ${bigint} NOT NULL
+);
+CREATE INDEX chats_pending ON chats (date_time, key) WHERE uploaded_revision IS NULL OR uploaded_revision <> revision;
+CREATE INDEX chats_chat_id ON chats (chat_id) WHERE unattributed_reason IS NOT NULL;
+CREATE INDEX chats_date_time ON chats (date_time);
+CREATE INDEX chats_partner ON chats (platform, chat_user_id);
+CREATE TABLE partners (
+  platform TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  value TEXT NOT NULL,
+  chat_id TEXT NOT NULL,
+  linked_at ${bigint} NOT NULL,
+  PRIMARY KEY (platform, kind, value)
+);
+CREATE TABLE uploads (
+  upload_id TEXT PRIMARY KEY,
+  counter_id TEXT NOT NULL,
+  status TEXT NOT NULL,
+  sent_at ${bigint} NOT NULL,
+  row_count INTEGER NOT NULL,
+  comment TEXT,
+  details TEXT,
+  updated_at ${bigint} NOT NULL
+);
+CREATE TABLE upload_rows (
+  upload_id TEXT NOT NULL,
+  chat_key TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  PRIMARY KEY (upload_id, chat_key)
+);
+`;
+
+const pairingColumns = (bigint: string) => `
+  chat_id TEXT NOT NULL,
+  client_id TEXT,
+  yclid TEXT,
+  user_id TEXT,
+  purchase_id TEXT,
+  counter_id TEXT,
+  url TEXT,
+  referrer TEXT,
+  platform TEXT,
+  ts ${bigint},
+  received_at ${bigint} NOT NULL`;
+
+export const SQLITE_MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'pairings, chats, partners, uploads',
+    sql: `
+CREATE TABLE pairings (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,${pairingColumns('INTEGER')}
+);
+CREATE INDEX pairings_chat ON pairings (chat_id, received_at);
+CREATE INDEX pairings_received ON pairings (received_at);
+${chatsTable('INTEGER')}`,
+  },
+  {
+    version: 2,
+    name: 'where a chat ID came from',
+    sql: 'ALTER TABLE chats ADD COLUMN chat_id_source TEXT;',
+  },
+];
+
+export const POSTGRES_MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'pairings, chats, partners, uploads',
+    sql: `
+CREATE TABLE pairings (
+  id BIGSERIAL PRIMARY KEY,${pairingColumns('BIGINT')}
+);
+CREATE INDEX pairings_chat ON pairings (chat_id, received_at);
+CREATE INDEX pairings_received ON pairings (received_at);
+${chatsTable('BIGINT')}`,
+  },
+  {
+    version: 2,
+    name: 'where a chat ID came from',
+    sql: 'ALTER TABLE chats ADD COLUMN chat_id_source TEXT;',
+  },
+];

@@ -1,0 +1,223 @@
+import { createHash } from 'node:crypto';
+import type { ChatPlatform, ConversionRecord } from '../shared/conversion.js';
+import type { ChatIdSource, ChatInput, ChatRow, PartnerRef, UnattributedReason } from './types.js';
+
+/**
+ * Pure row logic shared by both adapters: the chat key, merging a report into a stored row,
+ * and turning a row into the CHATS record. Adapters only move these values in and out of SQL.
+ */
+
+/** The partner identifiers of a chat, in the order used for its key and for partner lookups. */
+export function partnersOf(input: { chatUserId?: string; chatUsername?: string; phoneNumber?: string }): PartnerRef[] {
+  const refs: PartnerRef[] = [];
+  if (input.chatUserId) refs.push({ kind: 'ChatUserID', value: input.chatUserId });
+  if (input.chatUsername) refs.push({ kind: 'ChatUsername', value: input.chatUsername });
+  if (input.phoneNumber) refs.push({ kind: 'PhoneNumber', value: input.phoneNumber });
+  return refs;
+}
+
+/**
+ * Metrica updates a chat by DateTime + ChatPlatform + partner ID, so the row key is made of the same.
+ * It is hashed so that keys (which reach logs and the uploader) never carry a phone number.
+ */
+export function chatKey(dateTime: number, platform: ChatPlatform, partner: PartnerRef): string {
+  return createHash('sha256')
+    .update(`${dateTime}\u0000${platform}\u0000${partner.kind}\u0000${partner.value}`)
+    .digest('base64url')
+    .slice(0, 32);
+}
+
+/** Column values of a chat row in the database, snake_case, as both dialects store them. */
+export interface ChatColumns {
+  key: string;
+  revision: number;
+  uploaded_revision: number | null;
+  date_time: number;
+  platform: string;
+  chat_username: string | null;
+  chat_user_id: string | null;
+  phone_number: string | null;
+  answered: number | null;
+  tags: string | null;
+  price: string | null;
+  currency: string | null;
+  messenger_tracker_url: string | null;
+  chat_id: string | null;
+  chat_id_source: string | null;
+  client_id: string | null;
+  user_id: string | null;
+  yclid: string | null;
+  purchase_id: string | null;
+  url: string | null;
+  unattributed_reason: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export const CHAT_COLUMNS: ReadonlyArray<keyof ChatColumns> = [
+  'key',
+  'revision',
+  'uploaded_revision',
+  'date_time',
+  'platform',
+  'chat_username',
+  'chat_user_id',
+  'phone_number',
+  'answered',
+  'tags',
+  'price',
+  'currency',
+  'messenger_tracker_url',
+  'chat_id',
+  'chat_id_source',
+  'client_id',
+  'user_id',
+  'yclid',
+  'purchase_id',
+  'url',
+  'unattributed_reason',
+  'created_at',
+  'updated_at',
+];
+
+// Columns whose change is a change of the chat (and so of what Metrica must receive). Where the
+// chat ID came from is bookkeeping for the report, not something Metrica receives.
+const CONTENT_COLUMNS = CHAT_COLUMNS.filter(
+  (c) => !['key', 'revision', 'uploaded_revision', 'created_at', 'updated_at', 'chat_id_source'].includes(c),
+);
+
+const num = (v: unknown): number => (typeof v === 'string' ? Number(v) : (v as number));
+
+/** Reads a database row (numbers may come back as strings from PostgreSQL bigint) into a ChatRow. */
+export function rowFromColumns(c: ChatColumns): ChatRow {
+  return {
+    key: c.key,
+    revision: num(c.revision),
+    uploadedRevision: c.uploaded_revision === null ? null : num(c.uploaded_revision),
+    dateTime: num(c.date_time),
+    platform: c.platform as ChatPlatform,
+    chatUsername: c.chat_username,
+    chatUserId: c.chat_user_id,
+    phoneNumber: c.phone_number,
+    answered: c.answered === null ? null : num(c.answered) === 1,
+    tags: c.tags,
+    price: c.price,
+    currency: c.currency,
+    messengerTrackerUrl: c.messenger_tracker_url,
+    chatId: c.chat_id,
+    chatIdSource: c.chat_id_source as ChatIdSource | null,
+    clientId: c.client_id,
+    userId: c.user_id,
+    yclid: c.yclid,
+    purchaseId: c.purchase_id,
+    url: c.url,
+    unattributedReason: c.unattributed_reason as UnattributedReason | null,
+    createdAt: num(c.created_at),
+    updatedAt: num(c.updated_at),
+  };
+}
+
+function columnsFromRow(r: ChatRow): ChatColumns {
+  return {
+    key: r.key,
+    revision: r.revision,
+    uploaded_revision: r.uploadedRevision,
+    date_time: r.dateTime,
+    platform: r.platform,
+    chat_username: r.chatUsername,
+    chat_user_id: r.chatUserId,
+    phone_number: r.phoneNumber,
+    answered: r.answered === null ? null : r.answered ? 1 : 0,
+    tags: r.tags,
+    price: r.price,
+    currency: r.currency,
+    messenger_tracker_url: r.messengerTrackerUrl,
+    chat_id: r.chatId,
+    chat_id_source: r.chatIdSource,
+    client_id: r.clientId,
+    user_id: r.userId,
+    yclid: r.yclid,
+    purchase_id: r.purchaseId,
+    url: r.url,
+    unattributed_reason: r.unattributedReason,
+    created_at: r.createdAt,
+    updated_at: r.updatedAt,
+  };
+}
+
+/**
+ * Merges a report into the stored row (or makes a new one). Fields absent from the report keep
+ * their stored value, so a CRM can send `answered` or `price` later on its own. Returns the
+ * columns to write and whether the chat changed; an unchanged chat keeps its revision so a repeated
+ * report is not uploaded again.
+ */
+export function mergeChat(
+  key: string,
+  existing: ChatColumns | null,
+  input: ChatInput,
+  now: number,
+): { columns: ChatColumns; changed: boolean } {
+  const pick = <T>(v: T | undefined, old: T | null | undefined): T | null => (v === undefined ? (old ?? null) : v);
+  const a = input.attribution;
+  const next: ChatColumns = {
+    key,
+    revision: existing ? num(existing.revision) : 1,
+    uploaded_revision: existing ? existing.uploaded_revision : null,
+    date_time: input.dateTime,
+    platform: input.platform,
+    chat_username: pick(input.chatUsername, existing?.chat_username),
+    chat_user_id: pick(input.chatUserId, existing?.chat_user_id),
+    phone_number: pick(input.phoneNumber, existing?.phone_number),
+    answered: input.answered === undefined ? (existing?.answered ?? null) : input.answered ? 1 : 0,
+    tags: pick(input.tags, existing?.tags),
+    price: pick(input.price, existing?.price),
+    currency: pick(input.currency, existing?.currency),
+    messenger_tracker_url: pick(input.messengerTrackerUrl, existing?.messenger_tracker_url),
+    chat_id: a ? a.chatId : (existing?.chat_id ?? null),
+    chat_id_source: a ? (a.chatIdSource ?? (a.chatId === null ? null : 'message')) : (existing?.chat_id_source ?? null),
+    client_id: a ? (a.clientId ?? null) : (existing?.client_id ?? null),
+    user_id: a ? (a.userId ?? null) : (existing?.user_id ?? null),
+    yclid: a ? (a.yclid ?? null) : (existing?.yclid ?? null),
+    purchase_id: a ? (a.purchaseId ?? null) : (existing?.purchase_id ?? null),
+    url: a ? (a.url ?? null) : (existing?.url ?? null),
+    unattributed_reason: a ? a.reason : existing ? existing.unattributed_reason : 'no_chat_id',
+    created_at: existing ? num(existing.created_at) : now,
+    updated_at: existing ? num(existing.updated_at) : now,
+  };
+  if (!existing) return { columns: next, changed: true };
+  const changed = CONTENT_COLUMNS.some((c) => normalize(next[c]) !== normalize(existing[c]));
+  if (changed) {
+    next.revision += 1;
+    next.updated_at = now;
+  }
+  return { columns: next, changed };
+}
+
+// PostgreSQL returns bigint as a string; compare everything as text so no digit is lost.
+const normalize = (v: unknown): unknown => (typeof v === 'number' ? String(v) : v);
+
+/** The CHATS record of a row: column-named strings, absent keys for empty cells. */
+export function recordOf(row: ChatRow): ConversionRecord {
+  const r: ConversionRecord = {};
+  const set = (k: keyof ConversionRecord, v: string | null) => {
+    if (v !== null && v !== '') r[k] = v;
+  };
+  set('ClientID', row.clientId);
+  set('UserID', row.userId);
+  set('Yclid', row.yclid);
+  set('PurchaseID', row.purchaseId);
+  set('DateTime', String(row.dateTime));
+  set('ChatPlatform', row.platform);
+  set('ChatUsername', row.chatUsername);
+  set('ChatUserID', row.chatUserId);
+  set('PhoneNumber', row.phoneNumber);
+  set('ChatAnswered', row.answered === null ? null : row.answered ? '1' : '0');
+  set('Tag', row.tags);
+  set('Price', row.price);
+  set('Currency', row.currency);
+  set('URL', row.url);
+  set('MessengerTrackerURL', row.messengerTrackerUrl);
+  return r;
+}
+
+export { columnsFromRow };

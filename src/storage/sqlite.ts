@@ -1,0 +1,129 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
+import { SqlStorage } from './core.js';
+import { loadDriver, type ModuleLoader } from './drivers.js';
+import { SQLITE_MIGRATIONS } from './migrations.js';
+import type { Sql, SqlDriver, SqlValue } from './sql.js';
+import type { Storage } from './types.js';
+
+type DatabaseConstructor = typeof BetterSqlite3;
+
+/**
+ * better-sqlite3 is synchronous and has one connection, so a transaction that awaits between
+ * statements must not let another request's statement in. A small FIFO lock serializes access;
+ * with a free lock an operation runs at once.
+ */
+class Lock {
+  private held = false;
+  private readonly waiters: Array<() => void> = [];
+
+  async run<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.held) await new Promise<void>((resolve) => this.waiters.push(resolve));
+    this.held = true;
+    try {
+      return await fn();
+    } finally {
+      const next = this.waiters.shift();
+      if (next) next();
+      else this.held = false;
+    }
+  }
+}
+
+class SqliteDriver implements SqlDriver {
+  readonly kind = 'sqlite' as const;
+  readonly forUpdate = '';
+  private readonly statements = new Map<string, BetterSqlite3.Statement>();
+  private readonly lock = new Lock();
+  private readonly direct: Sql;
+
+  constructor(private readonly db: BetterSqlite3.Database) {
+    const prepare = (sql: string): BetterSqlite3.Statement => {
+      let s = this.statements.get(sql);
+      if (!s) {
+        s = this.db.prepare(sql);
+        this.statements.set(sql, s);
+      }
+      return s;
+    };
+    const p = (params?: readonly SqlValue[]): SqlValue[] => (params ? [...params] : []);
+    this.direct = {
+      all: async <T>(sql: string, params?: readonly SqlValue[]) => prepare(sql).all(...p(params)) as T[],
+      get: async <T>(sql: string, params?: readonly SqlValue[]) => prepare(sql).get(...p(params)) as T | undefined,
+      run: async (sql: string, params?: readonly SqlValue[]) => prepare(sql).run(...p(params)).changes,
+    };
+  }
+
+  all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]> {
+    return this.lock.run(() => this.direct.all<T>(sql, params));
+  }
+  get<T>(sql: string, params?: readonly SqlValue[]): Promise<T | undefined> {
+    return this.lock.run(() => this.direct.get<T>(sql, params));
+  }
+  run(sql: string, params?: readonly SqlValue[]): Promise<number> {
+    return this.lock.run(() => this.direct.run(sql, params));
+  }
+
+  transaction<T>(fn: (q: Sql) => Promise<T>): Promise<T> {
+    return this.lock.run(async () => {
+      this.db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await fn(this.direct);
+        this.db.exec('COMMIT');
+        return result;
+      } catch (error) {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        throw error;
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.lock.run(async () => {
+      if (this.db.open) this.db.close();
+    });
+  }
+}
+
+/** Applies the migrations not yet recorded, each in its own transaction. */
+function migrate(db: BetterSqlite3.Database): void {
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)',
+  );
+  for (const m of SQLITE_MIGRATIONS) {
+    // IMMEDIATE takes the write lock first, so two processes starting together do not both apply it.
+    db.transaction(() => {
+      if (db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(m.version)) return;
+      db.exec(m.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+        m.version,
+        m.name,
+        Date.now(),
+      );
+    }).immediate();
+  }
+}
+
+export interface SqliteOptions {
+  loader?: ModuleLoader;
+  now?: () => number;
+}
+
+/** Opens (creating the file and its folder on first start) and migrates a SQLite database. */
+export async function openSqlite(path: string, options: SqliteOptions = {}): Promise<Storage> {
+  const Database = await loadDriver<DatabaseConstructor>('better-sqlite3', 'A SQLite database', options.loader);
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  try {
+    db.pragma('journal_mode = WAL');
+    // NORMAL in WAL mode: a commit survives a killed process; only a power cut may lose the last ones.
+    db.pragma('synchronous = NORMAL');
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return new SqlStorage(new SqliteDriver(db), options.now);
+}

@@ -1,0 +1,304 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, type TestContext, test } from 'node:test';
+import { freshPostgresDatabase } from '../test-support/postgres.js';
+import { chatKey, MissingDriverError, openStorage, type Storage } from './index.js';
+
+/** Each adapter opens a fresh, empty database for one test, or returns null when it must skip. */
+const ADAPTERS: Record<string, (t: TestContext) => Promise<Storage | null>> = {
+  sqlite: async (t) => {
+    const dir = mkdtempSync(join(tmpdir(), 'mc-storage-'));
+    const storage = await openStorage(join(dir, 'nested', 'folder', 'chats.db'));
+    t.after(async () => {
+      await storage.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
+    return storage;
+  },
+  postgres: async (t) => {
+    const url = await freshPostgresDatabase(t);
+    if (!url) return null;
+    const storage = await openStorage(url);
+    t.after(() => storage.close());
+    return storage;
+  },
+};
+
+const T0 = 1_760_000_000; // a DateTime in seconds
+const partner = { kind: 'ChatUserID' as const, value: '4242' };
+
+async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const x of it) out.push(x);
+  return out;
+}
+
+for (const [name, open] of Object.entries(ADAPTERS)) {
+  describe(`storage (${name})`, () => {
+    test('finds the latest pairing at or before a time, else the latest one', async (t) => {
+      const s = await open(t);
+      if (!s) return;
+      await s.insertPairing({ chatId: 'CTAAAAAAAA', clientId: '1', receivedAt: 1000 });
+      await s.insertPairing({ chatId: 'CTAAAAAAAA', clientId: '2', receivedAt: 2000 });
+      await s.insertPairing({ chatId: 'CTAAAAAAAA', clientId: '3', receivedAt: 3000 });
+      await s.insertPairing({ chatId: 'CTBBBBBBBB', clientId: '9', receivedAt: 1500 });
+      assert.equal((await s.findPairing('CTAAAAAAAA', 2500))?.clientId, '2');
+      assert.equal((await s.findPairing('CTAAAAAAAA', 2000))?.clientId, '2');
+      assert.equal((await s.findPairing('CTAAAAAAAA', 500))?.clientId, '3');
+      assert.equal((await s.findPairing('CTAAAAAAAA', 9999))?.clientId, '3');
+      assert.equal(await s.findPairing('CTCCCCCCCC', 9999), null);
+    });
+
+    test('keeps every pairing field, ClientID as the exact digit string', async (t) => {
+      const s = await open(t);
+      if (!s) return;
+      const p = {
+        chatId: 'CT7KQ2M9XA',
+        clientId: '1760000000123456789',
+        yclid: '98765432109876543210',
+        userId: 'u-1',
+        purchaseId: 'order-7',
+        counterId: '12345678',
+        url: 'https://example.com/landing?utm=1',
+        referrer: 'https://ya.ru/',
+        platform: 'telegram' as const,
+        ts: 1_760_000_000_123,
+        receivedAt: 1_760_000_000_456,
+      };
+      const { id } = await s.insertPairing(p);
+      assert.deepEqual(await s.findPairing('CT7KQ2M9XA', Date.now()), { ...p, id });
+    });
+
+    test('links partners to a chat ID, the newest link winning', async (t) => {
+      const s = await open(t);
+      if (!s) return;
+      await s.linkPartner('telegram', [partner, { kind: 'ChatUsername', value: 'ann' }], 'CTAAAAAAAA', 1);
+      assert.equal(await s.findLinkedChatId('telegram', [partner]), 'CTAAAAAAAA');
+      assert.equal(await s.findLinkedChatId('telegram', [{ kind: 'ChatUsername', value: 'ann' }]), 'CTAAAAAAAA');
+      assert.equal(await s.findLinkedChatId('viber', [partner]), null);
+      await s.linkPartner('telegram', [partner], 'CTBBBBBBBB', 2);
+      assert.equal(await s.findLinkedChatId('telegram', [partner]), 'CTBBBBBBBB');
+    });
+
+    test('upserts a chat by key, merging later fields and bumping the revision only on change', async (t) => {
+      const s = await open(t);
+      if (!s) return;
+      const key = chatKey(T0, 'telegram', partner);
+      const first = await s.upsertChat(key, {
+        dateTime: T0,
+        platform: 'telegram',
+        chatUserId: '4242',
+        attribution: { chatId: 'CTAAAAAAAA', clientId: '1760000000123456789', reason: null },
+      });
+      assert.equal(first.created, true);
+      assert.equal(first.row.revision, 1);
+      const same = await s.upsertChat(key, { dateTime: T0, platform: 'telegram', chatUserId: '4242' });
+      assert.equal(same.changed, false);
+      assert.equal(same.row.revision, 1);
+      const later = await s.upsertChat(key, {
+        dateTime: T0,
+        platform: 'telegram',
+        chatUserId: '4242',
+        answered: true,
+        price: '1500.50',
+        currency: 'RUB',
+      });
+      assert.equal(later.changed, true);
+      assert.equal(later.row.revision, 2);
+      const stored = await s.getChat(key);
+      assert.equal(stored?.clientId, '1760000000123456789', 'attribution kept when the report has none');
+      assert.equal(stored?.answered, true);
+      assert.equal(stored?.price, '1500.50');
+    });
+
+    test('pending conversions: new and changed rows only; a row changed after reading stays pending', async (t) => {
+      const s = await open(t);
+      if (!s) return;
+      const keys: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        const key = chatKey(T0 + i, 'whatsapp', { kind: 'PhoneNumber', value: `+7900000000${i}` });
+        keys.push(key);
+        await s.upsertChat(key, { dateTime: T0 + i, platform: 'whatsapp', phoneNumber: `+7900000000${i}` });
+      }
+      const pending = await collect(s.pendingConversions());
+      assert.deepEqual(
+        pending.map((p) => p.key),
+        keys,
+      );
+      assert.deepEqual(pending[0]?.record, {
+        DateTime: String(T0),
+        ChatPlatform: 'whatsapp',
+        PhoneNumber: '+79000000000',
+      });
+      // Row 1 changes between reading and marking: its new revision must still be sent.
+      await s.upsertChat(keys[1] as string, { dateTime: T0 + 1, platform: 'whatsapp', answered: false });
+      await s.markUploaded(
+        { uploadId: 'u1', counterId: '123', status: 'UPLOADED', sentAt: 5, rowCount: 3 },
+        pending.map(({ key, revision }) => ({ key, revision })),
+      );
+      const left = await collect(s.pendingConversions());
+      assert.deepEqual(
+        left.map((p) => [p.key, p.revision, p.record.ChatAnswered]),
+        [[keys[1], 2, '0']],
+      );
+      assert.deepEqual(
+        (await collect(s.pendingConversions({ since: T0 + 2 }))).map((p) => p.key),
+        [],
+      );
+      await s.updateUploadStatus('u1', 'LINKAGE_SUCCESS', { linked: 3 });
+      assert.equal((await s.snapshot()).uploads[0]?.status, 'LINKAGE_SUCCESS');
+      await assert.rejects(s.updateUploadStatus('nope', 'X'), /unknown upload ID "nope"/);
+    });
+
+    test('pages through more pending rows than one page holds, in order', async (t) => {
+      const s = await open(t);
+      if (!s) return;
+      for (let i = 0; i < 1203; i++) {
+        const v = String(i);
+        await s.upsertChat(chatKey(T0 + (i % 7), 'viber', { kind: 'ChatUserID', value: v }), {
+          dateTime: T0 + (i % 7),
+          platform: 'viber',
+          chatUserId: v,
+        });
+      }
+      const rows = await collect(s.pendingConversions());
+      assert.equal(rows.length, 1203);
+      assert.equal(new Set(rows.map((r) => r.key)).size, 1203);
+      const times = rows.map((r) => Number(r.record.DateTime));
+      assert.deepEqual(
+        times,
+        [...times].sort((a, b) => a - b),
+      );
+    });
+
+    test('a late pairing completes the chats waiting for it, with a new revision', async (t) => {
+      const s = await open(t);
+      if (!s) return;
+      const key = chatKey(T0, 'telegram', partner);
+      await s.upsertChat(key, {
+        dateTime: T0,
+        platform: 'telegram',
+        chatUserId: '4242',
+        attribution: { chatId: 'CTAAAAAAAA', reason: 'chat_id_not_paired' },
+      });
+      await s.markUploaded({ uploadId: 'u', counterId: '1', status: 'UPLOADED', sentAt: 1, rowCount: 1 }, [
+        { key, revision: 1 },
+      ]);
+      const { rematched } = await s.insertPairing({ chatId: 'CTAAAAAAAA', yclid: '555', receivedAt: 10 });
+      assert.equal(rematched, 1);
+      const row = await s.getChat(key);
+      assert.equal(row?.yclid, '555');
+      assert.equal(row?.unattributedReason, null);
+      assert.equal(row?.revision, 2);
+      assert.deepEqual(
+        (await collect(s.pendingConversions())).map((p) => p.record.Yclid),
+        ['555'],
+      );
+      // A pairing without IDs changes nothing.
+      assert.equal((await s.insertPairing({ chatId: 'CTAAAAAAAA', receivedAt: 11 })).rematched, 0);
+    });
+
+    test('purges pairings older than a time and reports the count', async (t) => {
+      const s = await open(t);
+      if (!s) return;
+      await s.insertPairing({ chatId: 'CTAAAAAAAA', receivedAt: 100 });
+      await s.insertPairing({ chatId: 'CTBBBBBBBB', receivedAt: 200 });
+      await s.insertPairing({ chatId: 'CTCCCCCCCC', receivedAt: 300 });
+      assert.equal(await s.purgePairings(250), 2);
+      assert.deepEqual(
+        (await s.snapshot()).pairings.map((p) => p.chatId),
+        ['CTCCCCCCCC'],
+      );
+    });
+
+    test('chat stats count platforms, chat IDs, matches, uploads and reasons', async (t) => {
+      const s = await open(t);
+      if (!s) return;
+      const add = (
+        i: number,
+        platform: 'telegram' | 'viber',
+        attribution: Parameters<Storage['upsertChat']>[1]['attribution'],
+      ) =>
+        s.upsertChat(chatKey(T0 + i, platform, partner), {
+          dateTime: T0 + i,
+          platform,
+          chatUserId: '4242',
+          attribution,
+        });
+      await add(0, 'telegram', { chatId: 'CTAAAAAAAA', clientId: '1', reason: null });
+      await add(1, 'telegram', { chatId: 'CTBBBBBBBB', reason: 'chat_id_not_paired' });
+      await add(2, 'viber', { chatId: null, reason: 'no_chat_id' });
+      await add(3, 'viber', { chatId: 'CTCCCCCCCC', chatIdSource: 'partner', reason: 'pairing_without_metrica_id' });
+      await s.markUploaded({ uploadId: 'u', counterId: '1', status: 'UPLOADED', sentAt: 1, rowCount: 1 }, [
+        { key: chatKey(T0, 'telegram', partner), revision: 1 },
+      ]);
+      await s.insertPairing({ chatId: 'CTZZZZZZZZ', receivedAt: 1 });
+      assert.deepEqual(await s.chatStats(), {
+        chats: 4,
+        byPlatform: { telegram: 2, viber: 2 },
+        withChatId: 3,
+        carriedChatId: 2,
+        linkedByPartner: 1,
+        matched: 1,
+        uploaded: 1,
+        pending: 3,
+        unattributed: { no_chat_id: 1, chat_id_not_paired: 1, pairing_without_metrica_id: 1 },
+        pairings: 1,
+      });
+      assert.equal((await s.chatStats({ since: T0 + 2 })).chats, 2);
+    });
+
+    test('concurrent upserts of one chat leave one row and no lost field', async (t) => {
+      const s = await open(t);
+      if (!s) return;
+      const key = chatKey(T0, 'telegram', partner);
+      await Promise.all([
+        s.upsertChat(key, { dateTime: T0, platform: 'telegram', chatUserId: '4242', answered: true }),
+        s.upsertChat(key, { dateTime: T0, platform: 'telegram', chatUserId: '4242', price: '10' }),
+        s.upsertChat(key, { dateTime: T0, platform: 'telegram', chatUserId: '4242', tags: 'a,b' }),
+      ]);
+      const snap = await s.snapshot();
+      assert.equal(snap.chats.length, 1);
+      assert.deepEqual([snap.chats[0]?.answered, snap.chats[0]?.price, snap.chats[0]?.tags], [true, '10', 'a,b']);
+    });
+  });
+}
+
+describe('opening storage', () => {
+  test('creates the SQLite file and its folder on first start, and reopens it with the data', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mc-open-'));
+    try {
+      const path = join(dir, 'a', 'b', 'c.db');
+      const s1 = await openStorage(path);
+      assert.ok(existsSync(path));
+      await s1.insertPairing({ chatId: 'CTAAAAAAAA', receivedAt: 1 });
+      await s1.close();
+      const s2 = await openStorage(path);
+      assert.equal((await s2.snapshot()).pairings.length, 1);
+      await s2.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('names the missing driver and the install command', async () => {
+    const missing = async (name: string) => {
+      const e = new Error(`Cannot find package '${name}'`) as Error & { code: string };
+      e.code = 'ERR_MODULE_NOT_FOUND';
+      throw e;
+    };
+    await assert.rejects(openStorage('./x.db', { loader: missing }), (e: Error) => {
+      assert.ok(e instanceof MissingDriverError);
+      assert.match(e.message, /better-sqlite3/);
+      assert.match(e.message, /npm install better-sqlite3@12/);
+      return true;
+    });
+    await assert.rejects(openStorage('postgres://127.0.0.1:1/x', { loader: missing }), /`pg`.*npm install pg/s);
+  });
+
+  test('refuses an empty database target', async () => {
+    await assert.rejects(openStorage(''), /database must be a file path or a postgres:\/\/ URL, got ""/);
+  });
+});
