@@ -1,0 +1,313 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CSV_COLUMNS, type CsvColumn } from '../shared/conversion.js';
+import type { ConversionStore } from '../storage/contract.js';
+import {
+  createMetricaClient,
+  DEFAULT_API_URL,
+  type MetricaClientOptions,
+  type WaitOptions,
+} from '../uploader/client.js';
+import { MetricaApiError, MetricaNetworkError } from '../uploader/errors.js';
+import { type UploadResult, uploadPending, uploadRows } from '../uploader/job.js';
+import { DatabaseNotFoundError, openConversionStore } from '../uploader/open-database.js';
+import { ProblemLog } from '../uploader/prepare.js';
+import { createProgress } from '../uploader/progress.js';
+import { readCsv } from '../uploader/read-csv.js';
+import { formatProblem, type UploadSummary } from '../uploader/validate.js';
+import { type CliIO, type Command, EXIT, UsageError } from './io.js';
+
+export const UPLOAD_HELP = `Usage: metrica-chats upload --counter <id> (<file.csv> | --from <db>) [options]
+
+Validates chats and uploads them to Yandex Metrica as CHATS offline conversions.
+
+  <file.csv>         A CHATS CSV, made by this tool or elsewhere (comma-separated, UTF-8, a BOM is fine)
+  --from <db>        The collector's database (SQLite file or postgres:// URL): uploads the chats that
+                     are new or changed since their last upload and marks them with the upload ID
+
+Options:
+  --counter <id>     Metrica counter (tag) ID, digits (required)
+  --comment <text>   Note shown in Metrica's upload list, at most 255 characters
+  --dry-run          Validate and print the summary (rows, attributed, unattributed, per platform);
+                     send nothing
+  --wait             Wait until Metrica has processed the upload and print what it reported
+  --api-url <url>    API base URL (METRICA_API_URL, default ${DEFAULT_API_URL})
+  --json             Print the result as one JSON object on stdout
+  -h, --help         Show this help
+
+Environment:
+  YANDEX_METRICA_TOKEN  OAuth token with the metrika:offline_data scope (not needed for --dry-run);
+                        never printed
+  METRICA_CHATS_DEBUG   Set to 1 to log each API request (method, path, status) on stderr
+
+Exit codes: 0 uploaded (or nothing to upload, or a clean dry run), 1 validation errors (nothing
+was sent), 2 usage, 3 Metrica refused the upload or it failed after retries.
+`;
+
+/** Problems printed one per line before the rest are only counted. */
+const PROBLEMS_SHOWN = 50;
+
+/** What tests may change: backoff and polling delays, so they run in milliseconds. */
+export interface UploadCommandDeps {
+  client?: Partial<Omit<MetricaClientOptions, 'token' | 'apiUrl'>>;
+  wait?: WaitOptions;
+  maxPartBytes?: number;
+}
+
+function parse(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      options: {
+        counter: { type: 'string' },
+        from: { type: 'string' },
+        comment: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        wait: { type: 'boolean' },
+        'api-url': { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: true,
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+function summaryLines(summary: UploadSummary): string {
+  const platforms = Object.entries(summary.platforms)
+    .map(([p, n]) => `${p} ${n}`)
+    .join(', ');
+  return `${summary.rows} rows: ${summary.attributed} attributed, ${summary.unattributed} unattributed (${platforms})\n`;
+}
+
+export function createUploadCommand(deps: UploadCommandDeps = {}): Command {
+  return async (args: string[], io: CliIO): Promise<number> => {
+    const { values, positionals } = parse(args);
+    if (values.help) {
+      io.stdout.write(UPLOAD_HELP);
+      return EXIT.ok;
+    }
+    const counterId = values.counter;
+    if (counterId === undefined) throw new UsageError('`--counter <id>` is required: the Metrica counter (tag) ID.');
+    if (!/^\d{1,10}$/.test(counterId)) {
+      throw new UsageError(
+        `\`--counter\` must be the counter's digits, e.g. 2215573; got ${JSON.stringify(counterId)}.`,
+      );
+    }
+    if (positionals.length > 1)
+      throw new UsageError(`Expected one CSV file, got ${positionals.length}: ${positionals.join(' ')}.`);
+    const file = positionals[0];
+    if ((file === undefined) === (values.from === undefined)) {
+      throw new UsageError('Give either a CSV file or `--from <db>` (one of them, not both).');
+    }
+    const comment = values.comment;
+    if (comment !== undefined && [...comment].length > 255) {
+      throw new UsageError(`\`--comment\` is ${[...comment].length} characters long; Metrica takes at most 255.`);
+    }
+    const apiUrl = values['api-url'] ?? io.env.METRICA_API_URL ?? DEFAULT_API_URL;
+    if (!/^https?:\/\/[^/]/.test(apiUrl)) {
+      throw new UsageError(`The API URL must start with http:// or https://; got ${JSON.stringify(apiUrl)}.`);
+    }
+    const dryRun = values['dry-run'] === true;
+    const token = io.env.YANDEX_METRICA_TOKEN?.trim() ?? '';
+    if (!dryRun && token === '') {
+      throw new UsageError(
+        'YANDEX_METRICA_TOKEN is not set: export an OAuth token with the metrika:offline_data scope (or use --dry-run).',
+      );
+    }
+    const json = values.json === true;
+    const debug =
+      io.env.METRICA_CHATS_DEBUG === '1' ? (line: string) => io.stderr.write(`debug: ${line}\n`) : undefined;
+    let client: ReturnType<typeof createMetricaClient>;
+    try {
+      client = createMetricaClient({
+        // A dry run sends nothing; the client only needs some token to be constructed.
+        token: dryRun ? 'dry-run' : token,
+        apiUrl,
+        ...(debug ? { debug } : {}),
+        ...deps.client,
+      });
+    } catch (error) {
+      // The client's message names the bad character's position, never the token itself.
+      if (error instanceof TypeError && error.message.includes('`token`'))
+        throw new UsageError(`YANDEX_METRICA_TOKEN: ${error.message}`);
+      throw error;
+    }
+    // Parts Metrica accepted (and, with --from, whose rows are marked) before any later failure.
+    const accepted: Array<{ id: string; rows: number; of: number }> = [];
+    const jobOptions = {
+      client,
+      counterId,
+      comment,
+      dryRun,
+      wait: values.wait ? (deps.wait ?? true) : false,
+      maxPartBytes: deps.maxPartBytes,
+      signal: io.signal,
+      onUploaded: (u: { id: string; status: string }, part: { index: number; of: number; rows: number }) => {
+        accepted.push({ id: u.id, rows: part.rows, of: part.of });
+        if (!json) {
+          const of = part.of > 1 ? ` (part ${part.index + 1} of ${part.of})` : '';
+          io.stdout.write(
+            `Uploaded ${part.rows} rows to counter ${counterId}${of}: upload ${u.id}, status ${u.status}\n`,
+          );
+        }
+      },
+    };
+
+    const source = file ?? String(values.from);
+    let result: UploadResult;
+    let store: ConversionStore | null = null;
+    try {
+      if (file !== undefined) {
+        const path = resolve(io.cwd, file);
+        let size: number;
+        try {
+          const s = await stat(path);
+          if (!s.isFile()) throw new Error('not a file');
+          size = s.size;
+        } catch {
+          throw new UsageError(`Cannot read the CSV file ${JSON.stringify(file)}: no such file.`);
+        }
+        const progress = createProgress(`Reading ${basename(path)}`, size, io.stderr);
+        const problems = new ProblemLog();
+        let columns: readonly CsvColumn[] = CSV_COLUMNS;
+        const rows = readCsv(createReadStream(path), {
+          onProblem: (i) => problems.add(i),
+          // The file's own columns go to Metrica, in the contract order.
+          onHeader: (c) => {
+            columns = CSV_COLUMNS.filter((k) => c.includes(k));
+          },
+          onBytes: (b) => progress.update(b),
+        });
+        result = await uploadRows(rows, { ...jobOptions, problems, columns: () => columns });
+        progress.done();
+      } else {
+        try {
+          store = await openConversionStore(source, io.cwd);
+        } catch (error) {
+          if (error instanceof DatabaseNotFoundError) throw new UsageError(error.message);
+          throw error;
+        }
+        result = await uploadPending(store, jobOptions);
+      }
+    } catch (error) {
+      if (!(error instanceof MetricaApiError || error instanceof MetricaNetworkError)) throw error;
+      const pending = afterFailure(accepted, file === undefined);
+      if (json) {
+        io.stdout.write(
+          `${JSON.stringify({
+            status: 'failed',
+            counterId,
+            source,
+            uploads: accepted.map(({ id, rows }) => ({ id, rows })),
+            error: {
+              message: error.message,
+              ...(error instanceof MetricaApiError
+                ? {
+                    status: error.status,
+                    code: error.code,
+                    error_type: error.error_type,
+                    metricaMessage: error.metricaMessage,
+                  }
+                : { code: error.code }),
+            },
+          })}\n`,
+        );
+      }
+      io.stderr.write(`metrica-chats upload: ${error.message}.${pending}\n`);
+      return EXIT.api;
+    } finally {
+      await store?.close();
+    }
+    return report(result, { io, json, source, counterId, isFile: file !== undefined });
+  };
+}
+
+/**
+ * What a failure leaves behind. Once a file was accepted (and, from the database, its rows
+ * marked), saying that every row stays pending would be false: a failed status poll after a
+ * successful upload is the common case.
+ */
+function afterFailure(
+  accepted: ReadonlyArray<{ id: string; rows: number; of: number }>,
+  fromDatabase: boolean,
+): string {
+  if (accepted.length === 0) return fromDatabase ? ' The rows stay pending; the next run sends them.' : '';
+  const rows = accepted.reduce((n, a) => n + a.rows, 0);
+  const ids = accepted.map((a) => a.id).join(', ');
+  const of = accepted[0]!.of;
+  const done = ` Metrica had already accepted ${rows} rows (upload ${ids})${fromDatabase ? ', marked as uploaded' : ''}`;
+  if (accepted.length < of) {
+    return `${done}; the other ${of - accepted.length} of ${of} parts were not sent${fromDatabase ? ' and their rows stay pending for the next run' : ''}.`;
+  }
+  return `${done}; only waiting for its final status failed.`;
+}
+
+function report(
+  result: UploadResult,
+  o: { io: CliIO; json: boolean; source: string; counterId: string; isFile: boolean },
+): number {
+  const { io } = o;
+  if (o.json) {
+    io.stdout.write(
+      `${JSON.stringify({
+        status: result.status,
+        counterId: o.counterId,
+        source: o.source,
+        ...result.summary,
+        problemCount: result.problemCount,
+        problems: result.problems,
+        uploads: result.uploads.map((u) => ({
+          ...u.uploading,
+          rows: u.rows,
+          ...(u.outcome ? { outcome: u.outcome } : {}),
+        })),
+      })}\n`,
+    );
+  }
+  if (result.status === 'invalid') {
+    const label = o.isFile ? o.source : undefined;
+    for (const i of result.problems.slice(0, PROBLEMS_SHOWN)) io.stderr.write(`${formatProblem(i, label)}\n`);
+    if (result.problemCount > PROBLEMS_SHOWN)
+      io.stderr.write(`… and ${result.problemCount - PROBLEMS_SHOWN} more problems\n`);
+    io.stderr.write(`${result.problemCount} problem${result.problemCount === 1 ? '' : 's'} found; nothing was sent.\n`);
+    return EXIT.failed;
+  }
+  if (o.json) return EXIT.ok;
+  if (result.status === 'empty') {
+    io.stdout.write(
+      o.isFile
+        ? `Nothing to upload: ${o.source} has a header but no rows.\n`
+        : 'Nothing to upload: no rows are new or changed since the last upload.\n',
+    );
+    return EXIT.ok;
+  }
+  io.stdout.write(summaryLines(result.summary));
+  if (result.status === 'dry-run') {
+    io.stdout.write('Dry run: every row is valid; nothing was sent.\n');
+    return EXIT.ok;
+  }
+  for (const { uploading: u, outcome } of result.uploads) {
+    if (!outcome) continue;
+    const counts = [
+      u.line_quantity !== undefined ? `${u.line_quantity} rows accepted` : null,
+      u.linked_quantity !== undefined ? `${u.linked_quantity} linked` : null,
+      u.user_not_found_quantity !== undefined ? `${u.user_not_found_quantity} not found` : null,
+    ].filter(Boolean);
+    const what = {
+      processed: 'processed',
+      linkage_failure: 'processed, but no row could be linked to a visit (LINKAGE_FAILURE)',
+      unknown: `reported status ${u.status}, which this tool does not know; check the upload in Metrica`,
+      timeout: `still ${u.status} when waiting ended; Metrica may take up to 2 hours`,
+    }[outcome];
+    io.stdout.write(`Upload ${u.id}: ${what}${counts.length ? ` (${counts.join(', ')})` : ''}\n`);
+  }
+  return EXIT.ok;
+}
+
+export const upload: Command = createUploadCommand();

@@ -1,0 +1,238 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type ConversionRecord, METRICA_ID_COLUMNS } from '../shared/conversion.js';
+import { checkChatsCsv, updateKey } from './csv-check.js';
+
+/**
+ * A fake of Metrica's CHATS upload API on 127.0.0.1: a real HTTP server, as strict as the docs,
+ * so tests and the demo exercise the real client, multipart body and all. Point a client at
+ * its `url` instead of https://api-metrika.yandex.net.
+ */
+
+/** Faults the next requests suffer, whatever route they ask for. */
+export type FaultKind =
+  /** 429 quota_requests_by_ip with `Retry-After`. */
+  | '429'
+  /** 429 quota_parallel_requests without `Retry-After`. */
+  | '429-no-retry-after'
+  /** 429 quota_requests_by_uid: the daily quota is used up. */
+  | 'daily-quota'
+  | '500'
+  | '503'
+  /** The connection is destroyed before the request is handled. */
+  | 'reset'
+  /** The request is handled, but the reply comes only after `slowMs`. */
+  | 'slow'
+  /** The request is handled, but the reply body is cut-off JSON. */
+  | 'malformed-json';
+
+export interface FakeUpload {
+  id: number;
+  counterId: string;
+  comment: string;
+  createdAt: number;
+  rows: ConversionRecord[];
+  linked: number;
+  notFound: number;
+}
+
+export interface FakeConversion {
+  counterId: string;
+  record: ConversionRecord;
+  /** How many times a later upload updated this chat (same DateTime + ChatPlatform + partner). */
+  updates: number;
+}
+
+export interface FakeMetrica {
+  url: string;
+  close(): Promise<void>;
+  /** Every accepted upload, oldest first. */
+  uploads(): FakeUpload[];
+  /** The chats Metrica now holds, one per update key. */
+  conversions(counterId?: string): FakeConversion[];
+  /** Requests received (any route, any outcome) and the most that were in flight at once. */
+  stats(): { requests: number; maxInFlight: number };
+  faults: { next(kind: FaultKind, count?: number): void };
+}
+
+export interface FakeMetricaOptions {
+  token: string;
+  port?: number;
+  /** Time from UPLOADED to PROCESSED / LINKAGE_FAILURE (default 0). */
+  processDelayMs?: number;
+  /** Delay of a `slow` reply (default 2000 ms). */
+  slowMs?: number;
+  /** `Retry-After` of a `429` fault, in seconds (default 1). */
+  retryAfterSeconds?: number;
+}
+
+const PREFIX = /^\/management\/v1\/counter\/(\d+)\/offline_conversions\/(upload|uploadings?)(?:\/(\d+))?$/;
+
+export async function startFakeMetrica(options: FakeMetricaOptions): Promise<FakeMetrica> {
+  const processDelayMs = options.processDelayMs ?? 0;
+  const slowMs = options.slowMs ?? 2000;
+  const uploads: FakeUpload[] = [];
+  const conversions = new Map<string, FakeConversion>();
+  const pending: FaultKind[] = [];
+  let nextId = 7_000_001;
+  let requests = 0;
+  let inFlight = 0;
+  let maxInFlight = 0;
+
+  function present(u: FakeUpload): Record<string, unknown> {
+    const done = Date.now() - u.createdAt >= processDelayMs;
+    const status = !done ? 'UPLOADED' : u.linked > 0 ? 'PROCESSED' : 'LINKAGE_FAILURE';
+    return {
+      id: u.id,
+      create_time: new Date(u.createdAt).toISOString().replace(/\.\d+Z$/, 'Z'),
+      source_quantity: u.rows.length,
+      line_quantity: u.rows.length,
+      comment: u.comment,
+      type: 'CHATS',
+      status,
+      ...(done ? { linked_quantity: u.linked, user_not_found_quantity: u.notFound } : {}),
+    };
+  }
+
+  function error(status: number, errorType: string, message: string): [number, unknown] {
+    return [status, { errors: [{ error_type: errorType, message }], code: status, message }];
+  }
+
+  async function handle(req: IncomingMessage, body: Buffer): Promise<[number, unknown]> {
+    if (req.headers.authorization !== `OAuth ${options.token}`)
+      return error(403, 'invalid_token', 'Invalid oauth_token');
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const match = PREFIX.exec(url.pathname);
+    if (!match) return error(404, 'not_found', 'Not found');
+    const [, counterId, route, id] = match as unknown as [string, string, string, string | undefined];
+    if (req.method === 'GET' && route !== 'upload') {
+      const mine = uploads.filter((u) => u.counterId === counterId);
+      if (id === undefined && route === 'uploadings') return [200, { uploadings: mine.map(present) }];
+      const found = mine.find((u) => String(u.id) === id);
+      if (!found) return error(404, 'not_found', `Загрузка ${id} не найдена`);
+      return [200, { uploading: present(found) }];
+    }
+    if (req.method !== 'POST' || route !== 'upload' || id !== undefined) {
+      return error(405, 'invalid_parameter', 'Method not allowed');
+    }
+    const type = url.searchParams.get('type');
+    if (type === null) return error(400, 'missing_parameter', 'Required request parameter type is not present');
+    if (type !== 'CHATS') return error(400, 'invalid_parameter', `Неверное значение параметра type: ${type}`);
+    const comment = url.searchParams.get('comment') ?? '';
+    if ([...comment].length > 255) return error(400, 'invalid_parameter', 'Комментарий длиннее 255 символов');
+    if (!/^[\p{L}\p{N} .,:;!?()"'_\-/#№]*$/u.test(comment)) {
+      return error(400, 'invalid_parameter', 'Комментарий содержит недопустимые символы.');
+    }
+    const contentType = req.headers['content-type'] ?? '';
+    if (!contentType.startsWith('multipart/form-data')) {
+      return error(400, 'invalid_uploading', 'Некорректный формат multipart запроса.');
+    }
+    let form: FormData;
+    try {
+      form = await new Request('http://fake/', {
+        method: 'POST',
+        headers: { 'content-type': contentType },
+        body: new Uint8Array(body),
+      }).formData();
+    } catch {
+      return error(400, 'invalid_uploading', 'Некорректный формат multipart запроса.');
+    }
+    const file = form.get('file');
+    if (file === null || typeof file === 'string')
+      return error(400, 'missing_parameter', 'Не найден параметр запроса.');
+    // Buffer keeps a BOM that Blob.text() would drop: a BOM makes the first column name unknown.
+    const check = checkChatsCsv(Buffer.from(await file.arrayBuffer()).toString('utf8'), Math.floor(Date.now() / 1000));
+    if (!check.ok) return error(400, check.errorType, check.message);
+
+    const upload: FakeUpload = {
+      id: nextId++,
+      counterId,
+      comment,
+      createdAt: Date.now(),
+      rows: check.rows,
+      linked: 0,
+      notFound: 0,
+    };
+    for (const row of check.rows) {
+      if (METRICA_ID_COLUMNS.some((c) => row[c])) upload.linked++;
+      else upload.notFound++;
+      const key = `${counterId}\u0000${updateKey(row)}`;
+      const existing = conversions.get(key);
+      if (existing) {
+        existing.record = row;
+        existing.updates++;
+      } else {
+        conversions.set(key, { counterId, record: row, updates: 0 });
+      }
+    }
+    uploads.push(upload);
+    return [200, { uploadings: [present(upload)] }];
+  }
+
+  const server = createServer((req, res: ServerResponse) => {
+    requests++;
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    res.on('close', () => inFlight--);
+    const fault = pending.shift();
+    if (fault === 'reset') {
+      req.socket.destroy();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', async () => {
+      const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
+      // An error fault answers instead of handling the request: Metrica stores nothing on a 429 or 5xx.
+      let status = 0;
+      let payload: unknown = null;
+      if (fault === '429' || fault === '429-no-retry-after' || fault === 'daily-quota') {
+        const type = {
+          '429': 'quota_requests_by_ip',
+          '429-no-retry-after': 'quota_parallel_requests',
+          'daily-quota': 'quota_requests_by_uid',
+        }[fault];
+        [status, payload] = error(429, type, 'Превышена квота на количество запросов');
+        if (fault === '429') headers['retry-after'] = String(options.retryAfterSeconds ?? 1);
+      } else if (fault === '500') {
+        [status, payload] = error(500, 'backend_error', 'Internal error');
+      } else if (fault === '503') {
+        [status, payload] = error(503, 'backend_error', 'Сервис временно недоступен, попробуйте позже');
+      } else {
+        [status, payload] = await handle(req, Buffer.concat(chunks)).catch((e): [number, unknown] =>
+          error(500, 'backend_error', String(e)),
+        );
+      }
+      let text = JSON.stringify(payload);
+      if (fault === 'malformed-json') text = text.slice(0, Math.max(1, Math.floor(text.length / 2)));
+      if (fault === 'slow') await new Promise((r) => setTimeout(r, slowMs));
+      if (res.destroyed) return;
+      res.writeHead(status, headers).end(text);
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+    uploads: () => uploads.map((u) => ({ ...u, rows: [...u.rows] })),
+    conversions: (counterId) =>
+      [...conversions.values()]
+        .filter((c) => counterId === undefined || c.counterId === counterId)
+        .map((c) => ({ ...c })),
+    stats: () => ({ requests, maxInFlight }),
+    faults: {
+      next(kind: FaultKind, count = 1) {
+        for (let i = 0; i < count; i++) pending.push(kind);
+      },
+    },
+  };
+}

@@ -1,0 +1,335 @@
+import pRetry, { AbortError } from 'p-retry';
+import { MetricaApiError, type MetricaErrorDetail, MetricaNetworkError, QuotaExhaustedError } from './errors.js';
+import { createPacer, type PacerOptions } from './pacer.js';
+
+/** Metrica's record of one upload (`OfflineConversionUploading`). */
+export interface Uploading {
+  /** The upload ID, kept as text: it is an int64 and must not pass through a float. */
+  id: string;
+  status: string;
+  create_time?: string;
+  source_quantity?: number;
+  line_quantity?: number;
+  linked_quantity?: number;
+  user_not_found_quantity?: number;
+  comment?: string;
+  type?: string;
+}
+
+export interface RetryOptions {
+  /** Retries after the first attempt (default 6). */
+  retries?: number;
+  /** First backoff delay in ms (default 1000); doubled each time, with jitter. */
+  minTimeout?: number;
+  /** Longest backoff delay in ms (default 60 000). */
+  maxTimeout?: number;
+  factor?: number;
+  /** Longest `Retry-After` honoured, in ms (default 120 000); a longer one is cut to this. */
+  retryAfterCapMs?: number;
+  /** Waits for `Retry-After`; replaceable so tests need not wait for real. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+export interface MetricaClientOptions {
+  token: string;
+  /** Default https://api-metrika.yandex.net */
+  apiUrl?: string;
+  fetch?: typeof fetch;
+  retry?: RetryOptions;
+  pacing?: PacerOptions;
+  /** Per-request timeout in ms (default 300 000: an upload of a large file takes a while). */
+  timeoutMs?: number;
+  /** Receives one line per request attempt (method, path, status); never headers or the token. */
+  debug?: (line: string) => void;
+}
+
+export interface WaitOptions {
+  /** Give up after this many ms (default 3 hours: Metrica takes up to 2 hours to process a file). */
+  timeoutMs?: number;
+  /** First poll interval in ms (default 2000), doubling up to `maxIntervalMs` (default 60 000). */
+  intervalMs?: number;
+  maxIntervalMs?: number;
+  signal?: AbortSignal;
+  onStatus?: (uploading: Uploading) => void;
+}
+
+/** How waiting ended: a final status, a status this client does not know, or the timeout. */
+export type WaitOutcome = 'processed' | 'linkage_failure' | 'unknown' | 'timeout';
+
+export interface MetricaClient {
+  upload(
+    counterId: string | number,
+    csv: Blob | string,
+    options?: { comment?: string; signal?: AbortSignal },
+  ): Promise<Uploading>;
+  getUploading(counterId: string | number, id: string | number, options?: { signal?: AbortSignal }): Promise<Uploading>;
+  listUploadings(counterId: string | number, options?: { signal?: AbortSignal }): Promise<Uploading[]>;
+  waitForUpload(
+    counterId: string | number,
+    id: string | number,
+    options?: WaitOptions,
+  ): Promise<{ outcome: WaitOutcome; uploading: Uploading }>;
+}
+
+export const DEFAULT_API_URL = 'https://api-metrika.yandex.net';
+export const COMMENT_MAX_LENGTH = 255;
+/** Statuses on the way to a result (Metrica's list); anything else that is not final is unknown. */
+const IN_PROGRESS = new Set(['PREPARED', 'UPLOADED', 'EXPORTED', 'MATCHED']);
+const FINAL: Record<string, WaitOutcome> = { PROCESSED: 'processed', LINKAGE_FAILURE: 'linkage_failure' };
+const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
+const DAILY_QUOTA = 'quota_requests_by_uid';
+
+const defaultSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+  new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const t = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(t);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+
+/** `Retry-After` as seconds or an HTTP date, in ms; undefined when absent or unreadable. */
+export function parseRetryAfter(header: string | null, now = Date.now()): number | undefined {
+  if (header === null || header.trim() === '') return undefined;
+  if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1000;
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/** JSON with 16+ digit `id` values read as strings, so an int64 upload ID keeps every digit. */
+function parseJson(text: string): unknown {
+  return JSON.parse(text.replace(/"id"\s*:\s*(\d{16,})/g, '"id":"$1"'));
+}
+
+function toUploading(raw: unknown, what: string): Uploading {
+  const o = raw as Record<string, unknown> | null;
+  if (!o || typeof o !== 'object' || (typeof o.id !== 'number' && typeof o.id !== 'string')) {
+    throw new MetricaNetworkError(`${what}: the reply has no upload object with an id`);
+  }
+  const num = (k: string): number | undefined => (typeof o[k] === 'number' ? (o[k] as number) : undefined);
+  const str = (k: string): string | undefined => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
+  const u: Uploading = { id: String(o.id), status: str('status') ?? 'UNKNOWN' };
+  for (const k of ['create_time', 'comment', 'type'] as const) {
+    const v = str(k);
+    if (v !== undefined) u[k] = v;
+  }
+  for (const k of ['source_quantity', 'line_quantity', 'linked_quantity', 'user_not_found_quantity'] as const) {
+    const v = num(k);
+    if (v !== undefined) u[k] = v;
+  }
+  return u;
+}
+
+/** Reads either reply shape Metrica documents: `{"uploading": {…}}` or `{"uploadings": [{…}]}`. */
+export function readUploadings(body: unknown, what: string): Uploading[] {
+  const o = body as { uploading?: unknown; uploadings?: unknown } | null;
+  if (o && typeof o === 'object') {
+    if (Array.isArray(o.uploadings)) return o.uploadings.map((u) => toUploading(u, what));
+    if (o.uploading !== undefined) return [toUploading(o.uploading, what)];
+  }
+  throw new MetricaNetworkError(`${what}: the reply has neither \`uploading\` nor \`uploadings\``);
+}
+
+function counterPath(counterId: string | number): string {
+  const id = String(counterId);
+  if (!/^\d+$/.test(id)) throw new TypeError(`Expected the counter ID to be digits, got ${JSON.stringify(id)}.`);
+  return `/management/v1/counter/${id}/offline_conversions`;
+}
+
+/**
+ * A client for Metrica's CHATS upload API. Retries what may succeed later (429, 5xx, timeouts,
+ * resets, garbled replies) with exponential backoff and jitter, never other 4xx; re-sending an
+ * upload is safe because Metrica updates a chat with the same DateTime + ChatPlatform + partner.
+ */
+export function createMetricaClient(options: MetricaClientOptions): MetricaClient {
+  const token = options.token;
+  if (typeof token !== 'string' || token.trim() === '') {
+    throw new TypeError('Expected `token` to be a non-empty OAuth token (scope metrika:offline_data).');
+  }
+  // fetch refuses such a header value with a TypeError that would be retried as a network
+  // failure for minutes; the position, never the token, says where it went wrong.
+  const bad = token.search(/[^\x21-\x7e]/);
+  if (bad !== -1) {
+    throw new TypeError(
+      `Expected \`token\` to be an OAuth token of printable ASCII characters; character ${bad + 1} of ${token.length} is not (a space, a line break or a non-Latin letter?).`,
+    );
+  }
+  const apiUrl = (options.apiUrl ?? DEFAULT_API_URL).replace(/\/+$/, '');
+  const fetchImpl = options.fetch ?? globalThis.fetch;
+  const pacer = createPacer(options.pacing);
+  const timeoutMs = options.timeoutMs ?? 300_000;
+  const retry = options.retry ?? {};
+  const sleep = retry.sleep ?? defaultSleep;
+  const retryAfterCap = retry.retryAfterCapMs ?? 120_000;
+  // Defence in depth: even a server that echoes the token back cannot get it into our output.
+  const redact = (text: string): string => text.split(token).join('***');
+  const debug = (line: string): void => options.debug?.(redact(line));
+
+  async function attempt(
+    method: string,
+    path: string,
+    what: string,
+    body: (() => FormData) | undefined,
+    signal: AbortSignal | undefined,
+    attemptNumber: number,
+  ): Promise<unknown> {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signals = signal ? [timeout, signal] : [timeout];
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetchImpl(apiUrl + path, {
+        method,
+        headers: { Authorization: `OAuth ${token}`, Accept: 'application/json' },
+        body: body?.(),
+        signal: AbortSignal.any(signals),
+      });
+      text = await response.text();
+    } catch (error) {
+      if (signal?.aborted) throw new AbortError(redact(`${what} stopped: ${String(signal.reason)}`));
+      if (timeout.aborted) {
+        debug(`${method} ${path} -> timeout after ${timeoutMs} ms (attempt ${attemptNumber})`);
+        throw new MetricaNetworkError(`${what}: no reply within ${timeoutMs} ms`, 'ETIMEDOUT');
+      }
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      const code = cause?.code ?? (error as { code?: string }).code;
+      debug(`${method} ${path} -> ${code ?? 'network error'} (attempt ${attemptNumber})`);
+      throw new MetricaNetworkError(
+        redact(`${what}: connection failed (${code ?? cause?.message ?? (error as Error).message})`),
+        code,
+      );
+    }
+    debug(`${method} ${path} -> ${response.status} (attempt ${attemptNumber})`);
+    if (!response.ok) throw errorFromReply(response, text, what);
+    try {
+      return parseJson(text);
+    } catch {
+      throw new MetricaNetworkError(`${what}: HTTP ${response.status} with a body that is not JSON`);
+    }
+  }
+
+  function errorFromReply(response: Response, text: string, what: string): Error {
+    let parsed: { errors?: MetricaErrorDetail[]; code?: number; message?: string } | null = null;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // An HTML error page from a proxy, say: reported by status alone.
+    }
+    const errors = Array.isArray(parsed?.errors) ? parsed.errors : [];
+    const first = errors[0];
+    const init = {
+      status: response.status,
+      code: typeof parsed?.code === 'number' ? parsed.code : undefined,
+      errorType: first?.error_type,
+      metricaMessage: redact(first?.message ?? parsed?.message ?? (text.slice(0, 200) || response.statusText)),
+      errors: errors.map((e) => ({ ...e, message: redact(String(e.message)) })),
+      retryable: RETRYABLE_STATUS.has(response.status),
+      retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
+      what,
+    };
+    if (errors.some((e) => e.error_type === DAILY_QUOTA)) {
+      return new QuotaExhaustedError({
+        ...init,
+        retryable: false,
+        metricaMessage: `${init.metricaMessage} (the daily request quota of this Metrica user is used up; it resets at 00:00 UTC, so the run stops here)`,
+      });
+    }
+    return new MetricaApiError(init);
+  }
+
+  async function request(
+    method: string,
+    path: string,
+    what: string,
+    body?: () => FormData,
+    signal?: AbortSignal,
+  ): Promise<unknown> {
+    return pRetry(
+      async (n) => {
+        try {
+          return await pacer.run(() => attempt(method, path, what, body, signal, n));
+        } catch (error) {
+          const retryable = (error as { retryable?: boolean }).retryable === true;
+          throw retryable || error instanceof AbortError ? error : new AbortError(error as Error);
+        }
+      },
+      {
+        retries: retry.retries ?? 6,
+        minTimeout: retry.minTimeout ?? 1000,
+        maxTimeout: retry.maxTimeout ?? 60_000,
+        factor: retry.factor ?? 2,
+        randomize: true,
+        signal,
+        onFailedAttempt: async ({ error, retriesLeft }) => {
+          const after = (error as { retryAfterMs?: number }).retryAfterMs;
+          if (after !== undefined && retriesLeft > 0) {
+            debug(`${method} ${path}: Retry-After ${after} ms (waiting ${Math.min(after, retryAfterCap)} ms)`);
+            await sleep(Math.min(after, retryAfterCap), signal);
+          }
+        },
+      },
+    );
+  }
+
+  return {
+    async upload(counterId, csv, uploadOptions = {}) {
+      const comment = uploadOptions.comment;
+      if (comment !== undefined && [...comment].length > COMMENT_MAX_LENGTH) {
+        throw new TypeError(
+          `Expected \`comment\` to be at most ${COMMENT_MAX_LENGTH} characters, got ${[...comment].length}.`,
+        );
+      }
+      const query = new URLSearchParams({ type: 'CHATS' });
+      if (comment) query.set('comment', comment);
+      const blob = typeof csv === 'string' ? new Blob([csv], { type: 'text/csv' }) : csv;
+      const form = (): FormData => {
+        const f = new FormData();
+        f.set('file', blob.type ? blob : new Blob([blob], { type: 'text/csv' }), 'chats.csv');
+        return f;
+      };
+      const path = `${counterPath(counterId)}/upload?${query.toString().replaceAll('+', '%20')}`;
+      const body = await request('POST', path, 'Upload', form, uploadOptions.signal);
+      const [uploading] = readUploadings(body, 'Upload');
+      if (!uploading) throw new MetricaNetworkError('Upload: the reply lists no upload');
+      return uploading;
+    },
+
+    async getUploading(counterId, id, o = {}) {
+      const path = `${counterPath(counterId)}/uploading/${encodeURIComponent(String(id))}`;
+      const [uploading] = readUploadings(
+        await request('GET', path, `Upload ${id} status`, undefined, o.signal),
+        'Status',
+      );
+      if (!uploading) throw new MetricaNetworkError(`Upload ${id} status: the reply lists no upload`);
+      return uploading;
+    },
+
+    async listUploadings(counterId, o = {}) {
+      const path = `${counterPath(counterId)}/uploadings`;
+      return readUploadings(await request('GET', path, 'Upload list', undefined, o.signal), 'Upload list');
+    },
+
+    async waitForUpload(counterId, id, o = {}) {
+      const deadline = Date.now() + (o.timeoutMs ?? 3 * 3600_000);
+      let interval = o.intervalMs ?? 2000;
+      const maxInterval = o.maxIntervalMs ?? 60_000;
+      for (;;) {
+        const uploading = await this.getUploading(counterId, id, { signal: o.signal });
+        o.onStatus?.(uploading);
+        const final = FINAL[uploading.status];
+        if (final) return { outcome: final, uploading };
+        // A status Metrica has not documented is reported as it is, never taken for success.
+        if (!IN_PROGRESS.has(uploading.status)) return { outcome: 'unknown', uploading };
+        const left = deadline - Date.now();
+        if (left <= 0) return { outcome: 'timeout', uploading };
+        await defaultSleep(Math.min(interval, left), o.signal);
+        interval = Math.min(interval * 2, maxInterval);
+      }
+    },
+  };
+}
