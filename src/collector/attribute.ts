@@ -46,7 +46,8 @@ const linkable = (platform: string, partners: PartnerRef[]): PartnerRef[] =>
 export async function recordChat(
   storage: Storage,
   report: ChatReport,
-  now: number,
+  // Partner links are dated by the chat itself now; the clock stays in the signature for callers.
+  _now: number,
   format: ChatIdFormat = DEFAULT_FORMAT,
 ): Promise<ChatResult> {
   const partners = partnersOf(report);
@@ -55,15 +56,28 @@ export async function recordChat(
   const key = chatKey(report.dateTime, report.platform, first);
   const found = findChatId(report, format);
   const links = linkable(report.platform, partners);
-  if (found) await storage.linkPartner(report.platform, links, found, now);
-  const chatId = found ?? (await storage.findLinkedChatId(report.platform, links));
+  // The link is as old as the chat, so re-reporting an older chat does not take the partner back
+  // from the chat ID of a newer one.
+  if (found) await storage.linkPartner(report.platform, links, found, report.dateTime * 1000);
+  // A later report of a stored chat (a CRM adding `answered` or a price) keeps that chat's own ID:
+  // the partner may have been linked to a newer chat ID since, which belongs to a later chat.
+  const existing = found ? null : await storage.getChat(key);
+  const stored = existing?.chatId ?? null;
+  const chatId = found ?? stored ?? (await storage.findLinkedChatId(report.platform, links));
 
   let attribution: ChatAttribution;
-  const chatIdSource = found ? 'message' : chatId === null ? null : 'partner';
+  const chatIdSource = found
+    ? 'message'
+    : stored !== null
+      ? (existing?.chatIdSource ?? 'message')
+      : chatId === null
+        ? null
+        : 'partner';
   if (chatId === null) {
     attribution = { chatId: null, chatIdSource, reason: 'no_chat_id' };
   } else {
-    const pairing = await storage.findPairing(chatId, report.dateTime * 1000);
+    // DateTime has whole seconds: a beacon received within the chat's second came before the chat.
+    const pairing = await storage.findPairing(chatId, report.dateTime * 1000 + 999);
     if (!pairing) attribution = { chatId, chatIdSource, reason: 'chat_id_not_paired' };
     else if (!pairing.clientId && !pairing.userId && !pairing.yclid && !pairing.purchaseId) {
       attribution = { chatId, chatIdSource, reason: 'pairing_without_metrica_id' };
@@ -80,8 +94,11 @@ export async function recordChat(
       };
     }
   }
-  const existing = attribution.reason !== null && !found ? await storage.getChat(key) : null;
-  const keep = existing !== null && (existing.unattributedReason === null || existing.chatId !== null);
+  // A later report without an ID keeps a matched chat's attribution as it is (its pairing may be
+  // purged by now), and never downgrades a chat that has a chat ID.
+  const keep =
+    existing !== null &&
+    (existing.unattributedReason === null || (attribution.reason !== null && existing.chatId !== null));
   const { row, created, changed } = await storage.upsertChat(key, {
     dateTime: report.dateTime,
     platform: report.platform,

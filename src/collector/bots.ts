@@ -9,8 +9,24 @@ import type { ChatReport } from './validate.js';
 type Json = Record<string, unknown>;
 const obj = (v: unknown): Json | null =>
   v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : null;
-const str = (v: unknown, max: number): string | undefined =>
-  typeof v === 'string' && v.length > 0 ? v.slice(0, max) : undefined;
+// NUL and other control characters are refused by PostgreSQL (NUL) or unfit for a CSV cell; a name
+// loses them, an ID that has them is not an ID.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+const str = (v: unknown, max: number): string | undefined => {
+  if (typeof v !== 'string') return undefined;
+  const s = v.replace(CONTROL, '').slice(0, max);
+  return s.length > 0 ? s : undefined;
+};
+const id = (v: unknown, max: number): string | undefined =>
+  typeof v === 'number' && Number.isSafeInteger(v)
+    ? String(v)
+    : typeof v === 'string' && v.length > 0 && v.length <= max && !/[\s\u0000-\u001f\u007f-\u009f]/.test(v)
+      ? v
+      : undefined;
+/** Earliest DateTime taken from an update (2000-01-01); anything else falls back to the time it arrived. */
+const MIN_SECONDS = 946_684_800;
+const seconds = (v: number | undefined, nowSeconds: number): number =>
+  v !== undefined && Number.isSafeInteger(v) && v >= MIN_SECONDS ? Math.min(v, nowSeconds) : nowSeconds;
 
 /** A webhook chat: the report plus whether it always starts a chat (a start command or deep-link context). */
 export interface BotChat {
@@ -24,15 +40,14 @@ export function telegramChat(update: Json, nowSeconds: number): BotChat | null {
   const message = obj(update.message);
   const from = obj(message?.from);
   if (!message || !from || from.is_bot === true) return null;
-  const text = str(message.text, 4096);
-  const id = from.id;
-  if (text === undefined || (typeof id !== 'number' && typeof id !== 'string')) return null;
-  const date = typeof message.date === 'number' && Number.isSafeInteger(message.date) ? message.date : nowSeconds;
+  const text = typeof message.text === 'string' && message.text.length > 0 ? message.text.slice(0, 4096) : undefined;
+  const userId = id(from.id, 64);
+  if (text === undefined || userId === undefined) return null;
   const report: ChatReport = {
     platform: 'telegram',
-    dateTime: Math.min(date, nowSeconds),
+    dateTime: seconds(typeof message.date === 'number' ? message.date : undefined, nowSeconds),
     text,
-    chatUserId: String(id),
+    chatUserId: userId,
   };
   const username = str(from.username, 64);
   if (username) report.chatUsername = username;
@@ -42,15 +57,17 @@ export function telegramChat(update: Json, nowSeconds: number): BotChat | null {
 /** Viber REST bot callbacks: `conversation_started` (with `context`) and `message` events. */
 export function viberChat(event: Json, nowSeconds: number): BotChat | null {
   const kind = event.event;
-  const seconds =
+  const at = seconds(
     typeof event.timestamp === 'number' && Number.isFinite(event.timestamp)
-      ? Math.min(Math.floor(event.timestamp / 1000), nowSeconds)
-      : nowSeconds;
+      ? Math.floor(event.timestamp / 1000)
+      : undefined,
+    nowSeconds,
+  );
   if (kind === 'conversation_started') {
     const user = obj(event.user);
-    const id = str(user?.id, 128);
-    if (!id) return null;
-    const report: ChatReport = { platform: 'viber', dateTime: seconds, chatUserId: id };
+    const userId = id(user?.id, 128);
+    if (!userId) return null;
+    const report: ChatReport = { platform: 'viber', dateTime: at, chatUserId: userId };
     const name = str(user?.name, 100);
     if (name) report.chatUsername = name;
     const context = str(event.context, 256);
@@ -60,10 +77,13 @@ export function viberChat(event: Json, nowSeconds: number): BotChat | null {
   if (kind === 'message') {
     const sender = obj(event.sender);
     const message = obj(event.message);
-    const id = str(sender?.id, 128);
-    const text = message?.type === 'text' ? str(message.text, 4096) : undefined;
-    if (!id || text === undefined) return null;
-    const report: ChatReport = { platform: 'viber', dateTime: seconds, chatUserId: id, text };
+    const userId = id(sender?.id, 128);
+    const text =
+      message?.type === 'text' && typeof message.text === 'string' && message.text.length > 0
+        ? message.text.slice(0, 4096)
+        : undefined;
+    if (!userId || text === undefined) return null;
+    const report: ChatReport = { platform: 'viber', dateTime: at, chatUserId: userId, text };
     const name = str(sender?.name, 100);
     if (name) report.chatUsername = name;
     return { report, starts: false };

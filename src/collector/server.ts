@@ -327,7 +327,8 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
             method: req.method,
             path,
             status: error.status,
-            error: error.message,
+            // Refusals may quote the value sent (a phone number, say); a custom logger gets it masked too.
+            error: mask(error.message, secrets),
             field: error.field,
           });
           return;

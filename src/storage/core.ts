@@ -200,7 +200,8 @@ export class SqlStorage implements Storage {
       for (const p of partners) {
         await q.run(
           `INSERT INTO partners (platform, kind, value, chat_id, linked_at) VALUES (?, ?, ?, ?, ?)
-           ON CONFLICT (platform, kind, value) DO UPDATE SET chat_id = excluded.chat_id, linked_at = excluded.linked_at`,
+           ON CONFLICT (platform, kind, value) DO UPDATE SET chat_id = excluded.chat_id, linked_at = excluded.linked_at
+           WHERE excluded.linked_at >= partners.linked_at`,
           [platform, p.kind, p.value, chatId, at],
         );
       }

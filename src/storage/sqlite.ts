@@ -116,10 +116,21 @@ export async function openSqlite(path: string, options: SqliteOptions = {}): Pro
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   try {
-    db.pragma('journal_mode = WAL');
+    // Switching to WAL and migrating need the lock another process (a second instance starting, a
+    // purge) may hold for a moment: wait for it rather than fail the start. The journal-mode switch
+    // does not use the busy timeout, so it is retried here.
+    db.pragma('busy_timeout = 5000');
+    for (const deadline = Date.now() + 5000; ; ) {
+      try {
+        db.pragma('journal_mode = WAL');
+        break;
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > deadline) throw error;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    }
     // NORMAL in WAL mode: a commit survives a killed process; only a power cut may lose the last ones.
     db.pragma('synchronous = NORMAL');
-    db.pragma('busy_timeout = 5000');
     migrate(db);
   } catch (error) {
     db.close();

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -80,6 +81,16 @@ for (const [name, open] of Object.entries(ADAPTERS)) {
       assert.equal(await s.findLinkedChatId('viber', [partner]), null);
       await s.linkPartner('telegram', [partner], 'CTBBBBBBBB', 2);
       assert.equal(await s.findLinkedChatId('telegram', [partner]), 'CTBBBBBBBB');
+    });
+
+    test('an older link does not take the partner back from a newer one', async (t) => {
+      const s = await open(t);
+      if (!s) return;
+      await s.linkPartner('telegram', [partner], 'CTBBBBBBBB', 2000);
+      await s.linkPartner('telegram', [partner], 'CTAAAAAAAA', 1000);
+      assert.equal(await s.findLinkedChatId('telegram', [partner]), 'CTBBBBBBBB');
+      await s.linkPartner('telegram', [partner], 'CTCCCCCCCC', 2000);
+      assert.equal(await s.findLinkedChatId('telegram', [partner]), 'CTCCCCCCCC');
     });
 
     test('upserts a chat by key, merging later fields and bumping the revision only on change', async (t) => {
@@ -278,6 +289,41 @@ describe('opening storage', () => {
       const s2 = await openStorage(path);
       assert.equal((await s2.snapshot()).pairings.length, 1);
       await s2.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('SQLite: a start while another process holds the write lock waits for it instead of failing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mc-busy-'));
+    try {
+      const path = join(dir, 'busy.db');
+      // Another process (a second collector starting, a purge) holds the write lock for a moment.
+      const holder = spawn(
+        process.execPath,
+        [
+          '-e',
+          `const D = require('better-sqlite3'); const db = new D(process.argv[1]);
+           db.exec('CREATE TABLE IF NOT EXISTS other (a)'); db.exec('BEGIN IMMEDIATE'); db.exec('INSERT INTO other VALUES (1)');
+           process.stdout.write('locked\\n');
+           setTimeout(() => { db.exec('COMMIT'); db.close(); }, 400);`,
+          path,
+        ],
+        { stdio: ['ignore', 'pipe', 'inherit'] },
+      );
+      const exited = new Promise((r) => holder.once('exit', r));
+      await new Promise<void>((resolve, reject) => {
+        holder.stdout?.on('data', (d: Buffer) => d.toString().includes('locked') && resolve());
+        holder.once('exit', () => reject(new Error('the lock holder exited early')));
+      });
+      const s = await openStorage(path);
+      try {
+        await s.insertPairing({ chatId: 'CTAAAAAAAA', receivedAt: 1 });
+        assert.equal((await s.snapshot()).pairings.length, 1);
+      } finally {
+        await s.close();
+        await exited;
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -137,7 +137,7 @@ export interface Storage extends ConversionStore {
   insertPairing(pairing: PairingInput): Promise<{ id: number; rematched: number }>;
   /** The latest pairing of the chat ID received at or before `at` (Unix ms), else the latest one. */
   findPairing(chatId: string, at: number): Promise<Pairing | null>;
-  /** Links each partner identifier to the chat ID; a newer link replaces an older one. */
+  /** Links each partner identifier to the chat ID as of `at` (Unix ms); a newer link replaces an older one, never the reverse. */
   linkPartner(platform: ChatPlatform, partners: readonly PartnerRef[], chatId: string, at: number): Promise<void>;
   /** The chat ID linked to any of the partner identifiers (the first in the given order that has one). */
   findLinkedChatId(platform: ChatPlatform, partners: readonly PartnerRef[]): Promise<string | null>;
