@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+
+// src/shared/conversion.ts
+var CHAT_PLATFORMS = ["telegram", "whatsapp", "viber"];
+var CSV_COLUMNS = [
+  "ClientID",
+  "UserID",
+  "Yclid",
+  "PurchaseID",
+  "DateTime",
+  "ChatPlatform",
+  "ChatUsername",
+  "ChatUserID",
+  "PhoneNumber",
+  "ChatAnswered",
+  "Tag",
+  "Price",
+  "Currency",
+  "URL",
+  "MessengerTrackerURL"
+];
+var METRICA_ID_COLUMNS = ["ClientID", "UserID", "Yclid", "PurchaseID"];
+var PARTNER_COLUMNS = ["ChatUsername", "ChatUserID", "PhoneNumber"];
+
+// src/uploader/csv.ts
+var EOL = "\n";
+var ALWAYS_QUOTED = /* @__PURE__ */ new Set(["ChatUsername", "PhoneNumber", "Tag"]);
+var FORMULA_START = /^[=+\-@\t\r]/;
+function csvField(value, force = false) {
+  if (value === "") return "";
+  if (force || /[",\r\n]/.test(value)) return `"${value.replaceAll('"', '""')}"`;
+  return value;
+}
+function escapeFormula(value) {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+function csvHeader(columns = CSV_COLUMNS) {
+  return columns.join(",") + EOL;
+}
+function csvLine(record, columns = CSV_COLUMNS, guardFormulas = false) {
+  let line = "";
+  for (let i = 0; i < columns.length; i++) {
+    const column = columns[i];
+    let value = record[column] ?? "";
+    if (guardFormulas) value = escapeFormula(value);
+    if (i > 0) line += ",";
+    line += csvField(value, ALWAYS_QUOTED.has(column));
+  }
+  return line + EOL;
+}
+async function* csvLines(records, options = {}) {
+  const columns = options.columns ?? CSV_COLUMNS;
+  checkColumns(columns);
+  const guard = options.escapeFormulas === true;
+  yield csvHeader(columns);
+  for await (const record of records) yield csvLine(record, columns, guard);
+}
+function checkColumns(columns) {
+  const known = new Set(CSV_COLUMNS);
+  const seen = /* @__PURE__ */ new Set();
+  for (const column of columns) {
+    if (!known.has(column)) {
+      throw new TypeError(`Unknown CSV column \`${column}\`. Expected one of: ${CSV_COLUMNS.join(", ")}.`);
+    }
+    if (seen.has(column)) throw new TypeError(`CSV column \`${column}\` is listed twice.`);
+    seen.add(column);
+  }
+}
+
+export {
+  CHAT_PLATFORMS,
+  CSV_COLUMNS,
+  METRICA_ID_COLUMNS,
+  PARTNER_COLUMNS,
+  EOL,
+  csvField,
+  escapeFormula,
+  csvHeader,
+  csvLine,
+  csvLines
+};

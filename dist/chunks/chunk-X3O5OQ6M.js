@@ -1,0 +1,834 @@
+#!/usr/bin/env node
+
+// src/storage/index.ts
+import { resolve } from "node:path";
+
+// src/storage/rows.ts
+import { createHash } from "node:crypto";
+function partnersOf(input) {
+  const refs = [];
+  if (input.chatUserId) refs.push({ kind: "ChatUserID", value: input.chatUserId });
+  if (input.chatUsername) refs.push({ kind: "ChatUsername", value: input.chatUsername });
+  if (input.phoneNumber) refs.push({ kind: "PhoneNumber", value: input.phoneNumber });
+  return refs;
+}
+function chatKey(dateTime, platform, partner) {
+  return createHash("sha256").update(`${dateTime}\0${platform}\0${partner.kind}\0${partner.value}`).digest("base64url").slice(0, 32);
+}
+var CHAT_COLUMNS = [
+  "key",
+  "revision",
+  "uploaded_revision",
+  "date_time",
+  "platform",
+  "chat_username",
+  "chat_user_id",
+  "phone_number",
+  "answered",
+  "tags",
+  "price",
+  "currency",
+  "messenger_tracker_url",
+  "chat_id",
+  "chat_id_source",
+  "client_id",
+  "user_id",
+  "yclid",
+  "purchase_id",
+  "url",
+  "unattributed_reason",
+  "created_at",
+  "updated_at"
+];
+var CONTENT_COLUMNS = CHAT_COLUMNS.filter(
+  (c) => !["key", "revision", "uploaded_revision", "created_at", "updated_at", "chat_id_source"].includes(c)
+);
+var num = (v) => typeof v === "string" ? Number(v) : v;
+function rowFromColumns(c) {
+  return {
+    key: c.key,
+    revision: num(c.revision),
+    uploadedRevision: c.uploaded_revision === null ? null : num(c.uploaded_revision),
+    dateTime: num(c.date_time),
+    platform: c.platform,
+    chatUsername: c.chat_username,
+    chatUserId: c.chat_user_id,
+    phoneNumber: c.phone_number,
+    answered: c.answered === null ? null : num(c.answered) === 1,
+    tags: c.tags,
+    price: c.price,
+    currency: c.currency,
+    messengerTrackerUrl: c.messenger_tracker_url,
+    chatId: c.chat_id,
+    chatIdSource: c.chat_id_source,
+    clientId: c.client_id,
+    userId: c.user_id,
+    yclid: c.yclid,
+    purchaseId: c.purchase_id,
+    url: c.url,
+    unattributedReason: c.unattributed_reason,
+    createdAt: num(c.created_at),
+    updatedAt: num(c.updated_at)
+  };
+}
+function mergeChat(key, existing, input, now) {
+  const pick = (v, old) => v === void 0 ? old ?? null : v;
+  const a = input.attribution;
+  const next = {
+    key,
+    revision: existing ? num(existing.revision) : 1,
+    uploaded_revision: existing ? existing.uploaded_revision : null,
+    date_time: input.dateTime,
+    platform: input.platform,
+    chat_username: pick(input.chatUsername, existing?.chat_username),
+    chat_user_id: pick(input.chatUserId, existing?.chat_user_id),
+    phone_number: pick(input.phoneNumber, existing?.phone_number),
+    answered: input.answered === void 0 ? existing?.answered ?? null : input.answered ? 1 : 0,
+    tags: pick(input.tags, existing?.tags),
+    price: pick(input.price, existing?.price),
+    currency: pick(input.currency, existing?.currency),
+    messenger_tracker_url: pick(input.messengerTrackerUrl, existing?.messenger_tracker_url),
+    chat_id: a ? a.chatId : existing?.chat_id ?? null,
+    chat_id_source: a ? a.chatIdSource ?? (a.chatId === null ? null : "message") : existing?.chat_id_source ?? null,
+    client_id: a ? a.clientId ?? null : existing?.client_id ?? null,
+    user_id: a ? a.userId ?? null : existing?.user_id ?? null,
+    yclid: a ? a.yclid ?? null : existing?.yclid ?? null,
+    purchase_id: a ? a.purchaseId ?? null : existing?.purchase_id ?? null,
+    url: a ? a.url ?? null : existing?.url ?? null,
+    unattributed_reason: a ? a.reason : existing ? existing.unattributed_reason : "no_chat_id",
+    created_at: existing ? num(existing.created_at) : now,
+    updated_at: existing ? num(existing.updated_at) : now
+  };
+  if (!existing) return { columns: next, changed: true };
+  const changed = CONTENT_COLUMNS.some((c) => normalize(next[c]) !== normalize(existing[c]));
+  if (changed) {
+    next.revision += 1;
+    next.updated_at = now;
+  }
+  return { columns: next, changed };
+}
+var normalize = (v) => typeof v === "number" ? String(v) : v;
+function recordOf(row) {
+  const r = {};
+  const set = (k, v) => {
+    if (v !== null && v !== "") r[k] = v;
+  };
+  set("ClientID", row.clientId);
+  set("UserID", row.userId);
+  set("Yclid", row.yclid);
+  set("PurchaseID", row.purchaseId);
+  set("DateTime", String(row.dateTime));
+  set("ChatPlatform", row.platform);
+  set("ChatUsername", row.chatUsername);
+  set("ChatUserID", row.chatUserId);
+  set("PhoneNumber", row.phoneNumber);
+  set("ChatAnswered", row.answered === null ? null : row.answered ? "1" : "0");
+  set("Tag", row.tags);
+  set("Price", row.price);
+  set("Currency", row.currency);
+  set("URL", row.url);
+  set("MessengerTrackerURL", row.messengerTrackerUrl);
+  return r;
+}
+
+// src/storage/types.ts
+var UNATTRIBUTED_REASONS = ["no_chat_id", "chat_id_not_paired", "pairing_without_metrica_id"];
+
+// src/storage/core.ts
+var PAGE_SIZE = 500;
+var MAX_BATCH = 256;
+var n = (v) => Number(v ?? 0);
+function pairingFromColumns(c) {
+  const p = { id: n(c.id), chatId: c.chat_id, receivedAt: n(c.received_at) };
+  if (c.client_id !== null) p.clientId = c.client_id;
+  if (c.yclid !== null) p.yclid = c.yclid;
+  if (c.user_id !== null) p.userId = c.user_id;
+  if (c.purchase_id !== null) p.purchaseId = c.purchase_id;
+  if (c.counter_id !== null) p.counterId = c.counter_id;
+  if (c.url !== null) p.url = c.url;
+  if (c.referrer !== null) p.referrer = c.referrer;
+  if (c.platform !== null) p.platform = c.platform;
+  if (c.ts !== null) p.ts = n(c.ts);
+  return p;
+}
+var hasMetricaId = (p) => Boolean(p.clientId || p.userId || p.yclid || p.purchaseId);
+var INSERT_CHAT = `INSERT INTO chats (${CHAT_COLUMNS.join(", ")}) VALUES (${CHAT_COLUMNS.map(() => "?").join(", ")}) ON CONFLICT (key) DO NOTHING`;
+var UPDATE_CHAT = `UPDATE chats SET ${CHAT_COLUMNS.filter((c) => c !== "key").map((c) => `${c} = ?`).join(", ")} WHERE key = ?`;
+var SqlStorage = class {
+  constructor(db, now = Date.now) {
+    this.db = db;
+    this.now = now;
+    this.kind = db.kind;
+  }
+  db;
+  now;
+  kind;
+  closed = false;
+  /**
+   * Group commit: beacons arriving together are written in one transaction (one multi-row INSERT),
+   * and each caller resolves only after that commit. One commit per beacon would cap the
+   * collector at the disk's commit rate; one per batch keeps it near the HTTP layer's own speed.
+   */
+  insertPairing(p) {
+    if (this.closed) return Promise.reject(new Error("storage is closed"));
+    return new Promise((resolve2, reject) => {
+      this.queue.push({ p, resolve: resolve2, reject });
+      this.scheduleFlush();
+    });
+  }
+  queue = [];
+  flushing = null;
+  flushScheduled = false;
+  scheduleFlush() {
+    if (this.flushScheduled || this.flushing) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      this.flushing = this.flush().finally(() => {
+        this.flushing = null;
+        if (this.queue.length > 0) this.scheduleFlush();
+      });
+    });
+  }
+  async flush() {
+    const batch = this.queue.splice(0, MAX_BATCH);
+    try {
+      const results = await this.writePairings(batch.map((b) => b.p));
+      for (const [i, b] of batch.entries()) b.resolve(results[i]);
+    } catch (error) {
+      if (batch.length === 1) {
+        batch[0]?.reject(error);
+        return;
+      }
+      for (const b of batch) {
+        try {
+          const [r] = await this.writePairings([b.p]);
+          b.resolve(r);
+        } catch (e) {
+          b.reject(e);
+        }
+      }
+    }
+  }
+  /**
+   * The batch is one multi-row INSERT, atomic on its own in both dialects, so it needs no explicit
+   * transaction (two round trips fewer on PostgreSQL). Completing waiting chats is a second step.
+   */
+  async writePairings(pairings) {
+    const q = this.db;
+    const v = (x) => x ?? null;
+    const params = [];
+    for (const p of pairings) {
+      params.push(
+        p.chatId,
+        v(p.clientId),
+        v(p.yclid),
+        v(p.userId),
+        v(p.purchaseId),
+        v(p.counterId),
+        v(p.url),
+        v(p.referrer),
+        v(p.platform),
+        v(p.ts),
+        p.receivedAt
+      );
+    }
+    const rows = await q.all(
+      `INSERT INTO pairings (chat_id, client_id, yclid, user_id, purchase_id, counter_id, url, referrer, platform, ts, received_at)
+       VALUES ${pairings.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ")} RETURNING id`,
+      params
+    );
+    const ids = rows.map((r) => n(r.id)).sort((a, b) => a - b);
+    const rematched = /* @__PURE__ */ new Map();
+    const withIds = pairings.filter(hasMetricaId);
+    if (withIds.length > 0) {
+      const chatIds = [...new Set(withIds.map((p) => p.chatId))];
+      const waiting = await q.all(
+        `SELECT DISTINCT chat_id FROM chats WHERE chat_id IN (${chatIds.map(() => "?").join(", ")})
+           AND unattributed_reason IS NOT NULL AND unattributed_reason IN ('chat_id_not_paired', 'pairing_without_metrica_id')`,
+        chatIds
+      );
+      const waitingIds = new Set(waiting.map((w) => w.chat_id));
+      const latest = /* @__PURE__ */ new Map();
+      for (const p of withIds) if (waitingIds.has(p.chatId)) latest.set(p.chatId, p);
+      if (latest.size > 0) {
+        await this.db.transaction(async (tx) => {
+          for (const p of latest.values()) {
+            const count = await tx.run(
+              `UPDATE chats SET client_id = ?, user_id = ?, yclid = ?, purchase_id = ?, url = COALESCE(?, url),
+             unattributed_reason = NULL, revision = revision + 1, updated_at = ?
+           WHERE chat_id = ? AND unattributed_reason IS NOT NULL
+             AND unattributed_reason IN ('chat_id_not_paired', 'pairing_without_metrica_id')`,
+              [v(p.clientId), v(p.userId), v(p.yclid), v(p.purchaseId), v(p.url), this.now(), p.chatId]
+            );
+            rematched.set(p, count);
+          }
+        });
+      }
+    }
+    return pairings.map((p, i) => ({ id: ids[i] ?? 0, rematched: rematched.get(p) ?? 0 }));
+  }
+  async findPairing(chatId, at) {
+    const row = await this.db.get(
+      `SELECT * FROM pairings WHERE chat_id = ?
+       ORDER BY CASE WHEN received_at <= ? THEN 1 ELSE 0 END DESC, received_at DESC, id DESC LIMIT 1`,
+      [chatId, at]
+    );
+    return row ? pairingFromColumns(row) : null;
+  }
+  async linkPartner(platform, partners, chatId, at) {
+    if (partners.length === 0) return;
+    await this.db.transaction(async (q) => {
+      for (const p of partners) {
+        await q.run(
+          `INSERT INTO partners (platform, kind, value, chat_id, linked_at) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (platform, kind, value) DO UPDATE SET chat_id = excluded.chat_id, linked_at = excluded.linked_at
+           WHERE excluded.linked_at >= partners.linked_at`,
+          [platform, p.kind, p.value, chatId, at]
+        );
+      }
+    });
+  }
+  async findLinkedChatId(platform, partners) {
+    for (const p of partners) {
+      const row = await this.db.get(
+        "SELECT chat_id FROM partners WHERE platform = ? AND kind = ? AND value = ?",
+        [platform, p.kind, p.value]
+      );
+      if (row) return row.chat_id;
+    }
+    return null;
+  }
+  async getChat(key) {
+    const row = await this.db.get("SELECT * FROM chats WHERE key = ?", [key]);
+    return row ? rowFromColumns(row) : null;
+  }
+  async partnerHasChat(platform, partner) {
+    const column = { ChatUserID: "chat_user_id", ChatUsername: "chat_username", PhoneNumber: "phone_number" }[partner.kind];
+    const row = await this.db.get(`SELECT 1 AS x FROM chats WHERE platform = ? AND ${column} = ? LIMIT 1`, [
+      platform,
+      partner.value
+    ]);
+    return row !== void 0;
+  }
+  async upsertChat(key, input) {
+    return this.db.transaction(async (q) => {
+      const select = `SELECT * FROM chats WHERE key = ?${this.db.forUpdate}`;
+      let existing = await q.get(select, [key]) ?? null;
+      if (!existing) {
+        const { columns: columns2 } = mergeChat(key, null, input, this.now());
+        const inserted = await q.run(
+          INSERT_CHAT,
+          CHAT_COLUMNS.map((c) => columns2[c])
+        );
+        if (inserted === 1) return { row: rowFromColumns(columns2), created: true, changed: true };
+        existing = await q.get(select, [key]) ?? null;
+      }
+      const { columns, changed } = mergeChat(key, existing, input, this.now());
+      if (changed) {
+        await q.run(UPDATE_CHAT, [...CHAT_COLUMNS.filter((c) => c !== "key").map((c) => columns[c]), key]);
+      }
+      return { row: rowFromColumns(columns), created: false, changed };
+    });
+  }
+  async *pendingConversions(options = {}) {
+    let cursor = null;
+    const since = options.since ?? Number.MIN_SAFE_INTEGER;
+    for (; ; ) {
+      const params = [since];
+      let after = "";
+      if (cursor) {
+        after = "AND (date_time > ? OR (date_time = ? AND key > ?))";
+        params.push(cursor.dateTime, cursor.dateTime, cursor.key);
+      }
+      const rows = await this.db.all(
+        `SELECT * FROM chats WHERE (uploaded_revision IS NULL OR uploaded_revision <> revision)
+           AND date_time >= ? ${after} ORDER BY date_time, key LIMIT ${PAGE_SIZE}`,
+        params
+      );
+      for (const c of rows) {
+        const row = rowFromColumns(c);
+        yield { key: row.key, revision: row.revision, record: recordOf(row) };
+      }
+      if (rows.length < PAGE_SIZE) return;
+      const last = rowFromColumns(rows[rows.length - 1]);
+      cursor = { dateTime: last.dateTime, key: last.key };
+    }
+  }
+  async markUploaded(receipt, rows) {
+    await this.db.transaction(async (q) => {
+      await q.run(
+        `INSERT INTO uploads (upload_id, counter_id, status, sent_at, row_count, comment, details, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, NULL, ?)
+         ON CONFLICT (upload_id) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at`,
+        [
+          receipt.uploadId,
+          receipt.counterId,
+          receipt.status,
+          receipt.sentAt,
+          receipt.rowCount,
+          receipt.comment ?? null,
+          this.now()
+        ]
+      );
+      for (const r of rows) {
+        await q.run("INSERT INTO upload_rows (upload_id, chat_key, revision) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", [
+          receipt.uploadId,
+          r.key,
+          r.revision
+        ]);
+        await q.run(
+          "UPDATE chats SET uploaded_revision = ? WHERE key = ? AND revision >= ? AND (uploaded_revision IS NULL OR uploaded_revision < ?)",
+          [r.revision, r.key, r.revision, r.revision]
+        );
+      }
+    });
+  }
+  async updateUploadStatus(uploadId, status, details) {
+    const changed = await this.db.run(
+      "UPDATE uploads SET status = ?, details = COALESCE(?, details), updated_at = ? WHERE upload_id = ?",
+      [status, details === void 0 ? null : JSON.stringify(details), this.now(), uploadId]
+    );
+    if (changed === 0)
+      throw new Error(`unknown upload ID ${JSON.stringify(uploadId)}: record it with markUploaded first`);
+  }
+  async purgePairings(before) {
+    return this.db.run("DELETE FROM pairings WHERE received_at < ?", [before]);
+  }
+  async chatStats(options = {}) {
+    const since = options.since ?? Number.MIN_SAFE_INTEGER;
+    const totals = await this.db.get(
+      `SELECT COUNT(*) AS chats,
+         SUM(CASE WHEN chat_id IS NOT NULL THEN 1 ELSE 0 END) AS with_chat_id,
+         SUM(CASE WHEN chat_id_source = 'message' THEN 1 ELSE 0 END) AS carried_chat_id,
+         SUM(CASE WHEN chat_id_source = 'partner' THEN 1 ELSE 0 END) AS linked_by_partner,
+         SUM(CASE WHEN unattributed_reason IS NULL THEN 1 ELSE 0 END) AS matched,
+         SUM(CASE WHEN uploaded_revision IS NOT NULL AND uploaded_revision = revision THEN 1 ELSE 0 END) AS uploaded
+       FROM chats WHERE date_time >= ?`,
+      [since]
+    );
+    const platforms = await this.db.all(
+      "SELECT platform, COUNT(*) AS c FROM chats WHERE date_time >= ? GROUP BY platform ORDER BY platform",
+      [since]
+    );
+    const reasons = await this.db.all(
+      "SELECT unattributed_reason AS r, COUNT(*) AS c FROM chats WHERE date_time >= ? AND unattributed_reason IS NOT NULL GROUP BY unattributed_reason",
+      [since]
+    );
+    const pairings = await this.db.get("SELECT COUNT(*) AS c FROM pairings");
+    const unattributed = Object.fromEntries(UNATTRIBUTED_REASONS.map((r) => [r, 0]));
+    for (const r of reasons) if (r.r in unattributed) unattributed[r.r] = n(r.c);
+    const chats = n(totals?.chats);
+    const uploaded = n(totals?.uploaded);
+    return {
+      chats,
+      byPlatform: Object.fromEntries(platforms.map((p) => [p.platform, n(p.c)])),
+      withChatId: n(totals?.with_chat_id),
+      carriedChatId: n(totals?.carried_chat_id),
+      linkedByPartner: n(totals?.linked_by_partner),
+      matched: n(totals?.matched),
+      uploaded,
+      pending: chats - uploaded,
+      unattributed,
+      pairings: n(pairings?.c)
+    };
+  }
+  async snapshot() {
+    const pairings = await this.db.all("SELECT * FROM pairings ORDER BY id");
+    const chats = await this.db.all("SELECT * FROM chats ORDER BY key");
+    const partners = await this.db.all("SELECT * FROM partners ORDER BY platform, kind, value");
+    const uploads = await this.db.all(
+      "SELECT upload_id, status, row_count FROM uploads ORDER BY upload_id"
+    );
+    return {
+      pairings: pairings.map(pairingFromColumns),
+      chats: chats.map(rowFromColumns),
+      partners: partners.map((p) => ({
+        platform: p.platform,
+        kind: p.kind,
+        value: p.value,
+        chatId: p.chat_id,
+        linkedAt: n(p.linked_at)
+      })),
+      uploads: uploads.map((u) => ({ uploadId: u.upload_id, status: u.status, rowCount: n(u.row_count) }))
+    };
+  }
+  async close() {
+    if (this.closed) return;
+    this.closed = true;
+    while (this.flushing || this.flushScheduled || this.queue.length > 0) {
+      if (this.flushing) await this.flushing;
+      else await new Promise((r) => setImmediate(r));
+    }
+    await this.db.close();
+  }
+};
+
+// src/storage/drivers.ts
+var importModule = (name) => import(name);
+var DRIVER_INSTALL = {
+  "better-sqlite3": "npm install better-sqlite3@12",
+  pg: "npm install pg"
+};
+var MissingDriverError = class extends Error {
+  constructor(packageName, purpose, cause) {
+    super(
+      `${purpose} needs the optional package \`${packageName}\`, which is not installed or failed to load. Install it with: ${DRIVER_INSTALL[packageName]}`,
+      { cause }
+    );
+    this.packageName = packageName;
+  }
+  packageName;
+  name = "MissingDriverError";
+};
+async function loadDriver(packageName, purpose, loader = importModule) {
+  let mod;
+  try {
+    mod = await loader(packageName);
+  } catch (error) {
+    throw new MissingDriverError(packageName, purpose, error);
+  }
+  const m = mod;
+  return m.default ?? mod;
+}
+
+// src/storage/migrations.ts
+var chatsTable = (bigint) => `
+CREATE TABLE chats (
+  key TEXT PRIMARY KEY,
+  revision INTEGER NOT NULL,
+  uploaded_revision INTEGER,
+  date_time ${bigint} NOT NULL,
+  platform TEXT NOT NULL,
+  chat_username TEXT,
+  chat_user_id TEXT,
+  phone_number TEXT,
+  answered INTEGER,
+  tags TEXT,
+  price TEXT,
+  currency TEXT,
+  messenger_tracker_url TEXT,
+  chat_id TEXT,
+  client_id TEXT,
+  user_id TEXT,
+  yclid TEXT,
+  purchase_id TEXT,
+  url TEXT,
+  unattributed_reason TEXT,
+  created_at ${bigint} NOT NULL,
+  updated_at ${bigint} NOT NULL
+);
+CREATE INDEX chats_pending ON chats (date_time, key) WHERE uploaded_revision IS NULL OR uploaded_revision <> revision;
+CREATE INDEX chats_chat_id ON chats (chat_id) WHERE unattributed_reason IS NOT NULL;
+CREATE INDEX chats_date_time ON chats (date_time);
+CREATE INDEX chats_partner ON chats (platform, chat_user_id);
+CREATE TABLE partners (
+  platform TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  value TEXT NOT NULL,
+  chat_id TEXT NOT NULL,
+  linked_at ${bigint} NOT NULL,
+  PRIMARY KEY (platform, kind, value)
+);
+CREATE TABLE uploads (
+  upload_id TEXT PRIMARY KEY,
+  counter_id TEXT NOT NULL,
+  status TEXT NOT NULL,
+  sent_at ${bigint} NOT NULL,
+  row_count INTEGER NOT NULL,
+  comment TEXT,
+  details TEXT,
+  updated_at ${bigint} NOT NULL
+);
+CREATE TABLE upload_rows (
+  upload_id TEXT NOT NULL,
+  chat_key TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  PRIMARY KEY (upload_id, chat_key)
+);
+`;
+var pairingColumns = (bigint) => `
+  chat_id TEXT NOT NULL,
+  client_id TEXT,
+  yclid TEXT,
+  user_id TEXT,
+  purchase_id TEXT,
+  counter_id TEXT,
+  url TEXT,
+  referrer TEXT,
+  platform TEXT,
+  ts ${bigint},
+  received_at ${bigint} NOT NULL`;
+var SQLITE_MIGRATIONS = [
+  {
+    version: 1,
+    name: "pairings, chats, partners, uploads",
+    sql: `
+CREATE TABLE pairings (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,${pairingColumns("INTEGER")}
+);
+CREATE INDEX pairings_chat ON pairings (chat_id, received_at);
+CREATE INDEX pairings_received ON pairings (received_at);
+${chatsTable("INTEGER")}`
+  },
+  {
+    version: 2,
+    name: "where a chat ID came from",
+    sql: "ALTER TABLE chats ADD COLUMN chat_id_source TEXT;"
+  }
+];
+var POSTGRES_MIGRATIONS = [
+  {
+    version: 1,
+    name: "pairings, chats, partners, uploads",
+    sql: `
+CREATE TABLE pairings (
+  id BIGSERIAL PRIMARY KEY,${pairingColumns("BIGINT")}
+);
+CREATE INDEX pairings_chat ON pairings (chat_id, received_at);
+CREATE INDEX pairings_received ON pairings (received_at);
+${chatsTable("BIGINT")}`
+  },
+  {
+    version: 2,
+    name: "where a chat ID came from",
+    sql: "ALTER TABLE chats ADD COLUMN chat_id_source TEXT;"
+  }
+];
+
+// src/storage/postgres.ts
+var numbered = /* @__PURE__ */ new Map();
+function toDollar(sql) {
+  let out = numbered.get(sql);
+  if (out === void 0) {
+    let i = 0;
+    out = sql.replace(/\?/g, () => `$${++i}`);
+    numbered.set(sql, out);
+  }
+  return out;
+}
+function over(client) {
+  return {
+    all: async (sql, params) => (await client.query(toDollar(sql), params ? [...params] : [])).rows,
+    get: async (sql, params) => (await client.query(toDollar(sql), params ? [...params] : [])).rows[0],
+    run: async (sql, params) => (await client.query(toDollar(sql), params ? [...params] : [])).rowCount ?? 0
+  };
+}
+var PostgresDriver = class {
+  constructor(pool) {
+    this.pool = pool;
+    this.direct = over(pool);
+  }
+  pool;
+  kind = "postgres";
+  forUpdate = " FOR UPDATE";
+  direct;
+  all(sql, params) {
+    return this.direct.all(sql, params);
+  }
+  get(sql, params) {
+    return this.direct.get(sql, params);
+  }
+  run(sql, params) {
+    return this.direct.run(sql, params);
+  }
+  async transaction(fn) {
+    const client = await this.pool.connect();
+    try {
+      await client.query("BEGIN");
+      const result = await fn(over(client));
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => {
+      });
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+  close() {
+    return this.pool.end();
+  }
+};
+async function migrate(pool) {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query("SELECT pg_advisory_xact_lock(hashtext('metrica-chats schema'))");
+    await client.query(
+      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)"
+    );
+    const done = new Set(
+      (await client.query("SELECT version FROM schema_migrations")).rows.map((r) => r.version)
+    );
+    for (const m of POSTGRES_MIGRATIONS) {
+      if (done.has(m.version)) continue;
+      await client.query(m.sql);
+      await client.query("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)", [
+        m.version,
+        m.name,
+        Date.now()
+      ]);
+    }
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {
+    });
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+async function openPostgres(url, options = {}) {
+  const pgModule = await loadDriver("pg", "A PostgreSQL database", options.loader);
+  const pool = new pgModule.Pool({
+    connectionString: url,
+    max: options.maxConnections ?? 10,
+    idleTimeoutMillis: 3e4,
+    connectionTimeoutMillis: 1e4,
+    application_name: "metrica-chats"
+  });
+  pool.on("error", () => {
+  });
+  try {
+    await migrate(pool);
+  } catch (error) {
+    await pool.end().catch(() => {
+    });
+    throw error;
+  }
+  return new SqlStorage(new PostgresDriver(pool), options.now);
+}
+
+// src/storage/sqlite.ts
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+var Lock = class {
+  held = false;
+  waiters = [];
+  async run(fn) {
+    if (this.held) await new Promise((resolve2) => this.waiters.push(resolve2));
+    this.held = true;
+    try {
+      return await fn();
+    } finally {
+      const next = this.waiters.shift();
+      if (next) next();
+      else this.held = false;
+    }
+  }
+};
+var SqliteDriver = class {
+  constructor(db) {
+    this.db = db;
+    const prepare = (sql) => {
+      let s = this.statements.get(sql);
+      if (!s) {
+        s = this.db.prepare(sql);
+        this.statements.set(sql, s);
+      }
+      return s;
+    };
+    const p = (params) => params ? [...params] : [];
+    this.direct = {
+      all: async (sql, params) => prepare(sql).all(...p(params)),
+      get: async (sql, params) => prepare(sql).get(...p(params)),
+      run: async (sql, params) => prepare(sql).run(...p(params)).changes
+    };
+  }
+  db;
+  kind = "sqlite";
+  forUpdate = "";
+  statements = /* @__PURE__ */ new Map();
+  lock = new Lock();
+  direct;
+  all(sql, params) {
+    return this.lock.run(() => this.direct.all(sql, params));
+  }
+  get(sql, params) {
+    return this.lock.run(() => this.direct.get(sql, params));
+  }
+  run(sql, params) {
+    return this.lock.run(() => this.direct.run(sql, params));
+  }
+  transaction(fn) {
+    return this.lock.run(async () => {
+      this.db.exec("BEGIN IMMEDIATE");
+      try {
+        const result = await fn(this.direct);
+        this.db.exec("COMMIT");
+        return result;
+      } catch (error) {
+        if (this.db.inTransaction) this.db.exec("ROLLBACK");
+        throw error;
+      }
+    });
+  }
+  async close() {
+    await this.lock.run(async () => {
+      if (this.db.open) this.db.close();
+    });
+  }
+};
+function migrate2(db) {
+  db.exec(
+    "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)"
+  );
+  for (const m of SQLITE_MIGRATIONS) {
+    db.transaction(() => {
+      if (db.prepare("SELECT 1 FROM schema_migrations WHERE version = ?").get(m.version)) return;
+      db.exec(m.sql);
+      db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)").run(
+        m.version,
+        m.name,
+        Date.now()
+      );
+    }).immediate();
+  }
+}
+async function openSqlite(path, options = {}) {
+  const Database = await loadDriver("better-sqlite3", "A SQLite database", options.loader);
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  try {
+    db.pragma("busy_timeout = 5000");
+    for (const deadline = Date.now() + 5e3; ; ) {
+      try {
+        db.pragma("journal_mode = WAL");
+        break;
+      } catch (error) {
+        if (error.code !== "SQLITE_BUSY" || Date.now() > deadline) throw error;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    }
+    db.pragma("synchronous = NORMAL");
+    migrate2(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return new SqlStorage(new SqliteDriver(db), options.now);
+}
+
+// src/storage/index.ts
+var isPostgresUrl = (target) => /^postgres(ql)?:\/\//i.test(target);
+async function openStorage(target, options = {}) {
+  if (typeof target !== "string" || target.trim() === "") {
+    throw new Error(`database must be a file path or a postgres:// URL, got ${JSON.stringify(target)}`);
+  }
+  if (isPostgresUrl(target)) return openPostgres(target, options);
+  const path = target === ":memory:" ? target : resolve(options.cwd ?? process.cwd(), target);
+  return openSqlite(path, options);
+}
+
+export {
+  partnersOf,
+  chatKey,
+  recordOf,
+  UNATTRIBUTED_REASONS,
+  DRIVER_INSTALL,
+  MissingDriverError,
+  isPostgresUrl,
+  openStorage
+};

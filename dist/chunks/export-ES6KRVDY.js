@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+import {
+  EXPORT_HELP,
+  exportCommand,
+  parseSince
+} from "./chunk-KDTXQKED.js";
+import "./chunk-ANT3R34J.js";
+import "./chunk-NIRXASDY.js";
+import "./chunk-6VG6H7X3.js";
+import "./chunk-DBOTSTQX.js";
+export {
+  EXPORT_HELP,
+  exportCommand,
+  parseSince
+};

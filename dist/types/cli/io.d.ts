@@ -1,0 +1,32 @@
+/**
+ * What a command may touch of the process. `bin.ts` passes the real process; tests pass a fake
+ * one and read what was written and the exit code, without spawning.
+ */
+export interface CliIO {
+    argv: string[];
+    env: Record<string, string | undefined>;
+    cwd: string;
+    stdout: {
+        write(chunk: string): unknown;
+        isTTY?: boolean;
+    };
+    stderr: {
+        write(chunk: string): unknown;
+        isTTY?: boolean;
+    };
+    /** Resolves when the command should stop (SIGINT/SIGTERM for the real process). */
+    signal?: AbortSignal;
+}
+/** A command: takes its own arguments (after the command name), returns the exit code. */
+export type Command = (args: string[], io: CliIO) => Promise<number>;
+/** Exit codes shared by every command. */
+export declare const EXIT: {
+    readonly ok: 0;
+    readonly failed: 1;
+    readonly usage: 2;
+    readonly api: 3;
+};
+/** A mistake in how the command was called: printed with the command's usage, exit code 2. */
+export declare class UsageError extends Error {
+    name: string;
+}

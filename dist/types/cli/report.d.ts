@@ -1,0 +1,3 @@
+import { type Command } from './io.js';
+export declare const REPORT_HELP = "Usage: metrica-chats report [--from <db>] [--since <time>] [--json]\n\nThe chat yield: chats by platform, how many carried a chat ID, how many matched a pairing, how many\nwere uploaded, and the unattributed ones grouped by reason.\n\nOptions:\n  --from <db>      The collector's database: a SQLite file or a postgres:// URL\n                   (default: $METRICA_CHATS_DB or ./metrica-chats.db)\n  --since <time>   Only chats at or after this time: Unix seconds, a date (2026-10-01, UTC)\n                   or an ISO 8601 date and time\n  --json           Print the counts as JSON\n  -h, --help       Show this help\n";
+export declare const report: Command;

@@ -1,0 +1,48 @@
+import { type IncomingMessage, type ServerResponse } from 'node:http';
+import { type ChatIdFormat } from '../match/index.js';
+import type { Storage } from '../storage/types.js';
+import { type Logger } from './logger.js';
+import { type RateLimitOptions } from './rate-limit.js';
+/** Body caps: a beacon is ~300 bytes; bot updates carry up to 4096 characters of text and metadata. */
+export declare const PAIRING_BODY_LIMIT = 4096;
+export declare const CHAT_BODY_LIMIT: number;
+export declare const WEBHOOK_BODY_LIMIT: number;
+export interface CollectorOptions {
+    /** SQLite file path, `postgres://` URL, or an opened storage (which close() then closes too). */
+    db: string | Storage;
+    /** Origins allowed to send beacons: exact, or `https://*.example.com` for subdomains. */
+    allowOrigins?: readonly string[];
+    /** Bearer keys for `/v1/chats`, `/v1/conversions.csv` and `/v1/stats`. */
+    apiKeys?: readonly string[];
+    /** The `<secret>` path segment of the bot webhooks; without it the webhooks are off. */
+    webhookSecret?: string;
+    /** Mount point such as `/px`: routes become `/px/v1/...`. Default '' (routes at `/v1/...`). */
+    pathPrefix?: string;
+    /** Per-client limit on beacons; `false` turns it off. Default 120 a minute, bursts of 30. */
+    rateLimit?: RateLimitOptions | false;
+    /** Read the client address from the last `X-Forwarded-For` entry (behind one proxy). */
+    trustProxy?: boolean;
+    /** Structured log sink; default JSON lines on stdout; `false` for none. */
+    logger?: Logger | false;
+    /** The chat-ID format the page script uses. Default `CT` + 8. */
+    chatIdFormat?: ChatIdFormat;
+    /** Delete pairings older than this many days, checked hourly. Default: keep them. */
+    retentionDays?: number;
+    /** How long close() waits for requests in flight before cutting connections. Default 10 s. */
+    shutdownTimeoutMs?: number;
+    /** Clock, Unix ms (tests). */
+    now?: () => number;
+}
+export interface Collector {
+    /** A `node:http` request listener, to mount in an existing server. */
+    handler(req: IncomingMessage, res: ServerResponse): void;
+    /** Starts a standalone server; port 0 picks a free one. */
+    listen(port?: number, host?: string): Promise<{
+        url: string;
+    }>;
+    /** Stops accepting, finishes requests in flight, then closes the database. */
+    close(): Promise<void>;
+    readonly storage: Storage;
+}
+/** Creates the collector: opens (and migrates) the database, then serves the HTTP API v1. */
+export declare function createCollector(options: CollectorOptions): Promise<Collector>;

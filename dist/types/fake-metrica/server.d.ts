@@ -1,0 +1,62 @@
+import { type ConversionRecord } from '../shared/conversion.js';
+/**
+ * A fake of Metrica's CHATS upload API on 127.0.0.1: a real HTTP server, as strict as the docs,
+ * so tests and the demo exercise the real client, multipart body and all. Point a client at
+ * its `url` instead of https://api-metrika.yandex.net.
+ */
+/** Faults the next requests suffer, whatever route they ask for. */
+export type FaultKind = 
+/** 429 quota_requests_by_ip with `Retry-After`. */
+'429'
+/** 429 quota_parallel_requests without `Retry-After`. */
+ | '429-no-retry-after'
+/** 429 quota_requests_by_uid: the daily quota is used up. */
+ | 'daily-quota' | '500' | '503'
+/** The connection is destroyed before the request is handled. */
+ | 'reset'
+/** The request is handled, but the reply comes only after `slowMs`. */
+ | 'slow'
+/** The request is handled, but the reply body is cut-off JSON. */
+ | 'malformed-json';
+export interface FakeUpload {
+    id: number;
+    counterId: string;
+    comment: string;
+    createdAt: number;
+    rows: ConversionRecord[];
+    linked: number;
+    notFound: number;
+}
+export interface FakeConversion {
+    counterId: string;
+    record: ConversionRecord;
+    /** How many times a later upload updated this chat (same DateTime + ChatPlatform + partner). */
+    updates: number;
+}
+export interface FakeMetrica {
+    url: string;
+    close(): Promise<void>;
+    /** Every accepted upload, oldest first. */
+    uploads(): FakeUpload[];
+    /** The chats Metrica now holds, one per update key. */
+    conversions(counterId?: string): FakeConversion[];
+    /** Requests received (any route, any outcome) and the most that were in flight at once. */
+    stats(): {
+        requests: number;
+        maxInFlight: number;
+    };
+    faults: {
+        next(kind: FaultKind, count?: number): void;
+    };
+}
+export interface FakeMetricaOptions {
+    token: string;
+    port?: number;
+    /** Time from UPLOADED to PROCESSED / LINKAGE_FAILURE (default 0). */
+    processDelayMs?: number;
+    /** Delay of a `slow` reply (default 2000 ms). */
+    slowMs?: number;
+    /** `Retry-After` of a `429` fault, in seconds (default 1). */
+    retryAfterSeconds?: number;
+}
+export declare function startFakeMetrica(options: FakeMetricaOptions): Promise<FakeMetrica>;

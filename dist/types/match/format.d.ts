@@ -1,0 +1,29 @@
+/**
+ * The chat-ID format shared by the page script, the collector and the uploader.
+ *
+ * Default: `CT` + 8 characters from an alphabet without look-alikes (no 0/O, 1/I),
+ * e.g. `CT7KQ2M9XA`. 32^8 ≈ 1.1e12 combinations: the chance that a new ID equals one of
+ * a million live IDs is about 1e-6.
+ */
+/** Upper-case letters and digits a person cannot confuse when reading or retyping. */
+export declare const CHAT_ID_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+export declare const DEFAULT_PREFIX = "CT";
+export declare const DEFAULT_LENGTH = 8;
+/** Telegram's deep-link charset and length: the strictest carrier, so every ID fits it. */
+export declare const CHAT_ID_PATTERN: RegExp;
+/** Telegram opens an affiliate screen instead of sending `/start` for this prefix. */
+export declare const TELEGRAM_RESERVED_PREFIX = "_tgr_";
+export interface ChatIdFormat {
+    /** Fixed start of every ID, `[A-Za-z0-9_-]*`. Default `CT`. */
+    prefix: string;
+    /** Number of random characters after the prefix. Default 8. */
+    length: number;
+}
+export declare const DEFAULT_FORMAT: ChatIdFormat;
+/**
+ * Checks a format and returns a message naming the fault, or null when it is usable.
+ * The random part needs at least 6 characters (1e9 combinations) to stay unique enough.
+ */
+export declare function formatProblem(format: ChatIdFormat): string | null;
+/** True when `id` is a chat ID of the given format, exactly (prefix case included). */
+export declare function isChatId(id: unknown, format?: ChatIdFormat): id is string;

@@ -1,0 +1,51 @@
+import type { PendingConversion, UploadReceipt } from './contract.js';
+import { rowFromColumns } from './rows.js';
+import type { SqlDriver } from './sql.js';
+import { type ChatInput, type ChatStats, type Pairing, type PairingInput, type PartnerRef, type Storage, type StorageSnapshot, type UpsertResult } from './types.js';
+/** The storage logic, written once over the adapters' SQL surface. */
+export declare class SqlStorage implements Storage {
+    private readonly db;
+    private readonly now;
+    readonly kind: 'sqlite' | 'postgres';
+    private closed;
+    constructor(db: SqlDriver, now?: () => number);
+    /**
+     * Group commit: beacons arriving together are written in one transaction (one multi-row INSERT),
+     * and each caller resolves only after that commit. One commit per beacon would cap the
+     * collector at the disk's commit rate; one per batch keeps it near the HTTP layer's own speed.
+     */
+    insertPairing(p: PairingInput): Promise<{
+        id: number;
+        rematched: number;
+    }>;
+    private queue;
+    private flushing;
+    private flushScheduled;
+    private scheduleFlush;
+    private flush;
+    /**
+     * The batch is one multi-row INSERT, atomic on its own in both dialects, so it needs no explicit
+     * transaction (two round trips fewer on PostgreSQL). Completing waiting chats is a second step.
+     */
+    private writePairings;
+    findPairing(chatId: string, at: number): Promise<Pairing | null>;
+    linkPartner(platform: string, partners: readonly PartnerRef[], chatId: string, at: number): Promise<void>;
+    findLinkedChatId(platform: string, partners: readonly PartnerRef[]): Promise<string | null>;
+    getChat(key: string): Promise<ReturnType<typeof rowFromColumns> | null>;
+    partnerHasChat(platform: string, partner: PartnerRef): Promise<boolean>;
+    upsertChat(key: string, input: ChatInput): Promise<UpsertResult>;
+    pendingConversions(options?: {
+        since?: number;
+    }): AsyncIterable<PendingConversion>;
+    markUploaded(receipt: UploadReceipt, rows: ReadonlyArray<{
+        key: string;
+        revision: number;
+    }>): Promise<void>;
+    updateUploadStatus(uploadId: string, status: string, details?: Record<string, unknown>): Promise<void>;
+    purgePairings(before: number): Promise<number>;
+    chatStats(options?: {
+        since?: number;
+    }): Promise<ChatStats>;
+    snapshot(): Promise<StorageSnapshot>;
+    close(): Promise<void>;
+}

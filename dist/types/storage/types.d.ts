@@ -1,0 +1,156 @@
+import type { ChatPlatform } from '../shared/conversion.js';
+import type { ConversionStore } from './contract.js';
+/** Why a chat is kept without Metrica IDs; stored per chat and counted in the stats. */
+export declare const UNATTRIBUTED_REASONS: readonly ["no_chat_id", "chat_id_not_paired", "pairing_without_metrica_id"];
+export type UnattributedReason = (typeof UNATTRIBUTED_REASONS)[number];
+/** One pairing beacon: a chat ID and the Metrica IDs the page knew at that moment. */
+export interface PairingInput {
+    chatId: string;
+    clientId?: string;
+    yclid?: string;
+    userId?: string;
+    purchaseId?: string;
+    counterId?: string;
+    url?: string;
+    referrer?: string;
+    platform?: ChatPlatform;
+    /** The page's clock, Unix milliseconds (informational: clocks in browsers drift). */
+    ts?: number;
+    /** The collector's clock when the beacon arrived, Unix milliseconds; matching uses this one. */
+    receivedAt: number;
+}
+export interface Pairing extends PairingInput {
+    id: number;
+}
+/** A partner identifier of a chat: which column and its value. */
+export type PartnerKind = 'ChatUserID' | 'ChatUsername' | 'PhoneNumber';
+export interface PartnerRef {
+    kind: PartnerKind;
+    value: string;
+}
+/** What the collector writes for a chat. Absent optional fields leave the stored value as it was. */
+export interface ChatInput {
+    /** Unix seconds. */
+    dateTime: number;
+    platform: ChatPlatform;
+    chatUsername?: string;
+    chatUserId?: string;
+    phoneNumber?: string;
+    answered?: boolean;
+    /** Comma-separated, as in the CSV. */
+    tags?: string;
+    /** Decimal with a full stop, as in the CSV. */
+    price?: string;
+    currency?: string;
+    messengerTrackerUrl?: string;
+    /** Attribution; when `attribution` is absent the stored one is kept. */
+    attribution?: ChatAttribution;
+}
+/** Where a chat's chat ID came from: its own message (or start payload, or Viber context), or an earlier chat of the same partner. */
+export type ChatIdSource = 'message' | 'partner';
+export interface ChatAttribution {
+    chatId: string | null;
+    /** Null when there is no chat ID; a chat ID without a source is taken as found in the message. */
+    chatIdSource?: ChatIdSource | null;
+    clientId?: string;
+    userId?: string;
+    yclid?: string;
+    purchaseId?: string;
+    /** The landing page of the pairing. */
+    url?: string;
+    reason: UnattributedReason | null;
+}
+export interface ChatRow {
+    key: string;
+    revision: number;
+    uploadedRevision: number | null;
+    dateTime: number;
+    platform: ChatPlatform;
+    chatUsername: string | null;
+    chatUserId: string | null;
+    phoneNumber: string | null;
+    answered: boolean | null;
+    tags: string | null;
+    price: string | null;
+    currency: string | null;
+    messengerTrackerUrl: string | null;
+    chatId: string | null;
+    chatIdSource: ChatIdSource | null;
+    clientId: string | null;
+    userId: string | null;
+    yclid: string | null;
+    purchaseId: string | null;
+    url: string | null;
+    unattributedReason: UnattributedReason | null;
+    /** Unix milliseconds. */
+    createdAt: number;
+    updatedAt: number;
+}
+export interface UpsertResult {
+    row: ChatRow;
+    created: boolean;
+    /** False when the call repeated what was stored: the revision stays, nothing is re-uploaded. */
+    changed: boolean;
+}
+/** Counts for a report; `since` (Unix seconds) limits them to chats at or after that DateTime. */
+export interface ChatStats {
+    chats: number;
+    byPlatform: Record<string, number>;
+    /** Chats with a chat ID, whatever its source. */
+    withChatId: number;
+    /** Chats whose own message (or start payload, or Viber context) carried the chat ID. */
+    carriedChatId: number;
+    /** Chats without the tag that were attributed through an earlier chat of the same partner. */
+    linkedByPartner: number;
+    matched: number;
+    uploaded: number;
+    pending: number;
+    unattributed: Record<UnattributedReason, number>;
+    pairings: number;
+}
+/** Full contents, ordered; for backups of small databases and for tests comparing states. */
+export interface StorageSnapshot {
+    pairings: Pairing[];
+    chats: ChatRow[];
+    partners: Array<{
+        platform: string;
+        kind: PartnerKind;
+        value: string;
+        chatId: string;
+        linkedAt: number;
+    }>;
+    uploads: Array<{
+        uploadId: string;
+        status: string;
+        rowCount: number;
+    }>;
+}
+/** The collector's database, whichever adapter holds it. */
+export interface Storage extends ConversionStore {
+    readonly kind: 'sqlite' | 'postgres';
+    /**
+     * Stores a pairing; resolves once it is committed. Chats already waiting for this chat ID
+     * (stored before the beacon arrived) are matched to it in the same transaction.
+     */
+    insertPairing(pairing: PairingInput): Promise<{
+        id: number;
+        rematched: number;
+    }>;
+    /** The latest pairing of the chat ID received at or before `at` (Unix ms), else the latest one. */
+    findPairing(chatId: string, at: number): Promise<Pairing | null>;
+    /** Links each partner identifier to the chat ID as of `at` (Unix ms); a newer link replaces an older one, never the reverse. */
+    linkPartner(platform: ChatPlatform, partners: readonly PartnerRef[], chatId: string, at: number): Promise<void>;
+    /** The chat ID linked to any of the partner identifiers (the first in the given order that has one). */
+    findLinkedChatId(platform: ChatPlatform, partners: readonly PartnerRef[]): Promise<string | null>;
+    getChat(key: string): Promise<ChatRow | null>;
+    /** True when a chat from this partner is stored already (a bot's later messages are not new chats). */
+    partnerHasChat(platform: ChatPlatform, partner: PartnerRef): Promise<boolean>;
+    /** Inserts or merges the chat under its Metrica key; bumps the revision when anything changed. */
+    upsertChat(key: string, input: ChatInput): Promise<UpsertResult>;
+    /** Deletes pairings received before `before` (Unix ms); resolves to how many. */
+    purgePairings(before: number): Promise<number>;
+    chatStats(options?: {
+        since?: number;
+    }): Promise<ChatStats>;
+    snapshot(): Promise<StorageSnapshot>;
+}

@@ -1,0 +1,78 @@
+import { type PacerOptions } from './pacer.js';
+/** Metrica's record of one upload (`OfflineConversionUploading`). */
+export interface Uploading {
+    /** The upload ID, kept as text: it is an int64 and must not pass through a float. */
+    id: string;
+    status: string;
+    create_time?: string;
+    source_quantity?: number;
+    line_quantity?: number;
+    linked_quantity?: number;
+    user_not_found_quantity?: number;
+    comment?: string;
+    type?: string;
+}
+export interface RetryOptions {
+    /** Retries after the first attempt (default 6). */
+    retries?: number;
+    /** First backoff delay in ms (default 1000); doubled each time, with jitter. */
+    minTimeout?: number;
+    /** Longest backoff delay in ms (default 60 000). */
+    maxTimeout?: number;
+    factor?: number;
+    /** Longest `Retry-After` honoured, in ms (default 120 000); a longer one is cut to this. */
+    retryAfterCapMs?: number;
+    /** Waits for `Retry-After`; replaceable so tests need not wait for real. */
+    sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+export interface MetricaClientOptions {
+    token: string;
+    /** Default https://api-metrika.yandex.net */
+    apiUrl?: string;
+    fetch?: typeof fetch;
+    retry?: RetryOptions;
+    pacing?: PacerOptions;
+    /** Per-request timeout in ms (default 300 000: an upload of a large file takes a while). */
+    timeoutMs?: number;
+    /** Receives one line per request attempt (method, path, status); never headers or the token. */
+    debug?: (line: string) => void;
+}
+export interface WaitOptions {
+    /** Give up after this many ms (default 3 hours: Metrica takes up to 2 hours to process a file). */
+    timeoutMs?: number;
+    /** First poll interval in ms (default 2000), doubling up to `maxIntervalMs` (default 60 000). */
+    intervalMs?: number;
+    maxIntervalMs?: number;
+    signal?: AbortSignal;
+    onStatus?: (uploading: Uploading) => void;
+}
+/** How waiting ended: a final status, a status this client does not know, or the timeout. */
+export type WaitOutcome = 'processed' | 'linkage_failure' | 'unknown' | 'timeout';
+export interface MetricaClient {
+    upload(counterId: string | number, csv: Blob | string, options?: {
+        comment?: string;
+        signal?: AbortSignal;
+    }): Promise<Uploading>;
+    getUploading(counterId: string | number, id: string | number, options?: {
+        signal?: AbortSignal;
+    }): Promise<Uploading>;
+    listUploadings(counterId: string | number, options?: {
+        signal?: AbortSignal;
+    }): Promise<Uploading[]>;
+    waitForUpload(counterId: string | number, id: string | number, options?: WaitOptions): Promise<{
+        outcome: WaitOutcome;
+        uploading: Uploading;
+    }>;
+}
+export declare const DEFAULT_API_URL = "https://api-metrika.yandex.net";
+export declare const COMMENT_MAX_LENGTH = 255;
+/** `Retry-After` as seconds or an HTTP date, in ms; undefined when absent or unreadable. */
+export declare function parseRetryAfter(header: string | null, now?: number): number | undefined;
+/** Reads either reply shape Metrica documents: `{"uploading": {…}}` or `{"uploadings": [{…}]}`. */
+export declare function readUploadings(body: unknown, what: string): Uploading[];
+/**
+ * A client for Metrica's CHATS upload API. Retries what may succeed later (429, 5xx, timeouts,
+ * resets, garbled replies) with exponential backoff and jitter, never other 4xx; re-sending an
+ * upload is safe because Metrica updates a chat with the same DateTime + ChatPlatform + partner.
+ */
+export declare function createMetricaClient(options: MetricaClientOptions): MetricaClient;

@@ -1,0 +1,41 @@
+import { type ChatPlatform, type ConversionRecord, type CsvColumn } from '../shared/conversion.js';
+/**
+ * The CHATS row rules, checked before anything is sent, so that one bad row never costs an
+ * upload (Metrica rejects the whole file) and the user learns every problem at once.
+ */
+/** One bad value: where it is (file line, header = line 1, and column) and what was expected. */
+export interface ValidationProblem {
+    line: number;
+    /** A column name, or several joined by `/` when the rule spans them (the partner IDs). */
+    column: string;
+    value: string;
+    message: string;
+}
+export declare const TAG_MAX_LENGTH = 100;
+/**
+ * Every problem of one row. `nowSeconds` is the present as Unix seconds: Metrica refuses a
+ * DateTime that has not been reached yet.
+ */
+export declare function validateRecord(record: ConversionRecord, line: number, nowSeconds: number): ValidationProblem[];
+/** Whether Metrica can attribute the row: it carries at least one Metrica ID. */
+export declare function isAttributed(record: ConversionRecord): boolean;
+/** Counts for `--dry-run` and the report after an upload. */
+export interface UploadSummary {
+    rows: number;
+    attributed: number;
+    unattributed: number;
+    platforms: Record<ChatPlatform, number>;
+}
+export declare function emptySummary(): UploadSummary;
+/** Adds one valid row to the summary. */
+export declare function countRow(summary: UploadSummary, record: ConversionRecord): void;
+/**
+ * Problems of a user's header line: unknown or repeated names (Metrica spells `ClientID`, not
+ * `ClientId`) and missing mandatory columns. Returns the known columns in file order.
+ */
+export declare function validateHeader(names: readonly string[]): {
+    columns: CsvColumn[];
+    problems: ValidationProblem[];
+};
+/** A one-line, human form of an problem: `line 5, Price: "12,50" expected …`. */
+export declare function formatProblem(i: ValidationProblem, source?: string): string;

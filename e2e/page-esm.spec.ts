@@ -1,0 +1,59 @@
+import { build } from 'esbuild';
+import { CHAT_ID, expect, hrefs, test } from './support/page.js';
+import { ROOT } from './support/server.js';
+
+/** Bundles a fixture the way an app's build would, with `metrica-chats` resolved to the built package. */
+async function bundle(entry: string): Promise<string> {
+  const out = await build({
+    entryPoints: [`${ROOT}e2e/fixtures/${entry}`],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    target: 'es2020',
+    alias: { 'metrica-chats': `${ROOT}dist/index.js` },
+    logLevel: 'error',
+  });
+  return out.outputFiles[0]!.text;
+}
+
+const shell = (src: string): string =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>SPA</title></head>
+<body><div id="app"></div><script type="module" src="${src}"></script></body></html>`;
+
+test('an SPA bundled with the npm package: routes, late links and decorate() for location.href', async ({
+  page,
+  server,
+  opened,
+  errors,
+}) => {
+  server.page('/spa.js', await bundle('spa.js'), {}, 'text/javascript');
+  const url = server.page('/spa/', shell('/spa.js'));
+  await page.goto(url);
+  await page.click('#contacts');
+  await page.waitForFunction(() => document.getElementById('tg')?.getAttribute('href')?.includes('start='));
+  const id = (await hrefs(page)).tg!.split('start=')[1]!;
+  expect(id).toMatch(CHAT_ID);
+  // No global from the npm build.
+  expect(await page.evaluate(() => 'MetricaChats' in window)).toBe(false);
+  await page.goto(url);
+  await page.click('#wa');
+  await expect.poll(() => opened).toEqual([`https://wa.me/79161234567?text=Hello!%0ARequest%20ID%3A%20${id}`]);
+  const beacons = await server.waitForBeacons(1);
+  expect(beacons.at(-1)!.body).toMatchObject({ chatId: id, platform: 'whatsapp', counterId: '12345678' });
+  expect(errors).toEqual([]);
+});
+
+test('importing the package has no side effects', async ({ page, server, errors }) => {
+  server.page('/import.js', await bundle('esm-import-only.js'), {}, 'text/javascript');
+  await page.goto(
+    server.page(
+      '/import.html',
+      '<!doctype html><html><body><a id="tg" href="https://t.me/shop_bot">bot</a><script type="module" src="/import.js"></script></body></html>',
+    ),
+  );
+  await page.waitForFunction(() => document.body.dataset.exports);
+  expect(await page.evaluate(() => document.body.dataset.exports)).toContain('init');
+  expect((await hrefs(page)).tg).toBe('https://t.me/shop_bot');
+  expect(await page.context().cookies()).toEqual([]);
+  expect(errors).toEqual([]);
+});

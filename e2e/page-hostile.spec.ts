@@ -1,0 +1,44 @@
+import { expect, fixture, hrefs, scriptTag, test } from './support/page.js';
+
+// A page that breaks everything the script touches: cookies and localStorage throw, sendBeacon
+// is gone, the Metrica tag throws, and the script is included twice.
+const HOSTILE = `<script>
+  Object.defineProperty(Document.prototype, 'cookie', {
+    get: function () { throw new Error('cookies are off'); },
+    set: function () { throw new Error('cookies are off'); }
+  });
+  Object.defineProperty(window, 'localStorage', { get: function () { throw new Error('storage is off'); } });
+  delete Navigator.prototype.sendBeacon;
+  window.ym = function () { throw new Error('ym is broken'); };
+</script>`;
+
+const globalsOf = (page: import('@playwright/test').Page): Promise<string[]> =>
+  page.evaluate(() => Object.getOwnPropertyNames(window));
+
+test('survives a hostile page with no page errors and no global but MetricaChats', async ({
+  page,
+  server,
+  opened,
+  errors,
+}) => {
+  await page.goto(fixture(server, 'links.html', { lang: 'en', head: HOSTILE }));
+  const before = await globalsOf(page);
+  const twice = `${scriptTag()}\n${scriptTag()}`;
+  await page.goto(fixture(server, 'links.html', { lang: 'en', head: HOSTILE, script: twice }));
+  await page.waitForFunction(() => document.getElementById('bot')!.getAttribute('href')!.includes('start='));
+  const added = (await globalsOf(page)).filter((g) => !before.includes(g));
+  expect(added).toEqual(['MetricaChats']);
+
+  const id = await page.evaluate(() =>
+    (window as unknown as { MetricaChats: { getChatId(): string } }).MetricaChats.getChatId(),
+  );
+  // Loaded twice, rewritten once.
+  expect((await hrefs(page)).bot).toBe(`https://t.me/shop_bot?start=${id}`);
+  await page.click('#bot');
+  // No sendBeacon: the fetch keepalive fallback carries the pairing.
+  const [pairing] = await server.waitForBeacons(1);
+  expect(pairing!.body).toMatchObject({ v: 1, chatId: id, platform: 'telegram' });
+  expect(pairing!.body.clientId).toBeUndefined();
+  await expect.poll(() => opened).toEqual([`https://t.me/shop_bot?start=${id}`]);
+  expect(errors).toEqual([]);
+});

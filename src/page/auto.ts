@@ -1,0 +1,22 @@
+/**
+ * The `<script>` build: reads its config from `window.MetricaChatsConfig` and its own tag's
+ * `data-` attributes (these win), starts, and publishes `window.MetricaChats`, the only global
+ * it creates. A second copy on the page sees that global and does nothing.
+ */
+import { init } from './index.js';
+
+type Win = Window & { MetricaChats?: unknown; MetricaChatsConfig?: object };
+
+const w = window as Win;
+if (!w.MetricaChats) {
+  const config: Record<string, unknown> = {};
+  try {
+    Object.assign(config, w.MetricaChatsConfig);
+    const d = (document.currentScript as HTMLScriptElement).dataset;
+    for (const k of ['endpoint', 'counterId', 'consent', 'debug']) {
+      // `data-debug` with no value means on.
+      if (d[k] != null) config[k] = k === 'debug' ? d[k] !== 'false' : d[k];
+    }
+  } catch {}
+  w.MetricaChats = init(config as never);
+}

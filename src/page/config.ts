@@ -1,0 +1,88 @@
+/**
+ * Validating the page script's configuration. A typo in a key or a value must not half-work
+ * (a misspelt `counterID` would silently lose every ClientID), so anything unexpected is
+ * reported by name and the script then does nothing at all.
+ */
+
+export interface PageConfig {
+  /** Where pairings are sent: absolute http(s) URL or a root-relative path. Required. */
+  endpoint: string;
+  /** Yandex Metrica counter ID (digits). Needed to ask the Metrica tag for the ClientID. */
+  counterId?: string | number;
+  /** `required`: nothing is stored, sent or rewritten before `grantConsent()`. Default `granted`. */
+  consent?: 'required' | 'granted';
+  /** Logs what the script does to the console. */
+  debug?: boolean;
+  /** Chat-ID prefix, default `CT`. */
+  prefix?: string;
+  /** Random characters after the prefix, 6 to 32; default 8. */
+  length?: number;
+  /** How long the chat ID is kept, in days; default 90. */
+  lifetimeDays?: number;
+  /** Cookie domain, e.g. `.example.com` to share the chat ID across subdomains. */
+  cookieDomain?: string;
+  /** Telegram bot usernames that do not end in `bot`. */
+  bots?: string[];
+  /** First-message template with `{id}` and optionally `{text}` (the link's own pre-filled text). */
+  message?: string;
+  /** Metrica UserID. */
+  userId?: string | number;
+  /** Metrica PurchaseID. */
+  purchaseId?: string | number;
+}
+
+/** The configuration after validation, with defaults applied. */
+export interface ResolvedConfig
+  extends Omit<PageConfig, 'counterId' | 'userId' | 'purchaseId' | 'length' | 'lifetimeDays'> {
+  counterId?: string;
+  userId?: string;
+  purchaseId?: string;
+  prefix: string;
+  length: number;
+  lifetimeDays: number;
+  bots: string[];
+}
+
+/**
+ * What each key accepts, as a pattern over its string form; the warning quotes the pattern.
+ * The chat-ID rules are match/format.ts's `formatProblem` written as patterns (its messages
+ * cost too many bytes in the page script); a test keeps the two in agreement.
+ */
+export const RULES: Record<string, RegExp> = {
+  endpoint: /^(https?:\/\/[^/?#\s]+|\/(?![/\\]))\S*$/i,
+  counterId: /^\d{1,12}$/,
+  consent: /^(required|granted)$/,
+  debug: /^(true|false)$/,
+  prefix: /^(?!_tgr_)[\w-]{0,32}$/,
+  length: /^([6-9]|[12]\d|3[0-2])$/,
+  lifetimeDays: /^[1-9]\d{0,3}$/,
+  cookieDomain: /^\.?[a-z\d-]+(\.[a-z\d-]+)+$/i,
+  bots: /^[\w,]*$/,
+  message: /^(?=[\s\S]*\{id\})[\s\S]{4,500}$/,
+  userId: /^.{1,100}$/,
+  purchaseId: /^.{1,100}$/,
+};
+
+/**
+ * Checks a raw configuration. Returns it resolved, or a message naming the first bad key and
+ * the pattern it must match.
+ * @example
+ * validateConfig({ endpoint: '/v1/pairings', counterId: 'x' }) // 'counterId: expected /^\\d{1,12}$/, got "x"'
+ */
+export function validateConfig(raw: unknown): ResolvedConfig | string {
+  const c: Record<string, unknown> = { prefix: 'CT', length: 8, lifetimeDays: 90, bots: [] };
+  if (!(raw && (raw as PageConfig).endpoint)) return 'endpoint: required';
+  for (const k in raw) {
+    const v = (raw as Record<string, unknown>)[k];
+    if (v == null) continue;
+    // Only `bots` is a list; any other object would be judged by its string form "[object Object]".
+    if (!RULES[k] || (typeof v === 'object') !== (k === 'bots') || !RULES[k].test(`${v}`)) {
+      return `${k}: ${RULES[k] ? `expected ${RULES[k]}, got ${JSON.stringify(v)}` : 'unknown key'}`;
+    }
+    c[k] = k === 'bots' || typeof v !== 'number' ? v : `${v}`;
+  }
+  c.debug = `${c.debug}` === 'true';
+  c.length = +(c.length as string);
+  c.lifetimeDays = +(c.lifetimeDays as string);
+  return c as unknown as ResolvedConfig;
+}

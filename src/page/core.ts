@@ -1,0 +1,183 @@
+/**
+ * The running page script: holds the visitor's IDs, rewrites links, sends the pairing.
+ * Every way in from the page (events, observer, Metrica callbacks, API calls) goes through
+ * `guard`, so nothing thrown here reaches the host page; a failed rewrite leaves the link as it was.
+ */
+import { type Pairing, send } from './beacon.js';
+import { loadChatId } from './chat-id.js';
+import type { ResolvedConfig } from './config.js';
+import { each, observe, onLinkClick, unobserved, wrapOpen } from './dom.js';
+import { defaultMessage } from './message.js';
+import { askMetrica, loadYclid, storedClientId } from './metrica.js';
+import { classify, type LinkKind, type Platform, type RewriteOptions, rewrite, rewriteLink } from './rewrite.js';
+
+/** The API on `window.MetricaChats` and returned by `init()`. */
+export interface MetricaChatsApi {
+  /** The visitor's chat ID; empty before consent or when the script is off. */
+  getChatId(): string;
+  /** The URL with the chat ID written in when it is a messenger link; any other URL as given. */
+  decorate(url: string): string;
+  /** Sets the Metrica UserID sent with the pairing. */
+  setUserId(id: string | number): void;
+  /** Sets the Metrica PurchaseID sent with the pairing. */
+  setPurchaseId(id: string | number): void;
+  /** Gives consent (for `consent: 'required'`): storage, rewriting and beacons start now. */
+  grantConsent(): void;
+  /** Rewrites every link in the document now. */
+  scan(): void;
+}
+
+/**
+ * Starts the script with a validated configuration, or, given none, returns an API that does
+ * nothing (for an invalid configuration).
+ */
+export function start(c?: ResolvedConfig): MetricaChatsApi {
+  const log = (...a: unknown[]): void => {
+    if (c?.debug) console.info('[metrica-chats]', ...a);
+  };
+  const guard = (f: () => void): void => {
+    try {
+      f();
+    } catch (e) {
+      log(e);
+    }
+  };
+  const sent: Record<string, 1> = {};
+  let id = '';
+  let clientId: string | undefined;
+  let yclid: string | undefined;
+  let userId = c?.userId;
+  let purchaseId = c?.purchaseId;
+  let platform: Platform | undefined;
+  let seen: unknown;
+  let on: unknown;
+  let decorate = (url: string): string => url;
+  let opts: RewriteOptions | undefined;
+
+  // One beacon per distinct pairing in a page view (an SPA route counts as a new view). Before
+  // a click, only once the page has messenger links and some Metrica ID is known.
+  const sync = (click?: unknown): void => {
+    if (on && (click || ((seen || platform) && (clientId || yclid || userId || purchaseId)))) {
+      const b: Pairing = {
+        v: 1,
+        chatId: id,
+        clientId,
+        yclid,
+        userId,
+        purchaseId,
+        counterId: c!.counterId,
+        url: location.href,
+        referrer: document.referrer || undefined,
+        platform,
+        ts: 0,
+      };
+      const key = JSON.stringify(b);
+      if (!sent[key]) {
+        sent[key] = 1;
+        b.ts = Date.now();
+        send(c!.endpoint, JSON.stringify(b));
+        log(b);
+      }
+    }
+  };
+
+  const ask = (): unknown =>
+    c!.counterId &&
+    askMetrica(c!.counterId, (v) =>
+      guard(() => {
+        if (v !== clientId) {
+          clientId = v;
+          sync();
+        }
+      }),
+    );
+
+  // A messenger link or window.open URL is about to be followed: make sure the pairing is out.
+  const leaving = (kind: LinkKind | undefined): void => {
+    if (kind && on) {
+      clientId = clientId || storedClientId();
+      ask(); // the Metrica tag may have loaded since; it often answers at once
+      platform = kind[0];
+      sync(1);
+    }
+  };
+
+  // Results by href: pages repeat the same link, and every rescan after a DOM change meets
+  // mostly links it has already seen. A rewritten href maps to itself.
+  const memo = new Map<string, [string, LinkKind?]>();
+
+  // Rewrites one link; returns what kind of messenger link it is.
+  const fix = (a: Element): LinkKind | undefined => {
+    const href = a.getAttribute('href')!;
+    let r = memo.get(href);
+    if (!r) {
+      r = rewriteLink(href, opts!);
+      memo.set(href, r);
+      memo.set(r[0], r);
+    }
+    if (r[0] !== href) a.setAttribute('href', r[0]);
+    if (r[1] && !seen) {
+      seen = 1;
+      sync();
+    }
+    return r[1];
+  };
+
+  let mo: MutationObserver | undefined;
+  const scan = (): void => {
+    if (on) unobserved(mo, () => each(fix));
+  };
+
+  // For window.open and `location.href = MetricaChats.decorate(url)`: the URL is about to be opened.
+  const decorateAndSend = (url: string): string => {
+    guard(() => {
+      url = decorate(url);
+      leaving(classify(url, c!.bots));
+    });
+    return url;
+  };
+
+  const begin = (): void => {
+    if (on || !c) return;
+    on = 1;
+    const lang = defaultMessage(document.documentElement.lang);
+    const format = { prefix: c.prefix, length: c.length };
+    id = loadChatId(format, c.lifetimeDays, c.cookieDomain);
+    opts = {
+      id,
+      format,
+      message: c.message || lang.message,
+      greeting: c.message ? '' : lang.greeting,
+      bots: c.bots,
+    };
+    decorate = (url) => rewrite(url, opts!);
+    yclid = loadYclid(location.search, c.cookieDomain);
+    clientId = storedClientId();
+    ask();
+    // Metrica announces a counter that loads after us (with `triggerEvent: true`).
+    document.addEventListener(`yacounter${c.counterId}inited`, () => guard(ask));
+    scan();
+    mo = observe(() => guard(scan));
+    onLinkClick((a) => guard(() => leaving(fix(a))));
+    wrapOpen(decorateAndSend);
+    log(id, clientId, yclid);
+  };
+
+  if (c && c.consent !== 'required') guard(begin);
+  return {
+    getChatId: () => id,
+    decorate: decorateAndSend,
+    setUserId: (v) =>
+      guard(() => {
+        userId = `${v}`;
+        sync();
+      }),
+    setPurchaseId: (v) =>
+      guard(() => {
+        purchaseId = `${v}`;
+        sync();
+      }),
+    grantConsent: () => guard(begin),
+    scan: () => guard(scan),
+  };
+}

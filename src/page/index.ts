@@ -1,0 +1,35 @@
+/**
+ * `metrica-chats`: the page script for bundlers. Importing it does nothing; `init(config)`
+ * starts it. The pure helpers are exported for code that builds messenger links itself.
+ */
+import { type PageConfig, validateConfig } from './config.js';
+import { type MetricaChatsApi, start } from './core.js';
+
+export type { Pairing } from './beacon.js';
+export { newChatId } from './chat-id.js';
+export { type PageConfig, type ResolvedConfig, validateConfig } from './config.js';
+export type { MetricaChatsApi } from './core.js';
+export { defaultMessage, type MessageDefaults } from './message.js';
+export { classify, type LinkKind, type Platform, type RewriteOptions, renderMessage, rewrite } from './rewrite.js';
+
+let running: MetricaChatsApi | undefined;
+
+/**
+ * Starts the page script, once per page: later calls return the same API. An invalid config
+ * logs one warning naming the bad key and returns an API that does nothing.
+ * @example
+ * const chats = init({ endpoint: '/v1/pairings', counterId: 12345678 });
+ * location.href = chats.decorate('https://t.me/shop_bot');
+ */
+export function init(config: PageConfig): MetricaChatsApi {
+  if (!running) {
+    try {
+      const c = validateConfig(config);
+      if (typeof c === 'string') console.warn(`[metrica-chats] ${c}. The script stays off.`);
+      running = start(typeof c === 'string' ? undefined : c);
+    } catch {
+      running = start();
+    }
+  }
+  return running;
+}
