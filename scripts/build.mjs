@@ -19,7 +19,11 @@ export const ESM_ENTRIES = [
   { in: 'src/match/index.ts', out: 'match', platform: 'neutral' },
 ];
 /** Node-only entries (collector, uploader, the CLI); database drivers stay optional imports. */
-export const NODE_ENTRIES = [];
+export const NODE_ENTRIES = [
+  { in: 'src/uploader/index.ts', out: 'uploader' },
+  { in: 'src/collector/index.ts', out: 'collector' },
+  { in: 'src/cli/bin.ts', out: 'cli' },
+];
 
 rmSync(outdir, { recursive: true, force: true });
 mkdirSync(outdir, { recursive: true });
@@ -34,7 +38,7 @@ await esbuild.build({
   platform: 'browser',
   target: 'es2017',
   minify: true,
-  // js-cookie's MIT notice goes to metrica-chats.min.js.LEGAL.txt instead of costing bytes in the file.
+  // Licence notices of bundled code would go to a .LEGAL.txt file instead of costing bytes in the file.
   legalComments: 'external',
   logLevel: 'warning',
 });
@@ -70,6 +74,21 @@ if (NODE_ENTRIES.length > 0) {
     logLevel: 'warning',
   });
 }
+
+// The demo SPA's bundle: app code importing `metrica-chats`, bundled as an app's bundler would.
+await esbuild.build({
+  absWorkingDir: root,
+  entryPoints: ['demo/spa/main.ts'],
+  outfile: join(outdir, 'demo-spa.js'),
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2020',
+  minify: true,
+  alias: { 'metrica-chats': './src/page/index.ts' },
+  legalComments: 'none',
+  logLevel: 'warning',
+});
 
 // Declarations for every public entry.
 execFileSync(

@@ -1,4 +1,3 @@
-import './commands.js';
 import { main } from './main.js';
 
 // The thin entry: everything testable lives in main(); here only the real process is wired in.

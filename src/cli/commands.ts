@@ -1,4 +1,32 @@
-import { registerCommand } from './main.js';
+import type { Command } from './io.js';
 
-// The command table. Each command's module is imported only when that command runs.
-// registerCommand('serve', 'Run the collector', async () => (await import('./serve.js')).serve);
+export interface CommandEntry {
+  summary: string;
+  load: () => Promise<Command>;
+}
+
+// The command table. Each command's module is imported only when that command runs, so `upload`
+// never loads a database driver it does not need.
+export const COMMANDS: Record<string, CommandEntry> = {
+  serve: {
+    summary: 'Run the collector (pairings, chats, webhooks)',
+    load: async () => (await import('./serve.js')).serve,
+  },
+  purge: { summary: 'Delete old pairings', load: async () => (await import('./purge.js')).purge },
+  upload: {
+    summary: 'Validate chats and upload them to Metrica',
+    load: async () => (await import('./upload.js')).upload,
+  },
+  export: {
+    summary: 'Write the CSV of chats not yet uploaded',
+    load: async () => (await import('./export.js')).exportCommand,
+  },
+  report: {
+    summary: 'Show the chat yield and why chats went unattributed',
+    load: async () => (await import('./report.js')).report,
+  },
+  demo: {
+    summary: 'Run the whole flow on loopback with a demo site',
+    load: async () => (await import('./demo.js')).demo,
+  },
+};

@@ -1,12 +1,5 @@
-import { type CliIO, type Command, EXIT, UsageError } from './io.js';
-
-/** Each command loads on demand, so `upload` never loads a database driver it does not need. */
-const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {};
-
-/** Registers a command; each command module's entry adds itself to this table. */
-export function registerCommand(name: string, summary: string, load: () => Promise<Command>): void {
-  COMMANDS[name] = { summary, load };
-}
+import { COMMANDS } from './commands.js';
+import { type CliIO, EXIT, UsageError } from './io.js';
 
 function help(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
