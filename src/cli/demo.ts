@@ -1,0 +1,85 @@
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { type CliIO, EXIT, UsageError } from './io.js';
+
+const HELP = `Usage: metrica-chats demo [options]
+
+Starts the whole flow on loopback: the collector on SQLite, a fake Metrica API and a demo site
+showing the three ways in (script tag, GTM, SPA). Ctrl-C stops everything; the data stays for the
+next run.
+
+Options:
+  --data <dir>      Folder for the demo's SQLite database (default: .data/demo)
+  --port <n>        Port of the demo site (default: 8080; 0 picks a free one)
+  --host <host>     Address to bind (default: 127.0.0.1)
+  -h, --help        Show this help
+`;
+
+function port(value: string | undefined, fallback: number, flag: string): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new UsageError(`\`${flag}\` must be a port from 0 to 65535, got ${JSON.stringify(value)}`);
+  return n;
+}
+
+/** `metrica-chats demo`: runs until the process is told to stop. */
+export async function demo(args: string[], io: CliIO): Promise<number> {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        data: { type: 'string' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (values.help) {
+    io.stdout.write(HELP);
+    return EXIT.ok;
+  }
+  const sitePort = port(values.port as string | undefined, 8080, '--port');
+  const dataDir = (values.data as string | undefined) ?? join(io.cwd, '.data', 'demo');
+  const { startDemo } = await import('../demo/server.js');
+  const running = await startDemo({
+    dataDir,
+    host: (values.host as string | undefined) ?? '127.0.0.1',
+    sitePort,
+    collectorPort: sitePort === 0 ? 0 : sitePort + 1,
+    metricaPort: sitePort === 0 ? 0 : sitePort + 2,
+  });
+  io.stdout.write(
+    [
+      'metrica-chats demo is running.',
+      '',
+      `  Demo site          ${running.siteUrl}/            (script tag)`,
+      `                     ${running.siteUrl}/gtm/        (GTM Custom HTML)`,
+      `                     ${running.siteUrl}/spa/        (SPA, npm import)`,
+      `  Land from an ad    ${running.siteUrl}/?yclid=5882301234567890123`,
+      `  Collector          ${running.collectorUrl}  (SQLite: ${running.dbPath})`,
+      `  Fake Metrica API   ${running.metricaUrl}`,
+      '',
+      'Next: open the demo site, click a messenger link (the pairing is sent first), then in the',
+      '"Messenger side" panel send that message as the bot or CRM would, upload, and read the report.',
+      'The same upload from a terminal:',
+      `  ${running.uploadCommand}`,
+      `  npx metrica-chats report --from ${running.dbPath}`,
+      '',
+      'Press Ctrl-C to stop.',
+      '',
+    ].join('\n'),
+  );
+  await new Promise<void>((resolveStop) => {
+    if (!io.signal || io.signal.aborted) return resolveStop();
+    io.signal.addEventListener('abort', () => resolveStop(), { once: true });
+  });
+  await running.close();
+  io.stdout.write(`demo stopped; data kept in ${dataDir}\n`);
+  return EXIT.ok;
+}

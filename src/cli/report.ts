@@ -1,0 +1,57 @@
+import { parseArgs } from 'node:util';
+import { formatReport } from '../report/format.js';
+import { DatabaseNotFoundError, openCollectorStorage } from '../uploader/open-database.js';
+import { parseSince } from './export.js';
+import { type CliIO, type Command, EXIT, UsageError } from './io.js';
+
+export const REPORT_HELP = `Usage: metrica-chats report [--from <db>] [--since <time>] [--json]
+
+The chat yield: chats by platform, how many carried a chat ID, how many matched a pairing, how many
+were uploaded, and the unattributed ones grouped by reason.
+
+Options:
+  --from <db>      The collector's database: a SQLite file or a postgres:// URL
+                   (default: $METRICA_CHATS_DB or ./metrica-chats.db)
+  --since <time>   Only chats at or after this time: Unix seconds, a date (2026-10-01, UTC)
+                   or an ISO 8601 date and time
+  --json           Print the counts as JSON
+  -h, --help       Show this help
+`;
+
+export const report: Command = async (args: string[], io: CliIO): Promise<number> => {
+  let values: { from?: string; since?: string; json?: boolean; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        from: { type: 'string' },
+        since: { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (values.help) {
+    io.stdout.write(REPORT_HELP);
+    return EXIT.ok;
+  }
+  const since = values.since === undefined ? undefined : parseSince(values.since);
+  const target = values.from ?? io.env.METRICA_CHATS_DB ?? './metrica-chats.db';
+  let storage: Awaited<ReturnType<typeof openCollectorStorage>>;
+  try {
+    storage = await openCollectorStorage(target, io.cwd);
+  } catch (error) {
+    if (error instanceof DatabaseNotFoundError) throw new UsageError(error.message);
+    throw error;
+  }
+  try {
+    const stats = await storage.chatStats(since === undefined ? {} : { since });
+    io.stdout.write(values.json ? `${JSON.stringify(stats, null, 2)}\n` : formatReport(stats, values.since));
+    return EXIT.ok;
+  } finally {
+    await storage.close();
+  }
+};

@@ -1,0 +1,303 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { main } from '../cli/main.js';
+import { createCollector } from '../collector/index.js';
+import { type FakeMetrica, startFakeMetrica } from '../fake-metrica/index.js';
+import { packageRoot } from './paths.js';
+
+/**
+ * The demo: the collector on SQLite, the fake Metrica API and a demo site, all on loopback.
+ * The site shows the three ways in (script tag, GTM Custom HTML, an SPA importing the package) and
+ * a panel that plays the business side: it sends chats to the collector as a bot webhook or CRM
+ * would, uploads to the fake Metrica with the real `upload` command, and shows the report.
+ */
+
+export interface DemoOptions {
+  /** Folder for the collector's SQLite file; reused by the next run. */
+  dataDir: string;
+  host?: string;
+  sitePort?: number;
+  collectorPort?: number;
+  metricaPort?: number;
+  counterId?: string;
+}
+
+export interface RunningDemo {
+  siteUrl: string;
+  collectorUrl: string;
+  metricaUrl: string;
+  dbPath: string;
+  counterId: string;
+  /** Bearer key of the collector's authenticated endpoints. */
+  apiKey: string;
+  /** OAuth token the fake Metrica accepts. */
+  token: string;
+  webhookSecret: string;
+  /** The upload command the demo runs, as a user would type it. */
+  uploadCommand: string;
+  /** The fake Metrica API, to see what it received. */
+  metrica: FakeMetrica;
+  close(): Promise<void>;
+}
+
+// Demo-only credentials: the fake Metrica and the local collector accept them, nothing else does.
+const DEMO_TOKEN = 'demo-oauth-token';
+const DEMO_API_KEY = 'demo-api-key';
+const DEMO_WEBHOOK_SECRET = 'demo-webhook-secret';
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+};
+
+function listen(server: Server, port: number, host: string): Promise<string> {
+  return new Promise((resolveUrl, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      const { port: actual } = server.address() as AddressInfo;
+      resolveUrl(`http://${host}:${actual}`);
+    });
+  });
+}
+
+async function readBody(req: IncomingMessage, limit = 64 * 1024): Promise<string> {
+  let size = 0;
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new Error(`request body over ${limit} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Runs a CLI command in this process and captures what it printed. */
+async function runCli(argv: string[], env: Record<string, string | undefined>): Promise<{ code: number; out: string }> {
+  let out = '';
+  const sink = {
+    write(chunk: string) {
+      out += chunk;
+      return true;
+    },
+  };
+  const code = await main({
+    argv: ['node', 'metrica-chats', ...argv],
+    env,
+    cwd: process.cwd(),
+    stdout: sink,
+    stderr: sink,
+  });
+  return { code, out };
+}
+
+/** A stable numeric user ID for a partner typed in the panel, as a messenger would assign one. */
+function numericId(partner: string): number {
+  return Number.parseInt(createHash('sha256').update(partner).digest('hex').slice(0, 10), 16);
+}
+
+/** Builds what the business side sends, for the channel picked in the panel. */
+export function businessRequest(
+  input: { channel?: string; platform?: string; text?: string; partner?: string },
+  now: Date,
+): { path: string; body: unknown; auth: boolean } {
+  const partner = String(input.partner ?? '').trim();
+  const text = String(input.text ?? '');
+  const seconds = Math.floor(now.getTime() / 1000);
+  if (input.channel === 'telegram-webhook') {
+    const id = numericId(partner || 'telegram-visitor');
+    const username = /^@?[A-Za-z][A-Za-z0-9_]{3,31}$/.test(partner) ? partner.replace(/^@/, '') : undefined;
+    return {
+      path: `/v1/webhooks/telegram/${DEMO_WEBHOOK_SECRET}`,
+      auth: false,
+      body: {
+        update_id: seconds,
+        message: {
+          message_id: 1,
+          date: seconds,
+          text,
+          from: { id, is_bot: false, first_name: 'Visitor', ...(username ? { username } : {}) },
+          chat: { id, type: 'private' },
+        },
+      },
+    };
+  }
+  if (input.channel === 'viber-webhook') {
+    const id = `${numericId(partner || 'viber-visitor').toString(36)}==`;
+    return {
+      path: `/v1/webhooks/viber/${DEMO_WEBHOOK_SECRET}`,
+      auth: false,
+      body: {
+        event: 'conversation_started',
+        timestamp: now.getTime(),
+        message_token: seconds,
+        type: 'open',
+        context: text,
+        user: { id, name: 'Visitor' },
+        subscribed: false,
+      },
+    };
+  }
+  const partnerField = /^\+?\d{6,15}$/.test(partner)
+    ? { phoneNumber: partner.startsWith('+') ? partner : `+${partner}` }
+    : /^\d+$/.test(partner)
+      ? { chatUserId: partner }
+      : { chatUsername: partner.replace(/^@/, '') || 'visitor' };
+  return {
+    path: '/v1/chats',
+    auth: true,
+    body: { platform: input.platform ?? 'whatsapp', dateTime: seconds, text, ...partnerField },
+  };
+}
+
+/** Starts the collector, the fake Metrica and the demo site. */
+export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
+  const host = options.host ?? '127.0.0.1';
+  const counterId = options.counterId ?? '12345678';
+  const dataDir = resolve(options.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const dbPath = join(dataDir, 'metrica-chats.db');
+  const root = packageRoot();
+  const siteDir = join(root, 'demo', 'site');
+
+  const closers: Array<() => Promise<void>> = [];
+  const closeAll = async () => {
+    for (const close of closers.reverse()) await close().catch(() => undefined);
+  };
+
+  try {
+    const site = createServer();
+    const siteUrl = await listen(site, options.sitePort ?? 0, host);
+    closers.push(() => new Promise<void>((r) => site.close(() => r())));
+    site.closeIdleConnections?.();
+
+    const metrica = await startFakeMetrica({ token: DEMO_TOKEN, port: options.metricaPort ?? 0, processDelayMs: 1500 });
+    closers.push(() => metrica.close());
+
+    const collector = await createCollector({
+      db: dbPath,
+      allowOrigins: [siteUrl],
+      apiKeys: [DEMO_API_KEY],
+      webhookSecret: DEMO_WEBHOOK_SECRET,
+      logger: false,
+    });
+    const { url: collectorUrl } = await collector.listen(options.collectorPort ?? 0, host);
+    closers.push(() => collector.close());
+
+    const uploadArgs = ['upload', '--counter', counterId, '--from', dbPath, '--api-url', metrica.url, '--wait'];
+    const uploadCommand = `YANDEX_METRICA_TOKEN=${DEMO_TOKEN} npx metrica-chats ${uploadArgs.join(' ')}`;
+    const cliEnv = { ...process.env, YANDEX_METRICA_TOKEN: DEMO_TOKEN };
+    const spa = readFileSync(join(root, 'dist', 'demo-spa.js'));
+
+    const render = (html: string) =>
+      html
+        .replaceAll('{{COLLECTOR_URL}}', collectorUrl)
+        .replaceAll('{{COUNTER_ID}}', counterId)
+        .replaceAll('{{GTM_TAG}}', gtmTag(root, siteUrl, collectorUrl, counterId));
+
+    site.on('request', (req: IncomingMessage, res: ServerResponse) => {
+      const send = (status: number, type: string, body: string | Buffer) => {
+        res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+        res.end(body);
+      };
+      const handle = async () => {
+        const url = new URL(req.url ?? '/', siteUrl);
+        const path = url.pathname;
+        if (req.method === 'GET' && path === '/metrica-chats.min.js') {
+          return send(200, MIME['.js']!, readFileSync(join(root, 'dist', 'metrica-chats.min.js')));
+        }
+        if (req.method === 'GET' && path === '/spa/app.js') return send(200, MIME['.js']!, spa);
+        if (req.method === 'GET' && path === '/demo/config.js') {
+          return send(
+            200,
+            MIME['.js']!,
+            `window.DEMO_COLLECTOR_URL=${JSON.stringify(collectorUrl)};window.DEMO_COUNTER_ID=${JSON.stringify(counterId)};` +
+              `window.DEMO_UPLOAD_COMMAND=${JSON.stringify(uploadCommand)};`,
+          );
+        }
+        if (req.method === 'POST' && path === '/demo/chat') {
+          const input = JSON.parse((await readBody(req)) || '{}');
+          const request = businessRequest(input, new Date());
+          const reply = await fetch(collectorUrl + request.path, {
+            method: 'POST',
+            headers: {
+              'Content-Type': 'application/json',
+              ...(request.auth ? { Authorization: `Bearer ${DEMO_API_KEY}` } : {}),
+            },
+            body: JSON.stringify(request.body),
+          });
+          const text = await reply.text();
+          return send(
+            200,
+            MIME['.json']!,
+            JSON.stringify({ sent: request, status: reply.status, reply: tryJson(text) }),
+          );
+        }
+        if (req.method === 'POST' && path === '/demo/upload') {
+          const csv = await (
+            await fetch(`${collectorUrl}/v1/conversions.csv`, { headers: { Authorization: `Bearer ${DEMO_API_KEY}` } })
+          ).text();
+          const { code, out } = await runCli(uploadArgs, cliEnv);
+          return send(200, MIME['.json']!, JSON.stringify({ exitCode: code, output: out, csv }));
+        }
+        if (req.method === 'GET' && path === '/demo/report') {
+          const { out } = await runCli(['report', '--from', dbPath], cliEnv);
+          return send(200, 'text/plain; charset=utf-8', out);
+        }
+        if (req.method !== 'GET') return send(405, 'text/plain', 'method not allowed');
+        // Static files of the demo site; folders serve their index.html.
+        let file = normalize(join(siteDir, decodeURIComponent(path)));
+        if (!file.startsWith(siteDir + sep) && file !== siteDir) return send(404, 'text/plain', 'not found');
+        if (path.endsWith('/')) file = join(file, 'index.html');
+        const type = MIME[extname(file)] ?? 'application/octet-stream';
+        let body: Buffer;
+        try {
+          body = readFileSync(file);
+        } catch {
+          return send(404, 'text/plain', 'not found');
+        }
+        return send(200, type, type.startsWith('text/html') ? render(body.toString('utf8')) : body);
+      };
+      handle().catch((error: unknown) => {
+        if (!res.headersSent) send(500, 'text/plain', error instanceof Error ? error.message : String(error));
+      });
+    });
+
+    return {
+      siteUrl,
+      collectorUrl,
+      metricaUrl: metrica.url,
+      dbPath,
+      counterId,
+      apiKey: DEMO_API_KEY,
+      token: DEMO_TOKEN,
+      webhookSecret: DEMO_WEBHOOK_SECRET,
+      uploadCommand,
+      metrica,
+      close: closeAll,
+    };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}
+
+function tryJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** dist/gtm.html with the script's URL and the config filled in, as a user does before pasting it into GTM. */
+function gtmTag(root: string, siteUrl: string, collectorUrl: string, counterId: string): string {
+  return readFileSync(join(root, 'dist', 'gtm.html'), 'utf8')
+    .replaceAll('https://cdn.example.com/metrica-chats.min.js', `${siteUrl}/metrica-chats.min.js`)
+    .replaceAll('https://collect.example.com/v1/pairings', `${collectorUrl}/v1/pairings`)
+    .replaceAll("counterId: '12345678'", `counterId: '${counterId}'`);
+}

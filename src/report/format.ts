@@ -1,0 +1,36 @@
+import type { ChatStats, UnattributedReason } from '../storage/types.js';
+
+/** What each unattributed reason means, in the words a business owner would use. */
+export const REASON_TEXT: Record<UnattributedReason, string> = {
+  no_chat_id: 'no chat ID in the message (tag deleted, or the visitor came without the script)',
+  chat_id_not_paired: 'chat ID never paired (the beacon never reached the collector)',
+  pairing_without_metrica_id: 'pairing without any Metrica ID (no ClientID, yclid, UserID or PurchaseID)',
+};
+
+const percent = (part: number, whole: number): string => (whole === 0 ? '–' : `${Math.round((part / whole) * 100)}%`);
+
+/** The yield report as plain text: how many chats reached each stage, and why the rest did not. */
+export function formatReport(stats: ChatStats, sinceLabel?: string): string {
+  const width = 42;
+  const line = (label: string, value: number, of?: number) =>
+    `  ${label.padEnd(width)}${String(value).padStart(7)}${of === undefined ? '' : `  ${percent(value, of).padStart(4)}`}`;
+  const platforms = Object.entries(stats.byPlatform).sort(([a], [b]) => a.localeCompare(b));
+  const unattributedTotal = Object.values(stats.unattributed).reduce((a, b) => a + b, 0);
+  const reasons = (Object.keys(REASON_TEXT) as UnattributedReason[]).filter((r) => stats.unattributed[r] > 0);
+  return [
+    `Chat yield${sinceLabel ? ` since ${sinceLabel}` : ''}`,
+    '',
+    line('Chats', stats.chats),
+    ...platforms.map(([platform, n]) => line(`  ${platform}`, n, stats.chats)),
+    line('Carried the chat ID in the message', stats.carriedChatId, stats.chats),
+    line("Linked by the same partner's earlier chat", stats.linkedByPartner, stats.chats),
+    line('Matched to Metrica IDs', stats.matched, stats.chats),
+    line('Uploaded (current version)', stats.uploaded, stats.chats),
+    line('Waiting for upload', stats.pending, stats.chats),
+    line('Pairings received', stats.pairings),
+    '',
+    line('Unattributed', unattributedTotal, stats.chats),
+    ...reasons.map((r) => `  ${String(stats.unattributed[r]).padStart(width + 9)}  ${REASON_TEXT[r]}`),
+    '',
+  ].join('\n');
+}
