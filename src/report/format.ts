@@ -30,7 +30,7 @@ export function formatReport(stats: ChatStats, sinceLabel?: string): string {
     line('Pairings received', stats.pairings),
     '',
     line('Unattributed', unattributedTotal, stats.chats),
-    ...reasons.map((r) => `  ${String(stats.unattributed[r]).padStart(width + 9)}  ${REASON_TEXT[r]}`),
+    ...reasons.map((r) => `  ${''.padEnd(width)}${String(stats.unattributed[r]).padStart(7)}  ${REASON_TEXT[r]}`),
     '',
   ].join('\n');
 }

@@ -1,0 +1,142 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { main } from '../src/cli/main.js';
+import { createCollector } from '../src/collector/index.js';
+
+// The README must stay true: its size figure, its commands and its curl examples are checked here
+// against the real package. (The page-script snippets run in the browser tests.)
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const readme = readFileSync(join(root, 'README.md'), 'utf8');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
+/** The fenced code blocks of a language, in order. */
+function blocks(lang: string): string[] {
+  return [...readme.matchAll(new RegExp(`\`\`\`${lang}\\n([\\s\\S]*?)\`\`\``, 'g'))].map((m) => m[1] as string);
+}
+
+async function cli(argv: string[]): Promise<{ code: number; out: string }> {
+  let out = '';
+  const sink = {
+    write(chunk: string) {
+      out += chunk;
+      return true;
+    },
+  };
+  const code = await main({ argv: ['node', 'metrica-chats', ...argv], env: {}, cwd: root, stdout: sink, stderr: sink });
+  return { code, out };
+}
+
+describe('README', () => {
+  test('states the page script’s real gzip size at the top', () => {
+    const top = readme.slice(0, 1500);
+    const m = /([\d,]+) bytes gzipped/.exec(top);
+    assert.ok(m, 'the top of the README names the size as "N bytes gzipped"');
+    const actual = gzipSync(readFileSync(join(root, 'dist/metrica-chats.min.js')), { level: 9 }).length;
+    assert.equal(Number((m[1] as string).replace(/,/g, '')), actual);
+  });
+
+  test('opens with the two commands, and both exist', () => {
+    const top = readme.slice(0, 1500);
+    assert.match(top, /npm install\s*\n\s*npm run demo/);
+    assert.match(top, /npm install\s*\n\s*npm test/);
+    assert.ok(pkg.scripts.demo, 'package.json has a demo script');
+    assert.ok(pkg.scripts.test, 'package.json has a test script');
+  });
+
+  test('every metrica-chats command and flag it shows exists', async () => {
+    const shell = [...blocks('sh'), ...blocks('cron')].join('\n').replace(/\\\n/g, ' ');
+    const uses = [...shell.matchAll(/metrica-chats ([a-z]+)((?: [^\n|>#]*)?)/g)];
+    assert.ok(uses.length >= 8, `expected the README to show the commands, found ${uses.length}`);
+    const helps = new Map<string, string>();
+    for (const [, command, rest] of uses) {
+      const name = command as string;
+      if (!helps.has(name)) {
+        const { code, out } = await cli([name, '--help']);
+        assert.equal(code, 0, `metrica-chats ${name} --help: ${out}`);
+        helps.set(name, out);
+      }
+      for (const flag of (rest ?? '').match(/--[a-z][a-z-]*/g) ?? []) {
+        assert.ok(helps.get(name)?.includes(flag), `metrica-chats ${name} has no ${flag} (README shows it)`);
+      }
+    }
+  });
+
+  test('the CRM curl example works as written against a real collector', async (t) => {
+    const example = blocks('sh').find((b) => b.includes('$COLLECTOR/v1/chats'));
+    assert.ok(example, 'the README has the CRM example');
+    const dir = mkdtempSync(join(tmpdir(), 'readme-curl-'));
+    const collector = await createCollector({ db: join(dir, 'c.db'), apiKeys: ['test-key'], logger: false });
+    t.after(async () => {
+      await collector.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
+    const { url } = await collector.listen(0, '127.0.0.1');
+    // The page script's beacon for the chat ID the example's message carries.
+    await collector.storage.insertPairing({ chatId: 'CT7KQ2M9XA', clientId: '1767261000123456789', receivedAt: 1 });
+    const script = example.replace(/^COLLECTOR=.*$/m, `COLLECTOR=${url}`).replace(/^KEY=.*$/m, 'KEY=test-key');
+    // Asynchronously: the collector answering curl runs in this process.
+    const { stdout: out } = await promisify(execFile)('bash', ['-euo', 'pipefail', '-c', script], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    assert.match(out, /"chatId":"CT7KQ2M9XA"/);
+    assert.match(out, /"clientId":"1767261000123456789"/);
+    const csv = readFileSync(join(dir, 'chats.csv'), 'utf8');
+    assert.match(csv, /^ClientID,/);
+    assert.match(csv, /1767261000123456789,.*1767261600,whatsapp,.*"\+79001234567",1,"lead,paid",1500.50,RUB/);
+    assert.match(out, /"chats":1/);
+  });
+
+  test('the bot webhook URLs it shows are the collector’s routes', async (t) => {
+    const hooks = [
+      ...readme.matchAll(
+        /https:\/\/collect\.example\.com(\/v1\/webhooks\/(telegram|viber)\/)\$METRICA_CHATS_WEBHOOK_SECRET/g,
+      ),
+    ];
+    assert.deepEqual(hooks.map((h) => h[2]).sort(), ['telegram', 'viber']);
+    const dir = mkdtempSync(join(tmpdir(), 'readme-hooks-'));
+    const collector = await createCollector({ db: join(dir, 'c.db'), webhookSecret: 's3cret', logger: false });
+    t.after(async () => {
+      await collector.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
+    const { url } = await collector.listen(0, '127.0.0.1');
+    const now = Math.floor(Date.now() / 1000);
+    const bodies: Record<string, unknown> = {
+      telegram: {
+        update_id: 1,
+        message: {
+          message_id: 1,
+          date: now,
+          text: '/start CT7KQ2M9XA',
+          from: { id: 42 },
+          chat: { id: 42, type: 'private' },
+        },
+      },
+      viber: {
+        event: 'conversation_started',
+        timestamp: now * 1000,
+        context: 'CT7KQ2M9XA',
+        user: { id: 'u1==', name: 'V' },
+      },
+    };
+    for (const [, path, platform] of hooks) {
+      const res = await fetch(`${url}${path}s3cret`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(bodies[platform as string]),
+      });
+      assert.equal(res.status, 200, `${platform} webhook`);
+    }
+    assert.equal((await collector.storage.chatStats()).chats, 2);
+  });
+});
