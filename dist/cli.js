@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 import {
   main
-} from "./chunks/chunk-P726WT6Q.js";
-import "./chunks/chunk-DBOTSTQX.js";
+} from "./chunks/chunk-R4CRC63I.js";
+import "./chunks/chunk-THAAWAOL.js";
 
 // src/cli/bin.ts
 var controller = new AbortController();

@@ -3,7 +3,7 @@
 // The output is deterministic, so a fresh build must equal the committed dist/ byte for byte.
 // Usage: node scripts/build.mjs [--outdir DIR]
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -74,6 +74,9 @@ if (NODE_ENTRIES.length > 0) {
     logLevel: 'warning',
   });
 }
+
+// The bin is executable, as npm makes it on install, so a rebuild leaves git's view of it unchanged.
+if (NODE_ENTRIES.some((e) => e.out === 'cli')) chmodSync(join(outdir, 'cli.js'), 0o755);
 
 // The demo SPA's bundle: app code importing `metrica-chats`, bundled as an app's bundler would.
 await esbuild.build({

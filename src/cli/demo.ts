@@ -1,6 +1,5 @@
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
-import { type CliIO, EXIT, UsageError } from './io.js';
+import { type CliIO, EXIT, parseCommandArgs, UsageError } from './io.js';
 
 const HELP = `Usage: metrica-chats demo [options]
 
@@ -25,21 +24,16 @@ function port(value: string | undefined, fallback: number, flag: string): number
 
 /** `metrica-chats demo`: runs until the process is told to stop. */
 export async function demo(args: string[], io: CliIO): Promise<number> {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        data: { type: 'string' },
-        port: { type: 'string' },
-        host: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const { values } = parseCommandArgs({
+    args,
+    options: {
+      data: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
   if (values.help) {
     io.stdout.write(HELP);
     return EXIT.ok;

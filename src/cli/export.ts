@@ -1,8 +1,7 @@
 import { once } from 'node:events';
-import { parseArgs } from 'node:util';
 import { exportPending } from '../uploader/export.js';
 import { DatabaseNotFoundError, openConversionStore } from '../uploader/open-database.js';
-import { type CliIO, type Command, EXIT, UsageError } from './io.js';
+import { type CliIO, type Command, EXIT, parseCommandArgs, UsageError } from './io.js';
 
 export const EXPORT_HELP = `Usage: metrica-chats export [--from <db>] [--since <time>] > chats.csv
 
@@ -38,17 +37,12 @@ export function parseSince(value: string): number {
 const CHUNK = 64 * 1024;
 
 export const exportCommand: Command = async (args: string[], io: CliIO): Promise<number> => {
-  let values: { from?: string; since?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: { from: { type: 'string' }, since: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const { values } = parseCommandArgs({
+    args,
+    options: { from: { type: 'string' }, since: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    strict: true,
+    allowPositionals: false,
+  });
   if (values.help) {
     io.stdout.write(EXPORT_HELP);
     return EXIT.ok;

@@ -1,3 +1,5 @@
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+
 /**
  * What a command may touch of the process. `bin.ts` passes the real process; tests pass a fake
  * one and read what was written and the exit code, without spawning.
@@ -21,4 +23,13 @@ export const EXIT = { ok: 0, failed: 1, usage: 2, api: 3 } as const;
 /** A mistake in how the command was called: printed with the command's usage, exit code 2. */
 export class UsageError extends Error {
   override name = 'UsageError';
+}
+
+/** `parseArgs` for a command: strict, and a wrong or unknown option is a usage error (exit 2). */
+export function parseCommandArgs<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
 }

@@ -1,7 +1,6 @@
-import { parseArgs } from 'node:util';
 import { parseDuration } from '../collector/duration.js';
 import { openStorage } from '../storage/index.js';
-import { type CliIO, type Command, EXIT, UsageError } from './io.js';
+import { type CliIO, type Command, EXIT, parseCommandArgs, UsageError } from './io.js';
 
 export const PURGE_HELP = `Usage: metrica-chats purge --older-than <age> [--db <path|url>]
 
@@ -15,17 +14,12 @@ Options:
 `;
 
 export const purge: Command = async (args: string[], io: CliIO): Promise<number> => {
-  let values: { 'older-than'?: string; db?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: { 'older-than': { type: 'string' }, db: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const { values } = parseCommandArgs({
+    args,
+    options: { 'older-than': { type: 'string' }, db: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    strict: true,
+    allowPositionals: false,
+  });
   if (values.help) {
     io.stdout.write(PURGE_HELP);
     return EXIT.ok;

@@ -1,8 +1,7 @@
-import { parseArgs } from 'node:util';
 import { formatReport } from '../report/format.js';
 import { DatabaseNotFoundError, openCollectorStorage } from '../uploader/open-database.js';
 import { parseSince } from './export.js';
-import { type CliIO, type Command, EXIT, UsageError } from './io.js';
+import { type CliIO, type Command, EXIT, parseCommandArgs, UsageError } from './io.js';
 
 export const REPORT_HELP = `Usage: metrica-chats report [--from <db>] [--since <time>] [--json]
 
@@ -19,21 +18,16 @@ Options:
 `;
 
 export const report: Command = async (args: string[], io: CliIO): Promise<number> => {
-  let values: { from?: string; since?: string; json?: boolean; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        from: { type: 'string' },
-        since: { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const { values } = parseCommandArgs({
+    args,
+    options: {
+      from: { type: 'string' },
+      since: { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
   if (values.help) {
     io.stdout.write(REPORT_HELP);
     return EXIT.ok;

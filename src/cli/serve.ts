@@ -1,10 +1,9 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { splitList } from '../collector/auth.js';
 import { parseDuration } from '../collector/duration.js';
 import { createCollector } from '../collector/server.js';
 import { isPostgresUrl } from '../storage/index.js';
-import { type CliIO, type Command, EXIT, UsageError } from './io.js';
+import { type CliIO, type Command, EXIT, parseCommandArgs, UsageError } from './io.js';
 
 export const SERVE_HELP = `Usage: metrica-chats serve [options]
 
@@ -39,28 +38,23 @@ function integer(value: string, name: string, min: number, max: number): number 
 }
 
 export const serve: Command = async (args: string[], io: CliIO): Promise<number> => {
-  let values: Record<string, string | boolean | string[] | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string' },
-        db: { type: 'string' },
-        'allow-origin': { type: 'string', multiple: true },
-        'path-prefix': { type: 'string' },
-        'rate-limit': { type: 'string' },
-        'trust-proxy': { type: 'boolean' },
-        retention: { type: 'string' },
-        quiet: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const { values } = parseCommandArgs({
+    args,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      db: { type: 'string' },
+      'allow-origin': { type: 'string', multiple: true },
+      'path-prefix': { type: 'string' },
+      'rate-limit': { type: 'string' },
+      'trust-proxy': { type: 'boolean' },
+      retention: { type: 'string' },
+      quiet: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
   if (values.help) {
     io.stdout.write(SERVE_HELP);
     return EXIT.ok;

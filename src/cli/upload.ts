@@ -1,7 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { CSV_COLUMNS, type CsvColumn } from '../shared/conversion.js';
 import type { ConversionStore } from '../storage/contract.js';
 import {
@@ -17,7 +16,7 @@ import { ProblemLog } from '../uploader/prepare.js';
 import { createProgress } from '../uploader/progress.js';
 import { readCsv } from '../uploader/read-csv.js';
 import { formatProblem, type UploadSummary } from '../uploader/validate.js';
-import { type CliIO, type Command, EXIT, UsageError } from './io.js';
+import { type CliIO, type Command, EXIT, parseCommandArgs, UsageError } from './io.js';
 
 export const UPLOAD_HELP = `Usage: metrica-chats upload --counter <id> (<file.csv> | --from <db>) [options]
 
@@ -57,25 +56,21 @@ export interface UploadCommandDeps {
 }
 
 function parse(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      options: {
-        counter: { type: 'string' },
-        from: { type: 'string' },
-        comment: { type: 'string' },
-        'dry-run': { type: 'boolean' },
-        wait: { type: 'boolean' },
-        'api-url': { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: true,
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  return parseCommandArgs({
+    args,
+    options: {
+      counter: { type: 'string' },
+      from: { type: 'string' },
+      comment: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      wait: { type: 'boolean' },
+      'api-url': { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+    allowPositionals: true,
+  });
 }
 
 function summaryLines(summary: UploadSummary): string {

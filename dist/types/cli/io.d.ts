@@ -1,3 +1,4 @@
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 /**
  * What a command may touch of the process. `bin.ts` passes the real process; tests pass a fake
  * one and read what was written and the exit code, without spawning.
@@ -30,3 +31,5 @@ export declare const EXIT: {
 export declare class UsageError extends Error {
     name: string;
 }
+/** `parseArgs` for a command: strict, and a wrong or unknown option is a usage error (exit 2). */
+export declare function parseCommandArgs<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>>;

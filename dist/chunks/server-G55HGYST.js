@@ -2,7 +2,7 @@
 import "./chunk-EGQFFPF7.js";
 import {
   main
-} from "./chunk-P726WT6Q.js";
+} from "./chunk-R4CRC63I.js";
 import {
   createCollector
 } from "./chunk-7KXTRE5X.js";
@@ -14,7 +14,7 @@ import {
   CSV_COLUMNS,
   METRICA_ID_COLUMNS
 } from "./chunk-6VG6H7X3.js";
-import "./chunk-DBOTSTQX.js";
+import "./chunk-THAAWAOL.js";
 
 // src/demo/server.ts
 import { createHash } from "node:crypto";

@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 import {
   EXIT,
-  UsageError
-} from "./chunk-DBOTSTQX.js";
+  UsageError,
+  parseCommandArgs
+} from "./chunk-THAAWAOL.js";
 
 // src/cli/demo.ts
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 var HELP = `Usage: metrica-chats demo [options]
 
 Starts the whole flow on loopback: the collector on SQLite, a fake Metrica API and a demo site
@@ -27,28 +27,23 @@ function port(value, fallback, flag) {
   return n;
 }
 async function demo(args, io) {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        data: { type: "string" },
-        port: { type: "string" },
-        host: { type: "string" },
-        help: { type: "boolean", short: "h" }
-      },
-      strict: true
-    }));
-  } catch (error) {
-    throw new UsageError(error.message);
-  }
+  const { values } = parseCommandArgs({
+    args,
+    options: {
+      data: { type: "string" },
+      port: { type: "string" },
+      host: { type: "string" },
+      help: { type: "boolean", short: "h" }
+    },
+    strict: true
+  });
   if (values.help) {
     io.stdout.write(HELP);
     return EXIT.ok;
   }
   const sitePort = port(values.port, 8080, "--port");
   const dataDir = values.data ?? join(io.cwd, ".data", "demo");
-  const { startDemo } = await import("./server-EN4DWFZF.js");
+  const { startDemo } = await import("./server-G55HGYST.js");
   const running = await startDemo({
     dataDir,
     host: values.host ?? "127.0.0.1",

@@ -14,12 +14,12 @@ import {
 import "./chunk-6VG6H7X3.js";
 import {
   EXIT,
-  UsageError
-} from "./chunk-DBOTSTQX.js";
+  UsageError,
+  parseCommandArgs
+} from "./chunk-THAAWAOL.js";
 
 // src/cli/serve.ts
 import { resolve } from "node:path";
-import { parseArgs } from "node:util";
 var SERVE_HELP = `Usage: metrica-chats serve [options]
 
 Runs the collector: pairing beacons, chats from bots and CRMs, the CSV of what is not uploaded yet.
@@ -51,28 +51,23 @@ function integer(value, name, min, max) {
   return Number(value);
 }
 var serve = async (args, io) => {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        port: { type: "string" },
-        host: { type: "string" },
-        db: { type: "string" },
-        "allow-origin": { type: "string", multiple: true },
-        "path-prefix": { type: "string" },
-        "rate-limit": { type: "string" },
-        "trust-proxy": { type: "boolean" },
-        retention: { type: "string" },
-        quiet: { type: "boolean" },
-        help: { type: "boolean", short: "h" }
-      },
-      strict: true,
-      allowPositionals: false
-    }));
-  } catch (error) {
-    throw new UsageError(error.message);
-  }
+  const { values } = parseCommandArgs({
+    args,
+    options: {
+      port: { type: "string" },
+      host: { type: "string" },
+      db: { type: "string" },
+      "allow-origin": { type: "string", multiple: true },
+      "path-prefix": { type: "string" },
+      "rate-limit": { type: "string" },
+      "trust-proxy": { type: "boolean" },
+      retention: { type: "string" },
+      quiet: { type: "boolean" },
+      help: { type: "boolean", short: "h" }
+    },
+    strict: true,
+    allowPositionals: false
+  });
   if (values.help) {
     io.stdout.write(SERVE_HELP);
     return EXIT.ok;

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   parseSince
-} from "./chunk-KDTXQKED.js";
+} from "./chunk-OZV52I2M.js";
 import "./chunk-ANT3R34J.js";
 import {
   DatabaseNotFoundError,
@@ -10,11 +10,9 @@ import {
 import "./chunk-6VG6H7X3.js";
 import {
   EXIT,
-  UsageError
-} from "./chunk-DBOTSTQX.js";
-
-// src/cli/report.ts
-import { parseArgs } from "node:util";
+  UsageError,
+  parseCommandArgs
+} from "./chunk-THAAWAOL.js";
 
 // src/report/format.ts
 var REASON_TEXT = {
@@ -42,7 +40,7 @@ function formatReport(stats, sinceLabel) {
     line("Pairings received", stats.pairings),
     "",
     line("Unattributed", unattributedTotal, stats.chats),
-    ...reasons.map((r) => `  ${String(stats.unattributed[r]).padStart(width + 9)}  ${REASON_TEXT[r]}`),
+    ...reasons.map((r) => `  ${"".padEnd(width)}${String(stats.unattributed[r]).padStart(7)}  ${REASON_TEXT[r]}`),
     ""
   ].join("\n");
 }
@@ -62,21 +60,16 @@ Options:
   -h, --help       Show this help
 `;
 var report = async (args, io) => {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        from: { type: "string" },
-        since: { type: "string" },
-        json: { type: "boolean" },
-        help: { type: "boolean", short: "h" }
-      },
-      strict: true
-    }));
-  } catch (error) {
-    throw new UsageError(error.message);
-  }
+  const { values } = parseCommandArgs({
+    args,
+    options: {
+      from: { type: "string" },
+      since: { type: "string" },
+      json: { type: "boolean" },
+      help: { type: "boolean", short: "h" }
+    },
+    strict: true
+  });
   if (values.help) {
     io.stdout.write(REPORT_HELP);
     return EXIT.ok;

@@ -3,11 +3,11 @@ import {
   EXPORT_HELP,
   exportCommand,
   parseSince
-} from "./chunk-KDTXQKED.js";
+} from "./chunk-OZV52I2M.js";
 import "./chunk-ANT3R34J.js";
 import "./chunk-NIRXASDY.js";
 import "./chunk-6VG6H7X3.js";
-import "./chunk-DBOTSTQX.js";
+import "./chunk-THAAWAOL.js";
 export {
   EXPORT_HELP,
   exportCommand,

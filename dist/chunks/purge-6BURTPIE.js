@@ -7,11 +7,11 @@ import {
 } from "./chunk-X3O5OQ6M.js";
 import {
   EXIT,
-  UsageError
-} from "./chunk-DBOTSTQX.js";
+  UsageError,
+  parseCommandArgs
+} from "./chunk-THAAWAOL.js";
 
 // src/cli/purge.ts
-import { parseArgs } from "node:util";
 var PURGE_HELP = `Usage: metrica-chats purge --older-than <age> [--db <path|url>]
 
 Deletes pairings received longer ago than <age>. Chats, and the Metrica IDs already copied into
@@ -23,17 +23,12 @@ Options:
   -h, --help           Show this help
 `;
 var purge = async (args, io) => {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: { "older-than": { type: "string" }, db: { type: "string" }, help: { type: "boolean", short: "h" } },
-      strict: true,
-      allowPositionals: false
-    }));
-  } catch (error) {
-    throw new UsageError(error.message);
-  }
+  const { values } = parseCommandArgs({
+    args,
+    options: { "older-than": { type: "string" }, db: { type: "string" }, help: { type: "boolean", short: "h" } },
+    strict: true,
+    allowPositionals: false
+  });
   if (values.help) {
     io.stdout.write(PURGE_HELP);
     return EXIT.ok;

@@ -19,14 +19,14 @@ import {
 } from "./chunk-6VG6H7X3.js";
 import {
   EXIT,
-  UsageError
-} from "./chunk-DBOTSTQX.js";
+  UsageError,
+  parseCommandArgs
+} from "./chunk-THAAWAOL.js";
 
 // src/cli/upload.ts
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { basename, resolve } from "node:path";
-import { parseArgs } from "node:util";
 
 // src/uploader/progress.ts
 var PROGRESS_MIN_BYTES = 4 * 1024 * 1024;
@@ -103,25 +103,21 @@ was sent), 2 usage, 3 Metrica refused the upload or it failed after retries.
 `;
 var PROBLEMS_SHOWN = 50;
 function parse(args) {
-  try {
-    return parseArgs({
-      args,
-      options: {
-        counter: { type: "string" },
-        from: { type: "string" },
-        comment: { type: "string" },
-        "dry-run": { type: "boolean" },
-        wait: { type: "boolean" },
-        "api-url": { type: "string" },
-        json: { type: "boolean" },
-        help: { type: "boolean", short: "h" }
-      },
-      strict: true,
-      allowPositionals: true
-    });
-  } catch (error) {
-    throw new UsageError(error.message);
-  }
+  return parseCommandArgs({
+    args,
+    options: {
+      counter: { type: "string" },
+      from: { type: "string" },
+      comment: { type: "string" },
+      "dry-run": { type: "boolean" },
+      wait: { type: "boolean" },
+      "api-url": { type: "string" },
+      json: { type: "boolean" },
+      help: { type: "boolean", short: "h" }
+    },
+    strict: true,
+    allowPositionals: true
+  });
 }
 function summaryLines(summary) {
   const platforms = Object.entries(summary.platforms).map(([p, n]) => `${p} ${n}`).join(", ");

@@ -8,12 +8,12 @@ import {
 } from "./chunk-NIRXASDY.js";
 import {
   EXIT,
-  UsageError
-} from "./chunk-DBOTSTQX.js";
+  UsageError,
+  parseCommandArgs
+} from "./chunk-THAAWAOL.js";
 
 // src/cli/export.ts
 import { once } from "node:events";
-import { parseArgs } from "node:util";
 var EXPORT_HELP = `Usage: metrica-chats export [--from <db>] [--since <time>] > chats.csv
 
 Writes the Metrica CHATS CSV of the chats not yet uploaded in their current form to stdout: the
@@ -38,17 +38,12 @@ function parseSince(value) {
 }
 var CHUNK = 64 * 1024;
 var exportCommand = async (args, io) => {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: { from: { type: "string" }, since: { type: "string" }, help: { type: "boolean", short: "h" } },
-      strict: true,
-      allowPositionals: false
-    }));
-  } catch (error) {
-    throw new UsageError(error.message);
-  }
+  const { values } = parseCommandArgs({
+    args,
+    options: { from: { type: "string" }, since: { type: "string" }, help: { type: "boolean", short: "h" } },
+    strict: true,
+    allowPositionals: false
+  });
   if (values.help) {
     io.stdout.write(EXPORT_HELP);
     return EXIT.ok;

@@ -2,30 +2,30 @@
 import {
   EXIT,
   UsageError
-} from "./chunk-DBOTSTQX.js";
+} from "./chunk-THAAWAOL.js";
 
 // src/cli/commands.ts
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./serve-M3LUIC4Q.js")).serve
+    load: async () => (await import("./serve-MUAFMBWL.js")).serve
   },
-  purge: { summary: "Delete old pairings", load: async () => (await import("./purge-OB7I4ZVA.js")).purge },
+  purge: { summary: "Delete old pairings", load: async () => (await import("./purge-6BURTPIE.js")).purge },
   upload: {
     summary: "Validate chats and upload them to Metrica",
-    load: async () => (await import("./upload-LVRZHB4W.js")).upload
+    load: async () => (await import("./upload-IKFMLTDI.js")).upload
   },
   export: {
     summary: "Write the CSV of chats not yet uploaded",
-    load: async () => (await import("./export-ES6KRVDY.js")).exportCommand
+    load: async () => (await import("./export-YOAPQ5B6.js")).exportCommand
   },
   report: {
     summary: "Show the chat yield and why chats went unattributed",
-    load: async () => (await import("./report-LFYUATFM.js")).report
+    load: async () => (await import("./report-RQQ5TGVA.js")).report
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./demo-CWC2BIBU.js")).demo
+    load: async () => (await import("./demo-J7U3YR6Y.js")).demo
   }
 };
 
