@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   main
-} from "./chunks/chunk-R4CRC63I.js";
+} from "./chunks/chunk-VDXTHMLK.js";
 import "./chunks/chunk-THAAWAOL.js";
 
 // src/cli/bin.ts

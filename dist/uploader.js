@@ -27,7 +27,11 @@ import {
   validateRecord
 } from "./chunks/chunk-XX7U7S5F.js";
 import {
+  CHAT_PLATFORMS,
+  CSV_COLUMNS,
   EOL,
+  METRICA_ID_COLUMNS,
+  PARTNER_COLUMNS,
   csvField,
   csvHeader,
   csvLine,
@@ -35,12 +39,16 @@ import {
   escapeFormula
 } from "./chunks/chunk-6VG6H7X3.js";
 export {
+  CHAT_PLATFORMS,
   COMMENT_MAX_LENGTH,
+  CSV_COLUMNS,
   DEFAULT_API_URL,
   EOL,
   MAX_PART_BYTES,
+  METRICA_ID_COLUMNS,
   MetricaApiError,
   MetricaNetworkError,
+  PARTNER_COLUMNS,
   ProblemLog,
   QuotaExhaustedError,
   TAG_MAX_LENGTH,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { describe, test } from 'node:test';
@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { main } from '../src/cli/main.js';
 import { createCollector } from '../src/collector/index.js';
+import { parsePairing } from '../src/collector/validate.js';
 
 // The README must stay true: its size figure, its commands and its curl examples are checked here
 // against the real package. (The page-script snippets run in the browser tests.)
@@ -138,5 +139,54 @@ describe('README', () => {
       assert.equal(res.status, 200, `${platform} webhook`);
     }
     assert.equal((await collector.storage.chatStats()).chats, 2);
+  });
+
+  test('its beacon example is a pairing the collector accepts', () => {
+    const [example] = blocks('json').filter((b) => b.includes('"chatId"'));
+    assert.ok(example, 'the README shows the beacon body');
+    const pairing = parsePairing(JSON.parse(example), Date.now());
+    assert.equal(pairing.chatId, 'CT7KQ2M9XA');
+    assert.equal(pairing.platform, 'telegram');
+  });
+
+  test('its TypeScript examples type-check against the published entry points', async (t) => {
+    const snippets = [...blocks('ts'), ...blocks('js').filter((b) => /from 'metrica-chats/.test(b))];
+    assert.ok(snippets.length >= 3, `expected the library examples, found ${snippets.length}`);
+    // Inside the package folder, so `metrica-chats/...` resolves through package.json exports to dist/.
+    const dir = join(root, '.readme-check');
+    mkdirSync(dir, { recursive: true });
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    // What the examples take as given: a store and some records, as the text around them says.
+    const prelude = [
+      "declare const store: import('metrica-chats/uploader').ConversionStore;",
+      "declare const records: Array<import('metrica-chats/uploader').ConversionRecord>;",
+      'export {};',
+    ].join('\n');
+    const files = snippets.map((code, i) => {
+      const file = `snippet-${i}.ts`;
+      writeFileSync(join(dir, file), `${prelude}\n${code}`);
+      return file;
+    });
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          lib: ['ES2022', 'DOM'],
+          types: ['node'],
+          strict: true,
+          noEmit: true,
+          skipLibCheck: true,
+        },
+        files,
+      }),
+    );
+    const tsc = join(root, 'node_modules/typescript/bin/tsc');
+    const result = await promisify(execFile)(process.execPath, [tsc, '-p', dir], { cwd: dir }).catch(
+      (error: { stdout?: string }) => error,
+    );
+    assert.equal('stdout' in result ? (result.stdout ?? '') : '', '', 'the README examples do not type-check');
   });
 });

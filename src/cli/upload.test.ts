@@ -260,7 +260,7 @@ async function fromDatabase(t: TestContext, target: string, counter: string): Pr
   });
   const changed = await run(upload, ['--counter', counter, '--from', target, '--wait']);
   assert.equal(changed.code, 0, changed.stderr);
-  assert.match(changed.stdout, /^1 rows: 0 attributed, 1 unattributed/m);
+  assert.match(changed.stdout, /^1 row: 0 attributed, 1 unattributed/m);
   assert.match(changed.stdout, /LINKAGE_FAILURE/);
   const chats = fake.conversions(counter);
   assert.equal(chats.length, 4);

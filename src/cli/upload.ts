@@ -48,6 +48,8 @@ was sent), 2 usage, 3 Metrica refused the upload or it failed after retries.
 /** Problems printed one per line before the rest are only counted. */
 const PROBLEMS_SHOWN = 50;
 
+const rowCount = (n: number): string => (n === 1 ? '1 row' : `${n} rows`);
+
 /** What tests may change: backoff and polling delays, so they run in milliseconds. */
 export interface UploadCommandDeps {
   client?: Partial<Omit<MetricaClientOptions, 'token' | 'apiUrl'>>;
@@ -77,7 +79,7 @@ function summaryLines(summary: UploadSummary): string {
   const platforms = Object.entries(summary.platforms)
     .map(([p, n]) => `${p} ${n}`)
     .join(', ');
-  return `${summary.rows} rows: ${summary.attributed} attributed, ${summary.unattributed} unattributed (${platforms})\n`;
+  return `${rowCount(summary.rows)}: ${summary.attributed} attributed, ${summary.unattributed} unattributed (${platforms})\n`;
 }
 
 export function createUploadCommand(deps: UploadCommandDeps = {}): Command {
@@ -148,7 +150,7 @@ export function createUploadCommand(deps: UploadCommandDeps = {}): Command {
         if (!json) {
           const of = part.of > 1 ? ` (part ${part.index + 1} of ${part.of})` : '';
           io.stdout.write(
-            `Uploaded ${part.rows} rows to counter ${counterId}${of}: upload ${u.id}, status ${u.status}\n`,
+            `Uploaded ${rowCount(part.rows)} to counter ${counterId}${of}: upload ${u.id}, status ${u.status}\n`,
           );
         }
       },

@@ -2,6 +2,18 @@
  * metrica-chats/uploader: the Metrica CHATS CSV (building, reading, validation), the Metrica
  * API client, and the upload job.
  */
+
+// The row shape and the database contract the functions above take, for callers' own types.
+export {
+  CHAT_PLATFORMS,
+  type ChatPlatform,
+  type ConversionRecord,
+  CSV_COLUMNS,
+  type CsvColumn,
+  METRICA_ID_COLUMNS,
+  PARTNER_COLUMNS,
+} from '../shared/conversion.js';
+export type { ConversionStore, PendingConversion, UploadReceipt } from '../storage/contract.js';
 export {
   COMMENT_MAX_LENGTH,
   createMetricaClient,

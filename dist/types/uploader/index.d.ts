@@ -2,6 +2,8 @@
  * metrica-chats/uploader: the Metrica CHATS CSV (building, reading, validation), the Metrica
  * API client, and the upload job.
  */
+export { CHAT_PLATFORMS, type ChatPlatform, type ConversionRecord, CSV_COLUMNS, type CsvColumn, METRICA_ID_COLUMNS, PARTNER_COLUMNS, } from '../shared/conversion.js';
+export type { ConversionStore, PendingConversion, UploadReceipt } from '../storage/contract.js';
 export { COMMENT_MAX_LENGTH, createMetricaClient, DEFAULT_API_URL, type MetricaClient, type MetricaClientOptions, parseRetryAfter, type RetryOptions, readUploadings, type Uploading, type WaitOptions, type WaitOutcome, } from './client.js';
 export { type CsvOptions, csvField, csvHeader, csvLine, csvLines, EOL, escapeFormula } from './csv.js';
 export { MetricaApiError, type MetricaErrorDetail, MetricaNetworkError, QuotaExhaustedError } from './errors.js';

@@ -2,7 +2,7 @@
 import "./chunk-EGQFFPF7.js";
 import {
   main
-} from "./chunk-R4CRC63I.js";
+} from "./chunk-VDXTHMLK.js";
 import {
   createCollector
 } from "./chunk-7KXTRE5X.js";

@@ -102,6 +102,7 @@ Exit codes: 0 uploaded (or nothing to upload, or a clean dry run), 1 validation 
 was sent), 2 usage, 3 Metrica refused the upload or it failed after retries.
 `;
 var PROBLEMS_SHOWN = 50;
+var rowCount = (n) => n === 1 ? "1 row" : `${n} rows`;
 function parse(args) {
   return parseCommandArgs({
     args,
@@ -121,7 +122,7 @@ function parse(args) {
 }
 function summaryLines(summary) {
   const platforms = Object.entries(summary.platforms).map(([p, n]) => `${p} ${n}`).join(", ");
-  return `${summary.rows} rows: ${summary.attributed} attributed, ${summary.unattributed} unattributed (${platforms})
+  return `${rowCount(summary.rows)}: ${summary.attributed} attributed, ${summary.unattributed} unattributed (${platforms})
 `;
 }
 function createUploadCommand(deps = {}) {
@@ -190,7 +191,7 @@ function createUploadCommand(deps = {}) {
         if (!json) {
           const of = part.of > 1 ? ` (part ${part.index + 1} of ${part.of})` : "";
           io.stdout.write(
-            `Uploaded ${part.rows} rows to counter ${counterId}${of}: upload ${u.id}, status ${u.status}
+            `Uploaded ${rowCount(part.rows)} to counter ${counterId}${of}: upload ${u.id}, status ${u.status}
 `
           );
         }

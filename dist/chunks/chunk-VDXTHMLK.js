@@ -13,7 +13,7 @@ var COMMANDS = {
   purge: { summary: "Delete old pairings", load: async () => (await import("./purge-6BURTPIE.js")).purge },
   upload: {
     summary: "Validate chats and upload them to Metrica",
-    load: async () => (await import("./upload-IKFMLTDI.js")).upload
+    load: async () => (await import("./upload-MHXLLZIK.js")).upload
   },
   export: {
     summary: "Write the CSV of chats not yet uploaded",
@@ -25,7 +25,7 @@ var COMMANDS = {
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./demo-J7U3YR6Y.js")).demo
+    load: async () => (await import("./demo-F5D5SN2Y.js")).demo
   }
 };
 
