@@ -8,7 +8,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 // @ts-expect-error: a plain .mjs script without types
 import { postgresUnavailableReason, startPostgresCluster } from '../scripts/postgres-cluster.mjs';
@@ -134,6 +134,9 @@ function verdict(name: string, m: { rounds: Pair[]; peakRssMb: number; stored: n
 console.log(
   `POST /v1/pairings, ${CONNECTIONS} keep-alive connections, ${ROUNDS} alternating rounds of ${DURATION_MS / 1000} s (after ${WARMUP_MS / 1000} s warm-up) per side`,
 );
+// Two shared cores: another busy process skews both sides differently, so say how busy it was.
+const busy = () => `load average ${loadavg()[0]?.toFixed(2)} (1 min)`;
+console.log(`machine: ${busy()} at the start`);
 const dir = mkdtempSync(join(tmpdir(), 'mc-bench-'));
 try {
   console.log('SQLite');
@@ -154,4 +157,5 @@ try {
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
+console.log(`machine: ${busy()} at the end`);
 process.exit(failed ? 1 : 0);

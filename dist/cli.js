@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   main
-} from "./chunks/chunk-VDXTHMLK.js";
+} from "./chunks/chunk-WBLD6UAR.js";
 import "./chunks/chunk-THAAWAOL.js";
 
 // src/cli/bin.ts

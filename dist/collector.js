@@ -12,7 +12,7 @@ import {
   recordChat,
   telegramChat,
   viberChat
-} from "./chunks/chunk-7KXTRE5X.js";
+} from "./chunks/chunk-YMSZEK22.js";
 import "./chunks/chunk-ANT3R34J.js";
 import {
   jsonLogger,
@@ -22,7 +22,7 @@ import {
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   openStorage
-} from "./chunks/chunk-X3O5OQ6M.js";
+} from "./chunks/chunk-DDCC5LZZ.js";
 import "./chunks/chunk-6VG6H7X3.js";
 export {
   CHAT_BODY_LIMIT,

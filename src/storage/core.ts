@@ -1,6 +1,6 @@
 import type { PendingConversion, UploadReceipt } from './contract.js';
 import { CHAT_COLUMNS, type ChatColumns, mergeChat, recordOf, rowFromColumns } from './rows.js';
-import type { SqlDriver, SqlValue } from './sql.js';
+import type { ColumnSpec, SqlDriver, SqlValue } from './sql.js';
 import {
   type ChatInput,
   type ChatStats,
@@ -16,6 +16,8 @@ import {
 const PAGE_SIZE = 500;
 /** Most beacons in one group commit (11 parameters each, well under both dialects' limits). */
 const MAX_BATCH = 256;
+/** Beacons waiting that justify a second batch beside one being written (see canStartBatch). */
+const PARALLEL_BACKLOG = 64;
 
 interface QueuedPairing {
   p: PairingInput;
@@ -53,6 +55,20 @@ function pairingFromColumns(c: PairingColumns): Pairing {
   return p;
 }
 
+const PAIRING_INSERT_COLUMNS: readonly ColumnSpec[] = [
+  ['chat_id', 'TEXT'],
+  ['client_id', 'TEXT'],
+  ['yclid', 'TEXT'],
+  ['user_id', 'TEXT'],
+  ['purchase_id', 'TEXT'],
+  ['counter_id', 'TEXT'],
+  ['url', 'TEXT'],
+  ['referrer', 'TEXT'],
+  ['platform', 'TEXT'],
+  ['ts', 'BIGINT'],
+  ['received_at', 'BIGINT'],
+];
+
 const hasMetricaId = (p: PairingInput): boolean => Boolean(p.clientId || p.userId || p.yclid || p.purchaseId);
 
 const INSERT_CHAT = `INSERT INTO chats (${CHAT_COLUMNS.join(', ')}) VALUES (${CHAT_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT (key) DO NOTHING`;
@@ -86,24 +102,38 @@ export class SqlStorage implements Storage {
   }
 
   private queue: QueuedPairing[] = [];
-  private flushing: Promise<void> | null = null;
+  /** Batches being written now; at most `db.writeConcurrency`. */
+  private readonly writing = new Set<Promise<void>>();
   private flushScheduled = false;
 
+  /**
+   * One batch at a time while the backlog is small: beacons arriving meanwhile wait for it and go
+   * together next, which keeps batches large and the per-batch cost (a commit, round trips) low.
+   * Only a backlog of PARALLEL_BACKLOG beacons or more starts another one beside it, up to what the driver
+   * allows: that is when a database a round trip away, not the CPU, is what holds beacons back.
+   */
+  private canStartBatch(): boolean {
+    const busy = this.writing.size;
+    return busy === 0 || (busy < this.db.writeConcurrency && this.queue.length >= PARALLEL_BACKLOG);
+  }
+
   private scheduleFlush(): void {
-    if (this.flushScheduled || this.flushing) return;
+    if (this.flushScheduled || !this.canStartBatch()) return;
     this.flushScheduled = true;
     // setImmediate: requests already read in this turn of the event loop join the same batch.
     setImmediate(() => {
       this.flushScheduled = false;
-      this.flushing = this.flush().finally(() => {
-        this.flushing = null;
-        if (this.queue.length > 0) this.scheduleFlush();
-      });
+      while (this.queue.length > 0 && this.canStartBatch()) {
+        const done: Promise<void> = this.flush(this.queue.splice(0, MAX_BATCH)).finally(() => {
+          this.writing.delete(done);
+          if (this.queue.length > 0) this.scheduleFlush();
+        });
+        this.writing.add(done);
+      }
     });
   }
 
-  private async flush(): Promise<void> {
-    const batch = this.queue.splice(0, MAX_BATCH);
+  private async flush(batch: QueuedPairing[]): Promise<void> {
     try {
       const results = await this.writePairings(batch.map((b) => b.p));
       for (const [i, b] of batch.entries()) b.resolve(results[i] as { id: number; rematched: number });
@@ -131,9 +161,10 @@ export class SqlStorage implements Storage {
   private async writePairings(pairings: PairingInput[]): Promise<Array<{ id: number; rematched: number }>> {
     const q = this.db;
     const v = (x: string | number | undefined): SqlValue => x ?? null;
-    const params: SqlValue[] = [];
-    for (const p of pairings) {
-      params.push(
+    const ids = await q.insertMany(
+      'pairings',
+      PAIRING_INSERT_COLUMNS,
+      pairings.map((p) => [
         p.chatId,
         v(p.clientId),
         v(p.yclid),
@@ -145,14 +176,8 @@ export class SqlStorage implements Storage {
         v(p.platform),
         v(p.ts),
         p.receivedAt,
-      );
-    }
-    const rows = await q.all<{ id: number | string }>(
-      `INSERT INTO pairings (chat_id, client_id, yclid, user_id, purchase_id, counter_id, url, referrer, platform, ts, received_at)
-       VALUES ${pairings.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')} RETURNING id`,
-      params,
+      ]),
     );
-    const ids = rows.map((r) => n(r.id)).sort((a, b) => a - b);
     const rematched = new Map<PairingInput, number>();
     // Chats that arrived before their beacon wait unattributed; a pairing with IDs completes them.
     const withIds = pairings.filter(hasMetricaId);
@@ -397,8 +422,8 @@ export class SqlStorage implements Storage {
     if (this.closed) return;
     this.closed = true;
     // Beacons already accepted are written before the database closes.
-    while (this.flushing || this.flushScheduled || this.queue.length > 0) {
-      if (this.flushing) await this.flushing;
+    while (this.writing.size > 0 || this.flushScheduled || this.queue.length > 0) {
+      if (this.writing.size > 0) await Promise.all(this.writing);
       else await new Promise((r) => setImmediate(r));
     }
     await this.db.close();

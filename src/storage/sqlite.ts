@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
+import { type Checkpointer, startCheckpointer } from './checkpointer.js';
 import { SqlStorage } from './core.js';
 import { loadDriver, type ModuleLoader } from './drivers.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
-import type { Sql, SqlDriver, SqlValue } from './sql.js';
+import type { ColumnSpec, Sql, SqlDriver, SqlValue } from './sql.js';
 import type { Storage } from './types.js';
 
 type DatabaseConstructor = typeof BetterSqlite3;
@@ -34,9 +35,14 @@ class Lock {
 class SqliteDriver implements SqlDriver {
   readonly kind = 'sqlite' as const;
   readonly forUpdate = '';
+  /** One connection: a second batch could only wait for the lock. */
+  readonly writeConcurrency = 1;
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
   private readonly lock = new Lock();
   private readonly direct: Sql;
+
+  /** Set once the checkpoint worker runs; stopped before the connection closes. */
+  checkpointer: Checkpointer | null = null;
 
   constructor(private readonly db: BetterSqlite3.Database) {
     const prepare = (sql: string): BetterSqlite3.Statement => {
@@ -65,6 +71,18 @@ class SqliteDriver implements SqlDriver {
     return this.lock.run(() => this.direct.run(sql, params));
   }
 
+  async insertMany(table: string, columns: readonly ColumnSpec[], rows: readonly SqlValue[][]): Promise<number[]> {
+    const tuple = `(${columns.map(() => '?').join(', ')})`;
+    const sql = `INSERT INTO ${table} (${columns.map((c) => c[0]).join(', ')}) VALUES ${rows.map(() => tuple).join(', ')} RETURNING id`;
+    const ids = await this.all<{ id: number }>(sql, rows.flat());
+    return ids.map((r) => Number(r.id)).sort((a, b) => a - b);
+  }
+
+  /** Runs `fn` while no statement of this connection runs; they wait their turn asynchronously. */
+  exclusive(fn: () => Promise<void>): Promise<void> {
+    return this.lock.run(fn);
+  }
+
   transaction<T>(fn: (q: Sql) => Promise<T>): Promise<T> {
     return this.lock.run(async () => {
       this.db.exec('BEGIN IMMEDIATE');
@@ -80,6 +98,7 @@ class SqliteDriver implements SqlDriver {
   }
 
   async close(): Promise<void> {
+    await this.checkpointer?.stop();
     await this.lock.run(async () => {
       if (this.db.open) this.db.close();
     });
@@ -108,6 +127,10 @@ function migrate(db: BetterSqlite3.Database): void {
 export interface SqliteOptions {
   loader?: ModuleLoader;
   now?: () => number;
+  /** How often the worker checkpoints the WAL (default 200 ms). */
+  checkpointIntervalMs?: number;
+  /** WAL length in pages that makes writes pause once for the log to start over (default 16384). */
+  walResetFrames?: number;
 }
 
 /** Opens (creating the file and its folder on first start) and migrates a SQLite database. */
@@ -136,5 +159,18 @@ export async function openSqlite(path: string, options: SqliteOptions = {}): Pro
     db.close();
     throw error;
   }
-  return new SqlStorage(new SqliteDriver(db), options.now);
+  const driver = new SqliteDriver(db);
+  if (path !== ':memory:') {
+    driver.checkpointer = await startCheckpointer(path, {
+      onFailure: () => {
+        if (db.open) db.pragma('wal_autocheckpoint = 1000');
+      },
+      pauseWrites: (work) => driver.exclusive(work),
+      intervalMs: options.checkpointIntervalMs,
+      resetFrames: options.walResetFrames,
+    });
+    // Checkpoints happen on the worker now, never inside a beacon's commit on the event loop.
+    if (driver.checkpointer) db.pragma('wal_autocheckpoint = 0');
+  }
+  return new SqlStorage(driver, options.now);
 }

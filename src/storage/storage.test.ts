@@ -72,6 +72,32 @@ for (const [name, open] of Object.entries(ADAPTERS)) {
       assert.deepEqual(await s.findPairing('CT7KQ2M9XA', Date.now()), { ...p, id });
     });
 
+    test('a burst of beacons larger than several batches: each stored once, with its own fields and id', async (t) => {
+      const s = await open(t);
+      if (!s) return;
+      // 700 at once: more than two full batches, so batches run side by side where the driver allows.
+      const results = await Promise.all(
+        Array.from({ length: 700 }, (_, i) =>
+          s.insertPairing({
+            chatId: 'CTBBBBBBBB',
+            clientId: String(1000 + i),
+            url: `https://a.example/${i}`,
+            receivedAt: i,
+          }),
+        ),
+      );
+      assert.equal(new Set(results.map((r) => r.id)).size, 700);
+      const stored = (await s.snapshot()).pairings;
+      assert.equal(stored.length, 700);
+      const byId = new Map(stored.map((p) => [p.id, p]));
+      for (const [i, r] of results.entries()) {
+        const p = byId.get(r.id);
+        assert.equal(p?.clientId, String(1000 + i));
+        assert.equal(p?.url, `https://a.example/${i}`);
+        assert.equal(p?.receivedAt, i);
+      }
+    });
+
     test('links partners to a chat ID, the newest link winning', async (t) => {
       const s = await open(t);
       if (!s) return;

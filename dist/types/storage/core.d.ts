@@ -19,8 +19,16 @@ export declare class SqlStorage implements Storage {
         rematched: number;
     }>;
     private queue;
-    private flushing;
+    /** Batches being written now; at most `db.writeConcurrency`. */
+    private readonly writing;
     private flushScheduled;
+    /**
+     * One batch at a time while the backlog is small: beacons arriving meanwhile wait for it and go
+     * together next, which keeps batches large and the per-batch cost (a commit, round trips) low.
+     * Only a backlog of PARALLEL_BACKLOG beacons or more starts another one beside it, up to what the driver
+     * allows: that is when a database a round trip away, not the CPU, is what holds beacons back.
+     */
+    private canStartBatch;
     private scheduleFlush;
     private flush;
     /**

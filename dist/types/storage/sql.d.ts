@@ -7,10 +7,19 @@ export interface Sql {
     /** Resolves to the number of rows changed. */
     run(sql: string, params?: readonly SqlValue[]): Promise<number>;
 }
+/** A column for {@link SqlDriver.insertMany}: its name and its SQL type (`TEXT` or `BIGINT`). */
+export type ColumnSpec = readonly [name: string, type: 'TEXT' | 'BIGINT'];
 export interface SqlDriver extends Sql {
     readonly kind: 'sqlite' | 'postgres';
     /** `SELECT … FOR UPDATE` where the dialect has it; SQLite locks the whole file in a write transaction anyway. */
     readonly forUpdate: string;
+    /** How many pairing batches may be written at once (SQLite: one connection; PostgreSQL: a pool). */
+    readonly writeConcurrency: number;
+    /**
+     * Inserts rows (values in `columns` order) in one statement, atomic on its own, and resolves to
+     * the new `id`s in row order. Each dialect picks its cheapest form of a multi-row INSERT.
+     */
+    insertMany(table: string, columns: readonly ColumnSpec[], rows: readonly SqlValue[][]): Promise<number[]>;
     /** Runs `fn` in one write transaction: all of it is committed, or none of it. */
     transaction<T>(fn: (q: Sql) => Promise<T>): Promise<T>;
     close(): Promise<void>;

@@ -2,7 +2,7 @@
 import {
   createCollector,
   splitList
-} from "./chunk-7KXTRE5X.js";
+} from "./chunk-YMSZEK22.js";
 import "./chunk-ANT3R34J.js";
 import "./chunk-7Z4IPTRN.js";
 import {
@@ -10,7 +10,7 @@ import {
 } from "./chunk-IEET6XE5.js";
 import {
   isPostgresUrl
-} from "./chunk-X3O5OQ6M.js";
+} from "./chunk-DDCC5LZZ.js";
 import "./chunk-6VG6H7X3.js";
 import {
   EXIT,

@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 import {
   parseSince
-} from "./chunk-OZV52I2M.js";
+} from "./chunk-7SLWKCMF.js";
 import "./chunk-ANT3R34J.js";
 import {
   DatabaseNotFoundError,
   openCollectorStorage
-} from "./chunk-NIRXASDY.js";
+} from "./chunk-SOTFQ2JD.js";
 import "./chunk-6VG6H7X3.js";
 import {
   EXIT,

@@ -11,7 +11,7 @@ import {
   chatKey,
   openStorage,
   partnersOf
-} from "./chunk-X3O5OQ6M.js";
+} from "./chunk-DDCC5LZZ.js";
 import {
   CHAT_PLATFORMS
 } from "./chunk-6VG6H7X3.js";

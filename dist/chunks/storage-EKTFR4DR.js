@@ -8,7 +8,7 @@ import {
   openStorage,
   partnersOf,
   recordOf
-} from "./chunk-X3O5OQ6M.js";
+} from "./chunk-DDCC5LZZ.js";
 export {
   DRIVER_INSTALL,
   MissingDriverError,

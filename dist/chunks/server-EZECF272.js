@@ -2,13 +2,13 @@
 import "./chunk-EGQFFPF7.js";
 import {
   main
-} from "./chunk-VDXTHMLK.js";
+} from "./chunk-WBLD6UAR.js";
 import {
   createCollector
-} from "./chunk-7KXTRE5X.js";
+} from "./chunk-YMSZEK22.js";
 import "./chunk-ANT3R34J.js";
 import "./chunk-7Z4IPTRN.js";
-import "./chunk-X3O5OQ6M.js";
+import "./chunk-DDCC5LZZ.js";
 import {
   CHAT_PLATFORMS,
   CSV_COLUMNS,

@@ -5,7 +5,7 @@ import {
 import {
   DatabaseNotFoundError,
   openConversionStore
-} from "./chunk-NIRXASDY.js";
+} from "./chunk-SOTFQ2JD.js";
 import {
   EXIT,
   UsageError,

@@ -8,24 +8,24 @@ import {
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./serve-MUAFMBWL.js")).serve
+    load: async () => (await import("./serve-3SWKDVSV.js")).serve
   },
-  purge: { summary: "Delete old pairings", load: async () => (await import("./purge-6BURTPIE.js")).purge },
+  purge: { summary: "Delete old pairings", load: async () => (await import("./purge-MMRPROKR.js")).purge },
   upload: {
     summary: "Validate chats and upload them to Metrica",
-    load: async () => (await import("./upload-MHXLLZIK.js")).upload
+    load: async () => (await import("./upload-WNE6M2CP.js")).upload
   },
   export: {
     summary: "Write the CSV of chats not yet uploaded",
-    load: async () => (await import("./export-YOAPQ5B6.js")).exportCommand
+    load: async () => (await import("./export-HFUKMPHP.js")).exportCommand
   },
   report: {
     summary: "Show the chat yield and why chats went unattributed",
-    load: async () => (await import("./report-RQQ5TGVA.js")).report
+    load: async () => (await import("./report-R6TM32QX.js")).report
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./demo-F5D5SN2Y.js")).demo
+    load: async () => (await import("./demo-FBX4QME2.js")).demo
   }
 };
 

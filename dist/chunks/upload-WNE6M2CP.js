@@ -2,7 +2,7 @@
 import {
   DatabaseNotFoundError,
   openConversionStore
-} from "./chunk-NIRXASDY.js";
+} from "./chunk-SOTFQ2JD.js";
 import {
   DEFAULT_API_URL,
   MetricaApiError,

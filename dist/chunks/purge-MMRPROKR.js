@@ -4,7 +4,7 @@ import {
 } from "./chunk-IEET6XE5.js";
 import {
   openStorage
-} from "./chunk-X3O5OQ6M.js";
+} from "./chunk-DDCC5LZZ.js";
 import {
   EXIT,
   UsageError,
