@@ -5,7 +5,7 @@ import {
 // src/page/config.ts
 var RULES = {
   endpoint: /^(https?:\/\/[^/?#\s]+|\/(?![/\\]))\S*$/i,
-  counterId: /^\d{1,12}$/,
+  counterId: /^[1-9]\d{0,11}$/,
   consent: /^(required|granted)$/,
   debug: /^(true|false)$/,
   prefix: /^(?!_tgr_)[\w-]{0,32}$/,
@@ -23,10 +23,10 @@ function validateConfig(raw) {
   for (const k in raw) {
     const v = raw[k];
     if (v == null) continue;
-    if (!RULES[k] || typeof v === "object" !== (k === "bots") || !RULES[k].test(`${v}`)) {
+    if (!RULES[k] || typeof v === "object" !== (k === "bots") || typeof v === "boolean" && k !== "debug" || !RULES[k].test(`${v}`)) {
       return `${k}: ${RULES[k] ? `expected ${RULES[k]}, got ${JSON.stringify(v)}` : "unknown key"}`;
     }
-    c[k] = k === "bots" || typeof v !== "number" ? v : `${v}`;
+    c[k] = k === "bots" ? v : `${v}`;
   }
   c.debug = `${c.debug}` === "true";
   c.length = +c.length;
@@ -96,8 +96,10 @@ function unobserved(mo, pass) {
 }
 function onLinkClick(handle) {
   const h = (e) => {
-    const a = e.target.closest(LINKS);
-    if (a) handle(a);
+    attempt(() => {
+      const a = e.target.closest(LINKS);
+      if (a) handle(a);
+    });
   };
   document.addEventListener("click", h, true);
   document.addEventListener("auxclick", h, true);
@@ -136,7 +138,7 @@ var cleanYclid = (v) => (/^\d{1,30}$/.exec(`${v}`) || [])[0];
 // src/page/rewrite.ts
 var LINK = /^((?:https?:)?\/\/(?:www\.)?(t\.me|telegram\.(?:me|dog)|wa\.me|(?:api|web)\.whatsapp\.com)(?::\d*)?(\/[^?#]*)?|(tg|whatsapp|viber):(?:\/\/)?(\w+)\/?)(\?[^#]*)?(#[\s\S]*)?$/i;
 var USERNAME = /^(?!(joinchat|add(stickers|emoji|theme|list)|share|proxy|socks|login|invoice|boost|contact|setlanguage|confirmphone)$)[a-z](?!\w*__)\w{2,30}[a-z\d]$/i;
-var NOT_A_CHAT = /[?&](start[a-z]|ref\b|game\b)/;
+var NOT_A_CHAT = /[?&](start[a-z]|(ref|game|post)\b)/;
 var MAX_START = 64;
 var decode = (s) => decodeURIComponent(s.replace(/\+/g, " "));
 var find = (parts, key) => parts.findIndex((p) => p === key || p.startsWith(`${key}=`));

@@ -28,6 +28,24 @@ test('survives a hostile page with no page errors and no global but MetricaChats
   await page.waitForFunction(() => document.getElementById('bot')!.getAttribute('href')!.includes('start='));
   const added = (await globalsOf(page)).filter((g) => !before.includes(g));
   expect(added).toEqual(['MetricaChats']);
+  // The page really is hostile: otherwise this test could not tell survival from luck.
+  expect(
+    await page.evaluate(() =>
+      [
+        () => document.cookie,
+        () => localStorage,
+        () => (window as unknown as { ym(): void }).ym(),
+        () => navigator.sendBeacon('/x', ''),
+      ].map((f) => {
+        try {
+          f();
+          return 'works';
+        } catch {
+          return 'throws';
+        }
+      }),
+    ),
+  ).toEqual(['throws', 'throws', 'throws', 'throws']);
 
   const id = await page.evaluate(() =>
     (window as unknown as { MetricaChats: { getChatId(): string } }).MetricaChats.getChatId(),
@@ -40,5 +58,20 @@ test('survives a hostile page with no page errors and no global but MetricaChats
   expect(pairing!.body).toMatchObject({ v: 1, chatId: id, platform: 'telegram' });
   expect(pairing!.body.clientId).toBeUndefined();
   await expect.poll(() => opened).toEqual([`https://t.me/shop_bot?start=${id}`]);
+  // One copy at work: a second one would send the click's pairing again.
+  await page.waitForTimeout(300);
+  expect(server.beacons).toHaveLength(1);
+  expect(errors).toEqual([]);
+});
+
+test('a click event aimed at the document or a text node raises no page error', async ({ page, server, errors }) => {
+  await page.goto(fixture(server, 'links.html', { lang: 'en', script: scriptTag() }));
+  await page.waitForFunction(() => document.getElementById('bot')!.getAttribute('href')!.includes('start='));
+  // Pages and libraries dispatch synthetic clicks on the document (to close menus) or on any node.
+  await page.evaluate(() => {
+    document.dispatchEvent(new MouseEvent('click'));
+    document.getElementById('bot')!.firstChild!.dispatchEvent(new MouseEvent('auxclick', { bubbles: true }));
+  });
+  await page.waitForTimeout(100);
   expect(errors).toEqual([]);
 });

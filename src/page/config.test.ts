@@ -30,6 +30,9 @@ describe('validateConfig', () => {
     [{ endpoint: '//cdn.example.com/p' }, /^endpoint: expected/],
     [{ endpoint: 'relative/path' }, /^endpoint: expected/],
     [{ endpoint: '/p', counterId: 'abc' }, /^counterId: expected .*got "abc"/],
+    // Counter numbers have no leading zero; the collector refuses such a counterId, and with it every pairing.
+    [{ endpoint: '/p', counterId: '0' }, /^counterId: expected .*got "0"/],
+    [{ endpoint: '/p', counterId: '012345678' }, /^counterId: expected .*got "012345678"/],
     [{ endpoint: '/p', counterID: '123' }, /^counterID: unknown key/],
     [{ endpoint: '/p', consent: 'yes' }, /^consent: expected/],
     [{ endpoint: '/p', prefix: 'C T' }, /^prefix: expected/],
@@ -45,6 +48,10 @@ describe('validateConfig', () => {
     [{ endpoint: '/p', userId: { id: 1 } }, /^userId: expected/],
     [{ endpoint: '/p', userId: '' }, /^userId: expected/],
     [{ endpoint: '/p', debug: 'yes' }, /^debug: expected/],
+    // `userId: user && user.id` when logged out: a boolean is no ID, and the collector refuses the pairing.
+    [{ endpoint: '/p', userId: false }, /^userId: expected .*got false/],
+    [{ endpoint: '/p', purchaseId: true }, /^purchaseId: expected .*got true/],
+    [{ endpoint: '/p', prefix: false }, /^prefix: expected .*got false/],
   ];
   for (const [raw, message] of bad) {
     it(`rejects ${JSON.stringify(raw)}, naming the key`, () => {

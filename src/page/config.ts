@@ -50,7 +50,7 @@ export interface ResolvedConfig
  */
 export const RULES: Record<string, RegExp> = {
   endpoint: /^(https?:\/\/[^/?#\s]+|\/(?![/\\]))\S*$/i,
-  counterId: /^\d{1,12}$/,
+  counterId: /^[1-9]\d{0,11}$/,
   consent: /^(required|granted)$/,
   debug: /^(true|false)$/,
   prefix: /^(?!_tgr_)[\w-]{0,32}$/,
@@ -67,7 +67,7 @@ export const RULES: Record<string, RegExp> = {
  * Checks a raw configuration. Returns it resolved, or a message naming the first bad key and
  * the pattern it must match.
  * @example
- * validateConfig({ endpoint: '/v1/pairings', counterId: 'x' }) // 'counterId: expected /^\\d{1,12}$/, got "x"'
+ * validateConfig({ endpoint: '/v1/pairings', counterId: 'x' }) // 'counterId: expected /^[1-9]\\d{0,11}$/, got "x"'
  */
 export function validateConfig(raw: unknown): ResolvedConfig | string {
   const c: Record<string, unknown> = { prefix: 'CT', length: 8, lifetimeDays: 90, bots: [] };
@@ -75,11 +75,17 @@ export function validateConfig(raw: unknown): ResolvedConfig | string {
   for (const k in raw) {
     const v = (raw as Record<string, unknown>)[k];
     if (v == null) continue;
-    // Only `bots` is a list; any other object would be judged by its string form "[object Object]".
-    if (!RULES[k] || (typeof v === 'object') !== (k === 'bots') || !RULES[k].test(`${v}`)) {
+    // Only `bots` is a list (any other object would be judged by its string form "[object Object]"),
+    // and only `debug` a flag: `userId: user && user.id` must not send `false` (the collector refuses it).
+    if (
+      !RULES[k] ||
+      (typeof v === 'object') !== (k === 'bots') ||
+      (typeof v === 'boolean' && k !== 'debug') ||
+      !RULES[k].test(`${v}`)
+    ) {
       return `${k}: ${RULES[k] ? `expected ${RULES[k]}, got ${JSON.stringify(v)}` : 'unknown key'}`;
     }
-    c[k] = k === 'bots' || typeof v !== 'number' ? v : `${v}`;
+    c[k] = k === 'bots' ? v : `${v}`;
   }
   c.debug = `${c.debug}` === 'true';
   c.length = +(c.length as string);

@@ -4,6 +4,8 @@
  * chat widgets use instead of links.
  */
 
+import { attempt } from './safe.js';
+
 const LINKS = 'a[href]';
 
 /** Calls `fix` on every link in the document. */
@@ -41,8 +43,11 @@ export function unobserved(mo: MutationObserver | undefined, pass: () => void): 
  */
 export function onLinkClick(handle: (a: Element) => void): void {
   const h = (e: Event): void => {
-    const a = (e.target as Element).closest(LINKS);
-    if (a) handle(a);
+    // A synthetic click may target the document or a text node, which have no closest().
+    attempt(() => {
+      const a = (e.target as Element).closest(LINKS);
+      if (a) handle(a);
+    });
   };
   document.addEventListener('click', h, true);
   document.addEventListener('auxclick', h, true);

@@ -84,6 +84,8 @@ const TABLE: [string, string][] = [
   ['https://t.me/joinchat', 'https://t.me/joinchat'],
   ['tg://join?invite=AbCd', 'tg://join?invite=AbCd'],
   ['https://t.me/durov/123', 'https://t.me/durov/123'],
+  ['tg://resolve?domain=durov&post=123', 'tg://resolve?domain=durov&post=123'],
+  ['tg://resolve?domain=durov&post=123&thread=4', 'tg://resolve?domain=durov&post=123&thread=4'],
   ['https://t.me/s/durov', 'https://t.me/s/durov'],
   ['https://t.me/c/1234/56', 'https://t.me/c/1234/56'],
   ['https://t.me/share?url=https%3A%2F%2Fexample.com', 'https://t.me/share?url=https%3A%2F%2Fexample.com'],

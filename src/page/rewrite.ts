@@ -34,8 +34,9 @@ const LINK =
 const USERNAME =
   /^(?!(joinchat|add(stickers|emoji|theme|list)|share|proxy|socks|login|invoice|boost|contact|setlanguage|confirmphone)$)[a-z](?!\w*__)\w{2,30}[a-z\d]$/i;
 // Parameters of links that start something other than a chat (groups, Mini Apps, the affiliate
-// program, games): their start parameter belongs to someone else.
-const NOT_A_CHAT = /[?&](start[a-z]|ref\b|game\b)/;
+// program, games): their start parameter belongs to someone else. `post` makes tg://resolve a
+// channel post link.
+const NOT_A_CHAT = /[?&](start[a-z]|(ref|game|post)\b)/;
 
 /** Telegram's limit for a start parameter; applied to Viber's context too. */
 const MAX_START = 64;

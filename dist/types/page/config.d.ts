@@ -49,6 +49,6 @@ export declare const RULES: Record<string, RegExp>;
  * Checks a raw configuration. Returns it resolved, or a message naming the first bad key and
  * the pattern it must match.
  * @example
- * validateConfig({ endpoint: '/v1/pairings', counterId: 'x' }) // 'counterId: expected /^\\d{1,12}$/, got "x"'
+ * validateConfig({ endpoint: '/v1/pairings', counterId: 'x' }) // 'counterId: expected /^[1-9]\\d{0,11}$/, got "x"'
  */
 export declare function validateConfig(raw: unknown): ResolvedConfig | string;
