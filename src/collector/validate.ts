@@ -1,6 +1,6 @@
 import { type ChatIdFormat, DEFAULT_FORMAT, isChatId } from '../match/index.js';
 import { CHAT_PLATFORMS, type ChatPlatform } from '../shared/conversion.js';
-import type { PairingInput } from '../storage/types.js';
+import type { ChatInput, PairingInput } from '../storage/types.js';
 import { badField } from './errors.js';
 
 /**
@@ -149,23 +149,15 @@ export function parsePairing(body: Body, now: number, format: ChatIdFormat = DEF
   return p;
 }
 
-/** A chat as reported by a CRM, an operator or a bot adapter, validated. */
-export interface ChatReport {
-  platform: ChatPlatform;
-  /** Unix seconds. */
-  dateTime: number;
+/**
+ * A chat as reported by a CRM, an operator or a bot adapter, validated: the stored chat's fields
+ * (without the attribution, which the collector works out) plus what carries the chat ID.
+ */
+export interface ChatReport extends Omit<ChatInput, 'attribution'> {
   text?: string;
   chatId?: string;
   /** Viber's deep-link `context`: carries the chat ID like a start payload. */
   context?: string;
-  chatUsername?: string;
-  chatUserId?: string;
-  phoneNumber?: string;
-  answered?: boolean;
-  tags?: string;
-  price?: string;
-  currency?: string;
-  messengerTrackerUrl?: string;
 }
 
 const CHAT_FIELDS = [
