@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as esbuild from 'esbuild';
+import { minify } from 'terser';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({ options: { outdir: { type: 'string', default: join(root, 'dist') } } });
@@ -29,7 +30,9 @@ rmSync(outdir, { recursive: true, force: true });
 mkdirSync(outdir, { recursive: true });
 
 // The page script: one minified IIFE; it attaches `MetricaChats` to window itself (only that global).
-await esbuild.build({
+// esbuild bundles and minifies it; terser then minifies it again, which esbuild's single pass leaves
+// room for (inlining functions used once, merging statements): 3693 → 3564 B gzipped when added.
+const page = await esbuild.build({
   absWorkingDir: root,
   entryPoints: ['src/page/auto.ts'],
   outfile: join(outdir, 'metrica-chats.min.js'),
@@ -41,7 +44,25 @@ await esbuild.build({
   // Licence notices of bundled code would go to a .LEGAL.txt file instead of costing bytes in the file.
   legalComments: 'external',
   logLevel: 'warning',
+  write: false,
 });
+for (const file of page.outputFiles) {
+  if (!file.path.endsWith('.js')) {
+    writeFileSync(file.path, file.contents);
+    continue;
+  }
+  const { code } = await minify(file.text, {
+    ecma: 2017,
+    // Only transforms that keep the semantics: no `unsafe*`, no `pure_getters`, no dropped arguments.
+    // Two passes are smaller than one; a third makes it larger.
+    compress: { ecma: 2017, passes: 2 },
+    mangle: true,
+    // Comments: none (esbuild already moved the licence notices out). ascii_only: the Russian default
+    // message as \u escapes gzips smaller than as UTF-8. wrap_func_args: only a V8 parsing hint.
+    format: { ecma: 2017, ascii_only: true, comments: false, wrap_func_args: false },
+  });
+  writeFileSync(file.path, code);
+}
 
 // ESM for bundlers (browser) and Node: dependencies stay imports so the app's bundler dedupes them.
 await esbuild.build({
