@@ -3,7 +3,10 @@ import {
 } from "./chunks/chunk-PLOT52M7.js";
 
 // src/page/config.ts
+var ID = /^[^\0-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]{1,100}$/;
 var RULES = {
+  // No prototype: `constructor` or `toString` in a config is an unknown key, not a lookup of Object's.
+  __proto__: null,
   endpoint: /^(https?:\/\/[^/?#\s]+|\/(?![/\\]))\S*$/i,
   counterId: /^[1-9]\d{0,11}$/,
   consent: /^(required|granted)$/,
@@ -12,10 +15,11 @@ var RULES = {
   length: /^([6-9]|[12]\d|3[0-2])$/,
   lifetimeDays: /^[1-9]\d{0,3}$/,
   cookieDomain: /^\.?[a-z\d-]+(\.[a-z\d-]+)+$/i,
-  bots: /^[\w,]*$/,
+  // Telegram usernames: a letter, then letters, digits or `_`; 4 to 32 in all, as rewrite.ts accepts.
+  bots: /^\[("[a-z]\w{3,31}",?)*\]$/i,
   message: /^(?=[\s\S]*\{id\})[\s\S]{4,500}$/,
-  userId: /^.{1,100}$/,
-  purchaseId: /^.{1,100}$/
+  userId: ID,
+  purchaseId: ID
 };
 function validateConfig(raw) {
   const c = { prefix: "CT", length: 8, lifetimeDays: 90, bots: [] };
@@ -23,16 +27,17 @@ function validateConfig(raw) {
   for (const k in raw) {
     const v = raw[k];
     if (v == null) continue;
-    if (!RULES[k] || typeof v === "object" !== (k === "bots") || typeof v === "boolean" && k !== "debug" || !RULES[k].test(`${v}`)) {
+    if (!RULES[k] || typeof v === "object" && k !== "bots" || typeof v === "boolean" && k !== "debug" || !RULES[k].test(k === "bots" ? JSON.stringify(v) : `${v}`)) {
       return `${k}: ${RULES[k] ? `expected ${RULES[k]}, got ${JSON.stringify(v)}` : "unknown key"}`;
     }
     c[k] = k === "bots" ? v : `${v}`;
   }
-  c.debug = `${c.debug}` === "true";
+  c.debug = c.debug === "true";
   c.length = +c.length;
   c.lifetimeDays = +c.lifetimeDays;
   return c;
 }
+var warn = (message) => console.warn(`[metrica-chats] ${message}`);
 
 // src/page/beacon.ts
 function send(endpoint, body) {
@@ -56,11 +61,11 @@ function attempt(f, fallback) {
 }
 
 // src/page/storage.ts
-var getCookie = (name) => attempt(() => (RegExp(`(?:^|; )${name}=([^;]*)`).exec(document.cookie) || [])[1]);
+var getCookie = (name) => attempt(() => (RegExp(`(^|; )${name}=([^;]*)`).exec(document.cookie) || [])[2]);
 var setCookie = (name, value, days, domain) => attempt(() => {
   document.cookie = `${name}=${value};path=/;max-age=${days * 86400};samesite=lax${domain ? `;domain=${domain}` : ""}`;
 });
-var getItem = (name) => attempt(() => localStorage.getItem(name) || void 0);
+var getItem = (name) => attempt(() => localStorage.getItem(name));
 var setItem = (name, value) => attempt(() => localStorage.setItem(name, value));
 
 // src/page/chat-id.ts
@@ -70,8 +75,8 @@ var chatIdRegExp = (format) => RegExp(`^${format.prefix}[${CHAT_ID_ALPHABET}]{${
 function loadChatId(format, days, domain) {
   const re = chatIdRegExp(format);
   let id = getCookie(CHAT_ID_KEY);
-  if (!re.test(`${id}`)) id = getItem(CHAT_ID_KEY);
-  if (!re.test(`${id}`)) id = newChatId(format);
+  if (!re.test(id)) id = getItem(CHAT_ID_KEY);
+  if (!re.test(id)) id = newChatId(format);
   setCookie(CHAT_ID_KEY, id, days, domain);
   setItem(CHAT_ID_KEY, id);
   return id;
@@ -114,13 +119,13 @@ function wrapOpen(decorate) {
 
 // src/page/message.ts
 function defaultMessage(lang) {
-  return /^ru\b/i.test(lang ?? "") ? { message: "{text}\n\u041D\u043E\u043C\u0435\u0440 \u043E\u0431\u0440\u0430\u0449\u0435\u043D\u0438\u044F: {id}", greeting: "\u0417\u0434\u0440\u0430\u0432\u0441\u0442\u0432\u0443\u0439\u0442\u0435!" } : { message: "{text}\nRequest ID: {id}", greeting: "Hello!" };
+  return /^ru\b/i.test(lang) ? { message: "{text}\n\u041D\u043E\u043C\u0435\u0440 \u043E\u0431\u0440\u0430\u0449\u0435\u043D\u0438\u044F: {id}", greeting: "\u0417\u0434\u0440\u0430\u0432\u0441\u0442\u0432\u0443\u0439\u0442\u0435!" } : { message: "{text}\nRequest ID: {id}", greeting: "Hello!" };
 }
 
 // src/page/metrica.ts
 var YCLID_KEY = "_mc_yclid";
 var YCLID_DAYS = 90;
-var cleanClientId = (v) => (/^"?(\d{5,25})"?$/.exec(`${v}`) || [])[1];
+var cleanClientId = (v) => (/^"?(\d{5,20})"?$/.exec(v) || [])[1];
 var storedClientId = () => cleanClientId(getCookie("_ym_uid")) || cleanClientId(getItem("_ym_uid"));
 var askMetrica = (counterId, found) => attempt(
   () => window.ym(+counterId, "getClientID", (v) => {
@@ -133,15 +138,36 @@ function loadYclid(search, domain) {
   if (m) setCookie(YCLID_KEY, m[1], YCLID_DAYS, domain);
   return m ? m[1] : cleanYclid(getCookie(YCLID_KEY));
 }
-var cleanYclid = (v) => (/^\d{1,30}$/.exec(`${v}`) || [])[0];
+var cleanYclid = (v) => (/^\d{1,30}$/.exec(v) || [])[0];
 
 // src/page/rewrite.ts
-var LINK = /^((?:https?:)?\/\/(?:www\.)?(t\.me|telegram\.(?:me|dog)|wa\.me|(?:api|web)\.whatsapp\.com)(?::\d*)?(\/[^?#]*)?|(tg|whatsapp|viber):(?:\/\/)?(\w+)\/?)(\?[^#]*)?(#[\s\S]*)?$/i;
+var LINK = /^(?:(?:https?:)?\/\/(?:www\.)?(t\.me|telegram\.(?:me|dog)|wa\.me|(?:api|web)\.whatsapp\.com)(?::\d*)?(\/[^?#]*)?|(tg|whatsapp|viber):(?:\/\/)?(\w+)\/?)(?:\?[^#]*)?(?:#[\s\S]*)?$/i;
 var USERNAME = /^(?!(joinchat|add(stickers|emoji|theme|list)|share|proxy|socks|login|invoice|boost|contact|setlanguage|confirmphone)$)[a-z](?!\w*__)\w{2,30}[a-z\d]$/i;
 var NOT_A_CHAT = /[?&](start[a-z]|(ref|game|post)\b)/;
+var TG_START = ["telegram", "start"];
+var TG_TEXT = ["telegram", "text"];
+var WA = ["whatsapp", "text"];
 var MAX_START = 64;
 var decode = (s) => decodeURIComponent(s.replace(/\+/g, " "));
-var find = (parts, key) => parts.findIndex((p) => p === key || p.startsWith(`${key}=`));
+function bounds(url) {
+  let end = url.indexOf("#");
+  if (end < 0) end = url.length;
+  const q = url.indexOf("?");
+  return [q < 0 || q > end ? end : q, end];
+}
+function locate(url, [q, end], key) {
+  for (let i = url.indexOf(key, q + 1); i > 0 && i < end; i = url.indexOf(key, i + 1)) {
+    const after = url[i + key.length];
+    if (/[?&]/.test(url[i - 1]) && (i + key.length === end || after === "=" || after === "&")) {
+      const amp = url.indexOf("&", i);
+      return [i, amp < 0 || amp > end ? end : amp];
+    }
+  }
+}
+function param(url, b, key) {
+  const at = locate(url, b, key);
+  return at && decode(url.slice(at[0] + key.length + 1, at[1]));
+}
 var compiled = {};
 function idPattern(format) {
   const key = format.prefix + format.length;
@@ -154,69 +180,70 @@ function renderMessage(template, text, id, greeting = "") {
   return (/\{text\}/.test(template) || !t ? template : `{text}
 ${template}`).split("{text}").join(t).split("{id}").join(id).trim();
 }
-function parse(url, bots) {
+function kindOf(url, b, bots) {
+  const m = LINK.exec(url);
+  if (!m) return;
   try {
-    const m = LINK.exec(url);
-    const path = m[3] || "";
-    const query = m[6] || "";
-    decodeURIComponent(path + query);
-    const parts = query.slice(1).split("&");
-    const get = (k) => {
-      const i = find(parts, k);
-      return i < 0 ? void 0 : decode(parts[i].slice(k.length + 1));
-    };
-    const where = (m[2] || `${m[4]}:${m[5]}`).toLowerCase();
-    const found = (kind) => kind ? [kind, m[1], parts, m[7] || ""] : void 0;
+    const path = m[2] || "";
+    const where = (m[1] || `${m[3]}:${m[4]}`).toLowerCase();
     const tg = where === "tg:resolve";
     if (tg || /^te|^t\./.test(where)) {
-      const seg = tg ? ["", get("phone"), get("domain")] : /^\/(?:\+(\d{1,32})|([^/+]+))\/?$/.exec(path);
-      if (!seg) return;
+      const seg = tg ? ["", param(url, b, "phone"), param(url, b, "domain")] : /^\/(?:\+(\d{1,32})|([^/+]+))\/?$/.exec(path);
+      const start2 = param(url, b, "start");
+      if (!seg || NOT_A_CHAT.test(url.slice(b[0], b[1])) || /^_tgr_/.test(`${start2}`)) return;
       const phone = seg[1];
       const user = seg[2];
-      const start2 = get("start");
-      if (NOT_A_CHAT.test(query) || /^_tgr_/.test(`${start2}`)) return;
-      if (phone != null) return found(/^\d{1,32}$/.test(phone) && ["telegram", "text"]);
-      if (!user || !USERNAME.test(user)) return;
-      const bot = start2 != null || /bot$/i.test(user) || bots.some((b) => b.toLowerCase() === user.toLowerCase());
-      return found(["telegram", bot ? "start" : "text"]);
-    }
-    const wa = ["whatsapp", "text"];
-    if (where === "wa.me") return found(/^\/\d{1,15}\/?$/.test(path) && wa);
-    if (/^whatsapp:send$|\./.test(where))
-      return found(/^(\/send\/?)?$/i.test(path) && /\d/.test(`${get("phone")}`) && wa);
-    if (where === "viber:chat")
-      return found(/\d/.test(`${get("number")}`) && ["viber", get("text") == null ? "draft" : "text"]);
-    return found(where === "viber:pa" && get("chatURI") && ["viber", "context"]);
+      if (phone != null) return /^\d{1,32}$/.test(phone) ? TG_TEXT : void 0;
+      if (user && USERNAME.test(user))
+        return start2 != null || /bot$/i.test(user) || bots.some((b2) => b2.toLowerCase() === user.toLowerCase()) ? TG_START : TG_TEXT;
+    } else if (where === "wa.me") {
+      if (/^\/\d{1,15}\/?$/.test(path)) return WA;
+    } else if (/^whatsapp:send$|\./.test(where)) {
+      if (/^(\/send\/?)?$/i.test(path) && /\d/.test(`${param(url, b, "phone")}`)) return WA;
+    } else if (where === "viber:chat") {
+      if (/\d/.test(`${param(url, b, "number")}`)) return ["viber", locate(url, b, "text") ? "text" : "draft"];
+    } else if (where === "viber:pa" && param(url, b, "chatURI")) return ["viber", "context"];
   } catch {
   }
 }
-var classify = (url, bots = []) => (parse(url, bots) || [])[0];
-function rewriteLink(url, o) {
-  const parsed = parse(url, o.bots || []);
-  if (!parsed) return [url];
-  const [kind, head, parts, fragment] = parsed;
-  try {
-    const carrier = kind[1];
-    const i = find(parts, carrier);
-    const old = i < 0 ? "" : decode(parts[i].slice(carrier.length + 1));
-    let value = old;
-    if (!old.includes(o.id)) {
-      const ids = idPattern(o.format);
-      value = ids.test(old) ? old.replace(ids, `$1${o.id}`) : carrier === "start" || carrier === "context" ? old ? `${old.slice(0, MAX_START - o.id.length - 1)}-${o.id}` : o.id : renderMessage(o.message, old, o.id, o.greeting);
+var classify = (url, bots = []) => kindOf(url, bounds(url), bots);
+function rewriter(o) {
+  const ids = idPattern(o.format);
+  const pairs = /* @__PURE__ */ new Map();
+  const pair = (carrier, raw) => {
+    const key = raw == null ? carrier : `${carrier}=${raw}`;
+    let next = pairs.get(key);
+    if (next == null) {
+      const old = raw ? decode(raw) : "";
+      let value = old;
+      if (!old.includes(o.id))
+        value = ids.test(old) ? old.replace(ids, `$1${o.id}`) : carrier === "start" || carrier === "context" ? old ? `${old.slice(0, MAX_START - o.id.length - 1)}-${o.id}` : o.id : renderMessage(o.message, old, o.id, o.greeting);
+      next = value === old ? "" : `${carrier}=${encodeURIComponent(value)}`;
+      pairs.set(key, next);
     }
-    if (value === old) return [url, kind];
-    const pair = `${carrier}=${encodeURIComponent(value)}`;
-    const last = parts.length - 1;
-    const next = parts.slice();
-    if (i >= 0) next[i] = pair;
-    else if (next[last]) next.push(pair);
-    else next[last] = pair;
-    return [`${head}?${next.join("&")}${fragment}`, kind];
-  } catch {
-    return [url, kind];
-  }
+    return next;
+  };
+  return (url) => {
+    const b = bounds(url);
+    const kind = kindOf(url, b, o.bots || []);
+    if (!kind) return [url];
+    try {
+      const carrier = kind[1];
+      const q = b[0];
+      const end = b[1];
+      const at = locate(url, b, carrier);
+      const next = pair(carrier, at && url.slice(at[0] + carrier.length + 1, at[1]));
+      if (!next) return [url, kind];
+      return [
+        at ? url.slice(0, at[0]) + next + url.slice(at[1]) : url.slice(0, end) + (q === end ? "?" : end - q === 1 || url[end - 1] === "&" ? "" : "&") + next + url.slice(end),
+        kind
+      ];
+    } catch {
+      return [url, kind];
+    }
+  };
 }
-var rewrite = (url, o) => rewriteLink(url, o)[0];
+var rewrite = (url, o) => rewriter(o)(url)[0];
 
 // src/page/core.ts
 function start(c) {
@@ -234,24 +261,23 @@ function start(c) {
   let id = "";
   let clientId;
   let yclid;
-  let userId = c?.userId;
-  let purchaseId = c?.purchaseId;
+  const ids = { userId: c?.userId, purchaseId: c?.purchaseId };
   let platform;
   let seen;
   let on;
-  let decorate = (url) => url;
-  let opts;
+  let rw;
   const sync = (click) => {
-    if (on && (click || (seen || platform) && (clientId || yclid || userId || purchaseId))) {
+    if (on && (click || (seen || platform) && (clientId || yclid || ids.userId || ids.purchaseId))) {
       const b = {
         v: 1,
         chatId: id,
         clientId,
         yclid,
-        userId,
-        purchaseId,
+        userId: ids.userId,
+        purchaseId: ids.purchaseId,
         counterId: c.counterId,
-        url: location.href,
+        // Without the fragment: it is not a new page view, and may hold a token (OAuth implicit flow).
+        url: location.href.split("#")[0],
         referrer: document.referrer || void 0,
         platform,
         ts: 0
@@ -287,7 +313,7 @@ function start(c) {
     const href = a.getAttribute("href");
     let r = memo.get(href);
     if (!r) {
-      r = rewriteLink(href, opts);
+      r = rw(href);
       memo.set(href, r);
       memo.set(r[0], r);
     }
@@ -304,8 +330,11 @@ function start(c) {
   };
   const decorateAndSend = (url) => {
     guard(() => {
-      url = decorate(url);
-      leaving(classify(url, c.bots));
+      if (rw) {
+        const r = rw(url);
+        url = r[0];
+        leaving(r[1]);
+      }
     });
     return url;
   };
@@ -315,14 +344,13 @@ function start(c) {
     const lang = defaultMessage(document.documentElement.lang);
     const format = { prefix: c.prefix, length: c.length };
     id = loadChatId(format, c.lifetimeDays, c.cookieDomain);
-    opts = {
+    rw = rewriter({
       id,
       format,
       message: c.message || lang.message,
       greeting: c.message ? "" : lang.greeting,
       bots: c.bots
-    };
-    decorate = (url) => rewrite(url, opts);
+    });
     yclid = loadYclid(location.search, c.cookieDomain);
     clientId = storedClientId();
     ask();
@@ -333,18 +361,20 @@ function start(c) {
     wrapOpen(decorateAndSend);
     log(id, clientId, yclid);
   };
+  const setId = (key, v) => guard(() => {
+    const r = validateConfig({ endpoint: "/", [key]: v });
+    if (typeof r === "string") warn(r);
+    else {
+      ids[key] = r[key];
+      sync();
+    }
+  });
   if (c && c.consent !== "required") guard(begin);
   return {
     getChatId: () => id,
     decorate: decorateAndSend,
-    setUserId: (v) => guard(() => {
-      userId = `${v}`;
-      sync();
-    }),
-    setPurchaseId: (v) => guard(() => {
-      purchaseId = `${v}`;
-      sync();
-    }),
+    setUserId: (v) => setId("userId", v),
+    setPurchaseId: (v) => setId("purchaseId", v),
     grantConsent: () => guard(begin),
     scan: () => guard(scan)
   };
@@ -356,7 +386,7 @@ function init(config) {
   if (!running) {
     try {
       const c = validateConfig(config);
-      if (typeof c === "string") console.warn(`[metrica-chats] ${c}. The script stays off.`);
+      if (typeof c === "string") warn(`${c}. The script stays off.`);
       running = start(typeof c === "string" ? void 0 : c);
     } catch {
       running = start();

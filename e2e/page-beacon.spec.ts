@@ -47,14 +47,55 @@ test('never sends an unchanged pairing twice in a page view', async ({ page, ser
   await server.waitForBeacons(2);
   await page.waitForTimeout(500);
   expect(server.beacons.map((b) => b.body.platform)).toEqual([undefined, 'whatsapp']);
+  // An in-page anchor is the same page view: the fragment is not part of the pairing.
+  await page.evaluate(() => {
+    location.hash = 'reviews';
+  });
+  await page.click('#wa', { button: 'middle' });
+  await page.waitForTimeout(300);
+  expect(server.beacons).toHaveLength(2);
   // A new Metrica ID is a new pairing.
   await page.evaluate(() =>
     (window as unknown as { MetricaChats: { setUserId(v: string): void } }).MetricaChats.setUserId('u-42'),
   );
   const beacons = await server.waitForBeacons(3);
   expect(beacons[2]!.body).toMatchObject({ userId: 'u-42', clientId: CLIENT_ID, platform: 'whatsapp' });
+  expect(beacons[2]!.body.url).toBe(beacons[0]!.body.url);
+  expect(beacons[2]!.body.url).not.toContain('#');
   await page.waitForTimeout(300);
   expect(server.beacons).toHaveLength(3);
+  expect(errors).toEqual([]);
+});
+
+test('setUserId and setPurchaseId refuse what the collector would refuse, with a warning', async ({
+  page,
+  server,
+  errors,
+}) => {
+  const warnings: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'warning') warnings.push(m.text());
+  });
+  await page.goto(fixture(server, 'links.html', { lang: 'en', head: loadYmNow, script: scriptTag() }));
+  await server.waitForBeacons(1);
+  await page.evaluate(() => {
+    const api = (window as unknown as { MetricaChats: Record<string, (v: unknown) => void> }).MetricaChats;
+    api.setUserId!(false); // `user && user.id` with no user
+    api.setUserId!('x'.repeat(101));
+    api.setPurchaseId!('order\t42');
+  });
+  await page.waitForTimeout(300);
+  expect(server.beacons).toHaveLength(1);
+  expect(warnings).toEqual([
+    expect.stringMatching(/^\[metrica-chats\] userId: expected .*got false$/),
+    expect.stringMatching(/^\[metrica-chats\] userId: expected .*got "x{101}"$/),
+    expect.stringMatching(/^\[metrica-chats\] purchaseId: expected .*got "order\\t42"$/),
+  ]);
+  await page.evaluate(() =>
+    (window as unknown as { MetricaChats: { setPurchaseId(v: number): void } }).MetricaChats.setPurchaseId(42),
+  );
+  const beacons = await server.waitForBeacons(2);
+  expect(beacons[1]!.body).toMatchObject({ purchaseId: '42', clientId: CLIENT_ID });
   expect(errors).toEqual([]);
 });
 

@@ -51,6 +51,11 @@ test('rewrites links added or re-pointed later', async ({ page, server, errors }
     const box = document.createElement('div');
     box.append(a);
     setTimeout(() => document.body.append(box), 50);
+    // A link added on its own, not inside a new container.
+    const bare = document.createElement('a');
+    bare.id = 'bare';
+    bare.href = 'viber://pa?chatURI=shopbot';
+    setTimeout(() => document.body.append(bare), 80);
     document.getElementById('other')!.setAttribute('href', 'https://t.me/support_bot#x');
   });
   await expect
@@ -58,6 +63,7 @@ test('rewrites links added or re-pointed later', async ({ page, server, errors }
     .toMatchObject({
       late: expect.stringMatching(/^https:\/\/wa\.me\/79990001122\?text=Hello!%0ARequest%20ID%3A%20CT\w{8}$/),
       other: expect.stringMatching(/^https:\/\/t\.me\/support_bot\?start=CT\w{8}#x$/),
+      bare: expect.stringMatching(/^viber:\/\/pa\?chatURI=shopbot&context=CT\w{8}$/),
     });
   expect(errors).toEqual([]);
 });

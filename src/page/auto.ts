@@ -3,6 +3,7 @@
  * `data-` attributes (these win), starts, and publishes `window.MetricaChats`, the only global
  * it creates. A second copy on the page sees that global and does nothing.
  */
+import { readDataset } from './config.js';
 import { init } from './index.js';
 
 type Win = Window & { MetricaChats?: unknown; MetricaChatsConfig?: object };
@@ -12,11 +13,7 @@ if (!w.MetricaChats) {
   const config: Record<string, unknown> = {};
   try {
     Object.assign(config, w.MetricaChatsConfig);
-    const d = (document.currentScript as HTMLScriptElement).dataset;
-    for (const k of ['endpoint', 'counterId', 'consent', 'debug']) {
-      // `data-debug` with no value means on.
-      if (d[k] != null) config[k] = k === 'debug' ? d[k] !== 'false' : d[k];
-    }
+    readDataset(config, (document.currentScript as HTMLScriptElement).dataset);
   } catch {}
   w.MetricaChats = init(config as never);
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { parsePairing } from '../collector/validate.js';
 import { CHAT_ID_PATTERN, DEFAULT_FORMAT, isChatId } from '../match/format.js';
 import { chatIdRegExp, newChatId } from './chat-id.js';
 import { cleanClientId } from './metrica.js';
@@ -51,5 +52,18 @@ describe('cleanClientId', () => {
     for (const bad of [undefined, null, '', 'abc', '12', '1700000000123456789x', '{"a":1}', '1.7e18']) {
       assert.equal(cleanClientId(bad), undefined, String(bad));
     }
+  });
+  it('passes only ClientIDs the collector accepts (1-20 digits there), else every beacon is refused', () => {
+    assert.equal(cleanClientId('1'.repeat(20)), '1'.repeat(20));
+    assert.equal(cleanClientId('1'.repeat(21)), undefined);
+    assert.equal(cleanClientId(`"${'1'.repeat(25)}"`), undefined);
+    const chatId = newChatId(DEFAULT_FORMAT);
+    fc.assert(
+      fc.property(fc.oneof(fc.stringMatching(/^"?\d{1,30}"?$/), fc.string()), (s) => {
+        const id = cleanClientId(s);
+        if (id !== undefined) assert.doesNotThrow(() => parsePairing({ v: 1, chatId, clientId: id }, Date.now()), s);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -21,9 +21,10 @@ export const chatIdRegExp = (format: ChatIdFormat): RegExp =>
 /** The stored chat ID of this format, or a new one; stored again either way to renew its lifetime. */
 export function loadChatId(format: ChatIdFormat, days: number, domain?: string): string {
   const re = chatIdRegExp(format);
-  let id = getCookie(CHAT_ID_KEY);
-  if (!re.test(`${id}`)) id = getItem(CHAT_ID_KEY);
-  if (!re.test(`${id}`)) id = newChatId(format);
+  // test() reads a missing value as "undefined" or "null", never an ID.
+  let id: string | null | undefined = getCookie(CHAT_ID_KEY);
+  if (!re.test(id as string)) id = getItem(CHAT_ID_KEY);
+  if (!re.test(id as string)) id = newChatId(format);
   setCookie(CHAT_ID_KEY, id!, days, domain);
   setItem(CHAT_ID_KEY, id!);
   return id!;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { formatProblem } from '../match/format.js';
-import { RULES, validateConfig } from './config.js';
+import { RULES, readDataset, validateConfig } from './config.js';
 import { defaultMessage } from './message.js';
 
 describe('validateConfig', () => {
@@ -34,6 +34,10 @@ describe('validateConfig', () => {
     [{ endpoint: '/p', counterId: '0' }, /^counterId: expected .*got "0"/],
     [{ endpoint: '/p', counterId: '012345678' }, /^counterId: expected .*got "012345678"/],
     [{ endpoint: '/p', counterID: '123' }, /^counterID: unknown key/],
+    // Names every object has by inheritance are no config keys either.
+    [{ endpoint: '/p', constructor: 'x' }, /^constructor: unknown key/],
+    [JSON.parse('{"endpoint":"/p","__proto__":"x"}'), /^__proto__: unknown key/],
+    [{ endpoint: '/p', toString: 'x' }, /^toString: unknown key/],
     [{ endpoint: '/p', consent: 'yes' }, /^consent: expected/],
     [{ endpoint: '/p', prefix: 'C T' }, /^prefix: expected/],
     [{ endpoint: '/p', prefix: '_tgr_x' }, /^prefix: expected/],
@@ -44,9 +48,27 @@ describe('validateConfig', () => {
     [{ endpoint: '/p', cookieDomain: 'localhost' }, /^cookieDomain: expected/],
     [{ endpoint: '/p', bots: 'shop' }, /^bots: expected/],
     [{ endpoint: '/p', bots: ['a b'] }, /^bots: expected/],
+    // Each entry is a username: the list must not pass by its string form alone ("1,2", "a,b", "").
+    [{ endpoint: '/p', bots: [1, {}] }, /^bots: expected/],
+    [{ endpoint: '/p', bots: [12345, 67890] }, /^bots: expected/],
+    [{ endpoint: '/p', bots: [true] }, /^bots: expected/],
+    [{ endpoint: '/p', bots: [null] }, /^bots: expected/],
+    [{ endpoint: '/p', bots: [''] }, /^bots: expected/],
+    [{ endpoint: '/p', bots: ['shop,help'] }, /^bots: expected/],
+    [{ endpoint: '/p', bots: [['shop_help']] }, /^bots: expected/],
+    [{ endpoint: '/p', bots: ['@shop_help'] }, /^bots: expected/],
+    [{ endpoint: '/p', bots: ['1shop'] }, /^bots: expected/],
+    [{ endpoint: '/p', bots: ['abc'] }, /^bots: expected/],
+    [{ endpoint: '/p', bots: ['a'.repeat(33)] }, /^bots: expected/],
+    [{ endpoint: '/p', bots: {} }, /^bots: expected/],
+    [{ endpoint: '/p', bots: { 0: 'shop_help', length: 1 } }, /^bots: expected/],
     [{ endpoint: '/p', message: 'no tag here' }, /^message: expected/],
     [{ endpoint: '/p', userId: { id: 1 } }, /^userId: expected/],
     [{ endpoint: '/p', userId: '' }, /^userId: expected/],
+    // Characters the collector refuses in an ID: it would refuse the whole pairing.
+    [{ endpoint: '/p', userId: 'u\t1' }, /^userId: expected/],
+    [{ endpoint: '/p', purchaseId: 'order\u202e1' }, /^purchaseId: expected/],
+    [{ endpoint: '/p', purchaseId: 'x'.repeat(101) }, /^purchaseId: expected/],
     [{ endpoint: '/p', debug: 'yes' }, /^debug: expected/],
     // `userId: user && user.id` when logged out: a boolean is no ID, and the collector refuses the pairing.
     [{ endpoint: '/p', userId: false }, /^userId: expected .*got false/],
@@ -77,6 +99,12 @@ describe('validateConfig', () => {
     });
     assert.equal(typeof c, 'object', String(c));
   });
+  it('accepts a list of usernames for bots, in any case', () => {
+    for (const bots of [[], ['support_team'], ['SupportTeam', 'help4you', 'a'.repeat(32)]]) {
+      const c = validateConfig({ endpoint: '/p', bots });
+      assert.deepEqual((c as { bots: string[] }).bots, bots, String(c));
+    }
+  });
   it('agrees with formatProblem on prefix and length', () => {
     fc.assert(
       fc.property(
@@ -89,6 +117,47 @@ describe('validateConfig', () => {
       ),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('readDataset', () => {
+  const read = (d: Record<string, string>, base: Record<string, unknown> = {}) => {
+    readDataset(base, d);
+    return validateConfig(base);
+  };
+  it('reads the data- attributes over the window config', () => {
+    const c = read(
+      { endpoint: '/v1/pairings', counterId: '12345678', consent: 'required', other: 'x' },
+      { endpoint: '/old', message: 'Order {id}' },
+    );
+    assert.deepEqual(c, {
+      endpoint: '/v1/pairings',
+      counterId: '12345678',
+      consent: 'required',
+      message: 'Order {id}',
+      prefix: 'CT',
+      length: 8,
+      lifetimeDays: 90,
+      bots: [],
+      debug: false,
+    });
+  });
+  it('takes data-debug with no value or "true" as on, "false" as off', () => {
+    assert.equal((read({ endpoint: '/p', debug: '' }) as { debug: boolean }).debug, true);
+    assert.equal((read({ endpoint: '/p', debug: 'true' }) as { debug: boolean }).debug, true);
+    assert.equal((read({ endpoint: '/p', debug: 'false' }) as { debug: boolean }).debug, false);
+    assert.equal((read({ endpoint: '/p', debug: '' }, { debug: false }) as { debug: boolean }).debug, true);
+    assert.equal((read({ endpoint: '/p' }, { debug: true }) as { debug: boolean }).debug, true);
+  });
+  it('refuses any other data-debug value, naming debug, so the script stays off', () => {
+    for (const debug of ['no', 'off', '0', '1', 'TRUE', 'debug']) {
+      assert.match(read({ endpoint: '/p', debug }) as string, /^debug: expected .*got "/, debug);
+    }
+  });
+  it('judges empty attributes other than data-debug like empty values', () => {
+    assert.match(read({ endpoint: '' }) as string, /^endpoint: required/);
+    assert.match(read({ endpoint: '/p', counterId: '' }) as string, /^counterId: expected/);
+    assert.match(read({ endpoint: '/p', consent: '' }) as string, /^consent: expected/);
   });
 });
 

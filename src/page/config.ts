@@ -44,11 +44,17 @@ export interface ResolvedConfig
 }
 
 /**
- * What each key accepts, as a pattern over its string form; the warning quotes the pattern.
+ * What each key accepts, as a pattern over its string form (`bots`: its JSON, so that each entry
+ * must be a string, not just the list's comma-joined form); the warning quotes the pattern.
  * The chat-ID rules are match/format.ts's `formatProblem` written as patterns (its messages
  * cost too many bytes in the page script); a test keeps the two in agreement.
  */
+// UserID and PurchaseID as the collector takes them: 1 to 100 characters, no control or
+// direction-override characters (a pairing with one would be refused whole).
+const ID = /^[^\0-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]{1,100}$/;
 export const RULES: Record<string, RegExp> = {
+  // No prototype: `constructor` or `toString` in a config is an unknown key, not a lookup of Object's.
+  __proto__: null as never,
   endpoint: /^(https?:\/\/[^/?#\s]+|\/(?![/\\]))\S*$/i,
   counterId: /^[1-9]\d{0,11}$/,
   consent: /^(required|granted)$/,
@@ -57,10 +63,11 @@ export const RULES: Record<string, RegExp> = {
   length: /^([6-9]|[12]\d|3[0-2])$/,
   lifetimeDays: /^[1-9]\d{0,3}$/,
   cookieDomain: /^\.?[a-z\d-]+(\.[a-z\d-]+)+$/i,
-  bots: /^[\w,]*$/,
+  // Telegram usernames: a letter, then letters, digits or `_`; 4 to 32 in all, as rewrite.ts accepts.
+  bots: /^\[("[a-z]\w{3,31}",?)*\]$/i,
   message: /^(?=[\s\S]*\{id\})[\s\S]{4,500}$/,
-  userId: /^.{1,100}$/,
-  purchaseId: /^.{1,100}$/,
+  userId: ID,
+  purchaseId: ID,
 };
 
 /**
@@ -75,20 +82,32 @@ export function validateConfig(raw: unknown): ResolvedConfig | string {
   for (const k in raw) {
     const v = (raw as Record<string, unknown>)[k];
     if (v == null) continue;
-    // Only `bots` is a list (any other object would be judged by its string form "[object Object]"),
-    // and only `debug` a flag: `userId: user && user.id` must not send `false` (the collector refuses it).
+    // Only `bots` is a list (any other object would be judged by its string form "[object Object]";
+    // a `bots` that is no list fails its pattern over JSON), and only `debug` a flag:
+    // `userId: user && user.id` must not send `false` (the collector refuses it).
     if (
       !RULES[k] ||
-      (typeof v === 'object') !== (k === 'bots') ||
+      (typeof v === 'object' && k !== 'bots') ||
       (typeof v === 'boolean' && k !== 'debug') ||
-      !RULES[k].test(`${v}`)
+      !RULES[k].test(k === 'bots' ? JSON.stringify(v) : `${v}`)
     ) {
       return `${k}: ${RULES[k] ? `expected ${RULES[k]}, got ${JSON.stringify(v)}` : 'unknown key'}`;
     }
     c[k] = k === 'bots' ? v : `${v}`;
   }
-  c.debug = `${c.debug}` === 'true';
+  c.debug = c.debug === 'true';
   c.length = +(c.length as string);
   c.lifetimeDays = +(c.lifetimeDays as string);
   return c as unknown as ResolvedConfig;
 }
+
+/** Copies the script tag's `data-` attributes into `config` (they win). `data-debug` with no value means on. */
+export function readDataset(config: Record<string, unknown>, d: DOMStringMap): void {
+  for (const k of ['endpoint', 'counterId', 'consent', 'debug']) {
+    // `data-debug="no"` is judged by validateConfig like any other bad value.
+    if (k in d) config[k] = d[k] || (k === 'debug' ? 'true' : '');
+  }
+}
+
+/** Says what is wrong with the configuration or an API call, always (not only with `debug`). */
+export const warn = (message: string): void => console.warn(`[metrica-chats] ${message}`);

@@ -5,11 +5,11 @@
  */
 import { type Pairing, send } from './beacon.js';
 import { loadChatId } from './chat-id.js';
-import type { ResolvedConfig } from './config.js';
+import { type ResolvedConfig, validateConfig, warn } from './config.js';
 import { each, observe, onLinkClick, unobserved, wrapOpen } from './dom.js';
 import { defaultMessage } from './message.js';
 import { askMetrica, loadYclid, storedClientId } from './metrica.js';
-import { classify, type LinkKind, type Platform, type RewriteOptions, rewrite, rewriteLink } from './rewrite.js';
+import { type LinkKind, type Platform, type Rewriter, rewriter } from './rewrite.js';
 
 /** The API on `window.MetricaChats` and returned by `init()`. */
 export interface MetricaChatsApi {
@@ -46,27 +46,27 @@ export function start(c?: ResolvedConfig): MetricaChatsApi {
   let id = '';
   let clientId: string | undefined;
   let yclid: string | undefined;
-  let userId = c?.userId;
-  let purchaseId = c?.purchaseId;
+  // UserID and PurchaseID, from the config or set later.
+  const ids: Pick<ResolvedConfig, 'userId' | 'purchaseId'> = { userId: c?.userId, purchaseId: c?.purchaseId };
   let platform: Platform | undefined;
   let seen: unknown;
   let on: unknown;
-  let decorate = (url: string): string => url;
-  let opts: RewriteOptions | undefined;
+  let rw: Rewriter | undefined;
 
   // One beacon per distinct pairing in a page view (an SPA route counts as a new view). Before
   // a click, only once the page has messenger links and some Metrica ID is known.
   const sync = (click?: unknown): void => {
-    if (on && (click || ((seen || platform) && (clientId || yclid || userId || purchaseId)))) {
+    if (on && (click || ((seen || platform) && (clientId || yclid || ids.userId || ids.purchaseId)))) {
       const b: Pairing = {
         v: 1,
         chatId: id,
         clientId,
         yclid,
-        userId,
-        purchaseId,
+        userId: ids.userId,
+        purchaseId: ids.purchaseId,
         counterId: c!.counterId,
-        url: location.href,
+        // Without the fragment: it is not a new page view, and may hold a token (OAuth implicit flow).
+        url: location.href.split('#')[0]!,
         referrer: document.referrer || undefined,
         platform,
         ts: 0,
@@ -111,7 +111,7 @@ export function start(c?: ResolvedConfig): MetricaChatsApi {
     const href = a.getAttribute('href')!;
     let r = memo.get(href);
     if (!r) {
-      r = rewriteLink(href, opts!);
+      r = rw!(href);
       memo.set(href, r);
       memo.set(r[0], r);
     }
@@ -129,10 +129,14 @@ export function start(c?: ResolvedConfig): MetricaChatsApi {
   };
 
   // For window.open and `location.href = MetricaChats.decorate(url)`: the URL is about to be opened.
+  // Before begin() (no consent yet, or an invalid config) the URL goes out as given.
   const decorateAndSend = (url: string): string => {
     guard(() => {
-      url = decorate(url);
-      leaving(classify(url, c!.bots));
+      if (rw) {
+        const r = rw(url);
+        url = r[0];
+        leaving(r[1]);
+      }
     });
     return url;
   };
@@ -143,14 +147,13 @@ export function start(c?: ResolvedConfig): MetricaChatsApi {
     const lang = defaultMessage(document.documentElement.lang);
     const format = { prefix: c.prefix, length: c.length };
     id = loadChatId(format, c.lifetimeDays, c.cookieDomain);
-    opts = {
+    rw = rewriter({
       id,
       format,
       message: c.message || lang.message,
       greeting: c.message ? '' : lang.greeting,
       bots: c.bots,
-    };
-    decorate = (url) => rewrite(url, opts!);
+    });
     yclid = loadYclid(location.search, c.cookieDomain);
     clientId = storedClientId();
     ask();
@@ -163,20 +166,23 @@ export function start(c?: ResolvedConfig): MetricaChatsApi {
     log(id, clientId, yclid);
   };
 
+  // Checked as in the config, so that a bad value warns instead of getting every pairing refused.
+  const setId = (key: 'userId' | 'purchaseId', v: unknown): void =>
+    guard(() => {
+      const r = validateConfig({ endpoint: '/', [key]: v });
+      if (typeof r === 'string') warn(r);
+      else {
+        ids[key] = r[key];
+        sync();
+      }
+    });
+
   if (c && c.consent !== 'required') guard(begin);
   return {
     getChatId: () => id,
     decorate: decorateAndSend,
-    setUserId: (v) =>
-      guard(() => {
-        userId = `${v}`;
-        sync();
-      }),
-    setPurchaseId: (v) =>
-      guard(() => {
-        purchaseId = `${v}`;
-        sync();
-      }),
+    setUserId: (v) => setId('userId', v),
+    setPurchaseId: (v) => setId('purchaseId', v),
     grantConsent: () => guard(begin),
     scan: () => guard(scan),
   };

@@ -2,7 +2,7 @@
  * `metrica-chats`: the page script for bundlers. Importing it does nothing; `init(config)`
  * starts it. The pure helpers are exported for code that builds messenger links itself.
  */
-import { type PageConfig, validateConfig } from './config.js';
+import { type PageConfig, validateConfig, warn } from './config.js';
 import { type MetricaChatsApi, start } from './core.js';
 
 export type { Pairing } from './beacon.js';
@@ -25,7 +25,7 @@ export function init(config: PageConfig): MetricaChatsApi {
   if (!running) {
     try {
       const c = validateConfig(config);
-      if (typeof c === 'string') console.warn(`[metrica-chats] ${c}. The script stays off.`);
+      if (typeof c === 'string') warn(`${c}. The script stays off.`);
       running = start(typeof c === 'string' ? undefined : c);
     } catch {
       running = start();

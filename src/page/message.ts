@@ -10,9 +10,12 @@ export interface MessageDefaults {
   greeting: string;
 }
 
-/** Russian for a page in Russian (`<html lang="ru">`, `ru-RU`), English otherwise. */
+/**
+ * Russian for a page in Russian (`<html lang="ru">`, `ru-RU`), English otherwise, also for no
+ * lang at all (test() reads it as "null" or "undefined").
+ */
 export function defaultMessage(lang: string | null | undefined): MessageDefaults {
-  return /^ru\b/i.test(lang ?? '')
+  return /^ru\b/i.test(lang as string)
     ? { message: '{text}\nНомер обращения: {id}', greeting: 'Здравствуйте!' }
     : { message: '{text}\nRequest ID: {id}', greeting: 'Hello!' };
 }

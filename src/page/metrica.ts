@@ -14,8 +14,13 @@ export const YCLID_DAYS = 90;
 
 type Ym = (counterId: number, method: string, cb: (id: unknown) => void) => void;
 
-/** A ClientID as Metrica writes it (the localStorage copy is JSON, so it may be quoted), or undefined. */
-export const cleanClientId = (v: unknown): string | undefined => (/^"?(\d{5,25})"?$/.exec(`${v}`) || [])[1];
+/**
+ * A ClientID as Metrica writes it (the localStorage copy is JSON, so it may be quoted), or undefined.
+ * At most 20 digits, as the collector takes (a longer one would get every beacon refused); at least
+ * 5, so that a stray small number (`0`, an error code) is not taken for one: real ClientIDs are a
+ * 10-digit timestamp followed by random digits. (exec() reads undefined and null as "undefined", "null".)
+ */
+export const cleanClientId = (v: unknown): string | undefined => (/^"?(\d{5,20})"?$/.exec(v as string) || [])[1];
 
 /** The ClientID Metrica left in the `_ym_uid` cookie, else in localStorage. */
 export const storedClientId = (): string | undefined =>
@@ -37,4 +42,4 @@ export function loadYclid(search: string, domain?: string): string | undefined {
   return m ? m[1] : cleanYclid(getCookie(YCLID_KEY));
 }
 
-const cleanYclid = (v: unknown): string | undefined => (/^\d{1,30}$/.exec(`${v}`) || [])[0];
+const cleanYclid = (v: unknown): string | undefined => (/^\d{1,30}$/.exec(v as string) || [])[0];

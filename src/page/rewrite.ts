@@ -24,10 +24,11 @@ export interface RewriteOptions {
   bots?: string[];
 }
 
-// head (scheme://messenger-host(:port)/path, or scheme:(//)name/ for app links), then ?query and
+// scheme://messenger-host(:port)/path, or scheme:(//)action/ for app links, then ?query and
 // #fragment. Only messenger hosts match, so every other link is rejected by this one test.
+// Captures: 1 host, 2 path, 3 app scheme, 4 app action.
 const LINK =
-  /^((?:https?:)?\/\/(?:www\.)?(t\.me|telegram\.(?:me|dog)|wa\.me|(?:api|web)\.whatsapp\.com)(?::\d*)?(\/[^?#]*)?|(tg|whatsapp|viber):(?:\/\/)?(\w+)\/?)(\?[^#]*)?(#[\s\S]*)?$/i;
+  /^(?:(?:https?:)?\/\/(?:www\.)?(t\.me|telegram\.(?:me|dog)|wa\.me|(?:api|web)\.whatsapp\.com)(?::\d*)?(\/[^?#]*)?|(tg|whatsapp|viber):(?:\/\/)?(\w+)\/?)(?:\?[^#]*)?(?:#[\s\S]*)?$/i;
 
 // Telegram usernames: a letter first, then letters, digits, `_`; 4–32 characters; no `__`, no trailing `_`;
 // and not one of t.me's own pages (shorter ones like `s`, `c`, `iv` fail the length already).
@@ -38,14 +39,47 @@ const USERNAME =
 // channel post link.
 const NOT_A_CHAT = /[?&](start[a-z]|(ref|game|post)\b)/;
 
+// One shared tuple per kind: a page of links allocates none.
+const TG_START: LinkKind = ['telegram', 'start'];
+const TG_TEXT: LinkKind = ['telegram', 'text'];
+const WA: LinkKind = ['whatsapp', 'text'];
+
 /** Telegram's limit for a start parameter; applied to Viber's context too. */
 const MAX_START = 64;
 
 /** Query values as forms encode them: `+` is a space. Throws on malformed percent-encoding. */
 const decode = (s: string): string => decodeURIComponent(s.replace(/\+/g, ' '));
 
-/** The index of the first `key` parameter among the query's `k=v` parts, or -1. */
-const find = (parts: string[], key: string): number => parts.findIndex((p) => p === key || p.startsWith(`${key}=`));
+/**
+ * Where a link's query starts (its `?`) and ends (its `#`, or the end). Indexes rather than
+ * substrings: on a page of 10,000 links, every string allocated per link is garbage to collect.
+ */
+function bounds(url: string): [query: number, end: number] {
+  let end = url.indexOf('#');
+  if (end < 0) end = url.length;
+  const q = url.indexOf('?');
+  return [q < 0 || q > end ? end : q, end];
+}
+
+/**
+ * Where the first `key` parameter (`key=value` or a bare `key`) stands in url[q, end):
+ * [start, end], or undefined.
+ */
+function locate(url: string, [q, end]: number[], key: string): number[] | undefined {
+  for (let i = url.indexOf(key, q! + 1); i > 0 && i < end!; i = url.indexOf(key, i + 1)) {
+    const after = url[i + key.length];
+    if (/[?&]/.test(url[i - 1]!) && (i + key.length === end || after === '=' || after === '&')) {
+      const amp = url.indexOf('&', i);
+      return [i, amp < 0 || amp > end! ? end! : amp];
+    }
+  }
+}
+
+/** The decoded value of the first `key` parameter (empty for a bare `key`), or undefined. */
+function param(url: string, b: number[], key: string): string | undefined {
+  const at = locate(url, b, key);
+  return at && decode(url.slice(at[0]! + key.length + 1, at[1]));
+}
 
 // Compiled per format: building a RegExp costs more than running it, on 10,000 links.
 const compiled: Record<string, RegExp> = {};
@@ -69,44 +103,35 @@ export function renderMessage(template: string, text: string, id: string, greeti
     .trim();
 }
 
-/** [kind, head, the query's `k=v` parts, fragment] of a messenger link, or undefined. */
-type Parsed = [LinkKind, string, string[], string];
-
-function parse(url: string, bots: string[]): Parsed | undefined {
+/** The kind of a messenger link, given its query bounds; undefined for any other link. */
+function kindOf(url: string, b: number[], bots: string[]): LinkKind | undefined {
+  const m = LINK.exec(url);
+  if (!m) return;
   try {
-    const m = LINK.exec(url)!;
-    const path = m[3] || '';
-    const query = m[6] || '';
-    decodeURIComponent(path + query); // malformed percent-encoding: not a link to edit
-    const parts = query.slice(1).split('&');
-    const get = (k: string): string | undefined => {
-      const i = find(parts, k);
-      return i < 0 ? undefined : decode((parts[i] as string).slice(k.length + 1));
-    };
-    const where = (m[2] || `${m[4]}:${m[5]}`).toLowerCase();
-    const found = (kind: LinkKind | false | undefined | ''): Parsed | undefined =>
-      kind ? [kind, m[1]!, parts, m[7] || ''] : undefined;
+    const path = m[2] || '';
+    const where = (m[1] || `${m[3]}:${m[4]}`).toLowerCase();
     const tg = where === 'tg:resolve';
     if (tg || /^te|^t\./.test(where)) {
       // t.me/<username> or t.me/+<digits>; tg://resolve?domain=<username> or ?phone=<digits>
-      const seg = tg ? ['', get('phone'), get('domain')] : /^\/(?:\+(\d{1,32})|([^/+]+))\/?$/.exec(path);
-      if (!seg) return;
+      const seg = tg
+        ? ['', param(url, b, 'phone'), param(url, b, 'domain')]
+        : /^\/(?:\+(\d{1,32})|([^/+]+))\/?$/.exec(path);
+      const start = param(url, b, 'start');
+      if (!seg || NOT_A_CHAT.test(url.slice(b[0], b[1])) || /^_tgr_/.test(`${start}`)) return;
       const phone = seg[1];
       const user = seg[2];
-      const start = get('start');
-      if (NOT_A_CHAT.test(query) || /^_tgr_/.test(`${start}`)) return;
-      if (phone != null) return found(/^\d{1,32}$/.test(phone) && ['telegram', 'text']);
-      if (!user || !USERNAME.test(user)) return;
-      const bot = start != null || /bot$/i.test(user) || bots.some((b) => b.toLowerCase() === user.toLowerCase());
-      return found(['telegram', bot ? 'start' : 'text']);
-    }
-    const wa: LinkKind = ['whatsapp', 'text'];
-    if (where === 'wa.me') return found(/^\/\d{1,15}\/?$/.test(path) && wa);
-    if (/^whatsapp:send$|\./.test(where))
-      return found(/^(\/send\/?)?$/i.test(path) && /\d/.test(`${get('phone')}`) && wa);
-    if (where === 'viber:chat')
-      return found(/\d/.test(`${get('number')}`) && ['viber', get('text') == null ? 'draft' : 'text']);
-    return found(where === 'viber:pa' && get('chatURI') && ['viber', 'context']);
+      if (phone != null) return /^\d{1,32}$/.test(phone) ? TG_TEXT : undefined;
+      if (user && USERNAME.test(user))
+        return start != null || /bot$/i.test(user) || bots.some((b) => b.toLowerCase() === user.toLowerCase())
+          ? TG_START
+          : TG_TEXT;
+    } else if (where === 'wa.me') {
+      if (/^\/\d{1,15}\/?$/.test(path)) return WA;
+    } else if (/^whatsapp:send$|\./.test(where)) {
+      if (/^(\/send\/?)?$/i.test(path) && /\d/.test(`${param(url, b, 'phone')}`)) return WA;
+    } else if (where === 'viber:chat') {
+      if (/\d/.test(`${param(url, b, 'number')}`)) return ['viber', locate(url, b, 'text') ? 'text' : 'draft'];
+    } else if (where === 'viber:pa' && param(url, b, 'chatURI')) return ['viber', 'context'];
   } catch {}
 }
 
@@ -116,45 +141,67 @@ function parse(url: string, bots: string[]): Parsed | undefined {
  * @example
  * classify('https://wa.me/79161234567') // ['whatsapp', 'text']
  */
-export const classify = (url: string, bots: string[] = []): LinkKind | undefined => (parse(url, bots) || [])[0];
+export const classify = (url: string, bots: string[] = []): LinkKind | undefined => kindOf(url, bounds(url), bots);
+
+/** Rewrites links for one set of options; see `rewriter`. */
+export type Rewriter = (url: string) => [url: string, kind?: LinkKind];
 
 /**
- * Writes the chat ID into a messenger link, and says what kind of link it is. Returns every
- * other link, and any link it cannot handle, exactly as given. A second call with the same ID
- * returns its input.
+ * A function that writes the chat ID into a messenger link and says what kind of link it is.
+ * It returns every other link, and any link it cannot handle (such as one whose carrier value
+ * has malformed percent-encoding), exactly as given; given its own output, it returns that
+ * output. The new carrier value depends only on the old one, and pages repeat a few texts over
+ * many links, so each is worked out once.
  */
-export function rewriteLink(url: string, o: RewriteOptions): [url: string, kind?: LinkKind] {
-  const parsed = parse(url, o.bots || []);
-  if (!parsed) return [url];
-  const [kind, head, parts, fragment] = parsed;
-  try {
-    const carrier = kind[1];
-    const i = find(parts, carrier);
-    const old = i < 0 ? '' : decode((parts[i] as string).slice(carrier.length + 1));
-    let value = old;
-    if (!old.includes(o.id)) {
-      const ids = idPattern(o.format);
-      value = ids.test(old)
-        ? old.replace(ids, `$1${o.id}`) // another chat ID of ours: the new one replaces it
-        : carrier === 'start' || carrier === 'context'
-          ? old
-            ? `${old.slice(0, MAX_START - o.id.length - 1)}-${o.id}`
-            : o.id
-          : renderMessage(o.message, old, o.id, o.greeting);
+export function rewriter(o: RewriteOptions): Rewriter {
+  const ids = idPattern(o.format);
+  const pairs = new Map<string, string>();
+  // `carrier=<new value>` for an old raw value (empty: no change). Throws on malformed encoding.
+  const pair = (carrier: string, raw?: string): string => {
+    const key = raw == null ? carrier : `${carrier}=${raw}`;
+    let next = pairs.get(key);
+    if (next == null) {
+      const old = raw ? decode(raw) : '';
+      let value = old;
+      if (!old.includes(o.id))
+        value = ids.test(old)
+          ? old.replace(ids, `$1${o.id}`) // another chat ID of ours: the new one replaces it
+          : carrier === 'start' || carrier === 'context'
+            ? old
+              ? `${old.slice(0, MAX_START - o.id.length - 1)}-${o.id}`
+              : o.id
+            : renderMessage(o.message, old, o.id, o.greeting);
+      next = value === old ? '' : `${carrier}=${encodeURIComponent(value)}`;
+      pairs.set(key, next);
     }
-    if (value === old) return [url, kind];
-    // Only the carrier changes: replaced where it stands, or added after the last parameter
-    // (a bare `?` or a trailing `&` leaves an empty part to fill).
-    const pair = `${carrier}=${encodeURIComponent(value)}`;
-    const last = parts.length - 1;
-    const next = parts.slice();
-    if (i >= 0) next[i] = pair;
-    else if (next[last]) next.push(pair);
-    else next[last] = pair;
-    return [`${head}?${next.join('&')}${fragment}`, kind];
-  } catch {
-    return [url, kind];
-  }
+    return next;
+  };
+  return (url) => {
+    const b = bounds(url);
+    const kind = kindOf(url, b, o.bots || []);
+    if (!kind) return [url];
+    try {
+      const carrier = kind[1];
+      const q = b[0]!;
+      const end = b[1]!;
+      const at = locate(url, b, carrier);
+      const next = pair(carrier, at && url.slice(at[0]! + carrier.length + 1, at[1]));
+      if (!next) return [url, kind];
+      // Replaced where it stands; or added after the last parameter, where a bare `?` or a
+      // trailing `&` is filled, not doubled.
+      return [
+        at
+          ? url.slice(0, at[0]) + next + url.slice(at[1])
+          : url.slice(0, end) +
+            (q === end ? '?' : end - q === 1 || url[end - 1] === '&' ? '' : '&') +
+            next +
+            url.slice(end),
+        kind,
+      ];
+    } catch {
+      return [url, kind];
+    }
+  };
 }
 
 /**
@@ -163,4 +210,4 @@ export function rewriteLink(url: string, o: RewriteOptions): [url: string, kind?
  * @example
  * rewrite('https://t.me/shop_bot', opts) // 'https://t.me/shop_bot?start=CT7KQ2M9XA'
  */
-export const rewrite = (url: string, o: RewriteOptions): string => rewriteLink(url, o)[0];
+export const rewrite = (url: string, o: RewriteOptions): string => rewriter(o)(url)[0];

@@ -11,7 +11,7 @@ import { attempt } from './safe.js';
 
 /** Reads a cookie, or undefined. */
 export const getCookie = (name: string): string | undefined =>
-  attempt(() => (RegExp(`(?:^|; )${name}=([^;]*)`).exec(document.cookie) || [])[1]);
+  attempt(() => (RegExp(`(^|; )${name}=([^;]*)`).exec(document.cookie) || [])[2]);
 
 /** Writes a first-party cookie for `days`, SameSite=Lax, on `domain` when given. */
 export const setCookie = (name: string, value: string, days: number, domain?: string): unknown =>
@@ -20,8 +20,8 @@ export const setCookie = (name: string, value: string, days: number, domain?: st
     document.cookie = `${name}=${value};path=/;max-age=${days * 86400};samesite=lax${domain ? `;domain=${domain}` : ''}`;
   });
 
-/** Reads a localStorage item, or undefined. */
-export const getItem = (name: string): string | undefined => attempt(() => localStorage.getItem(name) || undefined);
+/** Reads a localStorage item, or null or undefined. */
+export const getItem = (name: string): string | null | undefined => attempt(() => localStorage.getItem(name));
 
 /** Writes a localStorage item when storage works. */
 export const setItem = (name: string, value: string): unknown => attempt(() => localStorage.setItem(name, value));

@@ -39,11 +39,6 @@ export interface ResolvedConfig extends Omit<PageConfig, 'counterId' | 'userId' 
     lifetimeDays: number;
     bots: string[];
 }
-/**
- * What each key accepts, as a pattern over its string form; the warning quotes the pattern.
- * The chat-ID rules are match/format.ts's `formatProblem` written as patterns (its messages
- * cost too many bytes in the page script); a test keeps the two in agreement.
- */
 export declare const RULES: Record<string, RegExp>;
 /**
  * Checks a raw configuration. Returns it resolved, or a message naming the first bad key and
@@ -52,3 +47,7 @@ export declare const RULES: Record<string, RegExp>;
  * validateConfig({ endpoint: '/v1/pairings', counterId: 'x' }) // 'counterId: expected /^[1-9]\\d{0,11}$/, got "x"'
  */
 export declare function validateConfig(raw: unknown): ResolvedConfig | string;
+/** Copies the script tag's `data-` attributes into `config` (they win). `data-debug` with no value means on. */
+export declare function readDataset(config: Record<string, unknown>, d: DOMStringMap): void;
+/** Says what is wrong with the configuration or an API call, always (not only with `debug`). */
+export declare const warn: (message: string) => void;

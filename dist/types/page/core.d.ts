@@ -1,4 +1,4 @@
-import type { ResolvedConfig } from './config.js';
+import { type ResolvedConfig } from './config.js';
 /** The API on `window.MetricaChats` and returned by `init()`. */
 export interface MetricaChatsApi {
     /** The visitor's chat ID; empty before consent or when the script is off. */

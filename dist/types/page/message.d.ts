@@ -8,5 +8,8 @@ export interface MessageDefaults {
     /** Used for `{text}` when the link had no text of its own. */
     greeting: string;
 }
-/** Russian for a page in Russian (`<html lang="ru">`, `ru-RU`), English otherwise. */
+/**
+ * Russian for a page in Russian (`<html lang="ru">`, `ru-RU`), English otherwise, also for no
+ * lang at all (test() reads it as "null" or "undefined").
+ */
 export declare function defaultMessage(lang: string | null | undefined): MessageDefaults;

@@ -2,7 +2,12 @@
 export declare const YCLID_KEY = "_mc_yclid";
 /** Metrica attributes a visit to an ad click for up to 90 days; the yclid is kept that long. */
 export declare const YCLID_DAYS = 90;
-/** A ClientID as Metrica writes it (the localStorage copy is JSON, so it may be quoted), or undefined. */
+/**
+ * A ClientID as Metrica writes it (the localStorage copy is JSON, so it may be quoted), or undefined.
+ * At most 20 digits, as the collector takes (a longer one would get every beacon refused); at least
+ * 5, so that a stray small number (`0`, an error code) is not taken for one: real ClientIDs are a
+ * 10-digit timestamp followed by random digits. (exec() reads undefined and null as "undefined", "null".)
+ */
 export declare const cleanClientId: (v: unknown) => string | undefined;
 /** The ClientID Metrica left in the `_ym_uid` cookie, else in localStorage. */
 export declare const storedClientId: () => string | undefined;

@@ -32,12 +32,16 @@ export declare function renderMessage(template: string, text: string, id: string
  * classify('https://wa.me/79161234567') // ['whatsapp', 'text']
  */
 export declare const classify: (url: string, bots?: string[]) => LinkKind | undefined;
+/** Rewrites links for one set of options; see `rewriter`. */
+export type Rewriter = (url: string) => [url: string, kind?: LinkKind];
 /**
- * Writes the chat ID into a messenger link, and says what kind of link it is. Returns every
- * other link, and any link it cannot handle, exactly as given. A second call with the same ID
- * returns its input.
+ * A function that writes the chat ID into a messenger link and says what kind of link it is.
+ * It returns every other link, and any link it cannot handle (such as one whose carrier value
+ * has malformed percent-encoding), exactly as given; given its own output, it returns that
+ * output. The new carrier value depends only on the old one, and pages repeat a few texts over
+ * many links, so each is worked out once.
  */
-export declare function rewriteLink(url: string, o: RewriteOptions): [url: string, kind?: LinkKind];
+export declare function rewriter(o: RewriteOptions): Rewriter;
 /**
  * Writes the chat ID into a messenger link; returns every other link, and any link it cannot
  * handle, exactly as given. A second call with the same ID returns its input.
