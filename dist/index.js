@@ -382,12 +382,22 @@ function start(c) {
 
 // src/page/index.ts
 var running;
+var INSTANCE = /* @__PURE__ */ Symbol.for("metrica-chats");
 function init(config) {
+  const registry = document;
   if (!running) {
     try {
-      const c = validateConfig(config);
-      if (typeof c === "string") warn(`${c}. The script stays off.`);
-      running = start(typeof c === "string" ? void 0 : c);
+      running = registry[INSTANCE];
+      if (!running) {
+        const c = validateConfig(config);
+        if (typeof c === "string") {
+          warn(`${c}. The script stays off.`);
+          running = start();
+        } else {
+          running = start(c);
+          registry[INSTANCE] = running;
+        }
+      }
     } catch {
       running = start();
     }

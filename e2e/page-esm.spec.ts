@@ -57,3 +57,44 @@ test('importing the package has no side effects', async ({ page, server, errors 
   expect(await page.context().cookies()).toEqual([]);
   expect(errors).toEqual([]);
 });
+
+test('a bundle and a script tag on one page run one instance, even with storage blocked', async ({
+  page,
+  server,
+  errors,
+}) => {
+  server.page('/both.js', await bundle('esm-and-tag.js'), {}, 'text/javascript');
+  // With no storage, two instances would each mint a chat ID and keep writing it over the other's.
+  const blockStorage = `<script>
+    Object.defineProperty(Document.prototype, 'cookie', { get() { throw new Error('off'); }, set() { throw new Error('off'); } });
+    Object.defineProperty(window, 'localStorage', { get() { throw new Error('off'); } });
+  </script>`;
+  await page.goto(
+    server.page(
+      '/both.html',
+      `<!doctype html><html lang="en"><head>${blockStorage}</head><body><a id="tg" href="https://t.me/shop_bot">bot</a><script type="module" src="/both.js"></script></body></html>`,
+    ),
+  );
+  await page.waitForFunction(() => document.body.dataset.loaded);
+  const ids = await page.evaluate(() => {
+    type Api = { getChatId(): string };
+    const w = window as unknown as { fromBundle: Api; MetricaChats: Api };
+    return [w.fromBundle.getChatId(), w.MetricaChats.getChatId()];
+  });
+  expect(ids[0]).toMatch(CHAT_ID);
+  expect(ids[1]).toBe(ids[0]);
+  // The link settles on that one ID: no more writes to it.
+  const writes = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let n = 0;
+        new MutationObserver((records) => {
+          n += records.length;
+        }).observe(document.getElementById('tg')!, { attributes: true });
+        setTimeout(() => resolve(n), 500);
+      }),
+  );
+  expect(writes).toBe(0);
+  expect((await hrefs(page)).tg).toBe(`https://t.me/shop_bot?start=${ids[0]}`);
+  expect(errors).toEqual([]);
+});

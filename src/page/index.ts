@@ -14,19 +14,36 @@ export { classify, type LinkKind, type Platform, type RewriteOptions, renderMess
 
 let running: MetricaChatsApi | undefined;
 
+// One running instance per page, whichever copies load (a bundle and a tag manager's script tag,
+// say): two would each rewrite links with their own chat ID when storage is blocked, and each
+// rewrite would wake the other's observer, for ever. The registry key is shared by every copy and
+// is a symbol on `document`, not another global.
+const INSTANCE = Symbol.for('metrica-chats');
+type Registry = { [INSTANCE]?: MetricaChatsApi };
+
 /**
- * Starts the page script, once per page: later calls return the same API. An invalid config
- * logs one warning naming the bad key and returns an API that does nothing.
+ * Starts the page script, once per page: later calls, also from another copy of the script,
+ * return the same API. An invalid config logs one warning naming the bad key and returns an API
+ * that does nothing (and another copy may still start).
  * @example
  * const chats = init({ endpoint: '/v1/pairings', counterId: 12345678 });
  * location.href = chats.decorate('https://t.me/shop_bot');
  */
 export function init(config: PageConfig): MetricaChatsApi {
+  const registry = document as Registry;
   if (!running) {
     try {
-      const c = validateConfig(config);
-      if (typeof c === 'string') warn(`${c}. The script stays off.`);
-      running = start(typeof c === 'string' ? undefined : c);
+      running = registry[INSTANCE];
+      if (!running) {
+        const c = validateConfig(config);
+        if (typeof c === 'string') {
+          warn(`${c}. The script stays off.`);
+          running = start();
+        } else {
+          running = start(c);
+          registry[INSTANCE] = running;
+        }
+      }
     } catch {
       running = start();
     }

@@ -11,8 +11,9 @@ export type { MetricaChatsApi } from './core.js';
 export { defaultMessage, type MessageDefaults } from './message.js';
 export { classify, type LinkKind, type Platform, type RewriteOptions, renderMessage, rewrite } from './rewrite.js';
 /**
- * Starts the page script, once per page: later calls return the same API. An invalid config
- * logs one warning naming the bad key and returns an API that does nothing.
+ * Starts the page script, once per page: later calls, also from another copy of the script,
+ * return the same API. An invalid config logs one warning naming the bad key and returns an API
+ * that does nothing (and another copy may still start).
  * @example
  * const chats = init({ endpoint: '/v1/pairings', counterId: 12345678 });
  * location.href = chats.decorate('https://t.me/shop_bot');
