@@ -168,13 +168,7 @@ function param(url, b, key) {
   const at = locate(url, b, key);
   return at && decode(url.slice(at[0] + key.length + 1, at[1]));
 }
-var compiled = {};
-function idPattern(format) {
-  const key = format.prefix + format.length;
-  if (!compiled[key])
-    compiled[key] = RegExp(`(^|[^A-Za-z\\d])${format.prefix}[${CHAT_ID_ALPHABET}]{${format.length}}(?![A-Za-z\\d])`);
-  return compiled[key];
-}
+var idPattern = (format) => RegExp(`(^|[^A-Za-z\\d])${format.prefix}[${CHAT_ID_ALPHABET}]{${format.length}}(?![A-Za-z\\d])`);
 function renderMessage(template, text, id, greeting = "") {
   const t = text || greeting;
   return (/\{text\}/.test(template) || !t ? template : `{text}

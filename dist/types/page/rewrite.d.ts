@@ -22,7 +22,7 @@ export interface RewriteOptions {
     bots?: string[];
 }
 /** IDs of the format not glued to other letters or digits (`_` and `-` separate, as in `promo-CT7KQ2M9XA`). */
-export declare function idPattern(format: ChatIdFormat): RegExp;
+export declare const idPattern: (format: ChatIdFormat) => RegExp;
 /** The first message: the link's own text (or the greeting) and the tag, per the template. */
 export declare function renderMessage(template: string, text: string, id: string, greeting?: string): string;
 /**
@@ -44,7 +44,8 @@ export type Rewriter = (url: string) => [url: string, kind?: LinkKind];
 export declare function rewriter(o: RewriteOptions): Rewriter;
 /**
  * Writes the chat ID into a messenger link; returns every other link, and any link it cannot
- * handle, exactly as given. A second call with the same ID returns its input.
+ * handle, exactly as given. A second call with the same ID returns its input. For many links,
+ * make one `rewriter(options)` and call it instead: it compiles and caches once.
  * @example
  * rewrite('https://t.me/shop_bot', opts) // 'https://t.me/shop_bot?start=CT7KQ2M9XA'
  */
