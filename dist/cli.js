@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   main
-} from "./chunks/chunk-WBLD6UAR.js";
+} from "./chunks/chunk-EZZNSB2D.js";
 import "./chunks/chunk-THAAWAOL.js";
 
 // src/cli/bin.ts

@@ -12,7 +12,7 @@ import {
   recordChat,
   telegramChat,
   viberChat
-} from "./chunks/chunk-YMSZEK22.js";
+} from "./chunks/chunk-ITYVDP32.js";
 import "./chunks/chunk-ANT3R34J.js";
 import {
   jsonLogger,

@@ -49,6 +49,7 @@ export async function recordChat(
   // Partner links are dated by the chat itself now; the clock stays in the signature for callers.
   _now: number,
   format: ChatIdFormat = DEFAULT_FORMAT,
+  recheck = true,
 ): Promise<ChatResult> {
   const partners = partnersOf(report);
   const first = partners[0];
@@ -112,6 +113,20 @@ export async function recordChat(
     ...(report.messengerTrackerUrl ? { messengerTrackerUrl: report.messengerTrackerUrl } : {}),
     ...(keep ? {} : { attribution }),
   });
+  // A beacon stored between our findPairing and our write looked for waiting chats before this one
+  // existed, and we looked for pairings before it existed. Each side writes, then looks: now that
+  // this chat is written, one more look finds any such beacon (the beacon's own look found nothing).
+  if (
+    recheck &&
+    row.chatId !== null &&
+    (row.unattributedReason === 'chat_id_not_paired' || row.unattributedReason === 'pairing_without_metrica_id')
+  ) {
+    const pairing = await storage.findPairing(row.chatId, report.dateTime * 1000 + 999);
+    if (pairing && (pairing.clientId || pairing.userId || pairing.yclid || pairing.purchaseId)) {
+      const again = await recordChat(storage, report, _now, format, false);
+      return { ...again, created: created || again.created, changed: true };
+    }
+  }
   const ids = {
     ...(row.clientId ? { clientId: row.clientId } : {}),
     ...(row.userId ? { userId: row.userId } : {}),

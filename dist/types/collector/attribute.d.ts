@@ -26,4 +26,4 @@ export interface ChatResult {
  * latest pairing at or before the chat's time, else the latest one. A found chat ID links the
  * partner for good. An attributed chat is never downgraded by a later report without an ID.
  */
-export declare function recordChat(storage: Storage, report: ChatReport, _now: number, format?: ChatIdFormat): Promise<ChatResult>;
+export declare function recordChat(storage: Storage, report: ChatReport, _now: number, format?: ChatIdFormat, recheck?: boolean): Promise<ChatResult>;

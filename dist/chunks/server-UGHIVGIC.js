@@ -2,10 +2,10 @@
 import "./chunk-EGQFFPF7.js";
 import {
   main
-} from "./chunk-WBLD6UAR.js";
+} from "./chunk-EZZNSB2D.js";
 import {
   createCollector
-} from "./chunk-YMSZEK22.js";
+} from "./chunk-ITYVDP32.js";
 import "./chunk-ANT3R34J.js";
 import "./chunk-7Z4IPTRN.js";
 import "./chunk-DDCC5LZZ.js";

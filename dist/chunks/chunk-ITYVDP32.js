@@ -128,7 +128,7 @@ function findChatId(report, format = DEFAULT_FORMAT) {
   return report.text === void 0 ? null : extractChatId(report.text, format);
 }
 var linkable = (platform, partners) => platform === "viber" ? partners.filter((p) => p.kind !== "ChatUsername") : partners;
-async function recordChat(storage, report, _now, format = DEFAULT_FORMAT) {
+async function recordChat(storage, report, _now, format = DEFAULT_FORMAT, recheck = true) {
   const partners = partnersOf(report);
   const first = partners[0];
   if (!first) throw new Error("a chat needs a partner identifier");
@@ -175,6 +175,13 @@ async function recordChat(storage, report, _now, format = DEFAULT_FORMAT) {
     ...report.messengerTrackerUrl ? { messengerTrackerUrl: report.messengerTrackerUrl } : {},
     ...keep ? {} : { attribution }
   });
+  if (recheck && row.chatId !== null && (row.unattributedReason === "chat_id_not_paired" || row.unattributedReason === "pairing_without_metrica_id")) {
+    const pairing = await storage.findPairing(row.chatId, report.dateTime * 1e3 + 999);
+    if (pairing && (pairing.clientId || pairing.userId || pairing.yclid || pairing.purchaseId)) {
+      const again = await recordChat(storage, report, _now, format, false);
+      return { ...again, created: created || again.created, changed: true };
+    }
+  }
   const ids = {
     ...row.clientId ? { clientId: row.clientId } : {},
     ...row.userId ? { userId: row.userId } : {},

@@ -8,7 +8,7 @@ import {
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./serve-3SWKDVSV.js")).serve
+    load: async () => (await import("./serve-45AYR5CR.js")).serve
   },
   purge: { summary: "Delete old pairings", load: async () => (await import("./purge-MMRPROKR.js")).purge },
   upload: {
@@ -25,7 +25,7 @@ var COMMANDS = {
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./demo-FBX4QME2.js")).demo
+    load: async () => (await import("./demo-GLMCIUQ4.js")).demo
   }
 };
 

@@ -2,7 +2,7 @@
 import {
   createCollector,
   splitList
-} from "./chunk-YMSZEK22.js";
+} from "./chunk-ITYVDP32.js";
 import "./chunk-ANT3R34J.js";
 import "./chunk-7Z4IPTRN.js";
 import {
