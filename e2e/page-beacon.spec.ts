@@ -3,9 +3,11 @@ import { COLLECTOR_PATH } from './support/server.js';
 
 const CLIENT_ID = '1700000000123456789';
 const loadYmNow = '<script src="/e2e/fixtures/ym-stub.js"></script>';
-const loadYmLate = `<script>setTimeout(function () {
+// The test loads the Metrica tag when it is ready for it, not a timer: on a loaded machine a timer
+// can fire before the test has looked at the state without it.
+const loadYmLate = `<script>window.loadYm = function () {
   var s = document.createElement('script'); s.src = '/e2e/fixtures/ym-stub.js'; document.head.appendChild(s);
-}, 600);</script>`;
+};</script>`;
 
 test('a click sends the pairing to the collector before the messenger opens', async ({
   page,
@@ -122,6 +124,7 @@ test('picks up the ClientID when the Metrica tag loads after the script', async 
   await page.waitForFunction(() => (window as { MetricaChats?: unknown }).MetricaChats);
   await page.waitForTimeout(200);
   expect(server.beacons).toEqual([]); // links, but no Metrica ID yet
+  await page.evaluate(() => (window as unknown as { loadYm(): void }).loadYm());
   const [pairing] = await server.waitForBeacons(1, 5000);
   expect(pairing!.body).toMatchObject({ clientId: CLIENT_ID, counterId: '12345678' });
 });
