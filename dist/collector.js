@@ -12,18 +12,19 @@ import {
   recordChat,
   telegramChat,
   viberChat
-} from "./chunks/chunk-ITYVDP32.js";
-import "./chunks/chunk-ANT3R34J.js";
+} from "./chunks/chunk-BF6TMA4G.js";
+import "./chunks/chunk-UARLW5ZB.js";
+import "./chunks/chunk-57SFKUBH.js";
 import {
   jsonLogger,
   mask
 } from "./chunks/chunk-7Z4IPTRN.js";
+import "./chunks/chunk-NWXZICF3.js";
 import {
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   openStorage
-} from "./chunks/chunk-DDCC5LZZ.js";
-import "./chunks/chunk-6VG6H7X3.js";
+} from "./chunks/chunk-UANRYR2T.js";
 export {
   CHAT_BODY_LIMIT,
   HttpError,

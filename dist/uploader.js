@@ -1,8 +1,5 @@
 #!/usr/bin/env node
 import {
-  exportPending
-} from "./chunks/chunk-ANT3R34J.js";
-import {
   COMMENT_MAX_LENGTH,
   DEFAULT_API_URL,
   MAX_PART_BYTES,
@@ -25,19 +22,24 @@ import {
   uploadRows,
   validateHeader,
   validateRecord
-} from "./chunks/chunk-XX7U7S5F.js";
+} from "./chunks/chunk-KR6TRKXL.js";
 import {
-  CHAT_PLATFORMS,
-  CSV_COLUMNS,
+  exportPending
+} from "./chunks/chunk-UARLW5ZB.js";
+import {
   EOL,
-  METRICA_ID_COLUMNS,
-  PARTNER_COLUMNS,
   csvField,
   csvHeader,
   csvLine,
   csvLines,
   escapeFormula
-} from "./chunks/chunk-6VG6H7X3.js";
+} from "./chunks/chunk-57SFKUBH.js";
+import {
+  CHAT_PLATFORMS,
+  CSV_COLUMNS,
+  METRICA_ID_COLUMNS,
+  PARTNER_COLUMNS
+} from "./chunks/chunk-NWXZICF3.js";
 export {
   CHAT_PLATFORMS,
   COMMENT_MAX_LENGTH,

@@ -13,6 +13,10 @@ export const COMMANDS: Record<string, CommandEntry> = {
     load: async () => (await import('./serve.js')).serve,
   },
   purge: { summary: 'Delete old pairings', load: async () => (await import('./purge.js')).purge },
+  forget: {
+    summary: 'Delete everything stored about one person',
+    load: async () => (await import('./forget.js')).forget,
+  },
   upload: {
     summary: 'Validate chats and upload them to Metrica',
     load: async () => (await import('./upload.js')).upload,

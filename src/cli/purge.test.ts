@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { openStorage } from '../storage/index.js';
+import { chatKey, openStorage } from '../storage/index.js';
 import { main } from './main.js';
 
 function fakeIO(argv: string[], cwd: string, env: Record<string, string> = {}) {
@@ -110,5 +110,48 @@ describe('metrica-chats purge and serve (CLI)', () => {
     controller.abort('SIGTERM');
     assert.equal(await done, 0);
     assert.match(out.stdout, /"msg":"collector stopped"/);
+  });
+});
+
+describe('metrica-chats forget (CLI)', () => {
+  test('forget --phone deletes the person, whatever way the number is written, and says what went', async (t) => {
+    const dir = mkdtempSync(join(tmpdir(), 'mc-forget-'));
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    const s = await openStorage(join(dir, 'c.db'));
+    const phone = { kind: 'PhoneNumber' as const, value: '79161234567' };
+    await s.insertPairing({ chatId: 'CTAAAAAAAA', clientId: '111', receivedAt: 1 });
+    await s.linkPartner('whatsapp', [phone], 'CTAAAAAAAA', 1000);
+    await s.upsertChat(chatKey(1_760_000_000, 'whatsapp', phone), {
+      dateTime: 1_760_000_000,
+      platform: 'whatsapp',
+      phoneNumber: phone.value,
+      attribution: { chatId: 'CTAAAAAAAA', chatIdSource: 'message', reason: null, clientId: '111' },
+    });
+    await s.close();
+    const { io, out } = fakeIO(['forget', '--phone', '+7 (916) 123-45-67', '--db', 'c.db'], dir);
+    assert.equal(await main(io), 0, out.stderr);
+    assert.equal(out.stdout, 'Deleted 1 chat, 1 pairing and 1 partner link (chat IDs CTAAAAAAAA).\n');
+    const after = await openStorage(join(dir, 'c.db'));
+    const left = await after.snapshot();
+    await after.close();
+    assert.deepEqual([left.chats.length, left.pairings.length, left.partners.length], [0, 0, 0]);
+  });
+
+  test('forget refuses no selector, two selectors, a bad phone or platform, with exit code 2', async () => {
+    const cases: [string[], RegExp][] = [
+      [['forget'], /give exactly one of --phone, --user-id, --username or --chat-id/],
+      [['forget', '--phone', '+79161234567', '--chat-id', 'CTAAAAAAAA'], /exactly one .*got --phone and --chat-id/],
+      [['forget', '--phone', '12-34'], /--phone must be 7–15 digits .*got "12-34"/],
+      [['forget', '--chat-id', 'CT 1'], /--chat-id must be 1–64 characters .*got "CT 1"/],
+      [
+        ['forget', '--user-id', '42', '--platform', 'icq'],
+        /--platform must be one of telegram, whatsapp, viber, got "icq"/,
+      ],
+    ];
+    for (const [argv, message] of cases) {
+      const { io, out } = fakeIO(argv, tmpdir());
+      assert.equal(await main(io), 2, argv.join(' '));
+      assert.match(out.stderr, message);
+    }
   });
 });

@@ -4,6 +4,8 @@ import type { ColumnSpec, SqlDriver, SqlValue } from './sql.js';
 import {
   type ChatInput,
   type ChatStats,
+  type ForgetRequest,
+  type Forgotten,
   type Pairing,
   type PairingInput,
   type PartnerRef,
@@ -77,6 +79,13 @@ const UPDATE_CHAT = `UPDATE chats SET ${CHAT_COLUMNS.filter((c) => c !== 'key')
   .join(', ')} WHERE key = ?`;
 
 /** The storage logic, written once over the adapters' SQL surface. */
+/** The chats column that holds each kind of partner identifier. */
+const PARTNER_COLUMNS = {
+  ChatUserID: 'chat_user_id',
+  ChatUsername: 'chat_username',
+  PhoneNumber: 'phone_number',
+} as const;
+
 export class SqlStorage implements Storage {
   readonly kind: 'sqlite' | 'postgres';
   private closed = false;
@@ -250,9 +259,7 @@ export class SqlStorage implements Storage {
   }
 
   async partnerHasChat(platform: string, partner: PartnerRef): Promise<boolean> {
-    const column = { ChatUserID: 'chat_user_id', ChatUsername: 'chat_username', PhoneNumber: 'phone_number' }[
-      partner.kind
-    ];
+    const column = PARTNER_COLUMNS[partner.kind];
     const row = await this.db.get(`SELECT 1 AS x FROM chats WHERE platform = ? AND ${column} = ? LIMIT 1`, [
       platform,
       partner.value,
@@ -350,6 +357,56 @@ export class SqlStorage implements Storage {
 
   async purgePairings(before: number): Promise<number> {
     return this.db.run('DELETE FROM pairings WHERE received_at < ?', [before]);
+  }
+
+  async forget(who: ForgetRequest): Promise<Forgotten> {
+    const list = (xs: readonly unknown[]): string => xs.map(() => '?').join(', ');
+    return this.db.transaction(async (q) => {
+      const platform = who.platform ? ' AND platform = ?' : '';
+      const onPlatform = who.platform ? [who.platform] : [];
+      const chatIds = new Set<string>(who.chatId ? [who.chatId] : []);
+      const keys = new Set<string>();
+      const partner = who.partner && who.partner.values.length > 0 ? who.partner : undefined;
+      if (partner) {
+        const column = PARTNER_COLUMNS[partner.kind];
+        const chats = await q.all<{ key: string; chat_id: string | null }>(
+          `SELECT key, chat_id FROM chats WHERE ${column} IN (${list(partner.values)})${platform}`,
+          [...partner.values, ...onPlatform],
+        );
+        const links = await q.all<{ chat_id: string }>(
+          `SELECT chat_id FROM partners WHERE kind = ? AND value IN (${list(partner.values)})${platform}`,
+          [partner.kind, ...partner.values, ...onPlatform],
+        );
+        for (const c of chats) {
+          keys.add(c.key);
+          if (c.chat_id) chatIds.add(c.chat_id);
+        }
+        for (const l of links) chatIds.add(l.chat_id);
+      }
+      const ids = [...chatIds];
+      if (ids.length > 0) {
+        const more = await q.all<{ key: string }>(`SELECT key FROM chats WHERE chat_id IN (${list(ids)})`, ids);
+        for (const c of more) keys.add(c.key);
+      }
+      const chatKeys = [...keys];
+      let chats = 0;
+      if (chatKeys.length > 0) {
+        await q.run(`DELETE FROM upload_rows WHERE chat_key IN (${list(chatKeys)})`, chatKeys);
+        chats = await q.run(`DELETE FROM chats WHERE key IN (${list(chatKeys)})`, chatKeys);
+      }
+      let partnerLinks = 0;
+      if (ids.length > 0) partnerLinks += await q.run(`DELETE FROM partners WHERE chat_id IN (${list(ids)})`, ids);
+      if (partner) {
+        // Links of this partner to chat IDs not listed above cannot exist, but a link is personal
+        // data on its own: delete by identifier too.
+        partnerLinks += await q.run(
+          `DELETE FROM partners WHERE kind = ? AND value IN (${list(partner.values)})${platform}`,
+          [partner.kind, ...partner.values, ...onPlatform],
+        );
+      }
+      const pairings = ids.length > 0 ? await q.run(`DELETE FROM pairings WHERE chat_id IN (${list(ids)})`, ids) : 0;
+      return { chats, pairings, partnerLinks, chatIds: ids.sort() };
+    });
   }
 
   async chatStats(options: { since?: number } = {}): Promise<ChatStats> {

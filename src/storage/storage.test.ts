@@ -250,6 +250,102 @@ for (const [name, open] of Object.entries(ADAPTERS)) {
       );
     });
 
+    test('forgets a person: their chats, partner links and the pairings of their chat IDs, nobody else', async (t) => {
+      const s = await open(t);
+      if (!s) return;
+      const phone = { kind: 'PhoneNumber' as const, value: '+79161234567' };
+      // The person: two WhatsApp chats (two browsers, two chat IDs), one uploaded, and a Telegram chat.
+      await s.insertPairing({ chatId: 'CTAAAAAAAA', clientId: '111', receivedAt: 1 });
+      await s.insertPairing({ chatId: 'CTBBBBBBBB', clientId: '222', receivedAt: 2 });
+      await s.linkPartner('whatsapp', [phone], 'CTAAAAAAAA', 1000);
+      await s.linkPartner('whatsapp', [phone], 'CTBBBBBBBB', 2000);
+      const a = chatKey(T0, 'whatsapp', phone);
+      await s.upsertChat(a, {
+        dateTime: T0,
+        platform: 'whatsapp',
+        phoneNumber: phone.value,
+        attribution: { chatId: 'CTAAAAAAAA', chatIdSource: 'message', reason: null, clientId: '111' },
+      });
+      await s.upsertChat(chatKey(T0 + 1, 'whatsapp', phone), {
+        dateTime: T0 + 1,
+        platform: 'whatsapp',
+        phoneNumber: phone.value,
+        attribution: { chatId: 'CTBBBBBBBB', chatIdSource: 'message', reason: null, clientId: '222' },
+      });
+      await s.markUploaded({ uploadId: 'u', counterId: '1', status: 'UPLOADED', sentAt: 1, rowCount: 1 }, [
+        { key: a, revision: 1 },
+      ]);
+      // Somebody else, on the same messenger.
+      const other = { kind: 'PhoneNumber' as const, value: '+79990000000' };
+      await s.insertPairing({ chatId: 'CTCCCCCCCC', clientId: '333', receivedAt: 3 });
+      await s.linkPartner('whatsapp', [other], 'CTCCCCCCCC', 3000);
+      await s.upsertChat(chatKey(T0, 'whatsapp', other), {
+        dateTime: T0,
+        platform: 'whatsapp',
+        phoneNumber: other.value,
+        attribution: { chatId: 'CTCCCCCCCC', chatIdSource: 'message', reason: null, clientId: '333' },
+      });
+
+      const forgotten = await s.forget({ partner: { kind: 'PhoneNumber', values: ['79161234567', '+79161234567'] } });
+      assert.deepEqual(forgotten, { chats: 2, pairings: 2, partnerLinks: 1, chatIds: ['CTAAAAAAAA', 'CTBBBBBBBB'] });
+      const left = await s.snapshot();
+      assert.deepEqual(
+        left.chats.map((c) => c.chatId),
+        ['CTCCCCCCCC'],
+      );
+      assert.deepEqual(
+        left.pairings.map((p) => p.chatId),
+        ['CTCCCCCCCC'],
+      );
+      assert.deepEqual(
+        left.partners.map((p) => p.value),
+        [other.value],
+      );
+      // The upload is still on record, without the deleted chat.
+      assert.equal(left.uploads.length, 1);
+      assert.deepEqual(
+        (await collect(s.pendingConversions())).map((c) => c.record.PhoneNumber),
+        [other.value],
+      );
+      // Forgetting again finds nothing.
+      assert.deepEqual(await s.forget({ partner: { kind: 'PhoneNumber', values: ['+79161234567'] } }), {
+        chats: 0,
+        pairings: 0,
+        partnerLinks: 0,
+        chatIds: [],
+      });
+    });
+
+    test('forgets by chat ID, and only on the platform asked', async (t) => {
+      const s = await open(t);
+      if (!s) return;
+      const user = { kind: 'ChatUserID' as const, value: '4242' };
+      await s.insertPairing({ chatId: 'CTAAAAAAAA', clientId: '111', receivedAt: 1 });
+      await s.linkPartner('telegram', [user], 'CTAAAAAAAA', 1000);
+      await s.upsertChat(chatKey(T0, 'telegram', user), {
+        dateTime: T0,
+        platform: 'telegram',
+        chatUserId: '4242',
+        attribution: { chatId: 'CTAAAAAAAA', chatIdSource: 'message', reason: null, clientId: '111' },
+      });
+      // The same user ID on Viber is another person.
+      await s.linkPartner('viber', [user], 'CTBBBBBBBB', 1000);
+      assert.deepEqual(await s.forget({ partner: { kind: 'ChatUserID', values: ['4242'] }, platform: 'viber' }), {
+        chats: 0,
+        pairings: 0,
+        partnerLinks: 1,
+        chatIds: ['CTBBBBBBBB'],
+      });
+      assert.deepEqual(await s.forget({ chatId: 'CTAAAAAAAA' }), {
+        chats: 1,
+        pairings: 1,
+        partnerLinks: 1,
+        chatIds: ['CTAAAAAAAA'],
+      });
+      const left = await s.snapshot();
+      assert.deepEqual([left.chats.length, left.pairings.length, left.partners.length], [0, 0, 0]);
+    });
+
     test('chat stats count platforms, chat IDs, matches, uploads and reasons', async (t) => {
       const s = await open(t);
       if (!s) return;

@@ -1,8 +1,7 @@
 import type { PendingConversion, UploadReceipt } from './contract.js';
 import { rowFromColumns } from './rows.js';
 import type { SqlDriver } from './sql.js';
-import { type ChatInput, type ChatStats, type Pairing, type PairingInput, type PartnerRef, type Storage, type StorageSnapshot, type UpsertResult } from './types.js';
-/** The storage logic, written once over the adapters' SQL surface. */
+import { type ChatInput, type ChatStats, type ForgetRequest, type Forgotten, type Pairing, type PairingInput, type PartnerRef, type Storage, type StorageSnapshot, type UpsertResult } from './types.js';
 export declare class SqlStorage implements Storage {
     private readonly db;
     private readonly now;
@@ -51,6 +50,7 @@ export declare class SqlStorage implements Storage {
     }>): Promise<void>;
     updateUploadStatus(uploadId: string, status: string, details?: Record<string, unknown>): Promise<void>;
     purgePairings(before: number): Promise<number>;
+    forget(who: ForgetRequest): Promise<Forgotten>;
     chatStats(options?: {
         since?: number;
     }): Promise<ChatStats>;

@@ -149,8 +149,32 @@ export interface Storage extends ConversionStore {
     upsertChat(key: string, input: ChatInput): Promise<UpsertResult>;
     /** Deletes pairings received before `before` (Unix ms); resolves to how many. */
     purgePairings(before: number): Promise<number>;
+    /**
+     * Deletes everything stored about one person, in one transaction: the chats with this partner,
+     * and every chat, pairing and partner link of the chat IDs those chats or links carry (or of the
+     * chat ID given). Upload history keeps no trace of the deleted chats.
+     */
+    forget(who: ForgetRequest): Promise<Forgotten>;
     chatStats(options?: {
         since?: number;
     }): Promise<ChatStats>;
     snapshot(): Promise<StorageSnapshot>;
+}
+/** Whom to forget: a chat partner (any of their identifier values, e.g. a phone with and without `+`), or a chat ID. */
+export interface ForgetRequest {
+    partner?: {
+        kind: PartnerKind;
+        values: readonly string[];
+    };
+    chatId?: string;
+    /** Only this messenger's chats and links; all of them when absent. */
+    platform?: ChatPlatform;
+}
+/** What `forget` deleted. */
+export interface Forgotten {
+    chats: number;
+    pairings: number;
+    partnerLinks: number;
+    /** The chat IDs whose data went with them. */
+    chatIds: string[];
 }

@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 import {
   parseSince
-} from "./chunk-7SLWKCMF.js";
-import "./chunk-ANT3R34J.js";
+} from "./chunk-7Y2EXU6M.js";
 import {
   DatabaseNotFoundError,
   openCollectorStorage
-} from "./chunk-SOTFQ2JD.js";
-import "./chunk-6VG6H7X3.js";
+} from "./chunk-P7XCEWWY.js";
+import "./chunk-UARLW5ZB.js";
+import "./chunk-57SFKUBH.js";
+import "./chunk-NWXZICF3.js";
 import {
   EXIT,
   UsageError,

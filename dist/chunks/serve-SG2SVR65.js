@@ -2,21 +2,22 @@
 import {
   createCollector,
   splitList
-} from "./chunk-ITYVDP32.js";
-import "./chunk-ANT3R34J.js";
+} from "./chunk-BF6TMA4G.js";
+import "./chunk-UARLW5ZB.js";
+import "./chunk-57SFKUBH.js";
 import "./chunk-7Z4IPTRN.js";
 import {
   parseDuration
 } from "./chunk-IEET6XE5.js";
-import {
-  isPostgresUrl
-} from "./chunk-DDCC5LZZ.js";
-import "./chunk-6VG6H7X3.js";
+import "./chunk-NWXZICF3.js";
 import {
   EXIT,
   UsageError,
   parseCommandArgs
 } from "./chunk-THAAWAOL.js";
+import {
+  isPostgresUrl
+} from "./chunk-UANRYR2T.js";
 
 // src/cli/serve.ts
 import { resolve } from "node:path";

@@ -3,13 +3,13 @@ import {
   parseDuration
 } from "./chunk-IEET6XE5.js";
 import {
-  openStorage
-} from "./chunk-DDCC5LZZ.js";
-import {
   EXIT,
   UsageError,
   parseCommandArgs
 } from "./chunk-THAAWAOL.js";
+import {
+  openStorage
+} from "./chunk-UANRYR2T.js";
 
 // src/cli/purge.ts
 var PURGE_HELP = `Usage: metrica-chats purge --older-than <age> [--db <path|url>]

@@ -8,7 +8,7 @@ import {
   openStorage,
   partnersOf,
   recordOf
-} from "./chunk-DDCC5LZZ.js";
+} from "./chunk-UANRYR2T.js";
 export {
   DRIVER_INSTALL,
   MissingDriverError,

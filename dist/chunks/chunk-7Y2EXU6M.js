@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 import {
-  exportPending
-} from "./chunk-ANT3R34J.js";
-import {
   DatabaseNotFoundError,
   openConversionStore
-} from "./chunk-SOTFQ2JD.js";
+} from "./chunk-P7XCEWWY.js";
+import {
+  exportPending
+} from "./chunk-UARLW5ZB.js";
 import {
   EXIT,
   UsageError,

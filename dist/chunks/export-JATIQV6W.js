@@ -3,10 +3,11 @@ import {
   EXPORT_HELP,
   exportCommand,
   parseSince
-} from "./chunk-7SLWKCMF.js";
-import "./chunk-ANT3R34J.js";
-import "./chunk-SOTFQ2JD.js";
-import "./chunk-6VG6H7X3.js";
+} from "./chunk-7Y2EXU6M.js";
+import "./chunk-P7XCEWWY.js";
+import "./chunk-UARLW5ZB.js";
+import "./chunk-57SFKUBH.js";
+import "./chunk-NWXZICF3.js";
 import "./chunk-THAAWAOL.js";
 export {
   EXPORT_HELP,

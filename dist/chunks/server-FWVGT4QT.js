@@ -2,19 +2,20 @@
 import "./chunk-EGQFFPF7.js";
 import {
   main
-} from "./chunk-EZZNSB2D.js";
+} from "./chunk-5QCG3C56.js";
 import {
   createCollector
-} from "./chunk-ITYVDP32.js";
-import "./chunk-ANT3R34J.js";
+} from "./chunk-BF6TMA4G.js";
+import "./chunk-UARLW5ZB.js";
+import "./chunk-57SFKUBH.js";
 import "./chunk-7Z4IPTRN.js";
-import "./chunk-DDCC5LZZ.js";
 import {
   CHAT_PLATFORMS,
   CSV_COLUMNS,
   METRICA_ID_COLUMNS
-} from "./chunk-6VG6H7X3.js";
+} from "./chunk-NWXZICF3.js";
 import "./chunk-THAAWAOL.js";
+import "./chunk-UANRYR2T.js";
 
 // src/demo/server.ts
 import { createHash } from "node:crypto";

@@ -2,7 +2,7 @@
 import {
   DatabaseNotFoundError,
   openConversionStore
-} from "./chunk-SOTFQ2JD.js";
+} from "./chunk-P7XCEWWY.js";
 import {
   DEFAULT_API_URL,
   MetricaApiError,
@@ -13,10 +13,11 @@ import {
   readCsv,
   uploadPending,
   uploadRows
-} from "./chunk-XX7U7S5F.js";
+} from "./chunk-KR6TRKXL.js";
+import "./chunk-57SFKUBH.js";
 import {
   CSV_COLUMNS
-} from "./chunk-6VG6H7X3.js";
+} from "./chunk-NWXZICF3.js";
 import {
   EXIT,
   UsageError,

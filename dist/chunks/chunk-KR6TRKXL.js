@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 import {
+  csvHeader,
+  csvLine
+} from "./chunk-57SFKUBH.js";
+import {
   CHAT_PLATFORMS,
   CSV_COLUMNS,
   METRICA_ID_COLUMNS,
-  PARTNER_COLUMNS,
-  csvHeader,
-  csvLine
-} from "./chunk-6VG6H7X3.js";
+  PARTNER_COLUMNS
+} from "./chunk-NWXZICF3.js";
 
 // src/uploader/errors.ts
 var MetricaApiError = class extends Error {

@@ -168,6 +168,11 @@ var PAIRING_INSERT_COLUMNS = [
 var hasMetricaId = (p) => Boolean(p.clientId || p.userId || p.yclid || p.purchaseId);
 var INSERT_CHAT = `INSERT INTO chats (${CHAT_COLUMNS.join(", ")}) VALUES (${CHAT_COLUMNS.map(() => "?").join(", ")}) ON CONFLICT (key) DO NOTHING`;
 var UPDATE_CHAT = `UPDATE chats SET ${CHAT_COLUMNS.filter((c) => c !== "key").map((c) => `${c} = ?`).join(", ")} WHERE key = ?`;
+var PARTNER_COLUMNS = {
+  ChatUserID: "chat_user_id",
+  ChatUsername: "chat_username",
+  PhoneNumber: "phone_number"
+};
 var SqlStorage = class {
   constructor(db, now = Date.now) {
     this.db = db;
@@ -326,7 +331,7 @@ var SqlStorage = class {
     return row ? rowFromColumns(row) : null;
   }
   async partnerHasChat(platform, partner) {
-    const column = { ChatUserID: "chat_user_id", ChatUsername: "chat_username", PhoneNumber: "phone_number" }[partner.kind];
+    const column = PARTNER_COLUMNS[partner.kind];
     const row = await this.db.get(`SELECT 1 AS x FROM chats WHERE platform = ? AND ${column} = ? LIMIT 1`, [
       platform,
       partner.value
@@ -416,6 +421,53 @@ var SqlStorage = class {
   }
   async purgePairings(before) {
     return this.db.run("DELETE FROM pairings WHERE received_at < ?", [before]);
+  }
+  async forget(who) {
+    const list = (xs) => xs.map(() => "?").join(", ");
+    return this.db.transaction(async (q) => {
+      const platform = who.platform ? " AND platform = ?" : "";
+      const onPlatform = who.platform ? [who.platform] : [];
+      const chatIds = new Set(who.chatId ? [who.chatId] : []);
+      const keys = /* @__PURE__ */ new Set();
+      const partner = who.partner && who.partner.values.length > 0 ? who.partner : void 0;
+      if (partner) {
+        const column = PARTNER_COLUMNS[partner.kind];
+        const chats2 = await q.all(
+          `SELECT key, chat_id FROM chats WHERE ${column} IN (${list(partner.values)})${platform}`,
+          [...partner.values, ...onPlatform]
+        );
+        const links = await q.all(
+          `SELECT chat_id FROM partners WHERE kind = ? AND value IN (${list(partner.values)})${platform}`,
+          [partner.kind, ...partner.values, ...onPlatform]
+        );
+        for (const c of chats2) {
+          keys.add(c.key);
+          if (c.chat_id) chatIds.add(c.chat_id);
+        }
+        for (const l of links) chatIds.add(l.chat_id);
+      }
+      const ids = [...chatIds];
+      if (ids.length > 0) {
+        const more = await q.all(`SELECT key FROM chats WHERE chat_id IN (${list(ids)})`, ids);
+        for (const c of more) keys.add(c.key);
+      }
+      const chatKeys = [...keys];
+      let chats = 0;
+      if (chatKeys.length > 0) {
+        await q.run(`DELETE FROM upload_rows WHERE chat_key IN (${list(chatKeys)})`, chatKeys);
+        chats = await q.run(`DELETE FROM chats WHERE key IN (${list(chatKeys)})`, chatKeys);
+      }
+      let partnerLinks = 0;
+      if (ids.length > 0) partnerLinks += await q.run(`DELETE FROM partners WHERE chat_id IN (${list(ids)})`, ids);
+      if (partner) {
+        partnerLinks += await q.run(
+          `DELETE FROM partners WHERE kind = ? AND value IN (${list(partner.values)})${platform}`,
+          [partner.kind, ...partner.values, ...onPlatform]
+        );
+      }
+      const pairings = ids.length > 0 ? await q.run(`DELETE FROM pairings WHERE chat_id IN (${list(ids)})`, ids) : 0;
+      return { chats, pairings, partnerLinks, chatIds: ids.sort() };
+    });
   }
   async chatStats(options = {}) {
     const since = options.since ?? Number.MIN_SAFE_INTEGER;

@@ -1,20 +1,20 @@
 #!/usr/bin/env node
 import {
   exportPending
-} from "./chunk-ANT3R34J.js";
+} from "./chunk-UARLW5ZB.js";
 import {
   jsonLogger,
   mask,
   silentLogger
 } from "./chunk-7Z4IPTRN.js";
 import {
+  CHAT_PLATFORMS
+} from "./chunk-NWXZICF3.js";
+import {
   chatKey,
   openStorage,
   partnersOf
-} from "./chunk-DDCC5LZZ.js";
-import {
-  CHAT_PLATFORMS
-} from "./chunk-6VG6H7X3.js";
+} from "./chunk-UANRYR2T.js";
 
 // src/match/format.ts
 var CHAT_ID_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";

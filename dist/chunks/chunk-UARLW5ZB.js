@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   csvLines
-} from "./chunk-6VG6H7X3.js";
+} from "./chunk-57SFKUBH.js";
 
 // src/uploader/export.ts
 async function* exportPending(store, options = {}) {

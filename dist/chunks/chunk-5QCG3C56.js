@@ -8,24 +8,28 @@ import {
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./serve-45AYR5CR.js")).serve
+    load: async () => (await import("./serve-SG2SVR65.js")).serve
   },
-  purge: { summary: "Delete old pairings", load: async () => (await import("./purge-MMRPROKR.js")).purge },
+  purge: { summary: "Delete old pairings", load: async () => (await import("./purge-PEYDMXX6.js")).purge },
+  forget: {
+    summary: "Delete everything stored about one person",
+    load: async () => (await import("./forget-D3Y4AWYU.js")).forget
+  },
   upload: {
     summary: "Validate chats and upload them to Metrica",
-    load: async () => (await import("./upload-WNE6M2CP.js")).upload
+    load: async () => (await import("./upload-G2FS4HIH.js")).upload
   },
   export: {
     summary: "Write the CSV of chats not yet uploaded",
-    load: async () => (await import("./export-HFUKMPHP.js")).exportCommand
+    load: async () => (await import("./export-JATIQV6W.js")).exportCommand
   },
   report: {
     summary: "Show the chat yield and why chats went unattributed",
-    load: async () => (await import("./report-R6TM32QX.js")).report
+    load: async () => (await import("./report-KXGMZP4U.js")).report
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./demo-GLMCIUQ4.js")).demo
+    load: async () => (await import("./demo-PAP67EOH.js")).demo
   }
 };
 

@@ -1,0 +1,95 @@
+import { CHAT_PLATFORMS, type ChatPlatform } from '../shared/conversion.js';
+import { openStorage, type PartnerKind } from '../storage/index.js';
+import { type CliIO, type Command, EXIT, parseCommandArgs, UsageError } from './io.js';
+
+export const FORGET_HELP = `Usage: metrica-chats forget (--phone <number> | --user-id <id> | --username <name> | --chat-id <id>)
+                            [--platform <name>] [--db <path|url>]
+
+Deletes everything stored about one person, for a privacy request: their chats, their partner
+links, and the chats, pairings and partner links of every chat ID linked to them. Chats already
+uploaded stay in Metrica; the upload history keeps no trace of the deleted chats.
+
+Options:
+  --phone <number>     the person's phone number, with the country code (+ and spaces optional)
+  --user-id <id>       the person's messenger user ID
+  --username <name>    the person's messenger username
+  --chat-id <id>       a chat ID (a visitor's browser), e.g. CT7KQ2M9XA
+  --platform <name>    only telegram, whatsapp or viber (default: all three)
+  --db <path|url>      SQLite file or postgres:// URL (METRICA_CHATS_DB, default ./metrica-chats.db)
+  -h, --help           Show this help
+`;
+
+const SELECTORS: Record<string, PartnerKind | 'chatId'> = {
+  phone: 'PhoneNumber',
+  'user-id': 'ChatUserID',
+  username: 'ChatUsername',
+  'chat-id': 'chatId',
+};
+
+/** The values a stored identifier may have: phone numbers are stored as sent, with or without `+`. */
+function identifierValues(flag: string, raw: string): string[] {
+  const value = raw.trim();
+  if (flag === 'phone') {
+    const digits = value.replace(/[\s().-]/g, '').replace(/^\+/, '');
+    if (!/^[0-9]{7,15}$/.test(digits)) {
+      throw new UsageError(
+        `--phone must be 7–15 digits with the country code, e.g. +79001234567, got ${JSON.stringify(raw)}`,
+      );
+    }
+    return [digits, `+${digits}`];
+  }
+  if (flag === 'chat-id' && !/^[A-Za-z0-9_-]{1,64}$/.test(value)) {
+    throw new UsageError(`--chat-id must be 1–64 characters of A-Z a-z 0-9 _ -, got ${JSON.stringify(raw)}`);
+  }
+  if (!value) throw new UsageError(`--${flag} must not be empty`);
+  return [value];
+}
+
+export const forget: Command = async (args: string[], io: CliIO): Promise<number> => {
+  const { values } = parseCommandArgs({
+    args,
+    options: {
+      phone: { type: 'string' },
+      'user-id': { type: 'string' },
+      username: { type: 'string' },
+      'chat-id': { type: 'string' },
+      platform: { type: 'string' },
+      db: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) {
+    io.stdout.write(FORGET_HELP);
+    return EXIT.ok;
+  }
+  const given = Object.keys(SELECTORS).filter((flag) => values[flag as keyof typeof values] !== undefined);
+  if (given.length !== 1) {
+    throw new UsageError(
+      `give exactly one of --phone, --user-id, --username or --chat-id${given.length ? `, got ${given.map((f) => `--${f}`).join(' and ')}` : ''}`,
+    );
+  }
+  const flag = given[0] as string;
+  const identifier = identifierValues(flag, values[flag as keyof typeof values] as string);
+  const platform = values.platform;
+  if (platform !== undefined && !(CHAT_PLATFORMS as readonly string[]).includes(platform)) {
+    throw new UsageError(`--platform must be one of ${CHAT_PLATFORMS.join(', ')}, got ${JSON.stringify(platform)}`);
+  }
+  const kind = SELECTORS[flag] as PartnerKind | 'chatId';
+  const storage = await openStorage(values.db ?? io.env.METRICA_CHATS_DB ?? './metrica-chats.db', { cwd: io.cwd });
+  try {
+    const gone = await storage.forget({
+      ...(kind === 'chatId' ? { chatId: identifier[0] } : { partner: { kind, values: identifier } }),
+      ...(platform ? { platform: platform as ChatPlatform } : {}),
+    });
+    const n = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
+    io.stdout.write(
+      `Deleted ${n(gone.chats, 'chat')}, ${n(gone.pairings, 'pairing')} and ${n(gone.partnerLinks, 'partner link')}` +
+        `${gone.chatIds.length ? ` (chat IDs ${gone.chatIds.join(', ')})` : ''}.\n`,
+    );
+    return EXIT.ok;
+  } finally {
+    await storage.close();
+  }
+};
