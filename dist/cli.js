@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   main
-} from "./chunks/chunk-5QCG3C56.js";
+} from "./chunks/chunk-HXI4ZK43.js";
 import "./chunks/chunk-THAAWAOL.js";
 
 // src/cli/bin.ts

@@ -12,7 +12,7 @@ import {
   recordChat,
   telegramChat,
   viberChat
-} from "./chunks/chunk-BF6TMA4G.js";
+} from "./chunks/chunk-NJOZ5JBS.js";
 import "./chunks/chunk-UARLW5ZB.js";
 import "./chunks/chunk-57SFKUBH.js";
 import {

@@ -59,3 +59,26 @@ export class RateLimiter {
     }
   }
 }
+
+/**
+ * The bucket a client address counts against: an IPv4 address as it is, an IPv6 address by its
+ * /64. Providers give each subscriber a whole /64, so per-address buckets would let one client
+ * rotate through 2^64 of them.
+ * @example
+ * clientKey('2001:db8:1:2:aaaa::1') // '2001:db8:1:2::/64'
+ */
+export function clientKey(address: string): string {
+  const v4 = /^(?:::ffff:)?(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
+  if (v4) return v4[1] as string;
+  const ip = address.replace(/%.*$/, ''); // a zone index (fe80::1%eth0) names an interface, not a client
+  if (!/^[\da-f:.]+$/i.test(ip) || !ip.includes(':')) return address;
+  const [head = '', tail] = ip.split('::');
+  const first = head ? head.split(':') : [];
+  const last = tail ? tail.split(':') : [];
+  const groups =
+    tail === undefined ? first : [...first, ...Array(Math.max(0, 8 - first.length - last.length)).fill('0'), ...last];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.toLowerCase().replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
+}

@@ -13,7 +13,7 @@ import { HttpError } from './errors.js';
 import { decodeUtf8, parseJsonObject } from './json.js';
 import { jsonLogger, type Logger, mask, silentLogger } from './logger.js';
 import { originMatcher } from './origins.js';
-import { RateLimiter, type RateLimitOptions } from './rate-limit.js';
+import { clientKey, RateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { checkDateTime, parseChatReport, parsePairing } from './validate.js';
 
 /** Body caps: a beacon is ~300 bytes; bot updates carry up to 4096 characters of text and metadata. */
@@ -153,7 +153,7 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
 
   async function pairing(req: IncomingMessage, res: ServerResponse, cors: Record<string, string>): Promise<void> {
     if (limiter) {
-      const wait = limiter.take(clientAddress(req));
+      const wait = limiter.take(clientKey(clientAddress(req)));
       if (wait > 0) throw new HttpError(429, 'too many requests', undefined, { 'Retry-After': String(wait), ...cors });
     }
     requireType(req, ['text/plain', 'application/json']);

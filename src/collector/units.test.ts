@@ -8,7 +8,7 @@ import type { HttpError } from './errors.js';
 import { duplicateKey, parseJsonObject } from './json.js';
 import { mask } from './logger.js';
 import { normalizeOrigin, originMatcher } from './origins.js';
-import { RateLimiter } from './rate-limit.js';
+import { clientKey, RateLimiter } from './rate-limit.js';
 import { parseChatReport, parsePairing } from './validate.js';
 
 const NOW = Date.UTC(2026, 0, 15, 12);
@@ -52,6 +52,25 @@ describe('rate limiter', () => {
     t += 1000;
     assert.equal(rl.take('a'), 0);
     assert.equal(rl.take('a'), 1);
+  });
+
+  test('counts an IPv6 client by its /64 and an IPv4 client by its address', () => {
+    const cases: [string, string][] = [
+      ['203.0.113.7', '203.0.113.7'],
+      ['::ffff:203.0.113.7', '203.0.113.7'],
+      ['2001:db8:1:2:aaaa:bbbb:cccc:dddd', '2001:db8:1:2::/64'],
+      ['2001:0DB8:0001:0002::1', '2001:db8:1:2::/64'],
+      ['2001:db8::1', '2001:db8:0:0::/64'],
+      ['::1', '0:0:0:0::/64'],
+      ['fe80::1%eth0', 'fe80:0:0:0::/64'],
+      ['unknown', 'unknown'],
+    ];
+    for (const [address, key] of cases) assert.equal(clientKey(address), key, address);
+    // Rotating through addresses of one /64 does not buy more requests.
+    const rl = new RateLimiter({ perMinute: 60, burst: 2 }, () => 0);
+    const take = (a: string): number => rl.take(clientKey(a));
+    assert.deepEqual([take('2001:db8:1:2::1'), take('2001:db8:1:2::2'), take('2001:db8:1:2::3')], [0, 0, 1]);
+    assert.equal(take('2001:db8:1:3::1'), 0, 'the next /64 is another client');
   });
 
   test('stays bounded under many distinct clients', () => {

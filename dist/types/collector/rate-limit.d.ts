@@ -22,3 +22,11 @@ export declare class RateLimiter {
     take(client: string): number;
     private evict;
 }
+/**
+ * The bucket a client address counts against: an IPv4 address as it is, an IPv6 address by its
+ * /64. Providers give each subscriber a whole /64, so per-address buckets would let one client
+ * rotate through 2^64 of them.
+ * @example
+ * clientKey('2001:db8:1:2:aaaa::1') // '2001:db8:1:2::/64'
+ */
+export declare function clientKey(address: string): string;

@@ -679,6 +679,17 @@ var RateLimiter = class {
     }
   }
 };
+function clientKey(address) {
+  const v4 = /^(?:::ffff:)?(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
+  if (v4) return v4[1];
+  const ip = address.replace(/%.*$/, "");
+  if (!/^[\da-f:.]+$/i.test(ip) || !ip.includes(":")) return address;
+  const [head = "", tail] = ip.split("::");
+  const first = head ? head.split(":") : [];
+  const last = tail ? tail.split(":") : [];
+  const groups = tail === void 0 ? first : [...first, ...Array(Math.max(0, 8 - first.length - last.length)).fill("0"), ...last];
+  return `${groups.slice(0, 4).map((g) => g.toLowerCase().replace(/^0+(?=.)/, "")).join(":")}::/64`;
+}
 
 // src/collector/server.ts
 var PAIRING_BODY_LIMIT = 4096;
@@ -767,7 +778,7 @@ async function createCollector(options) {
   };
   async function pairing(req, res, cors) {
     if (limiter) {
-      const wait = limiter.take(clientAddress(req));
+      const wait = limiter.take(clientKey(clientAddress(req)));
       if (wait > 0) throw new HttpError(429, "too many requests", void 0, { "Retry-After": String(wait), ...cors });
     }
     requireType(req, ["text/plain", "application/json"]);

@@ -2,10 +2,10 @@
 import "./chunk-EGQFFPF7.js";
 import {
   main
-} from "./chunk-5QCG3C56.js";
+} from "./chunk-HXI4ZK43.js";
 import {
   createCollector
-} from "./chunk-BF6TMA4G.js";
+} from "./chunk-NJOZ5JBS.js";
 import "./chunk-UARLW5ZB.js";
 import "./chunk-57SFKUBH.js";
 import "./chunk-7Z4IPTRN.js";

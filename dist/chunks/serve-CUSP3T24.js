@@ -2,7 +2,7 @@
 import {
   createCollector,
   splitList
-} from "./chunk-BF6TMA4G.js";
+} from "./chunk-NJOZ5JBS.js";
 import "./chunk-UARLW5ZB.js";
 import "./chunk-57SFKUBH.js";
 import "./chunk-7Z4IPTRN.js";
