@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   main
-} from "./chunks/chunk-HXI4ZK43.js";
+} from "./chunks/chunk-RFFJGFDS.js";
 import "./chunks/chunk-THAAWAOL.js";
 
 // src/cli/bin.ts

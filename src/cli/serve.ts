@@ -97,9 +97,10 @@ export const serve: Command = async (args: string[], io: CliIO): Promise<number>
     logger,
     ...(retentionDays !== undefined ? { retentionDays } : {}),
   });
-  if (origins.length === 0) logger.warn('no --allow-origin given: beacons from web pages will be refused with 403');
+  // Start-up warnings go out even with --quiet: they describe a collector that will refuse requests.
+  if (origins.length === 0) base.warn('no --allow-origin given: beacons from web pages will be refused with 403');
   if (apiKeys.length === 0)
-    logger.warn('METRICA_CHATS_API_KEYS is empty: /v1/chats and the exports refuse every request');
+    base.warn('METRICA_CHATS_API_KEYS is empty: /v1/chats and the exports refuse every request');
   let url: string;
   try {
     ({ url } = await collector.listen(port, host));

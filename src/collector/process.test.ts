@@ -181,3 +181,31 @@ describe('collector process shutdown', () => {
     }
   });
 });
+
+describe('collector process start-up', () => {
+  test('--quiet hides request logs, not the warnings about a collector that will refuse everything', async (t) => {
+    const db = await freshDatabase(t, 'sqlite');
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/bin.ts', 'serve', '--port', '0', '--host', '127.0.0.1', '--db', db!, '--quiet'],
+      { env: { ...process.env, METRICA_CHATS_API_KEYS: '' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    t.after(() => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    });
+    const out = await new Promise<string>((resolve, reject) => {
+      let text = '';
+      const timer = setTimeout(() => reject(new Error(`collector did not start in 20 s: ${text}`)), 20_000);
+      child.stdout?.on('data', (d: Buffer) => {
+        text += d.toString();
+        if (text.includes('"msg":"ready"')) {
+          clearTimeout(timer);
+          resolve(text);
+        }
+      });
+      child.once('exit', () => reject(new Error(`collector exited before it was ready: ${text}`)));
+    });
+    assert.match(out, /"level":"warn","msg":"no --allow-origin given/);
+    assert.match(out, /"level":"warn","msg":"METRICA_CHATS_API_KEYS is empty/);
+  });
+});

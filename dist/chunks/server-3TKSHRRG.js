@@ -2,7 +2,7 @@
 import "./chunk-EGQFFPF7.js";
 import {
   main
-} from "./chunk-HXI4ZK43.js";
+} from "./chunk-RFFJGFDS.js";
 import {
   createCollector
 } from "./chunk-NJOZ5JBS.js";

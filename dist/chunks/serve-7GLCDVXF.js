@@ -111,9 +111,9 @@ var serve = async (args, io) => {
     logger,
     ...retentionDays !== void 0 ? { retentionDays } : {}
   });
-  if (origins.length === 0) logger.warn("no --allow-origin given: beacons from web pages will be refused with 403");
+  if (origins.length === 0) base.warn("no --allow-origin given: beacons from web pages will be refused with 403");
   if (apiKeys.length === 0)
-    logger.warn("METRICA_CHATS_API_KEYS is empty: /v1/chats and the exports refuse every request");
+    base.warn("METRICA_CHATS_API_KEYS is empty: /v1/chats and the exports refuse every request");
   let url;
   try {
     ({ url } = await collector.listen(port, host));

@@ -8,7 +8,7 @@ import {
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./serve-CUSP3T24.js")).serve
+    load: async () => (await import("./serve-7GLCDVXF.js")).serve
   },
   purge: { summary: "Delete old pairings", load: async () => (await import("./purge-PEYDMXX6.js")).purge },
   forget: {
@@ -29,7 +29,7 @@ var COMMANDS = {
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./demo-OWZP7EEC.js")).demo
+    load: async () => (await import("./demo-BYTTS2VC.js")).demo
   }
 };
 
