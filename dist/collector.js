@@ -12,7 +12,7 @@ import {
   recordChat,
   telegramChat,
   viberChat
-} from "./chunks/chunk-NJOZ5JBS.js";
+} from "./chunks/chunk-7AT7VVBH.js";
 import "./chunks/chunk-UARLW5ZB.js";
 import "./chunks/chunk-57SFKUBH.js";
 import {
@@ -24,7 +24,7 @@ import {
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   openStorage
-} from "./chunks/chunk-UANRYR2T.js";
+} from "./chunks/chunk-FTFULI4E.js";
 export {
   CHAT_BODY_LIMIT,
   HttpError,

@@ -79,6 +79,8 @@ const UPDATE_CHAT = `UPDATE chats SET ${CHAT_COLUMNS.filter((c) => c !== 'key')
   .join(', ')} WHERE key = ?`;
 
 /** The storage logic, written once over the adapters' SQL surface. */
+const orNull = (x: string | number | undefined): SqlValue => x ?? null;
+
 /** The chats column that holds each kind of partner identifier. */
 const PARTNER_COLUMNS = {
   ChatUserID: 'chat_user_id',
@@ -143,9 +145,10 @@ export class SqlStorage implements Storage {
   }
 
   private async flush(batch: QueuedPairing[]): Promise<void> {
+    const pairings = batch.map((b) => b.p);
+    let ids: number[];
     try {
-      const results = await this.writePairings(batch.map((b) => b.p));
-      for (const [i, b] of batch.entries()) b.resolve(results[i] as { id: number; rematched: number });
+      ids = await this.insertPairingRows(pairings);
     } catch (error) {
       if (batch.length === 1) {
         batch[0]?.reject(error);
@@ -160,63 +163,91 @@ export class SqlStorage implements Storage {
           b.reject(e);
         }
       }
+      return;
     }
+    // The rows are committed now. A failed completion step is retried on its own: retrying the
+    // INSERT would store every pairing of the batch twice.
+    let rematched: Map<PairingInput, number>;
+    try {
+      rematched = await this.completeWaitingChats(pairings);
+    } catch {
+      try {
+        rematched = await this.completeWaitingChats(pairings);
+      } catch (error) {
+        for (const b of batch) b.reject(error);
+        return;
+      }
+    }
+    for (const [i, b] of batch.entries()) b.resolve({ id: ids[i] ?? 0, rematched: rematched.get(b.p) ?? 0 });
+  }
+
+  private async writePairings(pairings: PairingInput[]): Promise<Array<{ id: number; rematched: number }>> {
+    const ids = await this.insertPairingRows(pairings);
+    const rematched = await this.completeWaitingChats(pairings);
+    return pairings.map((p, i) => ({ id: ids[i] ?? 0, rematched: rematched.get(p) ?? 0 }));
   }
 
   /**
    * The batch is one multi-row INSERT, atomic on its own in both dialects, so it needs no explicit
-   * transaction (two round trips fewer on PostgreSQL). Completing waiting chats is a second step.
+   * transaction (two round trips fewer on PostgreSQL).
    */
-  private async writePairings(pairings: PairingInput[]): Promise<Array<{ id: number; rematched: number }>> {
-    const q = this.db;
-    const v = (x: string | number | undefined): SqlValue => x ?? null;
-    const ids = await q.insertMany(
+  private insertPairingRows(pairings: PairingInput[]): Promise<number[]> {
+    return this.db.insertMany(
       'pairings',
       PAIRING_INSERT_COLUMNS,
       pairings.map((p) => [
         p.chatId,
-        v(p.clientId),
-        v(p.yclid),
-        v(p.userId),
-        v(p.purchaseId),
-        v(p.counterId),
-        v(p.url),
-        v(p.referrer),
-        v(p.platform),
-        v(p.ts),
+        orNull(p.clientId),
+        orNull(p.yclid),
+        orNull(p.userId),
+        orNull(p.purchaseId),
+        orNull(p.counterId),
+        orNull(p.url),
+        orNull(p.referrer),
+        orNull(p.platform),
+        orNull(p.ts),
         p.receivedAt,
       ]),
     );
+  }
+
+  /** Chats that arrived before their beacon wait unattributed; a pairing with IDs completes them. Resolves to how many per pairing. */
+  private async completeWaitingChats(pairings: PairingInput[]): Promise<Map<PairingInput, number>> {
     const rematched = new Map<PairingInput, number>();
-    // Chats that arrived before their beacon wait unattributed; a pairing with IDs completes them.
     const withIds = pairings.filter(hasMetricaId);
-    if (withIds.length > 0) {
-      const chatIds = [...new Set(withIds.map((p) => p.chatId))];
-      const waiting = await q.all<{ chat_id: string }>(
-        `SELECT DISTINCT chat_id FROM chats WHERE chat_id IN (${chatIds.map(() => '?').join(', ')})
-           AND unattributed_reason IS NOT NULL AND unattributed_reason IN ('chat_id_not_paired', 'pairing_without_metrica_id')`,
-        chatIds,
-      );
-      const waitingIds = new Set(waiting.map((w) => w.chat_id));
-      // The last pairing of a chat ID in the batch is the latest; it alone fills the waiting chats.
-      const latest = new Map<string, PairingInput>();
-      for (const p of withIds) if (waitingIds.has(p.chatId)) latest.set(p.chatId, p);
-      if (latest.size > 0) {
-        await this.db.transaction(async (tx) => {
-          for (const p of latest.values()) {
-            const count = await tx.run(
-              `UPDATE chats SET client_id = ?, user_id = ?, yclid = ?, purchase_id = ?, url = COALESCE(?, url),
+    if (withIds.length === 0) return rematched;
+    const chatIds = [...new Set(withIds.map((p) => p.chatId))];
+    const waiting = await this.db.all<{ chat_id: string }>(
+      `SELECT DISTINCT chat_id FROM chats WHERE chat_id IN (${chatIds.map(() => '?').join(', ')})
+         AND unattributed_reason IS NOT NULL AND unattributed_reason IN ('chat_id_not_paired', 'pairing_without_metrica_id')`,
+      chatIds,
+    );
+    const waitingIds = new Set(waiting.map((w) => w.chat_id));
+    // The last pairing of a chat ID in the batch is the latest; it alone fills the waiting chats.
+    const latest = new Map<string, PairingInput>();
+    for (const p of withIds) if (waitingIds.has(p.chatId)) latest.set(p.chatId, p);
+    if (latest.size === 0) return rematched;
+    await this.db.transaction(async (tx) => {
+      for (const p of latest.values()) {
+        const count = await tx.run(
+          `UPDATE chats SET client_id = ?, user_id = ?, yclid = ?, purchase_id = ?, url = COALESCE(?, url),
              unattributed_reason = NULL, revision = revision + 1, updated_at = ?
            WHERE chat_id = ? AND unattributed_reason IS NOT NULL
              AND unattributed_reason IN ('chat_id_not_paired', 'pairing_without_metrica_id')`,
-              [v(p.clientId), v(p.userId), v(p.yclid), v(p.purchaseId), v(p.url), this.now(), p.chatId],
-            );
-            rematched.set(p, count);
-          }
-        });
+          [
+            orNull(p.clientId),
+            orNull(p.userId),
+            orNull(p.yclid),
+            orNull(p.purchaseId),
+            orNull(p.url),
+            this.now(),
+            p.chatId,
+          ],
+        );
+        rematched.set(p, count);
       }
-    }
-    return pairings.map((p, i) => ({ id: ids[i] ?? 0, rematched: rematched.get(p) ?? 0 }));
+    });
+    return rematched;
   }
 
   async findPairing(chatId: string, at: number): Promise<Pairing | null> {

@@ -237,6 +237,35 @@ for (const [name, open] of Object.entries(ADAPTERS)) {
       assert.equal((await s.insertPairing({ chatId: 'CTAAAAAAAA', receivedAt: 11 })).rematched, 0);
     });
 
+    test('a failure after a batch is committed stores no pairing twice', async (t) => {
+      const s = await open(t);
+      if (!s) return;
+      await s.upsertChat(chatKey(T0, 'telegram', partner), {
+        dateTime: T0,
+        platform: 'telegram',
+        chatUserId: partner.value,
+        attribution: { chatId: 'CTAAAAAAAA', chatIdSource: 'message', reason: 'chat_id_not_paired' },
+      });
+      // Completing the waiting chat fails once, after the batch's INSERT has committed.
+      const db = (s as unknown as { db: { transaction: (...a: unknown[]) => Promise<unknown> } }).db;
+      const transaction = db.transaction.bind(db);
+      let failures = 0;
+      db.transaction = (...a) => (failures++ === 0 ? Promise.reject(new Error('connection reset')) : transaction(...a));
+      // Two beacons in one turn of the event loop: one batch.
+      const results = await Promise.all([
+        s.insertPairing({ chatId: 'CTAAAAAAAA', clientId: '111', receivedAt: 1 }),
+        s.insertPairing({ chatId: 'CTBBBBBBBB', clientId: '222', receivedAt: 2 }),
+      ]);
+      assert.ok(failures >= 2, 'the completion step failed, then ran again');
+      assert.deepEqual(
+        results.map((r) => r.rematched),
+        [1, 0],
+      );
+      const after = await s.snapshot();
+      assert.deepEqual(after.pairings.map((p) => p.chatId).sort(), ['CTAAAAAAAA', 'CTBBBBBBBB']);
+      assert.equal(after.chats[0]?.clientId, '111');
+    });
+
     test('purges pairings older than a time and reports the count', async (t) => {
       const s = await open(t);
       if (!s) return;

@@ -30,11 +30,14 @@ export declare class SqlStorage implements Storage {
     private canStartBatch;
     private scheduleFlush;
     private flush;
+    private writePairings;
     /**
      * The batch is one multi-row INSERT, atomic on its own in both dialects, so it needs no explicit
-     * transaction (two round trips fewer on PostgreSQL). Completing waiting chats is a second step.
+     * transaction (two round trips fewer on PostgreSQL).
      */
-    private writePairings;
+    private insertPairingRows;
+    /** Chats that arrived before their beacon wait unattributed; a pairing with IDs completes them. Resolves to how many per pairing. */
+    private completeWaitingChats;
     findPairing(chatId: string, at: number): Promise<Pairing | null>;
     linkPartner(platform: string, partners: readonly PartnerRef[], chatId: string, at: number): Promise<void>;
     findLinkedChatId(platform: string, partners: readonly PartnerRef[]): Promise<string | null>;

@@ -14,7 +14,7 @@ import {
   chatKey,
   openStorage,
   partnersOf
-} from "./chunk-UANRYR2T.js";
+} from "./chunk-FTFULI4E.js";
 
 // src/match/format.ts
 var CHAT_ID_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";

@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 import {
   parseSince
-} from "./chunk-7Y2EXU6M.js";
+} from "./chunk-HH43UR5Z.js";
 import {
   DatabaseNotFoundError,
   openCollectorStorage
-} from "./chunk-P7XCEWWY.js";
+} from "./chunk-7G6QFFDU.js";
 import "./chunk-UARLW5ZB.js";
 import "./chunk-57SFKUBH.js";
 import "./chunk-NWXZICF3.js";

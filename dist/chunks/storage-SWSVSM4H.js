@@ -8,7 +8,7 @@ import {
   openStorage,
   partnersOf,
   recordOf
-} from "./chunk-UANRYR2T.js";
+} from "./chunk-FTFULI4E.js";
 export {
   DRIVER_INSTALL,
   MissingDriverError,

@@ -2,7 +2,7 @@
 import {
   createCollector,
   splitList
-} from "./chunk-NJOZ5JBS.js";
+} from "./chunk-7AT7VVBH.js";
 import "./chunk-UARLW5ZB.js";
 import "./chunk-57SFKUBH.js";
 import "./chunk-7Z4IPTRN.js";
@@ -17,7 +17,7 @@ import {
 } from "./chunk-THAAWAOL.js";
 import {
   isPostgresUrl
-} from "./chunk-UANRYR2T.js";
+} from "./chunk-FTFULI4E.js";
 
 // src/cli/serve.ts
 import { resolve } from "node:path";

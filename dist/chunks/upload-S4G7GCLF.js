@@ -2,7 +2,7 @@
 import {
   DatabaseNotFoundError,
   openConversionStore
-} from "./chunk-P7XCEWWY.js";
+} from "./chunk-7G6QFFDU.js";
 import {
   DEFAULT_API_URL,
   MetricaApiError,

@@ -3,8 +3,8 @@ import {
   EXPORT_HELP,
   exportCommand,
   parseSince
-} from "./chunk-7Y2EXU6M.js";
-import "./chunk-P7XCEWWY.js";
+} from "./chunk-HH43UR5Z.js";
+import "./chunk-7G6QFFDU.js";
 import "./chunk-UARLW5ZB.js";
 import "./chunk-57SFKUBH.js";
 import "./chunk-NWXZICF3.js";

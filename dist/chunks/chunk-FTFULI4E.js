@@ -168,6 +168,7 @@ var PAIRING_INSERT_COLUMNS = [
 var hasMetricaId = (p) => Boolean(p.clientId || p.userId || p.yclid || p.purchaseId);
 var INSERT_CHAT = `INSERT INTO chats (${CHAT_COLUMNS.join(", ")}) VALUES (${CHAT_COLUMNS.map(() => "?").join(", ")}) ON CONFLICT (key) DO NOTHING`;
 var UPDATE_CHAT = `UPDATE chats SET ${CHAT_COLUMNS.filter((c) => c !== "key").map((c) => `${c} = ?`).join(", ")} WHERE key = ?`;
+var orNull = (x) => x ?? null;
 var PARTNER_COLUMNS = {
   ChatUserID: "chat_user_id",
   ChatUsername: "chat_username",
@@ -224,9 +225,10 @@ var SqlStorage = class {
     });
   }
   async flush(batch) {
+    const pairings = batch.map((b) => b.p);
+    let ids;
     try {
-      const results = await this.writePairings(batch.map((b) => b.p));
-      for (const [i, b] of batch.entries()) b.resolve(results[i]);
+      ids = await this.insertPairingRows(pairings);
     } catch (error) {
       if (batch.length === 1) {
         batch[0]?.reject(error);
@@ -240,60 +242,85 @@ var SqlStorage = class {
           b.reject(e);
         }
       }
+      return;
     }
+    let rematched;
+    try {
+      rematched = await this.completeWaitingChats(pairings);
+    } catch {
+      try {
+        rematched = await this.completeWaitingChats(pairings);
+      } catch (error) {
+        for (const b of batch) b.reject(error);
+        return;
+      }
+    }
+    for (const [i, b] of batch.entries()) b.resolve({ id: ids[i] ?? 0, rematched: rematched.get(b.p) ?? 0 });
+  }
+  async writePairings(pairings) {
+    const ids = await this.insertPairingRows(pairings);
+    const rematched = await this.completeWaitingChats(pairings);
+    return pairings.map((p, i) => ({ id: ids[i] ?? 0, rematched: rematched.get(p) ?? 0 }));
   }
   /**
    * The batch is one multi-row INSERT, atomic on its own in both dialects, so it needs no explicit
-   * transaction (two round trips fewer on PostgreSQL). Completing waiting chats is a second step.
+   * transaction (two round trips fewer on PostgreSQL).
    */
-  async writePairings(pairings) {
-    const q = this.db;
-    const v = (x) => x ?? null;
-    const ids = await q.insertMany(
+  insertPairingRows(pairings) {
+    return this.db.insertMany(
       "pairings",
       PAIRING_INSERT_COLUMNS,
       pairings.map((p) => [
         p.chatId,
-        v(p.clientId),
-        v(p.yclid),
-        v(p.userId),
-        v(p.purchaseId),
-        v(p.counterId),
-        v(p.url),
-        v(p.referrer),
-        v(p.platform),
-        v(p.ts),
+        orNull(p.clientId),
+        orNull(p.yclid),
+        orNull(p.userId),
+        orNull(p.purchaseId),
+        orNull(p.counterId),
+        orNull(p.url),
+        orNull(p.referrer),
+        orNull(p.platform),
+        orNull(p.ts),
         p.receivedAt
       ])
     );
+  }
+  /** Chats that arrived before their beacon wait unattributed; a pairing with IDs completes them. Resolves to how many per pairing. */
+  async completeWaitingChats(pairings) {
     const rematched = /* @__PURE__ */ new Map();
     const withIds = pairings.filter(hasMetricaId);
-    if (withIds.length > 0) {
-      const chatIds = [...new Set(withIds.map((p) => p.chatId))];
-      const waiting = await q.all(
-        `SELECT DISTINCT chat_id FROM chats WHERE chat_id IN (${chatIds.map(() => "?").join(", ")})
-           AND unattributed_reason IS NOT NULL AND unattributed_reason IN ('chat_id_not_paired', 'pairing_without_metrica_id')`,
-        chatIds
-      );
-      const waitingIds = new Set(waiting.map((w) => w.chat_id));
-      const latest = /* @__PURE__ */ new Map();
-      for (const p of withIds) if (waitingIds.has(p.chatId)) latest.set(p.chatId, p);
-      if (latest.size > 0) {
-        await this.db.transaction(async (tx) => {
-          for (const p of latest.values()) {
-            const count = await tx.run(
-              `UPDATE chats SET client_id = ?, user_id = ?, yclid = ?, purchase_id = ?, url = COALESCE(?, url),
+    if (withIds.length === 0) return rematched;
+    const chatIds = [...new Set(withIds.map((p) => p.chatId))];
+    const waiting = await this.db.all(
+      `SELECT DISTINCT chat_id FROM chats WHERE chat_id IN (${chatIds.map(() => "?").join(", ")})
+         AND unattributed_reason IS NOT NULL AND unattributed_reason IN ('chat_id_not_paired', 'pairing_without_metrica_id')`,
+      chatIds
+    );
+    const waitingIds = new Set(waiting.map((w) => w.chat_id));
+    const latest = /* @__PURE__ */ new Map();
+    for (const p of withIds) if (waitingIds.has(p.chatId)) latest.set(p.chatId, p);
+    if (latest.size === 0) return rematched;
+    await this.db.transaction(async (tx) => {
+      for (const p of latest.values()) {
+        const count = await tx.run(
+          `UPDATE chats SET client_id = ?, user_id = ?, yclid = ?, purchase_id = ?, url = COALESCE(?, url),
              unattributed_reason = NULL, revision = revision + 1, updated_at = ?
            WHERE chat_id = ? AND unattributed_reason IS NOT NULL
              AND unattributed_reason IN ('chat_id_not_paired', 'pairing_without_metrica_id')`,
-              [v(p.clientId), v(p.userId), v(p.yclid), v(p.purchaseId), v(p.url), this.now(), p.chatId]
-            );
-            rematched.set(p, count);
-          }
-        });
+          [
+            orNull(p.clientId),
+            orNull(p.userId),
+            orNull(p.yclid),
+            orNull(p.purchaseId),
+            orNull(p.url),
+            this.now(),
+            p.chatId
+          ]
+        );
+        rematched.set(p, count);
       }
-    }
-    return pairings.map((p, i) => ({ id: ids[i] ?? 0, rematched: rematched.get(p) ?? 0 }));
+    });
+    return rematched;
   }
   async findPairing(chatId, at) {
     const row = await this.db.get(

@@ -9,7 +9,7 @@ import {
 } from "./chunk-THAAWAOL.js";
 import {
   openStorage
-} from "./chunk-UANRYR2T.js";
+} from "./chunk-FTFULI4E.js";
 
 // src/cli/forget.ts
 var FORGET_HELP = `Usage: metrica-chats forget (--phone <number> | --user-id <id> | --username <name> | --chat-id <id>)
