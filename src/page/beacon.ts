@@ -3,23 +3,10 @@
  * body goes as text/plain, which needs no CORS preflight. Where sendBeacon is missing, throws
  * or refuses (it returns false over its quota), `fetch` with keepalive does the same job.
  */
+import type { PairingBeacon } from '../shared/pairing.js';
 
-/** The pairing beacon body, version 1. Absent fields are left out. */
-export interface Pairing {
-  v: 1;
-  chatId: string;
-  clientId?: string;
-  yclid?: string;
-  userId?: string;
-  purchaseId?: string;
-  counterId?: string;
-  url: string;
-  referrer?: string;
-  /** The messenger of the link clicked, when one was. */
-  platform?: string;
-  /** Unix milliseconds. */
-  ts: number;
-}
+/** The pairing beacon body, version 1; the collector's side reads the same type. */
+export type Pairing = PairingBeacon;
 
 /** POSTs the body as text/plain. Throws only when neither way exists. */
 export function send(endpoint: string, body: string): void {

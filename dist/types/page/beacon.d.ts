@@ -3,21 +3,8 @@
  * body goes as text/plain, which needs no CORS preflight. Where sendBeacon is missing, throws
  * or refuses (it returns false over its quota), `fetch` with keepalive does the same job.
  */
-/** The pairing beacon body, version 1. Absent fields are left out. */
-export interface Pairing {
-    v: 1;
-    chatId: string;
-    clientId?: string;
-    yclid?: string;
-    userId?: string;
-    purchaseId?: string;
-    counterId?: string;
-    url: string;
-    referrer?: string;
-    /** The messenger of the link clicked, when one was. */
-    platform?: string;
-    /** Unix milliseconds. */
-    ts: number;
-}
+import type { PairingBeacon } from '../shared/pairing.js';
+/** The pairing beacon body, version 1; the collector's side reads the same type. */
+export type Pairing = PairingBeacon;
 /** POSTs the body as text/plain. Throws only when neither way exists. */
 export declare function send(endpoint: string, body: string): void;

@@ -1,20 +1,13 @@
 import type { ChatPlatform } from '../shared/conversion.js';
+import type { PairingBeacon } from '../shared/pairing.js';
 import type { ConversionStore } from './contract.js';
 /** Why a chat is kept without Metrica IDs; stored per chat and counted in the stats. */
 export declare const UNATTRIBUTED_REASONS: readonly ["no_chat_id", "chat_id_not_paired", "pairing_without_metrica_id"];
 export type UnattributedReason = (typeof UNATTRIBUTED_REASONS)[number];
 /** One pairing beacon: a chat ID and the Metrica IDs the page knew at that moment. */
-export interface PairingInput {
-    chatId: string;
-    clientId?: string;
-    yclid?: string;
-    userId?: string;
-    purchaseId?: string;
-    counterId?: string;
+/** A beacon as stored: the page's fields (all but `chatId` optional here) and the time it arrived. */
+export interface PairingInput extends Omit<PairingBeacon, 'v' | 'url' | 'ts'> {
     url?: string;
-    referrer?: string;
-    platform?: ChatPlatform;
-    /** The page's clock, Unix milliseconds (informational: clocks in browsers drift). */
     ts?: number;
     /** The collector's clock when the beacon arrived, Unix milliseconds; matching uses this one. */
     receivedAt: number;
