@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   main
-} from "./chunks/chunk-QRJTVP2T.js";
+} from "./chunks/chunk-YJPG3HFY.js";
 import "./chunks/chunk-THAAWAOL.js";
 
 // src/cli/bin.ts

@@ -12,9 +12,12 @@ uploaded stay in Metrica; the upload history keeps no trace of the deleted chats
 Options:
   --phone <number>     the person's phone number, with the country code (+ and spaces optional)
   --user-id <id>       the person's messenger user ID
-  --username <name>    the person's messenger username
+  --username <name>    the person's messenger username (any case, with or without @)
   --chat-id <id>       a chat ID (a visitor's browser), e.g. CT7KQ2M9XA
-  --platform <name>    only telegram, whatsapp or viber (default: all three)
+  --platform <name>    the messenger the --phone, --user-id or --username belongs to: telegram,
+                       whatsapp or viber (default: all three; the same user ID on two messengers
+                       is two people). Everything of the chat IDs found goes, on every messenger:
+                       a chat ID is one visitor's browser.
   --db <path|url>      SQLite file or postgres:// URL (METRICA_CHATS_DB, default ./metrica-chats.db)
   -h, --help           Show this help
 `;
@@ -38,6 +41,8 @@ function identifierValues(flag: string, raw: string): string[] {
     }
     return [digits, `+${digits}`];
   }
+  // Usernames are case-insensitive in every messenger; they are matched in lower case.
+  if (flag === 'username') return [value.replace(/^@/, '').toLowerCase()];
   if (flag === 'chat-id' && !/^[A-Za-z0-9_-]{1,64}$/.test(value)) {
     throw new UsageError(`--chat-id must be 1–64 characters of A-Z a-z 0-9 _ -, got ${JSON.stringify(raw)}`);
   }
@@ -77,6 +82,11 @@ export const forget: Command = async (args: string[], io: CliIO): Promise<number
     throw new UsageError(`--platform must be one of ${CHAT_PLATFORMS.join(', ')}, got ${JSON.stringify(platform)}`);
   }
   const kind = SELECTORS[flag] as PartnerKind | 'chatId';
+  if (kind === 'chatId' && platform !== undefined) {
+    throw new UsageError(
+      '--platform goes with --phone, --user-id or --username; a chat ID belongs to no one messenger',
+    );
+  }
   const storage = await openStorage(values.db ?? io.env.METRICA_CHATS_DB ?? './metrica-chats.db', { cwd: io.cwd });
   try {
     const gone = await storage.forget({
@@ -84,6 +94,12 @@ export const forget: Command = async (args: string[], io: CliIO): Promise<number
       ...(platform ? { platform: platform as ChatPlatform } : {}),
     });
     const n = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
+    if (gone.chats + gone.pairings + gone.partnerLinks === 0) {
+      io.stdout.write(
+        `Nothing is stored for --${flag} ${JSON.stringify(values[flag as keyof typeof values])}${flag === 'phone' ? ' (numbers are matched with their country code: +7…, not 8…)' : ''}.\n`,
+      );
+      return EXIT.ok;
+    }
     io.stdout.write(
       `Deleted ${n(gone.chats, 'chat')}, ${n(gone.pairings, 'pairing')} and ${n(gone.partnerLinks, 'partner link')}` +
         `${gone.chatIds.length ? ` (chat IDs ${gone.chatIds.join(', ')})` : ''}.\n`,

@@ -135,6 +135,13 @@ describe('metrica-chats forget (CLI)', () => {
     const left = await after.snapshot();
     await after.close();
     assert.deepEqual([left.chats.length, left.pairings.length, left.partners.length], [0, 0, 0]);
+    // Asked again, or with a domestic number, it says nothing is stored, and why a number may miss.
+    const again = fakeIO(['forget', '--phone', '8 916 123-45-67', '--db', 'c.db'], dir);
+    assert.equal(await main(again.io), 0, again.out.stderr);
+    assert.equal(
+      again.out.stdout,
+      'Nothing is stored for --phone "8 916 123-45-67" (numbers are matched with their country code: +7…, not 8…).\n',
+    );
   });
 
   test('forget refuses no selector, two selectors, a bad phone or platform, with exit code 2', async () => {
@@ -146,6 +153,10 @@ describe('metrica-chats forget (CLI)', () => {
       [
         ['forget', '--user-id', '42', '--platform', 'icq'],
         /--platform must be one of telegram, whatsapp, viber, got "icq"/,
+      ],
+      [
+        ['forget', '--chat-id', 'CTAAAAAAAA', '--platform', 'viber'],
+        /--platform goes with --phone, --user-id or --username/,
       ],
     ];
     for (const [argv, message] of cases) {

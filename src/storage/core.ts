@@ -399,13 +399,15 @@ export class SqlStorage implements Storage {
       const keys = new Set<string>();
       const partner = who.partner && who.partner.values.length > 0 ? who.partner : undefined;
       if (partner) {
-        const column = PARTNER_COLUMNS[partner.kind];
+        // Usernames are case-insensitive in every messenger: the caller gives them in lower case.
+        const column = partner.kind === 'ChatUsername' ? 'LOWER(chat_username)' : PARTNER_COLUMNS[partner.kind];
+        const value = partner.kind === 'ChatUsername' ? 'LOWER(value)' : 'value';
         const chats = await q.all<{ key: string; chat_id: string | null }>(
           `SELECT key, chat_id FROM chats WHERE ${column} IN (${list(partner.values)})${platform}`,
           [...partner.values, ...onPlatform],
         );
         const links = await q.all<{ chat_id: string }>(
-          `SELECT chat_id FROM partners WHERE kind = ? AND value IN (${list(partner.values)})${platform}`,
+          `SELECT chat_id FROM partners WHERE kind = ? AND ${value} IN (${list(partner.values)})${platform}`,
           [partner.kind, ...partner.values, ...onPlatform],
         );
         for (const c of chats) {
@@ -431,7 +433,7 @@ export class SqlStorage implements Storage {
         // Links of this partner to chat IDs not listed above cannot exist, but a link is personal
         // data on its own: delete by identifier too.
         partnerLinks += await q.run(
-          `DELETE FROM partners WHERE kind = ? AND value IN (${list(partner.values)})${platform}`,
+          `DELETE FROM partners WHERE kind = ? AND ${partner.kind === 'ChatUsername' ? 'LOWER(value)' : 'value'} IN (${list(partner.values)})${platform}`,
           [partner.kind, ...partner.values, ...onPlatform],
         );
       }

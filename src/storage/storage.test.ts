@@ -345,7 +345,7 @@ for (const [name, open] of Object.entries(ADAPTERS)) {
       });
     });
 
-    test('forgets by chat ID, and only on the platform asked', async (t) => {
+    test('forgets by chat ID; a platform says whose identifier is meant', async (t) => {
       const s = await open(t);
       if (!s) return;
       const user = { kind: 'ChatUserID' as const, value: '4242' };
@@ -373,6 +373,25 @@ for (const [name, open] of Object.entries(ADAPTERS)) {
       });
       const left = await s.snapshot();
       assert.deepEqual([left.chats.length, left.pairings.length, left.partners.length], [0, 0, 0]);
+    });
+
+    test('forgets a username in any case', async (t) => {
+      const s = await open(t);
+      if (!s) return;
+      const name = { kind: 'ChatUsername' as const, value: 'Jane_Doe' };
+      await s.linkPartner('telegram', [name], 'CTAAAAAAAA', 1000);
+      await s.upsertChat(chatKey(T0, 'telegram', name), {
+        dateTime: T0,
+        platform: 'telegram',
+        chatUsername: name.value,
+        attribution: { chatId: 'CTAAAAAAAA', chatIdSource: 'message', reason: 'chat_id_not_paired' },
+      });
+      assert.deepEqual(await s.forget({ partner: { kind: 'ChatUsername', values: ['jane_doe'] } }), {
+        chats: 1,
+        pairings: 0,
+        partnerLinks: 1,
+        chatIds: ['CTAAAAAAAA'],
+      });
     });
 
     test('chat stats count platforms, chat IDs, matches, uploads and reasons', async (t) => {

@@ -151,11 +151,18 @@ export interface Storage extends ConversionStore {
   snapshot(): Promise<StorageSnapshot>;
 }
 
-/** Whom to forget: a chat partner (any of their identifier values, e.g. a phone with and without `+`), or a chat ID. */
+/**
+ * Whom to forget: a chat partner (any of their identifier values, e.g. a phone with and without
+ * `+`; usernames in lower case, matched in any case), or a chat ID.
+ */
 export interface ForgetRequest {
   partner?: { kind: PartnerKind; values: readonly string[] };
   chatId?: string;
-  /** Only this messenger's chats and links; all of them when absent. */
+  /**
+   * The messenger the partner identifier belongs to (the same user ID on two messengers is two
+   * people); all of them when absent. The chat IDs found are forgotten on every messenger: a chat
+   * ID is one visitor's browser.
+   */
   platform?: ChatPlatform;
 }
 

@@ -9,7 +9,7 @@ import {
 } from "./chunk-THAAWAOL.js";
 import {
   openStorage
-} from "./chunk-FTFULI4E.js";
+} from "./chunk-P5CDEUZS.js";
 
 // src/cli/forget.ts
 var FORGET_HELP = `Usage: metrica-chats forget (--phone <number> | --user-id <id> | --username <name> | --chat-id <id>)
@@ -22,9 +22,12 @@ uploaded stay in Metrica; the upload history keeps no trace of the deleted chats
 Options:
   --phone <number>     the person's phone number, with the country code (+ and spaces optional)
   --user-id <id>       the person's messenger user ID
-  --username <name>    the person's messenger username
+  --username <name>    the person's messenger username (any case, with or without @)
   --chat-id <id>       a chat ID (a visitor's browser), e.g. CT7KQ2M9XA
-  --platform <name>    only telegram, whatsapp or viber (default: all three)
+  --platform <name>    the messenger the --phone, --user-id or --username belongs to: telegram,
+                       whatsapp or viber (default: all three; the same user ID on two messengers
+                       is two people). Everything of the chat IDs found goes, on every messenger:
+                       a chat ID is one visitor's browser.
   --db <path|url>      SQLite file or postgres:// URL (METRICA_CHATS_DB, default ./metrica-chats.db)
   -h, --help           Show this help
 `;
@@ -45,6 +48,7 @@ function identifierValues(flag, raw) {
     }
     return [digits, `+${digits}`];
   }
+  if (flag === "username") return [value.replace(/^@/, "").toLowerCase()];
   if (flag === "chat-id" && !/^[A-Za-z0-9_-]{1,64}$/.test(value)) {
     throw new UsageError(`--chat-id must be 1\u201364 characters of A-Z a-z 0-9 _ -, got ${JSON.stringify(raw)}`);
   }
@@ -83,6 +87,11 @@ var forget = async (args, io) => {
     throw new UsageError(`--platform must be one of ${CHAT_PLATFORMS.join(", ")}, got ${JSON.stringify(platform)}`);
   }
   const kind = SELECTORS[flag];
+  if (kind === "chatId" && platform !== void 0) {
+    throw new UsageError(
+      "--platform goes with --phone, --user-id or --username; a chat ID belongs to no one messenger"
+    );
+  }
   const storage = await openStorage(values.db ?? io.env.METRICA_CHATS_DB ?? "./metrica-chats.db", { cwd: io.cwd });
   try {
     const gone = await storage.forget({
@@ -90,6 +99,13 @@ var forget = async (args, io) => {
       ...platform ? { platform } : {}
     });
     const n = (count, noun) => `${count} ${noun}${count === 1 ? "" : "s"}`;
+    if (gone.chats + gone.pairings + gone.partnerLinks === 0) {
+      io.stdout.write(
+        `Nothing is stored for --${flag} ${JSON.stringify(values[flag])}${flag === "phone" ? " (numbers are matched with their country code: +7\u2026, not 8\u2026)" : ""}.
+`
+      );
+      return EXIT.ok;
+    }
     io.stdout.write(
       `Deleted ${n(gone.chats, "chat")}, ${n(gone.pairings, "pairing")} and ${n(gone.partnerLinks, "partner link")}${gone.chatIds.length ? ` (chat IDs ${gone.chatIds.join(", ")})` : ""}.
 `

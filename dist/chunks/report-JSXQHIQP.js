@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 import {
   parseSince
-} from "./chunk-HH43UR5Z.js";
+} from "./chunk-TGADNHDV.js";
 import {
   DatabaseNotFoundError,
   openCollectorStorage
-} from "./chunk-7G6QFFDU.js";
+} from "./chunk-HQ5CKU5K.js";
 import "./chunk-UARLW5ZB.js";
 import "./chunk-57SFKUBH.js";
 import "./chunk-NWXZICF3.js";

@@ -2,10 +2,10 @@
 import "./chunk-EGQFFPF7.js";
 import {
   main
-} from "./chunk-QRJTVP2T.js";
+} from "./chunk-YJPG3HFY.js";
 import {
   createCollector
-} from "./chunk-7AT7VVBH.js";
+} from "./chunk-JE4XYQFO.js";
 import "./chunk-UARLW5ZB.js";
 import "./chunk-57SFKUBH.js";
 import "./chunk-7Z4IPTRN.js";
@@ -15,7 +15,7 @@ import {
   METRICA_ID_COLUMNS
 } from "./chunk-NWXZICF3.js";
 import "./chunk-THAAWAOL.js";
-import "./chunk-FTFULI4E.js";
+import "./chunk-P5CDEUZS.js";
 
 // src/demo/server.ts
 import { createHash } from "node:crypto";

@@ -14,7 +14,7 @@ import {
   chatKey,
   openStorage,
   partnersOf
-} from "./chunk-FTFULI4E.js";
+} from "./chunk-P5CDEUZS.js";
 
 // src/match/format.ts
 var CHAT_ID_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";

@@ -8,28 +8,28 @@ import {
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./serve-WUHIHMDL.js")).serve
+    load: async () => (await import("./serve-GLR7Q557.js")).serve
   },
-  purge: { summary: "Delete old pairings", load: async () => (await import("./purge-V2U36AEI.js")).purge },
+  purge: { summary: "Delete old pairings", load: async () => (await import("./purge-6WLYSIQU.js")).purge },
   forget: {
     summary: "Delete everything stored about one person",
-    load: async () => (await import("./forget-WUGKWED5.js")).forget
+    load: async () => (await import("./forget-E7MUWINS.js")).forget
   },
   upload: {
     summary: "Validate chats and upload them to Metrica",
-    load: async () => (await import("./upload-S4G7GCLF.js")).upload
+    load: async () => (await import("./upload-U5WQHVIB.js")).upload
   },
   export: {
     summary: "Write the CSV of chats not yet uploaded",
-    load: async () => (await import("./export-SS73NNJE.js")).exportCommand
+    load: async () => (await import("./export-S7HKE45V.js")).exportCommand
   },
   report: {
     summary: "Show the chat yield and why chats went unattributed",
-    load: async () => (await import("./report-5WFBR2SV.js")).report
+    load: async () => (await import("./report-JSXQHIQP.js")).report
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./demo-BSGCFZBD.js")).demo
+    load: async () => (await import("./demo-RFZI3U6I.js")).demo
   }
 };
 

@@ -8,7 +8,7 @@ import {
   openStorage,
   partnersOf,
   recordOf
-} from "./chunk-FTFULI4E.js";
+} from "./chunk-P5CDEUZS.js";
 export {
   DRIVER_INSTALL,
   MissingDriverError,

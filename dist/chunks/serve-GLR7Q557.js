@@ -2,7 +2,7 @@
 import {
   createCollector,
   splitList
-} from "./chunk-7AT7VVBH.js";
+} from "./chunk-JE4XYQFO.js";
 import "./chunk-UARLW5ZB.js";
 import "./chunk-57SFKUBH.js";
 import "./chunk-7Z4IPTRN.js";
@@ -17,7 +17,7 @@ import {
 } from "./chunk-THAAWAOL.js";
 import {
   isPostgresUrl
-} from "./chunk-FTFULI4E.js";
+} from "./chunk-P5CDEUZS.js";
 
 // src/cli/serve.ts
 import { resolve } from "node:path";

@@ -2,7 +2,7 @@
 import {
   DatabaseNotFoundError,
   openConversionStore
-} from "./chunk-7G6QFFDU.js";
+} from "./chunk-HQ5CKU5K.js";
 import {
   DEFAULT_API_URL,
   MetricaApiError,

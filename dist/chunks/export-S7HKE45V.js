@@ -3,8 +3,8 @@ import {
   EXPORT_HELP,
   exportCommand,
   parseSince
-} from "./chunk-HH43UR5Z.js";
-import "./chunk-7G6QFFDU.js";
+} from "./chunk-TGADNHDV.js";
+import "./chunk-HQ5CKU5K.js";
 import "./chunk-UARLW5ZB.js";
 import "./chunk-57SFKUBH.js";
 import "./chunk-NWXZICF3.js";

@@ -458,13 +458,14 @@ var SqlStorage = class {
       const keys = /* @__PURE__ */ new Set();
       const partner = who.partner && who.partner.values.length > 0 ? who.partner : void 0;
       if (partner) {
-        const column = PARTNER_COLUMNS[partner.kind];
+        const column = partner.kind === "ChatUsername" ? "LOWER(chat_username)" : PARTNER_COLUMNS[partner.kind];
+        const value = partner.kind === "ChatUsername" ? "LOWER(value)" : "value";
         const chats2 = await q.all(
           `SELECT key, chat_id FROM chats WHERE ${column} IN (${list(partner.values)})${platform}`,
           [...partner.values, ...onPlatform]
         );
         const links = await q.all(
-          `SELECT chat_id FROM partners WHERE kind = ? AND value IN (${list(partner.values)})${platform}`,
+          `SELECT chat_id FROM partners WHERE kind = ? AND ${value} IN (${list(partner.values)})${platform}`,
           [partner.kind, ...partner.values, ...onPlatform]
         );
         for (const c of chats2) {
@@ -488,7 +489,7 @@ var SqlStorage = class {
       if (ids.length > 0) partnerLinks += await q.run(`DELETE FROM partners WHERE chat_id IN (${list(ids)})`, ids);
       if (partner) {
         partnerLinks += await q.run(
-          `DELETE FROM partners WHERE kind = ? AND value IN (${list(partner.values)})${platform}`,
+          `DELETE FROM partners WHERE kind = ? AND ${partner.kind === "ChatUsername" ? "LOWER(value)" : "value"} IN (${list(partner.values)})${platform}`,
           [partner.kind, ...partner.values, ...onPlatform]
         );
       }

@@ -2,7 +2,7 @@
 import {
   DatabaseNotFoundError,
   openConversionStore
-} from "./chunk-7G6QFFDU.js";
+} from "./chunk-HQ5CKU5K.js";
 import {
   exportPending
 } from "./chunk-UARLW5ZB.js";
