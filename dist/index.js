@@ -3,7 +3,7 @@ import {
 } from "./chunks/chunk-PLOT52M7.js";
 
 // src/page/config.ts
-var ID = /^[^\0-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]{1,100}$/;
+var ID = /^(?![\s\S]*([\ud800-\udbff](?![\udc00-\udfff])|(^|[^\ud800-\udbff])[\udc00-\udfff]))[^\0-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]{1,100}$/;
 var RULES = {
   // No prototype: `constructor` or `toString` in a config is an unknown key, not a lookup of Object's.
   __proto__: null,
@@ -158,7 +158,7 @@ function bounds(url) {
 function locate(url, [q, end], key) {
   for (let i = url.indexOf(key, q + 1); i > 0 && i < end; i = url.indexOf(key, i + 1)) {
     const after = url[i + key.length];
-    if (/[?&]/.test(url[i - 1]) && (i + key.length === end || after === "=" || after === "&")) {
+    if ((i - 1 === q || url[i - 1] === "&") && (i + key.length === end || after === "=" || after === "&")) {
       const amp = url.indexOf("&", i);
       return [i, amp < 0 || amp > end ? end : amp];
     }
@@ -240,6 +240,7 @@ function rewriter(o) {
 var rewrite = (url, o) => rewriter(o)(url)[0];
 
 // src/page/core.ts
+var MAX_URL = 2048;
 function start(c) {
   const log = (...a) => {
     if (c?.debug) console.info("[metrica-chats]", ...a);
@@ -271,8 +272,8 @@ function start(c) {
         purchaseId: ids.purchaseId,
         counterId: c.counterId,
         // Without the fragment: it is not a new page view, and may hold a token (OAuth implicit flow).
-        url: location.href.split("#")[0],
-        referrer: document.referrer || void 0,
+        url: location.href.split("#")[0].slice(0, MAX_URL),
+        referrer: document.referrer.slice(0, MAX_URL) || void 0,
         platform,
         ts: 0
       };
@@ -382,7 +383,8 @@ function init(config) {
   if (!running) {
     try {
       running = registry[INSTANCE];
-      if (!running) {
+      if (running) warn("another copy is running: this config is ignored");
+      else {
         const c = validateConfig(config);
         if (typeof c === "string") {
           warn(`${c}. The script stays off.`);

@@ -137,3 +137,13 @@ test('falls back to the _ym_uid cookie when the tag is blocked', async ({ page, 
   expect(pairing!.body.clientId).toBe('1690000000987654321');
   expect(COLLECTOR_PATH).toBe('/v1/pairings');
 });
+
+test('a page address longer than the collector takes is cut, not the reason the pairing is lost', async ({
+  page,
+  server,
+}) => {
+  const url = `${fixture(server, 'links.html', { lang: 'en', head: loadYmNow, script: scriptTag() })}?q=${'x'.repeat(3000)}`;
+  await page.goto(url);
+  const [pairing] = await server.waitForBeacons(1);
+  expect(pairing!.body.url).toBe(url.slice(0, 2048));
+});

@@ -63,6 +63,10 @@ test('a bundle and a script tag on one page run one instance, even with storage 
   server,
   errors,
 }) => {
+  const warnings: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'warning') warnings.push(m.text());
+  });
   server.page('/both.js', await bundle('esm-and-tag.js'), {}, 'text/javascript');
   // With no storage, two instances would each mint a chat ID and keep writing it over the other's.
   const blockStorage = `<script>
@@ -96,5 +100,7 @@ test('a bundle and a script tag on one page run one instance, even with storage 
   );
   expect(writes).toBe(0);
   expect((await hrefs(page)).tg).toBe(`https://t.me/shop_bot?start=${ids[0]}`);
+  // The second copy's config cannot apply to the running instance: it says so.
+  expect(warnings).toEqual(['[metrica-chats] another copy is running: this config is ignored']);
   expect(errors).toEqual([]);
 });

@@ -69,6 +69,9 @@ describe('validateConfig', () => {
     [{ endpoint: '/p', userId: 'u\t1' }, /^userId: expected/],
     [{ endpoint: '/p', purchaseId: 'order\u202e1' }, /^purchaseId: expected/],
     [{ endpoint: '/p', purchaseId: 'x'.repeat(101) }, /^purchaseId: expected/],
+    // Cut in the middle of an emoji: half a surrogate pair at the end, or alone at the start.
+    [{ endpoint: '/p', userId: `${'a'.repeat(99)}\ud83d` }, /^userId: expected/],
+    [{ endpoint: '/p', userId: '\ude00abc' }, /^userId: expected/],
     [{ endpoint: '/p', debug: 'yes' }, /^debug: expected/],
     // `userId: user && user.id` when logged out: a boolean is no ID, and the collector refuses the pairing.
     [{ endpoint: '/p', userId: false }, /^userId: expected .*got false/],
@@ -98,6 +101,12 @@ describe('validateConfig', () => {
       purchaseId: 'p-1',
     });
     assert.equal(typeof c, 'object', String(c));
+  });
+  it('accepts IDs with whole emoji and non-Latin letters, up to 100 UTF-16 units', () => {
+    for (const userId of ['😀', `user-😀-${'x'.repeat(90)}`, 'Пользователь 42', 'a'.repeat(100)]) {
+      const c = validateConfig({ endpoint: '/p', userId });
+      assert.equal((c as { userId: string }).userId, userId, String(c));
+    }
   });
   it('accepts a list of usernames for bots, in any case', () => {
     for (const bots of [[], ['support_team'], ['SupportTeam', 'help4you', 'a'.repeat(32)]]) {

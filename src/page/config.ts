@@ -50,8 +50,10 @@ export interface ResolvedConfig
  * cost too many bytes in the page script); a test keeps the two in agreement.
  */
 // UserID and PurchaseID as the collector takes them: 1 to 100 characters, no control or
-// direction-override characters (a pairing with one would be refused whole).
-const ID = /^[^\0-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]{1,100}$/;
+// direction-override characters, no half of a surrogate pair (a value cut in the middle of an
+// emoji); a pairing with any of these would be refused whole.
+const ID =
+  /^(?![\s\S]*([\ud800-\udbff](?![\udc00-\udfff])|(^|[^\ud800-\udbff])[\udc00-\udfff]))[^\0-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]{1,100}$/;
 export const RULES: Record<string, RegExp> = {
   // No prototype: `constructor` or `toString` in a config is an unknown key, not a lookup of Object's.
   __proto__: null as never,

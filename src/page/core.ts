@@ -11,6 +11,9 @@ import { defaultMessage } from './message.js';
 import { askMetrica, loadYclid, storedClientId } from './metrica.js';
 import { type LinkKind, type Platform, type Rewriter, rewriter } from './rewrite.js';
 
+/** The collector refuses a pairing with a longer `url` or `referrer`; the address is informational, so it is cut. */
+const MAX_URL = 2048;
+
 /** The API on `window.MetricaChats` and returned by `init()`. */
 export interface MetricaChatsApi {
   /** The visitor's chat ID; empty before consent or when the script is off. */
@@ -66,8 +69,8 @@ export function start(c?: ResolvedConfig): MetricaChatsApi {
         purchaseId: ids.purchaseId,
         counterId: c!.counterId,
         // Without the fragment: it is not a new page view, and may hold a token (OAuth implicit flow).
-        url: location.href.split('#')[0]!,
-        referrer: document.referrer || undefined,
+        url: location.href.split('#')[0]!.slice(0, MAX_URL),
+        referrer: document.referrer.slice(0, MAX_URL) || undefined,
         platform,
         ts: 0,
       };

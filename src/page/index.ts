@@ -34,7 +34,9 @@ export function init(config: PageConfig): MetricaChatsApi {
   if (!running) {
     try {
       running = registry[INSTANCE];
-      if (!running) {
+      // Its own config (consent, IDs) cannot apply to an instance that is already running.
+      if (running) warn('another copy is running: this config is ignored');
+      else {
         const c = validateConfig(config);
         if (typeof c === 'string') {
           warn(`${c}. The script stays off.`);

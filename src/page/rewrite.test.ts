@@ -116,6 +116,9 @@ const TABLE: [string, string][] = [
   // Left alone: malformed and non-messenger
   ['https://t.me/jane_doe?text=%E0%A4%A', 'https://t.me/jane_doe?text=%E0%A4%A'],
   ['https://t.me/jane_doe?text=%ZZ', 'https://t.me/jane_doe?text=%ZZ'],
+  // A `?` inside a value separates nothing: `text=b` there is part of `x`.
+  ['https://wa.me/79161234567?x=a?text=b', `https://wa.me/79161234567?x=a?text=b&text=${T}`],
+  ['viber://chat?number=1&x=a?text=b', `viber://chat?number=1&x=a?text=b&draft=${T}`],
   // Malformed encoding in another parameter is that parameter's business: kept byte for byte.
   ['https://t.me/jane_doe?ref_id=%ZZ', `https://t.me/jane_doe?ref_id=%ZZ&text=${T}`],
   ['https://example.com/t.me/shop_bot', 'https://example.com/t.me/shop_bot'],

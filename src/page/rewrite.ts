@@ -68,7 +68,8 @@ function bounds(url: string): [query: number, end: number] {
 function locate(url: string, [q, end]: number[], key: string): number[] | undefined {
   for (let i = url.indexOf(key, q! + 1); i > 0 && i < end!; i = url.indexOf(key, i + 1)) {
     const after = url[i + key.length];
-    if (/[?&]/.test(url[i - 1]!) && (i + key.length === end || after === '=' || after === '&')) {
+    // After the query's own `?` or an `&`: a `?` inside a value (`?x=a?text=b`) separates nothing.
+    if ((i - 1 === q || url[i - 1] === '&') && (i + key.length === end || after === '=' || after === '&')) {
       const amp = url.indexOf('&', i);
       return [i, amp < 0 || amp > end! ? end! : amp];
     }

@@ -10,7 +10,7 @@ export const BUDGET_GZIP_BYTES = 2560;
  * this fails the build; lower it as the script shrinks. Raising it takes a measured reason,
  * given in the commit that does it.
  */
-export const RATCHET_GZIP_BYTES = 3790;
+export const RATCHET_GZIP_BYTES = 3880;
 
 const file = readFileSync(new URL('../../dist/metrica-chats.min.js', import.meta.url));
 const gz = gzipSync(file, { level: 9 }).length;
