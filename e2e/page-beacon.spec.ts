@@ -72,12 +72,9 @@ test('never sends an unchanged pairing twice in a page view', async ({ page, ser
 test('setUserId and setPurchaseId refuse what the collector would refuse, with a warning', async ({
   page,
   server,
+  warnings,
   errors,
 }) => {
-  const warnings: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'warning') warnings.push(m.text());
-  });
   await page.goto(fixture(server, 'links.html', { lang: 'en', head: loadYmNow, script: scriptTag() }));
   await server.waitForBeacons(1);
   await page.evaluate(() => {

@@ -61,12 +61,9 @@ test('importing the package has no side effects', async ({ page, server, errors 
 test('a bundle and a script tag on one page run one instance, even with storage blocked', async ({
   page,
   server,
+  warnings,
   errors,
 }) => {
-  const warnings: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'warning') warnings.push(m.text());
-  });
   server.page('/both.js', await bundle('esm-and-tag.js'), {}, 'text/javascript');
   // With no storage, two instances would each mint a chat ID and keep writing it over the other's.
   const blockStorage = `<script>

@@ -93,11 +93,7 @@ test('decorates window.open, the chat-widget way, and decorate() for location.hr
   expect(errors).toEqual([]);
 });
 
-test('an invalid config warns once, names the key, and leaves the page alone', async ({ page, server }) => {
-  const warnings: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'warning') warnings.push(m.text());
-  });
+test('an invalid config warns once, names the key, and leaves the page alone', async ({ page, server, warnings }) => {
   await page.goto(
     fixture(server, 'links.html', {
       script: '<script src="/dist/metrica-chats.min.js" data-endpoint="/v1/pairings" data-counter-id="12x"></script>',

@@ -10,7 +10,7 @@ import { fill, ROOT, startServer, type TestServer } from './server.js';
 /** Hosts of the messenger links the pages carry; navigation there is answered by the test. */
 export const MESSENGER_HOSTS = /^https?:\/\/(www\.)?(t\.me|telegram\.(me|dog)|wa\.me|(api|web)\.whatsapp\.com)\//i;
 
-export const test = base.extend<{ server: TestServer; errors: string[]; opened: string[] }>({
+export const test = base.extend<{ server: TestServer; errors: string[]; warnings: string[]; opened: string[] }>({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright reads the fixture's dependencies from this pattern
   server: async ({}, use) => {
     const server = await startServer();
@@ -24,6 +24,14 @@ export const test = base.extend<{ server: TestServer; errors: string[]; opened: 
       if (m.type() === 'error') errors.push(m.text());
     });
     await use(errors);
+  },
+  // Console warnings: where the script reports a bad config or a bad API call.
+  warnings: async ({ page }, use) => {
+    const warnings: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'warning') warnings.push(m.text());
+    });
+    await use(warnings);
   },
   opened: async ({ context }, use) => {
     const opened: string[] = [];

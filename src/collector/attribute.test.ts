@@ -1,31 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { describe, type TestContext, test } from 'node:test';
-import { openStorage, type Storage } from '../storage/index.js';
-import { freshPostgresDatabase } from '../test-support/postgres.js';
+import { describe, test } from 'node:test';
+import type { Storage } from '../storage/index.js';
+import { STORAGE_ADAPTERS as ADAPTERS } from '../test-support/storage.js';
 import { recordChat } from './attribute.js';
-
-/** A fresh, empty database per test, or null when PostgreSQL is not available here. */
-const ADAPTERS: Record<string, (t: TestContext) => Promise<Storage | null>> = {
-  sqlite: async (t) => {
-    const dir = mkdtempSync(join(tmpdir(), 'mc-attribute-'));
-    const storage = await openStorage(join(dir, 'chats.db'));
-    t.after(async () => {
-      await storage.close();
-      rmSync(dir, { recursive: true, force: true });
-    });
-    return storage;
-  },
-  postgres: async (t) => {
-    const url = await freshPostgresDatabase(t);
-    if (!url) return null;
-    const storage = await openStorage(url);
-    t.after(() => storage.close());
-    return storage;
-  },
-};
 
 const T0 = Math.floor(Date.now() / 1000);
 const report = { platform: 'telegram', dateTime: T0, chatUserId: '4242', text: '/start CTAAAAAAAA' } as const;

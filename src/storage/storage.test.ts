@@ -3,29 +3,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, type TestContext, test } from 'node:test';
-import { freshPostgresDatabase } from '../test-support/postgres.js';
+import { describe, test } from 'node:test';
+import { STORAGE_ADAPTERS as ADAPTERS } from '../test-support/storage.js';
 import { chatKey, MissingDriverError, openStorage, type Storage } from './index.js';
-
-/** Each adapter opens a fresh, empty database for one test, or returns null when it must skip. */
-const ADAPTERS: Record<string, (t: TestContext) => Promise<Storage | null>> = {
-  sqlite: async (t) => {
-    const dir = mkdtempSync(join(tmpdir(), 'mc-storage-'));
-    const storage = await openStorage(join(dir, 'nested', 'folder', 'chats.db'));
-    t.after(async () => {
-      await storage.close();
-      rmSync(dir, { recursive: true, force: true });
-    });
-    return storage;
-  },
-  postgres: async (t) => {
-    const url = await freshPostgresDatabase(t);
-    if (!url) return null;
-    const storage = await openStorage(url);
-    t.after(() => storage.close());
-    return storage;
-  },
-};
 
 const T0 = 1_760_000_000; // a DateTime in seconds
 const partner = { kind: 'ChatUserID' as const, value: '4242' };
