@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   main
-} from "./chunks/chunk-YJPG3HFY.js";
+} from "./chunks/chunk-7R774AXA.js";
 import "./chunks/chunk-THAAWAOL.js";
 
 // src/cli/bin.ts

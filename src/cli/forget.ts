@@ -12,7 +12,8 @@ uploaded stay in Metrica; the upload history keeps no trace of the deleted chats
 Options:
   --phone <number>     the person's phone number, with the country code (+ and spaces optional)
   --user-id <id>       the person's messenger user ID
-  --username <name>    the person's messenger username (any case, with or without @)
+  --username <name>    the person's messenger username or display name, with or without @
+                       (Latin letters in any case)
   --chat-id <id>       a chat ID (a visitor's browser), e.g. CT7KQ2M9XA
   --platform <name>    the messenger the --phone, --user-id or --username belongs to: telegram,
                        whatsapp or viber (default: all three; the same user ID on two messengers
@@ -41,12 +42,12 @@ function identifierValues(flag: string, raw: string): string[] {
     }
     return [digits, `+${digits}`];
   }
-  // Usernames are case-insensitive in every messenger; they are matched in lower case.
-  if (flag === 'username') return [value.replace(/^@/, '').toLowerCase()];
+  if (!value.replace(/^@/, '')) throw new UsageError(`--${flag} must not be empty, got ${JSON.stringify(raw)}`);
+  // Stored as the bot or CRM sent it, with or without `@`: both are looked for.
+  if (flag === 'username') return [...new Set([value, value.replace(/^@/, ''), `@${value.replace(/^@/, '')}`])];
   if (flag === 'chat-id' && !/^[A-Za-z0-9_-]{1,64}$/.test(value)) {
     throw new UsageError(`--chat-id must be 1–64 characters of A-Z a-z 0-9 _ -, got ${JSON.stringify(raw)}`);
   }
-  if (!value) throw new UsageError(`--${flag} must not be empty`);
   return [value];
 }
 
@@ -84,7 +85,7 @@ export const forget: Command = async (args: string[], io: CliIO): Promise<number
   const kind = SELECTORS[flag] as PartnerKind | 'chatId';
   if (kind === 'chatId' && platform !== undefined) {
     throw new UsageError(
-      '--platform goes with --phone, --user-id or --username; a chat ID belongs to no one messenger',
+      `--platform goes with --phone, --user-id or --username; a chat ID belongs to no one messenger, got --platform ${JSON.stringify(platform)}`,
     );
   }
   const storage = await openStorage(values.db ?? io.env.METRICA_CHATS_DB ?? './metrica-chats.db', { cwd: io.cwd });
@@ -96,7 +97,10 @@ export const forget: Command = async (args: string[], io: CliIO): Promise<number
     const n = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
     if (gone.chats + gone.pairings + gone.partnerLinks === 0) {
       io.stdout.write(
-        `Nothing is stored for --${flag} ${JSON.stringify(values[flag as keyof typeof values])}${flag === 'phone' ? ' (numbers are matched with their country code: +7…, not 8…)' : ''}.\n`,
+        `Nothing is stored for --${flag} ${JSON.stringify(values[flag as keyof typeof values])}` +
+          `${platform ? ` on ${platform}` : ''}` +
+          // A Russian number written the domestic way (8 and ten digits) is stored as +7…
+          `${flag === 'phone' && /^8\d{10}$/.test(identifier[0] as string) ? ' (numbers are matched with their country code: +7…, not 8…)' : ''}.\n`,
       );
       return EXIT.ok;
     }

@@ -156,8 +156,10 @@ describe('metrica-chats forget (CLI)', () => {
       ],
       [
         ['forget', '--chat-id', 'CTAAAAAAAA', '--platform', 'viber'],
-        /--platform goes with --phone, --user-id or --username/,
+        /--platform goes with --phone, --user-id or --username.*got --platform "viber"/,
       ],
+      [['forget', '--username', '@'], /--username must not be empty, got "@"/],
+      [['forget', '--user-id', ''], /--user-id must not be empty, got ""/],
     ];
     for (const [argv, message] of cases) {
       const { io, out } = fakeIO(argv, tmpdir());

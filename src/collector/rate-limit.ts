@@ -63,22 +63,34 @@ export class RateLimiter {
 /**
  * The bucket a client address counts against: an IPv4 address as it is, an IPv6 address by its
  * /64. Providers give each subscriber a whole /64, so per-address buckets would let one client
- * rotate through 2^64 of them.
+ * rotate through 2^64 of them. Any spelling counts alike: compressed or not, upper case, with a
+ * zone index, brackets or a port (as some proxies write X-Forwarded-For), IPv4-mapped.
  * @example
  * clientKey('2001:db8:1:2:aaaa::1') // '2001:db8:1:2::/64'
  */
 export function clientKey(address: string): string {
-  const v4 = /^(?:::ffff:)?(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
+  let ip = address.trim();
+  const bracketed = /^\[([^\]]*)\](?::\d+)?$/.exec(ip);
+  if (bracketed) ip = bracketed[1] as string;
+  ip = ip.replace(/%.*$/, ''); // a zone index (fe80::1%eth0) names an interface, not a client
+  const v4 = /^(\d{1,3}(?:\.\d{1,3}){3})(?::\d+)?$/.exec(ip);
   if (v4) return v4[1] as string;
-  const ip = address.replace(/%.*$/, ''); // a zone index (fe80::1%eth0) names an interface, not a client
-  if (!/^[\da-f:.]+$/i.test(ip) || !ip.includes(':')) return address;
-  const [head = '', tail] = ip.split('::');
+  if (!ip.includes(':')) return address;
+  let canonical: string;
+  try {
+    // The URL parser writes every IPv6 spelling one way: lower case, hex only, zeros compressed.
+    canonical = new URL(`http://[${ip}]`).hostname.slice(1, -1);
+  } catch {
+    return address;
+  }
+  const [head = '', tail] = canonical.split('::');
   const first = head ? head.split(':') : [];
   const last = tail ? tail.split(':') : [];
-  const groups =
-    tail === undefined ? first : [...first, ...Array(Math.max(0, 8 - first.length - last.length)).fill('0'), ...last];
-  return `${groups
-    .slice(0, 4)
-    .map((g) => g.toLowerCase().replace(/^0+(?=.)/, ''))
-    .join(':')}::/64`;
+  const groups = tail === undefined ? first : [...first, ...Array(8 - first.length - last.length).fill('0'), ...last];
+  // ::ffff:a.b.c.d is an IPv4 client
+  if (groups.slice(0, 5).every((g) => g === '0') && groups[5] === 'ffff') {
+    const [hi, lo] = [Number.parseInt(groups[6] as string, 16), Number.parseInt(groups[7] as string, 16)];
+    return [hi >> 8, hi & 255, lo >> 8, lo & 255].join('.');
+  }
+  return `${groups.slice(0, 4).join(':')}::/64`;
 }

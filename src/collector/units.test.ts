@@ -64,6 +64,18 @@ describe('rate limiter', () => {
       ['::1', '0:0:0:0::/64'],
       ['fe80::1%eth0', 'fe80:0:0:0::/64'],
       ['unknown', 'unknown'],
+      // Every spelling of an IPv4-mapped address is the IPv4 client.
+      ['0:0:0:0:0:ffff:1.2.3.4', '1.2.3.4'],
+      ['::ffff:1.2.3.4%eth0', '1.2.3.4'],
+      ['::FFFF:0102:0304', '1.2.3.4'],
+      // Embedded IPv4 counts as two groups, as it is.
+      ['1:2::4:5:6:1.2.3.4', '1:2:0:4::/64'],
+      ['1:2:0:4:5:6:102:304', '1:2:0:4::/64'],
+      // Ports and brackets, as proxies write them, do not make new clients.
+      ['1.2.3.4:5678', '1.2.3.4'],
+      ['[2001:db8::1]:443', '2001:db8:0:0::/64'],
+      ['[2001:db8::1]', '2001:db8:0:0::/64'],
+      ['1::2::3', '1::2::3'],
     ];
     for (const [address, key] of cases) assert.equal(clientKey(address), key, address);
     // Rotating through addresses of one /64 does not buy more requests.

@@ -78,7 +78,6 @@ const UPDATE_CHAT = `UPDATE chats SET ${CHAT_COLUMNS.filter((c) => c !== 'key')
   .map((c) => `${c} = ?`)
   .join(', ')} WHERE key = ?`;
 
-/** The storage logic, written once over the adapters' SQL surface. */
 const orNull = (x: string | number | undefined): SqlValue => x ?? null;
 
 /** The chats column that holds each kind of partner identifier. */
@@ -88,6 +87,7 @@ const PARTNER_COLUMNS = {
   PhoneNumber: 'phone_number',
 } as const;
 
+/** The storage logic, written once over the adapters' SQL surface. */
 export class SqlStorage implements Storage {
   readonly kind: 'sqlite' | 'postgres';
   private closed = false;
@@ -145,46 +145,58 @@ export class SqlStorage implements Storage {
   }
 
   private async flush(batch: QueuedPairing[]): Promise<void> {
-    const pairings = batch.map((b) => b.p);
     let ids: number[];
     try {
-      ids = await this.insertPairingRows(pairings);
+      ids = await this.insertPairingRows(batch.map((b) => b.p));
     } catch (error) {
       if (batch.length === 1) {
         batch[0]?.reject(error);
         return;
       }
-      // One bad row must not fail the others: retry them one by one.
+      // One bad row must not fail the others: insert them one by one, then complete as one batch.
+      const inserted: QueuedPairing[] = [];
+      const insertedIds: number[] = [];
       for (const b of batch) {
         try {
-          const [r] = await this.writePairings([b.p]);
-          b.resolve(r as { id: number; rematched: number });
+          insertedIds.push(...(await this.insertPairingRows([b.p])));
+          inserted.push(b);
         } catch (e) {
           b.reject(e);
         }
       }
+      if (inserted.length > 0) await this.complete(inserted, insertedIds);
       return;
     }
-    // The rows are committed now. A failed completion step is retried on its own: retrying the
-    // INSERT would store every pairing of the batch twice.
-    let rematched: Map<PairingInput, number>;
+    await this.complete(batch, ids);
+  }
+
+  /**
+   * Completes the chats waiting for these committed pairings, and settles each caller. Retrying the
+   * INSERT would store the rows twice, so a failure here runs the completion once more on its own;
+   * a second failure rejects only the pairings that carry a Metrica ID (the ones a waiting chat
+   * needed), saying that they are stored.
+   */
+  private async complete(batch: QueuedPairing[], ids: number[]): Promise<void> {
+    const pairings = batch.map((b) => b.p);
+    let rematched: number[];
     try {
       rematched = await this.completeWaitingChats(pairings);
     } catch {
       try {
         rematched = await this.completeWaitingChats(pairings);
       } catch (error) {
-        for (const b of batch) b.reject(error);
+        const failure = new Error(
+          `pairing stored, but completing the chats waiting for it failed: ${(error as Error).message}`,
+          { cause: error },
+        );
+        for (const [i, b] of batch.entries()) {
+          if (hasMetricaId(b.p)) b.reject(failure);
+          else b.resolve({ id: ids[i] ?? 0, rematched: 0 });
+        }
         return;
       }
     }
-    for (const [i, b] of batch.entries()) b.resolve({ id: ids[i] ?? 0, rematched: rematched.get(b.p) ?? 0 });
-  }
-
-  private async writePairings(pairings: PairingInput[]): Promise<Array<{ id: number; rematched: number }>> {
-    const ids = await this.insertPairingRows(pairings);
-    const rematched = await this.completeWaitingChats(pairings);
-    return pairings.map((p, i) => ({ id: ids[i] ?? 0, rematched: rematched.get(p) ?? 0 }));
+    for (const [i, b] of batch.entries()) b.resolve({ id: ids[i] ?? 0, rematched: rematched[i] ?? 0 });
   }
 
   /**
@@ -211,9 +223,12 @@ export class SqlStorage implements Storage {
     );
   }
 
-  /** Chats that arrived before their beacon wait unattributed; a pairing with IDs completes them. Resolves to how many per pairing. */
-  private async completeWaitingChats(pairings: PairingInput[]): Promise<Map<PairingInput, number>> {
-    const rematched = new Map<PairingInput, number>();
+  /**
+   * Chats that arrived before their beacon wait unattributed; a pairing with IDs completes them.
+   * Resolves to how many chats each pairing completed, by position in `pairings`.
+   */
+  private async completeWaitingChats(pairings: PairingInput[]): Promise<number[]> {
+    const rematched = pairings.map(() => 0);
     const withIds = pairings.filter(hasMetricaId);
     if (withIds.length === 0) return rematched;
     const chatIds = [...new Set(withIds.map((p) => p.chatId))];
@@ -224,12 +239,13 @@ export class SqlStorage implements Storage {
     );
     const waitingIds = new Set(waiting.map((w) => w.chat_id));
     // The last pairing of a chat ID in the batch is the latest; it alone fills the waiting chats.
-    const latest = new Map<string, PairingInput>();
-    for (const p of withIds) if (waitingIds.has(p.chatId)) latest.set(p.chatId, p);
+    const latest = new Map<string, number>();
+    for (const [i, p] of pairings.entries()) if (hasMetricaId(p) && waitingIds.has(p.chatId)) latest.set(p.chatId, i);
     if (latest.size === 0) return rematched;
     await this.db.transaction(async (tx) => {
-      for (const p of latest.values()) {
-        const count = await tx.run(
+      for (const i of latest.values()) {
+        const p = pairings[i] as PairingInput;
+        rematched[i] = await tx.run(
           `UPDATE chats SET client_id = ?, user_id = ?, yclid = ?, purchase_id = ?, url = COALESCE(?, url),
              unattributed_reason = NULL, revision = revision + 1, updated_at = ?
            WHERE chat_id = ? AND unattributed_reason IS NOT NULL
@@ -244,7 +260,6 @@ export class SqlStorage implements Storage {
             p.chatId,
           ],
         );
-        rematched.set(p, count);
       }
     });
     return rematched;
@@ -398,16 +413,19 @@ export class SqlStorage implements Storage {
       const chatIds = new Set<string>(who.chatId ? [who.chatId] : []);
       const keys = new Set<string>();
       const partner = who.partner && who.partner.values.length > 0 ? who.partner : undefined;
+      // Usernames are case-insensitive in Telegram: compared through LOWER() on both sides, which
+      // folds ASCII letters in SQLite (and in PostgreSQL's C locale) and leaves others as they are.
+      const fold = partner?.kind === 'ChatUsername';
+      const value = fold ? 'LOWER(value)' : 'value';
+      const wanted = partner ? partner.values.map(() => (fold ? 'LOWER(?)' : '?')).join(', ') : '';
       if (partner) {
-        // Usernames are case-insensitive in every messenger: the caller gives them in lower case.
-        const column = partner.kind === 'ChatUsername' ? 'LOWER(chat_username)' : PARTNER_COLUMNS[partner.kind];
-        const value = partner.kind === 'ChatUsername' ? 'LOWER(value)' : 'value';
+        const column = fold ? 'LOWER(chat_username)' : PARTNER_COLUMNS[partner.kind];
         const chats = await q.all<{ key: string; chat_id: string | null }>(
-          `SELECT key, chat_id FROM chats WHERE ${column} IN (${list(partner.values)})${platform}`,
+          `SELECT key, chat_id FROM chats WHERE ${column} IN (${wanted})${platform}`,
           [...partner.values, ...onPlatform],
         );
         const links = await q.all<{ chat_id: string }>(
-          `SELECT chat_id FROM partners WHERE kind = ? AND ${value} IN (${list(partner.values)})${platform}`,
+          `SELECT chat_id FROM partners WHERE kind = ? AND ${value} IN (${wanted})${platform}`,
           [partner.kind, ...partner.values, ...onPlatform],
         );
         for (const c of chats) {
@@ -432,10 +450,11 @@ export class SqlStorage implements Storage {
       if (partner) {
         // Links of this partner to chat IDs not listed above cannot exist, but a link is personal
         // data on its own: delete by identifier too.
-        partnerLinks += await q.run(
-          `DELETE FROM partners WHERE kind = ? AND ${partner.kind === 'ChatUsername' ? 'LOWER(value)' : 'value'} IN (${list(partner.values)})${platform}`,
-          [partner.kind, ...partner.values, ...onPlatform],
-        );
+        partnerLinks += await q.run(`DELETE FROM partners WHERE kind = ? AND ${value} IN (${wanted})${platform}`, [
+          partner.kind,
+          ...partner.values,
+          ...onPlatform,
+        ]);
       }
       const pairings = ids.length > 0 ? await q.run(`DELETE FROM pairings WHERE chat_id IN (${list(ids)})`, ids) : 0;
       return { chats, pairings, partnerLinks, chatIds: ids.sort() };

@@ -246,6 +246,59 @@ for (const [name, open] of Object.entries(ADAPTERS)) {
       assert.equal(after.chats[0]?.clientId, '111');
     });
 
+    test('when completing waiting chats keeps failing, only pairings with Metrica IDs report it, as stored', async (t) => {
+      const s = await open(t);
+      if (!s) return;
+      await s.upsertChat(chatKey(T0, 'telegram', partner), {
+        dateTime: T0,
+        platform: 'telegram',
+        chatUserId: partner.value,
+        attribution: { chatId: 'CTAAAAAAAA', chatIdSource: 'message', reason: 'chat_id_not_paired' },
+      });
+      const db = (s as unknown as { db: { transaction: (...a: unknown[]) => Promise<unknown> } }).db;
+      db.transaction = () => Promise.reject(new Error('connection reset'));
+      const [withIds, without] = await Promise.allSettled([
+        s.insertPairing({ chatId: 'CTAAAAAAAA', clientId: '111', receivedAt: 1 }),
+        s.insertPairing({ chatId: 'CTBBBBBBBB', receivedAt: 2 }),
+      ]);
+      assert.equal(withIds.status, 'rejected');
+      assert.match(
+        String((withIds as PromiseRejectedResult).reason),
+        /pairing stored, but completing the chats waiting for it failed: connection reset/,
+      );
+      assert.equal(without.status, 'fulfilled');
+      assert.deepEqual((await s.snapshot()).pairings.map((p) => p.chatId).sort(), ['CTAAAAAAAA', 'CTBBBBBBBB']);
+    });
+
+    test('a batch whose INSERT fails is inserted row by row, once each, and still completes waiting chats', async (t) => {
+      const s = await open(t);
+      if (!s) return;
+      await s.upsertChat(chatKey(T0, 'telegram', partner), {
+        dateTime: T0,
+        platform: 'telegram',
+        chatUserId: partner.value,
+        attribution: { chatId: 'CTAAAAAAAA', chatIdSource: 'message', reason: 'chat_id_not_paired' },
+      });
+      const db = (s as unknown as { db: { insertMany: (...a: unknown[]) => Promise<number[]> } }).db;
+      const insertMany = db.insertMany.bind(db);
+      let calls = 0;
+      db.insertMany = (...a) => (calls++ === 0 ? Promise.reject(new Error('deadlock detected')) : insertMany(...a));
+      const same = { chatId: 'CTAAAAAAAA', clientId: '111', receivedAt: 1 };
+      const results = await Promise.all([
+        s.insertPairing(same),
+        s.insertPairing(same),
+        s.insertPairing({ chatId: 'CTBBBBBBBB', receivedAt: 2 }),
+      ]);
+      // The same beacon twice (a retry): the chat is completed once, by the latest.
+      assert.deepEqual(
+        results.map((r) => r.rematched),
+        [0, 1, 0],
+      );
+      const after = await s.snapshot();
+      assert.equal(after.pairings.length, 3);
+      assert.equal(after.chats[0]?.clientId, '111');
+    });
+
     test('purges pairings older than a time and reports the count', async (t) => {
       const s = await open(t);
       if (!s) return;
@@ -366,12 +419,21 @@ for (const [name, open] of Object.entries(ADAPTERS)) {
         chatUsername: name.value,
         attribution: { chatId: 'CTAAAAAAAA', chatIdSource: 'message', reason: 'chat_id_not_paired' },
       });
-      assert.deepEqual(await s.forget({ partner: { kind: 'ChatUsername', values: ['jane_doe'] } }), {
+      assert.deepEqual(await s.forget({ partner: { kind: 'ChatUsername', values: ['jane_DOE'] } }), {
         chats: 1,
         pairings: 0,
         partnerLinks: 1,
         chatIds: ['CTAAAAAAAA'],
       });
+      // A display name in Cyrillic (Viber sends those) is found as written.
+      const viber = { kind: 'ChatUsername' as const, value: 'Иван Петров' };
+      await s.upsertChat(chatKey(T0, 'viber', viber), {
+        dateTime: T0,
+        platform: 'viber',
+        chatUsername: viber.value,
+        attribution: { chatId: null, chatIdSource: null, reason: 'no_chat_id' },
+      });
+      assert.equal((await s.forget({ partner: { kind: 'ChatUsername', values: ['Иван Петров'] } })).chats, 1);
     });
 
     test('chat stats count platforms, chat IDs, matches, uploads and reasons', async (t) => {

@@ -6,8 +6,10 @@ import type { ConversionStore } from './contract.js';
 export const UNATTRIBUTED_REASONS = ['no_chat_id', 'chat_id_not_paired', 'pairing_without_metrica_id'] as const;
 export type UnattributedReason = (typeof UNATTRIBUTED_REASONS)[number];
 
-/** One pairing beacon: a chat ID and the Metrica IDs the page knew at that moment. */
-/** A beacon as stored: the page's fields (all but `chatId` optional here) and the time it arrived. */
+/**
+ * One pairing beacon as stored: a chat ID and the Metrica IDs the page knew at that moment (the
+ * page's fields, all but `chatId` optional here), and the time it arrived.
+ */
 export interface PairingInput extends Omit<PairingBeacon, 'v' | 'url' | 'ts'> {
   url?: string;
   ts?: number;
@@ -153,7 +155,7 @@ export interface Storage extends ConversionStore {
 
 /**
  * Whom to forget: a chat partner (any of their identifier values, e.g. a phone with and without
- * `+`; usernames in lower case, matched in any case), or a chat ID.
+ * `+`; usernames match with Latin letters in any case), or a chat ID.
  */
 export interface ForgetRequest {
   partner?: { kind: PartnerKind; values: readonly string[] };

@@ -25,7 +25,8 @@ export declare class RateLimiter {
 /**
  * The bucket a client address counts against: an IPv4 address as it is, an IPv6 address by its
  * /64. Providers give each subscriber a whole /64, so per-address buckets would let one client
- * rotate through 2^64 of them.
+ * rotate through 2^64 of them. Any spelling counts alike: compressed or not, upper case, with a
+ * zone index, brackets or a port (as some proxies write X-Forwarded-For), IPv4-mapped.
  * @example
  * clientKey('2001:db8:1:2:aaaa::1') // '2001:db8:1:2::/64'
  */

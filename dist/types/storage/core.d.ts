@@ -2,6 +2,7 @@ import type { PendingConversion, UploadReceipt } from './contract.js';
 import { rowFromColumns } from './rows.js';
 import type { SqlDriver } from './sql.js';
 import { type ChatInput, type ChatStats, type ForgetRequest, type Forgotten, type Pairing, type PairingInput, type PartnerRef, type Storage, type StorageSnapshot, type UpsertResult } from './types.js';
+/** The storage logic, written once over the adapters' SQL surface. */
 export declare class SqlStorage implements Storage {
     private readonly db;
     private readonly now;
@@ -30,13 +31,22 @@ export declare class SqlStorage implements Storage {
     private canStartBatch;
     private scheduleFlush;
     private flush;
-    private writePairings;
+    /**
+     * Completes the chats waiting for these committed pairings, and settles each caller. Retrying the
+     * INSERT would store the rows twice, so a failure here runs the completion once more on its own;
+     * a second failure rejects only the pairings that carry a Metrica ID (the ones a waiting chat
+     * needed), saying that they are stored.
+     */
+    private complete;
     /**
      * The batch is one multi-row INSERT, atomic on its own in both dialects, so it needs no explicit
      * transaction (two round trips fewer on PostgreSQL).
      */
     private insertPairingRows;
-    /** Chats that arrived before their beacon wait unattributed; a pairing with IDs completes them. Resolves to how many per pairing. */
+    /**
+     * Chats that arrived before their beacon wait unattributed; a pairing with IDs completes them.
+     * Resolves to how many chats each pairing completed, by position in `pairings`.
+     */
     private completeWaitingChats;
     findPairing(chatId: string, at: number): Promise<Pairing | null>;
     linkPartner(platform: string, partners: readonly PartnerRef[], chatId: string, at: number): Promise<void>;

@@ -4,8 +4,10 @@ import type { ConversionStore } from './contract.js';
 /** Why a chat is kept without Metrica IDs; stored per chat and counted in the stats. */
 export declare const UNATTRIBUTED_REASONS: readonly ["no_chat_id", "chat_id_not_paired", "pairing_without_metrica_id"];
 export type UnattributedReason = (typeof UNATTRIBUTED_REASONS)[number];
-/** One pairing beacon: a chat ID and the Metrica IDs the page knew at that moment. */
-/** A beacon as stored: the page's fields (all but `chatId` optional here) and the time it arrived. */
+/**
+ * One pairing beacon as stored: a chat ID and the Metrica IDs the page knew at that moment (the
+ * page's fields, all but `chatId` optional here), and the time it arrived.
+ */
 export interface PairingInput extends Omit<PairingBeacon, 'v' | 'url' | 'ts'> {
     url?: string;
     ts?: number;
@@ -155,7 +157,7 @@ export interface Storage extends ConversionStore {
 }
 /**
  * Whom to forget: a chat partner (any of their identifier values, e.g. a phone with and without
- * `+`; usernames in lower case, matched in any case), or a chat ID.
+ * `+`; usernames match with Latin letters in any case), or a chat ID.
  */
 export interface ForgetRequest {
     partner?: {

@@ -2,10 +2,10 @@
 import "./chunk-EGQFFPF7.js";
 import {
   main
-} from "./chunk-YJPG3HFY.js";
+} from "./chunk-7R774AXA.js";
 import {
   createCollector
-} from "./chunk-JE4XYQFO.js";
+} from "./chunk-Q62AVSHH.js";
 import "./chunk-UARLW5ZB.js";
 import "./chunk-57SFKUBH.js";
 import "./chunk-7Z4IPTRN.js";
@@ -15,7 +15,7 @@ import {
   METRICA_ID_COLUMNS
 } from "./chunk-NWXZICF3.js";
 import "./chunk-THAAWAOL.js";
-import "./chunk-P5CDEUZS.js";
+import "./chunk-4BCEVHVY.js";
 
 // src/demo/server.ts
 import { createHash } from "node:crypto";

@@ -8,28 +8,28 @@ import {
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./serve-GLR7Q557.js")).serve
+    load: async () => (await import("./serve-P4KA6K3M.js")).serve
   },
-  purge: { summary: "Delete old pairings", load: async () => (await import("./purge-6WLYSIQU.js")).purge },
+  purge: { summary: "Delete old pairings", load: async () => (await import("./purge-7KMOFSNK.js")).purge },
   forget: {
     summary: "Delete everything stored about one person",
-    load: async () => (await import("./forget-E7MUWINS.js")).forget
+    load: async () => (await import("./forget-YQ7GGYZ4.js")).forget
   },
   upload: {
     summary: "Validate chats and upload them to Metrica",
-    load: async () => (await import("./upload-U5WQHVIB.js")).upload
+    load: async () => (await import("./upload-JI26NDYO.js")).upload
   },
   export: {
     summary: "Write the CSV of chats not yet uploaded",
-    load: async () => (await import("./export-S7HKE45V.js")).exportCommand
+    load: async () => (await import("./export-JHE5G7UY.js")).exportCommand
   },
   report: {
     summary: "Show the chat yield and why chats went unattributed",
-    load: async () => (await import("./report-JSXQHIQP.js")).report
+    load: async () => (await import("./report-A4H7Q3NI.js")).report
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./demo-RFZI3U6I.js")).demo
+    load: async () => (await import("./demo-W7V6FSGK.js")).demo
   }
 };
 

@@ -9,7 +9,7 @@ import {
 } from "./chunk-THAAWAOL.js";
 import {
   openStorage
-} from "./chunk-P5CDEUZS.js";
+} from "./chunk-4BCEVHVY.js";
 
 // src/cli/forget.ts
 var FORGET_HELP = `Usage: metrica-chats forget (--phone <number> | --user-id <id> | --username <name> | --chat-id <id>)
@@ -22,7 +22,8 @@ uploaded stay in Metrica; the upload history keeps no trace of the deleted chats
 Options:
   --phone <number>     the person's phone number, with the country code (+ and spaces optional)
   --user-id <id>       the person's messenger user ID
-  --username <name>    the person's messenger username (any case, with or without @)
+  --username <name>    the person's messenger username or display name, with or without @
+                       (Latin letters in any case)
   --chat-id <id>       a chat ID (a visitor's browser), e.g. CT7KQ2M9XA
   --platform <name>    the messenger the --phone, --user-id or --username belongs to: telegram,
                        whatsapp or viber (default: all three; the same user ID on two messengers
@@ -48,11 +49,11 @@ function identifierValues(flag, raw) {
     }
     return [digits, `+${digits}`];
   }
-  if (flag === "username") return [value.replace(/^@/, "").toLowerCase()];
+  if (!value.replace(/^@/, "")) throw new UsageError(`--${flag} must not be empty, got ${JSON.stringify(raw)}`);
+  if (flag === "username") return [.../* @__PURE__ */ new Set([value, value.replace(/^@/, ""), `@${value.replace(/^@/, "")}`])];
   if (flag === "chat-id" && !/^[A-Za-z0-9_-]{1,64}$/.test(value)) {
     throw new UsageError(`--chat-id must be 1\u201364 characters of A-Z a-z 0-9 _ -, got ${JSON.stringify(raw)}`);
   }
-  if (!value) throw new UsageError(`--${flag} must not be empty`);
   return [value];
 }
 var forget = async (args, io) => {
@@ -89,7 +90,7 @@ var forget = async (args, io) => {
   const kind = SELECTORS[flag];
   if (kind === "chatId" && platform !== void 0) {
     throw new UsageError(
-      "--platform goes with --phone, --user-id or --username; a chat ID belongs to no one messenger"
+      `--platform goes with --phone, --user-id or --username; a chat ID belongs to no one messenger, got --platform ${JSON.stringify(platform)}`
     );
   }
   const storage = await openStorage(values.db ?? io.env.METRICA_CHATS_DB ?? "./metrica-chats.db", { cwd: io.cwd });
@@ -101,7 +102,7 @@ var forget = async (args, io) => {
     const n = (count, noun) => `${count} ${noun}${count === 1 ? "" : "s"}`;
     if (gone.chats + gone.pairings + gone.partnerLinks === 0) {
       io.stdout.write(
-        `Nothing is stored for --${flag} ${JSON.stringify(values[flag])}${flag === "phone" ? " (numbers are matched with their country code: +7\u2026, not 8\u2026)" : ""}.
+        `Nothing is stored for --${flag} ${JSON.stringify(values[flag])}${platform ? ` on ${platform}` : ""}${flag === "phone" && /^8\d{10}$/.test(identifier[0]) ? " (numbers are matched with their country code: +7\u2026, not 8\u2026)" : ""}.
 `
       );
       return EXIT.ok;

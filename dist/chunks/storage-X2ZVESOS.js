@@ -8,7 +8,7 @@ import {
   openStorage,
   partnersOf,
   recordOf
-} from "./chunk-P5CDEUZS.js";
+} from "./chunk-4BCEVHVY.js";
 export {
   DRIVER_INSTALL,
   MissingDriverError,

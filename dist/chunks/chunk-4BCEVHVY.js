@@ -225,25 +225,37 @@ var SqlStorage = class {
     });
   }
   async flush(batch) {
-    const pairings = batch.map((b) => b.p);
     let ids;
     try {
-      ids = await this.insertPairingRows(pairings);
+      ids = await this.insertPairingRows(batch.map((b) => b.p));
     } catch (error) {
       if (batch.length === 1) {
         batch[0]?.reject(error);
         return;
       }
+      const inserted = [];
+      const insertedIds = [];
       for (const b of batch) {
         try {
-          const [r] = await this.writePairings([b.p]);
-          b.resolve(r);
+          insertedIds.push(...await this.insertPairingRows([b.p]));
+          inserted.push(b);
         } catch (e) {
           b.reject(e);
         }
       }
+      if (inserted.length > 0) await this.complete(inserted, insertedIds);
       return;
     }
+    await this.complete(batch, ids);
+  }
+  /**
+   * Completes the chats waiting for these committed pairings, and settles each caller. Retrying the
+   * INSERT would store the rows twice, so a failure here runs the completion once more on its own;
+   * a second failure rejects only the pairings that carry a Metrica ID (the ones a waiting chat
+   * needed), saying that they are stored.
+   */
+  async complete(batch, ids) {
+    const pairings = batch.map((b) => b.p);
     let rematched;
     try {
       rematched = await this.completeWaitingChats(pairings);
@@ -251,16 +263,18 @@ var SqlStorage = class {
       try {
         rematched = await this.completeWaitingChats(pairings);
       } catch (error) {
-        for (const b of batch) b.reject(error);
+        const failure = new Error(
+          `pairing stored, but completing the chats waiting for it failed: ${error.message}`,
+          { cause: error }
+        );
+        for (const [i, b] of batch.entries()) {
+          if (hasMetricaId(b.p)) b.reject(failure);
+          else b.resolve({ id: ids[i] ?? 0, rematched: 0 });
+        }
         return;
       }
     }
-    for (const [i, b] of batch.entries()) b.resolve({ id: ids[i] ?? 0, rematched: rematched.get(b.p) ?? 0 });
-  }
-  async writePairings(pairings) {
-    const ids = await this.insertPairingRows(pairings);
-    const rematched = await this.completeWaitingChats(pairings);
-    return pairings.map((p, i) => ({ id: ids[i] ?? 0, rematched: rematched.get(p) ?? 0 }));
+    for (const [i, b] of batch.entries()) b.resolve({ id: ids[i] ?? 0, rematched: rematched[i] ?? 0 });
   }
   /**
    * The batch is one multi-row INSERT, atomic on its own in both dialects, so it needs no explicit
@@ -285,9 +299,12 @@ var SqlStorage = class {
       ])
     );
   }
-  /** Chats that arrived before their beacon wait unattributed; a pairing with IDs completes them. Resolves to how many per pairing. */
+  /**
+   * Chats that arrived before their beacon wait unattributed; a pairing with IDs completes them.
+   * Resolves to how many chats each pairing completed, by position in `pairings`.
+   */
   async completeWaitingChats(pairings) {
-    const rematched = /* @__PURE__ */ new Map();
+    const rematched = pairings.map(() => 0);
     const withIds = pairings.filter(hasMetricaId);
     if (withIds.length === 0) return rematched;
     const chatIds = [...new Set(withIds.map((p) => p.chatId))];
@@ -298,11 +315,12 @@ var SqlStorage = class {
     );
     const waitingIds = new Set(waiting.map((w) => w.chat_id));
     const latest = /* @__PURE__ */ new Map();
-    for (const p of withIds) if (waitingIds.has(p.chatId)) latest.set(p.chatId, p);
+    for (const [i, p] of pairings.entries()) if (hasMetricaId(p) && waitingIds.has(p.chatId)) latest.set(p.chatId, i);
     if (latest.size === 0) return rematched;
     await this.db.transaction(async (tx) => {
-      for (const p of latest.values()) {
-        const count = await tx.run(
+      for (const i of latest.values()) {
+        const p = pairings[i];
+        rematched[i] = await tx.run(
           `UPDATE chats SET client_id = ?, user_id = ?, yclid = ?, purchase_id = ?, url = COALESCE(?, url),
              unattributed_reason = NULL, revision = revision + 1, updated_at = ?
            WHERE chat_id = ? AND unattributed_reason IS NOT NULL
@@ -317,7 +335,6 @@ var SqlStorage = class {
             p.chatId
           ]
         );
-        rematched.set(p, count);
       }
     });
     return rematched;
@@ -457,15 +474,17 @@ var SqlStorage = class {
       const chatIds = new Set(who.chatId ? [who.chatId] : []);
       const keys = /* @__PURE__ */ new Set();
       const partner = who.partner && who.partner.values.length > 0 ? who.partner : void 0;
+      const fold = partner?.kind === "ChatUsername";
+      const value = fold ? "LOWER(value)" : "value";
+      const wanted = partner ? partner.values.map(() => fold ? "LOWER(?)" : "?").join(", ") : "";
       if (partner) {
-        const column = partner.kind === "ChatUsername" ? "LOWER(chat_username)" : PARTNER_COLUMNS[partner.kind];
-        const value = partner.kind === "ChatUsername" ? "LOWER(value)" : "value";
+        const column = fold ? "LOWER(chat_username)" : PARTNER_COLUMNS[partner.kind];
         const chats2 = await q.all(
-          `SELECT key, chat_id FROM chats WHERE ${column} IN (${list(partner.values)})${platform}`,
+          `SELECT key, chat_id FROM chats WHERE ${column} IN (${wanted})${platform}`,
           [...partner.values, ...onPlatform]
         );
         const links = await q.all(
-          `SELECT chat_id FROM partners WHERE kind = ? AND ${value} IN (${list(partner.values)})${platform}`,
+          `SELECT chat_id FROM partners WHERE kind = ? AND ${value} IN (${wanted})${platform}`,
           [partner.kind, ...partner.values, ...onPlatform]
         );
         for (const c of chats2) {
@@ -488,10 +507,11 @@ var SqlStorage = class {
       let partnerLinks = 0;
       if (ids.length > 0) partnerLinks += await q.run(`DELETE FROM partners WHERE chat_id IN (${list(ids)})`, ids);
       if (partner) {
-        partnerLinks += await q.run(
-          `DELETE FROM partners WHERE kind = ? AND ${partner.kind === "ChatUsername" ? "LOWER(value)" : "value"} IN (${list(partner.values)})${platform}`,
-          [partner.kind, ...partner.values, ...onPlatform]
-        );
+        partnerLinks += await q.run(`DELETE FROM partners WHERE kind = ? AND ${value} IN (${wanted})${platform}`, [
+          partner.kind,
+          ...partner.values,
+          ...onPlatform
+        ]);
       }
       const pairings = ids.length > 0 ? await q.run(`DELETE FROM pairings WHERE chat_id IN (${list(ids)})`, ids) : 0;
       return { chats, pairings, partnerLinks, chatIds: ids.sort() };

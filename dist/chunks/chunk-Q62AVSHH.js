@@ -14,7 +14,7 @@ import {
   chatKey,
   openStorage,
   partnersOf
-} from "./chunk-P5CDEUZS.js";
+} from "./chunk-4BCEVHVY.js";
 
 // src/match/format.ts
 var CHAT_ID_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
@@ -680,15 +680,28 @@ var RateLimiter = class {
   }
 };
 function clientKey(address) {
-  const v4 = /^(?:::ffff:)?(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
+  let ip = address.trim();
+  const bracketed = /^\[([^\]]*)\](?::\d+)?$/.exec(ip);
+  if (bracketed) ip = bracketed[1];
+  ip = ip.replace(/%.*$/, "");
+  const v4 = /^(\d{1,3}(?:\.\d{1,3}){3})(?::\d+)?$/.exec(ip);
   if (v4) return v4[1];
-  const ip = address.replace(/%.*$/, "");
-  if (!/^[\da-f:.]+$/i.test(ip) || !ip.includes(":")) return address;
-  const [head = "", tail] = ip.split("::");
+  if (!ip.includes(":")) return address;
+  let canonical;
+  try {
+    canonical = new URL(`http://[${ip}]`).hostname.slice(1, -1);
+  } catch {
+    return address;
+  }
+  const [head = "", tail] = canonical.split("::");
   const first = head ? head.split(":") : [];
   const last = tail ? tail.split(":") : [];
-  const groups = tail === void 0 ? first : [...first, ...Array(Math.max(0, 8 - first.length - last.length)).fill("0"), ...last];
-  return `${groups.slice(0, 4).map((g) => g.toLowerCase().replace(/^0+(?=.)/, "")).join(":")}::/64`;
+  const groups = tail === void 0 ? first : [...first, ...Array(8 - first.length - last.length).fill("0"), ...last];
+  if (groups.slice(0, 5).every((g) => g === "0") && groups[5] === "ffff") {
+    const [hi, lo] = [Number.parseInt(groups[6], 16), Number.parseInt(groups[7], 16)];
+    return [hi >> 8, hi & 255, lo >> 8, lo & 255].join(".");
+  }
+  return `${groups.slice(0, 4).join(":")}::/64`;
 }
 
 // src/collector/server.ts

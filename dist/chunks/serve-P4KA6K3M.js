@@ -2,7 +2,7 @@
 import {
   createCollector,
   splitList
-} from "./chunk-JE4XYQFO.js";
+} from "./chunk-Q62AVSHH.js";
 import "./chunk-UARLW5ZB.js";
 import "./chunk-57SFKUBH.js";
 import "./chunk-7Z4IPTRN.js";
@@ -17,7 +17,7 @@ import {
 } from "./chunk-THAAWAOL.js";
 import {
   isPostgresUrl
-} from "./chunk-P5CDEUZS.js";
+} from "./chunk-4BCEVHVY.js";
 
 // src/cli/serve.ts
 import { resolve } from "node:path";

@@ -3,8 +3,8 @@ import {
   EXPORT_HELP,
   exportCommand,
   parseSince
-} from "./chunk-TGADNHDV.js";
-import "./chunk-HQ5CKU5K.js";
+} from "./chunk-BH3QPDZV.js";
+import "./chunk-YHFDEYXE.js";
 import "./chunk-UARLW5ZB.js";
 import "./chunk-57SFKUBH.js";
 import "./chunk-NWXZICF3.js";

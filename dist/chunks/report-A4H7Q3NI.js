@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 import {
   parseSince
-} from "./chunk-TGADNHDV.js";
+} from "./chunk-BH3QPDZV.js";
 import {
   DatabaseNotFoundError,
   openCollectorStorage
-} from "./chunk-HQ5CKU5K.js";
+} from "./chunk-YHFDEYXE.js";
 import "./chunk-UARLW5ZB.js";
 import "./chunk-57SFKUBH.js";
 import "./chunk-NWXZICF3.js";

@@ -2,7 +2,7 @@
 import {
   DatabaseNotFoundError,
   openConversionStore
-} from "./chunk-HQ5CKU5K.js";
+} from "./chunk-YHFDEYXE.js";
 import {
   DEFAULT_API_URL,
   MetricaApiError,

@@ -2,7 +2,7 @@
 import {
   DatabaseNotFoundError,
   openConversionStore
-} from "./chunk-HQ5CKU5K.js";
+} from "./chunk-YHFDEYXE.js";
 import {
   exportPending
 } from "./chunk-UARLW5ZB.js";
