@@ -6,9 +6,22 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { STORAGE_ADAPTERS as ADAPTERS } from '../test-support/storage.js';
 import { chatKey, MissingDriverError, openStorage, type Storage } from './index.js';
+import type { SqlDriver } from './sql.js';
 
 const T0 = 1_760_000_000; // a DateTime in seconds
 const partner = { kind: 'ChatUserID' as const, value: '4242' };
+
+/** A chat that came before its beacon: unattributed, waiting for CTAAAAAAAA's pairing. */
+const waitingChat = (s: Storage) =>
+  s.upsertChat(chatKey(T0, 'telegram', partner), {
+    dateTime: T0,
+    platform: 'telegram',
+    chatUserId: partner.value,
+    attribution: { chatId: 'CTAAAAAAAA', chatIdSource: 'message', reason: 'chat_id_not_paired' },
+  });
+
+/** The adapter's SQL driver, to make one of its calls fail the way a database can. */
+const driverOf = (s: Storage) => (s as unknown as { db: SqlDriver }).db;
 
 async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
@@ -220,14 +233,9 @@ for (const [name, open] of Object.entries(ADAPTERS)) {
     test('a failure after a batch is committed stores no pairing twice', async (t) => {
       const s = await open(t);
       if (!s) return;
-      await s.upsertChat(chatKey(T0, 'telegram', partner), {
-        dateTime: T0,
-        platform: 'telegram',
-        chatUserId: partner.value,
-        attribution: { chatId: 'CTAAAAAAAA', chatIdSource: 'message', reason: 'chat_id_not_paired' },
-      });
+      await waitingChat(s);
       // Completing the waiting chat fails once, after the batch's INSERT has committed.
-      const db = (s as unknown as { db: { transaction: (...a: unknown[]) => Promise<unknown> } }).db;
+      const db = driverOf(s);
       const transaction = db.transaction.bind(db);
       let failures = 0;
       db.transaction = (...a) => (failures++ === 0 ? Promise.reject(new Error('connection reset')) : transaction(...a));
@@ -249,13 +257,8 @@ for (const [name, open] of Object.entries(ADAPTERS)) {
     test('when completing waiting chats keeps failing, only pairings with Metrica IDs report it, as stored', async (t) => {
       const s = await open(t);
       if (!s) return;
-      await s.upsertChat(chatKey(T0, 'telegram', partner), {
-        dateTime: T0,
-        platform: 'telegram',
-        chatUserId: partner.value,
-        attribution: { chatId: 'CTAAAAAAAA', chatIdSource: 'message', reason: 'chat_id_not_paired' },
-      });
-      const db = (s as unknown as { db: { transaction: (...a: unknown[]) => Promise<unknown> } }).db;
+      await waitingChat(s);
+      const db = driverOf(s);
       db.transaction = () => Promise.reject(new Error('connection reset'));
       const [withIds, without] = await Promise.allSettled([
         s.insertPairing({ chatId: 'CTAAAAAAAA', clientId: '111', receivedAt: 1 }),
@@ -273,13 +276,8 @@ for (const [name, open] of Object.entries(ADAPTERS)) {
     test('a batch whose INSERT fails is inserted row by row, once each, and still completes waiting chats', async (t) => {
       const s = await open(t);
       if (!s) return;
-      await s.upsertChat(chatKey(T0, 'telegram', partner), {
-        dateTime: T0,
-        platform: 'telegram',
-        chatUserId: partner.value,
-        attribution: { chatId: 'CTAAAAAAAA', chatIdSource: 'message', reason: 'chat_id_not_paired' },
-      });
-      const db = (s as unknown as { db: { insertMany: (...a: unknown[]) => Promise<number[]> } }).db;
+      await waitingChat(s);
+      const db = driverOf(s);
       const insertMany = db.insertMany.bind(db);
       let calls = 0;
       db.insertMany = (...a) => (calls++ === 0 ? Promise.reject(new Error('deadlock detected')) : insertMany(...a));
