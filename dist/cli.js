@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   main
-} from "./chunks/chunk-7R774AXA.js";
+} from "./chunks/chunk-ELXEVIO6.js";
 import "./chunks/chunk-THAAWAOL.js";
 
 // src/cli/bin.ts

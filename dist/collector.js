@@ -12,7 +12,7 @@ import {
   recordChat,
   telegramChat,
   viberChat
-} from "./chunks/chunk-Q62AVSHH.js";
+} from "./chunks/chunk-PYOSCGLM.js";
 import "./chunks/chunk-UARLW5ZB.js";
 import "./chunks/chunk-57SFKUBH.js";
 import {
@@ -24,7 +24,7 @@ import {
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   openStorage
-} from "./chunks/chunk-4BCEVHVY.js";
+} from "./chunks/chunk-UCO5YHF7.js";
 export {
   CHAT_BODY_LIMIT,
   HttpError,

@@ -1,5 +1,5 @@
 import { CHAT_PLATFORMS, type ChatPlatform } from '../shared/conversion.js';
-import { openStorage, type PartnerKind } from '../storage/index.js';
+import { compactPhone, openStorage, type PartnerKind } from '../storage/index.js';
 import { type CliIO, type Command, EXIT, parseCommandArgs, UsageError } from './io.js';
 
 export const FORGET_HELP = `Usage: metrica-chats forget (--phone <number> | --user-id <id> | --username <name> | --chat-id <id>)
@@ -34,12 +34,13 @@ const SELECTORS: Record<string, PartnerKind | 'chatId'> = {
 function identifierValues(flag: string, raw: string): string[] {
   const value = raw.trim();
   if (flag === 'phone') {
-    const digits = value.replace(/[\s().-]/g, '').replace(/^\+/, '');
-    if (!/^[0-9]{7,15}$/.test(digits)) {
+    const compact = compactPhone(value);
+    if (compact === null) {
       throw new UsageError(
         `--phone must be 7–15 digits with the country code, e.g. +79001234567, got ${JSON.stringify(raw)}`,
       );
     }
+    const digits = compact.replace(/^\+/, '');
     return [digits, `+${digits}`];
   }
   if (!value.replace(/^@/, '')) throw new UsageError(`--${flag} must not be empty, got ${JSON.stringify(raw)}`);

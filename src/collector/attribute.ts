@@ -1,5 +1,5 @@
 import { type ChatIdFormat, DEFAULT_FORMAT, extractChatId, parseStartPayload } from '../match/index.js';
-import { chatKey, partnersOf } from '../storage/rows.js';
+import { chatKey, hasMetricaId, partnersOf } from '../storage/rows.js';
 import type { ChatAttribution, PartnerRef, Storage, UnattributedReason } from '../storage/types.js';
 import type { ChatReport } from './validate.js';
 
@@ -80,7 +80,7 @@ export async function recordChat(
     // DateTime has whole seconds: a beacon received within the chat's second came before the chat.
     const pairing = await storage.findPairing(chatId, report.dateTime * 1000 + 999);
     if (!pairing) attribution = { chatId, chatIdSource, reason: 'chat_id_not_paired' };
-    else if (!pairing.clientId && !pairing.userId && !pairing.yclid && !pairing.purchaseId) {
+    else if (!hasMetricaId(pairing)) {
       attribution = { chatId, chatIdSource, reason: 'pairing_without_metrica_id' };
     } else {
       attribution = {
@@ -122,7 +122,7 @@ export async function recordChat(
     (row.unattributedReason === 'chat_id_not_paired' || row.unattributedReason === 'pairing_without_metrica_id')
   ) {
     const pairing = await storage.findPairing(row.chatId, report.dateTime * 1000 + 999);
-    if (pairing && (pairing.clientId || pairing.userId || pairing.yclid || pairing.purchaseId)) {
+    if (pairing && hasMetricaId(pairing)) {
       const again = await recordChat(storage, report, _now, format, false);
       return { ...again, created: created || again.created, changed: true };
     }

@@ -11,29 +11,24 @@ import { API_KEY, freshDatabase, TEST_ORIGIN } from './test-support/server.js';
 interface Running {
   child: ChildProcess;
   url: string;
+  /** What the process printed on stdout until it was listening. */
+  stdout: string;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-async function serve(t: TestContext, db: string): Promise<Running> {
+/**
+ * Starts `serve` on `db` and resolves once it listens. By default it is set up to accept the test
+ * origin and API key; `setUp: false` starts it with neither (and `--quiet`), as a careless operator might.
+ */
+async function serve(t: TestContext, db: string, { setUp = true } = {}): Promise<Running> {
+  const options = setUp ? ['--rate-limit', '0', '--allow-origin', TEST_ORIGIN] : ['--quiet'];
   const child = spawn(
     process.execPath,
-    [
-      '--import',
-      'tsx',
-      'src/cli/bin.ts',
-      'serve',
-      '--port',
-      '0',
-      '--host',
-      '127.0.0.1',
-      '--db',
-      db,
-      '--rate-limit',
-      '0',
-      '--allow-origin',
-      TEST_ORIGIN,
-    ],
-    { env: { ...process.env, METRICA_CHATS_API_KEYS: API_KEY }, stdio: ['ignore', 'pipe', 'pipe'] },
+    ['--import', 'tsx', 'src/cli/bin.ts', 'serve', '--port', '0', '--host', '127.0.0.1', '--db', db, ...options],
+    {
+      env: { ...process.env, METRICA_CHATS_API_KEYS: setUp ? API_KEY : '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),
@@ -45,12 +40,12 @@ async function serve(t: TestContext, db: string): Promise<Running> {
   child.stderr?.on('data', (d) => {
     stderr += d;
   });
+  let stdout = '';
   const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`collector did not start in 20 s: ${out} ${stderr}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`collector did not start in 20 s: ${stdout} ${stderr}`)), 20_000);
     child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /"msg":"collector listening","url":"([^"]+)"/.exec(out);
+      stdout += d.toString();
+      const m = /"msg":"collector listening","url":"([^"]+)"/.exec(stdout);
       if (m) {
         clearTimeout(timer);
         resolve(m[1] as string);
@@ -58,7 +53,7 @@ async function serve(t: TestContext, db: string): Promise<Running> {
     });
     child.once('exit', () => reject(new Error(`collector exited before listening: ${stderr}`)));
   });
-  return { child, url, exited };
+  return { child, url, stdout, exited };
 }
 
 /** A valid, distinct chat ID for each integer. */
@@ -185,26 +180,7 @@ describe('collector process shutdown', () => {
 describe('collector process start-up', () => {
   test('--quiet hides request logs, not the warnings about a collector that will refuse everything', async (t) => {
     const db = await freshDatabase(t, 'sqlite');
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli/bin.ts', 'serve', '--port', '0', '--host', '127.0.0.1', '--db', db!, '--quiet'],
-      { env: { ...process.env, METRICA_CHATS_API_KEYS: '' }, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    t.after(() => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    });
-    const out = await new Promise<string>((resolve, reject) => {
-      let text = '';
-      const timer = setTimeout(() => reject(new Error(`collector did not start in 20 s: ${text}`)), 20_000);
-      child.stdout?.on('data', (d: Buffer) => {
-        text += d.toString();
-        if (text.includes('"msg":"ready"')) {
-          clearTimeout(timer);
-          resolve(text);
-        }
-      });
-      child.once('exit', () => reject(new Error(`collector exited before it was ready: ${text}`)));
-    });
+    const { stdout: out } = await serve(t, db!, { setUp: false });
     assert.match(out, /"level":"warn","msg":"no --allow-origin given/);
     assert.match(out, /"level":"warn","msg":"METRICA_CHATS_API_KEYS is empty/);
   });

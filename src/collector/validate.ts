@@ -1,5 +1,6 @@
 import { type ChatIdFormat, DEFAULT_FORMAT, isChatId } from '../match/index.js';
 import { CHAT_PLATFORMS, type ChatPlatform } from '../shared/conversion.js';
+import { compactPhone } from '../storage/rows.js';
 import type { ChatInput, PairingInput } from '../storage/types.js';
 import { badField } from './errors.js';
 
@@ -213,8 +214,8 @@ export function parseChatReport(body: Body, now: number, format: ChatIdFormat = 
   set('chatUserId', text(body, 'chatUserId', 128, { pattern: /^\S+$/, expected: 'an ID without spaces' }));
   const phone = text(body, 'phoneNumber', 32);
   if (phone !== undefined) {
-    const compact = phone.replace(/[\s().-]/g, '');
-    if (!/^\+?[0-9]{7,15}$/.test(compact)) {
+    const compact = compactPhone(phone);
+    if (compact === null) {
       throw badField('phoneNumber', 'phoneNumber must be 7–15 digits with the country code, e.g. +79001234567');
     }
     r.phoneNumber = compact;

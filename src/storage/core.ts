@@ -1,5 +1,5 @@
 import type { PendingConversion, UploadReceipt } from './contract.js';
-import { CHAT_COLUMNS, type ChatColumns, mergeChat, recordOf, rowFromColumns } from './rows.js';
+import { CHAT_COLUMNS, type ChatColumns, hasMetricaId, mergeChat, recordOf, rowFromColumns } from './rows.js';
 import type { ColumnSpec, SqlDriver, SqlValue } from './sql.js';
 import {
   type ChatInput,
@@ -71,9 +71,10 @@ const PAIRING_INSERT_COLUMNS: readonly ColumnSpec[] = [
   ['received_at', 'BIGINT'],
 ];
 
-const hasMetricaId = (p: PairingInput): boolean => Boolean(p.clientId || p.userId || p.yclid || p.purchaseId);
+/** One `?` per value, for a VALUES list or an IN list. */
+const placeholders = (xs: readonly unknown[]): string => xs.map(() => '?').join(', ');
 
-const INSERT_CHAT = `INSERT INTO chats (${CHAT_COLUMNS.join(', ')}) VALUES (${CHAT_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT (key) DO NOTHING`;
+const INSERT_CHAT = `INSERT INTO chats (${CHAT_COLUMNS.join(', ')}) VALUES (${placeholders(CHAT_COLUMNS)}) ON CONFLICT (key) DO NOTHING`;
 const UPDATE_CHAT = `UPDATE chats SET ${CHAT_COLUMNS.filter((c) => c !== 'key')
   .map((c) => `${c} = ?`)
   .join(', ')} WHERE key = ?`;
@@ -233,7 +234,7 @@ export class SqlStorage implements Storage {
     if (withIds.length === 0) return rematched;
     const chatIds = [...new Set(withIds.map((p) => p.chatId))];
     const waiting = await this.db.all<{ chat_id: string }>(
-      `SELECT DISTINCT chat_id FROM chats WHERE chat_id IN (${chatIds.map(() => '?').join(', ')})
+      `SELECT DISTINCT chat_id FROM chats WHERE chat_id IN (${placeholders(chatIds)})
          AND unattributed_reason IS NOT NULL AND unattributed_reason IN ('chat_id_not_paired', 'pairing_without_metrica_id')`,
       chatIds,
     );
@@ -406,7 +407,6 @@ export class SqlStorage implements Storage {
   }
 
   async forget(who: ForgetRequest): Promise<Forgotten> {
-    const list = (xs: readonly unknown[]): string => xs.map(() => '?').join(', ');
     return this.db.transaction(async (q) => {
       const platform = who.platform ? ' AND platform = ?' : '';
       const onPlatform = who.platform ? [who.platform] : [];
@@ -436,17 +436,18 @@ export class SqlStorage implements Storage {
       }
       const ids = [...chatIds];
       if (ids.length > 0) {
-        const more = await q.all<{ key: string }>(`SELECT key FROM chats WHERE chat_id IN (${list(ids)})`, ids);
+        const more = await q.all<{ key: string }>(`SELECT key FROM chats WHERE chat_id IN (${placeholders(ids)})`, ids);
         for (const c of more) keys.add(c.key);
       }
       const chatKeys = [...keys];
       let chats = 0;
       if (chatKeys.length > 0) {
-        await q.run(`DELETE FROM upload_rows WHERE chat_key IN (${list(chatKeys)})`, chatKeys);
-        chats = await q.run(`DELETE FROM chats WHERE key IN (${list(chatKeys)})`, chatKeys);
+        await q.run(`DELETE FROM upload_rows WHERE chat_key IN (${placeholders(chatKeys)})`, chatKeys);
+        chats = await q.run(`DELETE FROM chats WHERE key IN (${placeholders(chatKeys)})`, chatKeys);
       }
       let partnerLinks = 0;
-      if (ids.length > 0) partnerLinks += await q.run(`DELETE FROM partners WHERE chat_id IN (${list(ids)})`, ids);
+      if (ids.length > 0)
+        partnerLinks += await q.run(`DELETE FROM partners WHERE chat_id IN (${placeholders(ids)})`, ids);
       if (partner) {
         // Links of this partner to chat IDs not listed above cannot exist, but a link is personal
         // data on its own: delete by identifier too.
@@ -456,7 +457,8 @@ export class SqlStorage implements Storage {
           ...onPlatform,
         ]);
       }
-      const pairings = ids.length > 0 ? await q.run(`DELETE FROM pairings WHERE chat_id IN (${list(ids)})`, ids) : 0;
+      const pairings =
+        ids.length > 0 ? await q.run(`DELETE FROM pairings WHERE chat_id IN (${placeholders(ids)})`, ids) : 0;
       return { chats, pairings, partnerLinks, chatIds: ids.sort() };
     });
   }

@@ -6,7 +6,7 @@ import type { Storage } from './types.js';
 
 export type { ConversionStore, PendingConversion, UploadReceipt } from './contract.js';
 export { DRIVER_INSTALL, MissingDriverError, type ModuleLoader } from './drivers.js';
-export { chatKey, partnersOf, recordOf } from './rows.js';
+export { chatKey, compactPhone, hasMetricaId, partnersOf, recordOf } from './rows.js';
 export * from './types.js';
 
 export interface OpenStorageOptions {

@@ -1,11 +1,24 @@
 import { createHash } from 'node:crypto';
 import type { ChatPlatform, ConversionRecord } from '../shared/conversion.js';
-import type { ChatIdSource, ChatInput, ChatRow, PartnerRef, UnattributedReason } from './types.js';
+import type { ChatIdSource, ChatInput, ChatRow, PairingInput, PartnerRef, UnattributedReason } from './types.js';
 
 /**
  * Pure row logic shared by both adapters: the chat key, merging a report into a stored row,
  * and turning a row into the CHATS record. Adapters only move these values in and out of SQL.
  */
+
+/**
+ * A phone number as chats store it and as it is looked up: spaces, dots, dashes and brackets
+ * dropped, then an optional `+` and 7–15 digits with the country code; null for anything else.
+ */
+export function compactPhone(raw: string): string | null {
+  const compact = raw.replace(/[\s().-]/g, '');
+  return /^\+?[0-9]{7,15}$/.test(compact) ? compact : null;
+}
+
+/** True when a pairing carries a Metrica ID that a chat can be credited with. */
+export const hasMetricaId = (p: Pick<PairingInput, 'clientId' | 'userId' | 'yclid' | 'purchaseId'>): boolean =>
+  Boolean(p.clientId || p.userId || p.yclid || p.purchaseId);
 
 /** The partner identifiers of a chat, in the order used for its key and for partner lookups. */
 export function partnersOf(input: { chatUserId?: string; chatUsername?: string; phoneNumber?: string }): PartnerRef[] {

@@ -1,9 +1,16 @@
 import type { ChatPlatform, ConversionRecord } from '../shared/conversion.js';
-import type { ChatInput, ChatRow, PartnerRef } from './types.js';
+import type { ChatInput, ChatRow, PairingInput, PartnerRef } from './types.js';
 /**
  * Pure row logic shared by both adapters: the chat key, merging a report into a stored row,
  * and turning a row into the CHATS record. Adapters only move these values in and out of SQL.
  */
+/**
+ * A phone number as chats store it and as it is looked up: spaces, dots, dashes and brackets
+ * dropped, then an optional `+` and 7–15 digits with the country code; null for anything else.
+ */
+export declare function compactPhone(raw: string): string | null;
+/** True when a pairing carries a Metrica ID that a chat can be credited with. */
+export declare const hasMetricaId: (p: Pick<PairingInput, "clientId" | "userId" | "yclid" | "purchaseId">) => boolean;
 /** The partner identifiers of a chat, in the order used for its key and for partner lookups. */
 export declare function partnersOf(input: {
     chatUserId?: string;

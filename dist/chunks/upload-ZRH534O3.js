@@ -2,7 +2,7 @@
 import {
   DatabaseNotFoundError,
   openConversionStore
-} from "./chunk-YHFDEYXE.js";
+} from "./chunk-4YF64QMB.js";
 import {
   DEFAULT_API_URL,
   MetricaApiError,

@@ -8,8 +8,9 @@ import {
   parseCommandArgs
 } from "./chunk-THAAWAOL.js";
 import {
+  compactPhone,
   openStorage
-} from "./chunk-4BCEVHVY.js";
+} from "./chunk-UCO5YHF7.js";
 
 // src/cli/forget.ts
 var FORGET_HELP = `Usage: metrica-chats forget (--phone <number> | --user-id <id> | --username <name> | --chat-id <id>)
@@ -41,12 +42,13 @@ var SELECTORS = {
 function identifierValues(flag, raw) {
   const value = raw.trim();
   if (flag === "phone") {
-    const digits = value.replace(/[\s().-]/g, "").replace(/^\+/, "");
-    if (!/^[0-9]{7,15}$/.test(digits)) {
+    const compact = compactPhone(value);
+    if (compact === null) {
       throw new UsageError(
         `--phone must be 7\u201315 digits with the country code, e.g. +79001234567, got ${JSON.stringify(raw)}`
       );
     }
+    const digits = compact.replace(/^\+/, "");
     return [digits, `+${digits}`];
   }
   if (!value.replace(/^@/, "")) throw new UsageError(`--${flag} must not be empty, got ${JSON.stringify(raw)}`);

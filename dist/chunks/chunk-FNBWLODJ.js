@@ -2,7 +2,7 @@
 import {
   DatabaseNotFoundError,
   openConversionStore
-} from "./chunk-YHFDEYXE.js";
+} from "./chunk-4YF64QMB.js";
 import {
   exportPending
 } from "./chunk-UARLW5ZB.js";

@@ -2,7 +2,7 @@
 import {
   createCollector,
   splitList
-} from "./chunk-Q62AVSHH.js";
+} from "./chunk-PYOSCGLM.js";
 import "./chunk-UARLW5ZB.js";
 import "./chunk-57SFKUBH.js";
 import "./chunk-7Z4IPTRN.js";
@@ -17,7 +17,7 @@ import {
 } from "./chunk-THAAWAOL.js";
 import {
   isPostgresUrl
-} from "./chunk-4BCEVHVY.js";
+} from "./chunk-UCO5YHF7.js";
 
 // src/cli/serve.ts
 import { resolve } from "node:path";

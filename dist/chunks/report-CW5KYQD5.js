@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 import {
   parseSince
-} from "./chunk-BH3QPDZV.js";
+} from "./chunk-FNBWLODJ.js";
 import {
   DatabaseNotFoundError,
   openCollectorStorage
-} from "./chunk-YHFDEYXE.js";
+} from "./chunk-4YF64QMB.js";
 import "./chunk-UARLW5ZB.js";
 import "./chunk-57SFKUBH.js";
 import "./chunk-NWXZICF3.js";

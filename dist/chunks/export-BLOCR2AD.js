@@ -3,8 +3,8 @@ import {
   EXPORT_HELP,
   exportCommand,
   parseSince
-} from "./chunk-BH3QPDZV.js";
-import "./chunk-YHFDEYXE.js";
+} from "./chunk-FNBWLODJ.js";
+import "./chunk-4YF64QMB.js";
 import "./chunk-UARLW5ZB.js";
 import "./chunk-57SFKUBH.js";
 import "./chunk-NWXZICF3.js";

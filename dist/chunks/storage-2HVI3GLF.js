@@ -4,16 +4,20 @@ import {
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   chatKey,
+  compactPhone,
+  hasMetricaId,
   isPostgresUrl,
   openStorage,
   partnersOf,
   recordOf
-} from "./chunk-4BCEVHVY.js";
+} from "./chunk-UCO5YHF7.js";
 export {
   DRIVER_INSTALL,
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   chatKey,
+  compactPhone,
+  hasMetricaId,
   isPostgresUrl,
   openStorage,
   partnersOf,

@@ -12,9 +12,11 @@ import {
 } from "./chunk-NWXZICF3.js";
 import {
   chatKey,
+  compactPhone,
+  hasMetricaId,
   openStorage,
   partnersOf
-} from "./chunk-4BCEVHVY.js";
+} from "./chunk-UCO5YHF7.js";
 
 // src/match/format.ts
 var CHAT_ID_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
@@ -146,7 +148,7 @@ async function recordChat(storage, report, _now, format = DEFAULT_FORMAT, rechec
   } else {
     const pairing = await storage.findPairing(chatId, report.dateTime * 1e3 + 999);
     if (!pairing) attribution = { chatId, chatIdSource, reason: "chat_id_not_paired" };
-    else if (!pairing.clientId && !pairing.userId && !pairing.yclid && !pairing.purchaseId) {
+    else if (!hasMetricaId(pairing)) {
       attribution = { chatId, chatIdSource, reason: "pairing_without_metrica_id" };
     } else {
       attribution = {
@@ -177,7 +179,7 @@ async function recordChat(storage, report, _now, format = DEFAULT_FORMAT, rechec
   });
   if (recheck && row.chatId !== null && (row.unattributedReason === "chat_id_not_paired" || row.unattributedReason === "pairing_without_metrica_id")) {
     const pairing = await storage.findPairing(row.chatId, report.dateTime * 1e3 + 999);
-    if (pairing && (pairing.clientId || pairing.userId || pairing.yclid || pairing.purchaseId)) {
+    if (pairing && hasMetricaId(pairing)) {
       const again = await recordChat(storage, report, _now, format, false);
       return { ...again, created: created || again.created, changed: true };
     }
@@ -453,8 +455,8 @@ function parseChatReport(body, now, format = DEFAULT_FORMAT) {
   set("chatUserId", text(body, "chatUserId", 128, { pattern: /^\S+$/, expected: "an ID without spaces" }));
   const phone = text(body, "phoneNumber", 32);
   if (phone !== void 0) {
-    const compact = phone.replace(/[\s().-]/g, "");
-    if (!/^\+?[0-9]{7,15}$/.test(compact)) {
+    const compact = compactPhone(phone);
+    if (compact === null) {
       throw badField("phoneNumber", "phoneNumber must be 7\u201315 digits with the country code, e.g. +79001234567");
     }
     r.phoneNumber = compact;

@@ -2,10 +2,10 @@
 import "./chunk-EGQFFPF7.js";
 import {
   main
-} from "./chunk-7R774AXA.js";
+} from "./chunk-ELXEVIO6.js";
 import {
   createCollector
-} from "./chunk-Q62AVSHH.js";
+} from "./chunk-PYOSCGLM.js";
 import "./chunk-UARLW5ZB.js";
 import "./chunk-57SFKUBH.js";
 import "./chunk-7Z4IPTRN.js";
@@ -15,7 +15,7 @@ import {
   METRICA_ID_COLUMNS
 } from "./chunk-NWXZICF3.js";
 import "./chunk-THAAWAOL.js";
-import "./chunk-4BCEVHVY.js";
+import "./chunk-UCO5YHF7.js";
 
 // src/demo/server.ts
 import { createHash } from "node:crypto";

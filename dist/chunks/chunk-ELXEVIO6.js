@@ -8,28 +8,28 @@ import {
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./serve-P4KA6K3M.js")).serve
+    load: async () => (await import("./serve-C7IGAY5H.js")).serve
   },
-  purge: { summary: "Delete old pairings", load: async () => (await import("./purge-7KMOFSNK.js")).purge },
+  purge: { summary: "Delete old pairings", load: async () => (await import("./purge-JFYYYDLT.js")).purge },
   forget: {
     summary: "Delete everything stored about one person",
-    load: async () => (await import("./forget-YQ7GGYZ4.js")).forget
+    load: async () => (await import("./forget-RQT46BVH.js")).forget
   },
   upload: {
     summary: "Validate chats and upload them to Metrica",
-    load: async () => (await import("./upload-JI26NDYO.js")).upload
+    load: async () => (await import("./upload-ZRH534O3.js")).upload
   },
   export: {
     summary: "Write the CSV of chats not yet uploaded",
-    load: async () => (await import("./export-JHE5G7UY.js")).exportCommand
+    load: async () => (await import("./export-BLOCR2AD.js")).exportCommand
   },
   report: {
     summary: "Show the chat yield and why chats went unattributed",
-    load: async () => (await import("./report-A4H7Q3NI.js")).report
+    load: async () => (await import("./report-CW5KYQD5.js")).report
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./demo-W7V6FSGK.js")).demo
+    load: async () => (await import("./demo-DNLJZEAR.js")).demo
   }
 };
 

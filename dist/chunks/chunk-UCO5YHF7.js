@@ -5,6 +5,11 @@ import { resolve } from "node:path";
 
 // src/storage/rows.ts
 import { createHash } from "node:crypto";
+function compactPhone(raw) {
+  const compact = raw.replace(/[\s().-]/g, "");
+  return /^\+?[0-9]{7,15}$/.test(compact) ? compact : null;
+}
+var hasMetricaId = (p) => Boolean(p.clientId || p.userId || p.yclid || p.purchaseId);
 function partnersOf(input) {
   const refs = [];
   if (input.chatUserId) refs.push({ kind: "ChatUserID", value: input.chatUserId });
@@ -165,8 +170,8 @@ var PAIRING_INSERT_COLUMNS = [
   ["ts", "BIGINT"],
   ["received_at", "BIGINT"]
 ];
-var hasMetricaId = (p) => Boolean(p.clientId || p.userId || p.yclid || p.purchaseId);
-var INSERT_CHAT = `INSERT INTO chats (${CHAT_COLUMNS.join(", ")}) VALUES (${CHAT_COLUMNS.map(() => "?").join(", ")}) ON CONFLICT (key) DO NOTHING`;
+var placeholders = (xs) => xs.map(() => "?").join(", ");
+var INSERT_CHAT = `INSERT INTO chats (${CHAT_COLUMNS.join(", ")}) VALUES (${placeholders(CHAT_COLUMNS)}) ON CONFLICT (key) DO NOTHING`;
 var UPDATE_CHAT = `UPDATE chats SET ${CHAT_COLUMNS.filter((c) => c !== "key").map((c) => `${c} = ?`).join(", ")} WHERE key = ?`;
 var orNull = (x) => x ?? null;
 var PARTNER_COLUMNS = {
@@ -309,7 +314,7 @@ var SqlStorage = class {
     if (withIds.length === 0) return rematched;
     const chatIds = [...new Set(withIds.map((p) => p.chatId))];
     const waiting = await this.db.all(
-      `SELECT DISTINCT chat_id FROM chats WHERE chat_id IN (${chatIds.map(() => "?").join(", ")})
+      `SELECT DISTINCT chat_id FROM chats WHERE chat_id IN (${placeholders(chatIds)})
          AND unattributed_reason IS NOT NULL AND unattributed_reason IN ('chat_id_not_paired', 'pairing_without_metrica_id')`,
       chatIds
     );
@@ -467,7 +472,6 @@ var SqlStorage = class {
     return this.db.run("DELETE FROM pairings WHERE received_at < ?", [before]);
   }
   async forget(who) {
-    const list = (xs) => xs.map(() => "?").join(", ");
     return this.db.transaction(async (q) => {
       const platform = who.platform ? " AND platform = ?" : "";
       const onPlatform = who.platform ? [who.platform] : [];
@@ -495,17 +499,18 @@ var SqlStorage = class {
       }
       const ids = [...chatIds];
       if (ids.length > 0) {
-        const more = await q.all(`SELECT key FROM chats WHERE chat_id IN (${list(ids)})`, ids);
+        const more = await q.all(`SELECT key FROM chats WHERE chat_id IN (${placeholders(ids)})`, ids);
         for (const c of more) keys.add(c.key);
       }
       const chatKeys = [...keys];
       let chats = 0;
       if (chatKeys.length > 0) {
-        await q.run(`DELETE FROM upload_rows WHERE chat_key IN (${list(chatKeys)})`, chatKeys);
-        chats = await q.run(`DELETE FROM chats WHERE key IN (${list(chatKeys)})`, chatKeys);
+        await q.run(`DELETE FROM upload_rows WHERE chat_key IN (${placeholders(chatKeys)})`, chatKeys);
+        chats = await q.run(`DELETE FROM chats WHERE key IN (${placeholders(chatKeys)})`, chatKeys);
       }
       let partnerLinks = 0;
-      if (ids.length > 0) partnerLinks += await q.run(`DELETE FROM partners WHERE chat_id IN (${list(ids)})`, ids);
+      if (ids.length > 0)
+        partnerLinks += await q.run(`DELETE FROM partners WHERE chat_id IN (${placeholders(ids)})`, ids);
       if (partner) {
         partnerLinks += await q.run(`DELETE FROM partners WHERE kind = ? AND ${value} IN (${wanted})${platform}`, [
           partner.kind,
@@ -513,7 +518,7 @@ var SqlStorage = class {
           ...onPlatform
         ]);
       }
-      const pairings = ids.length > 0 ? await q.run(`DELETE FROM pairings WHERE chat_id IN (${list(ids)})`, ids) : 0;
+      const pairings = ids.length > 0 ? await q.run(`DELETE FROM pairings WHERE chat_id IN (${placeholders(ids)})`, ids) : 0;
       return { chats, pairings, partnerLinks, chatIds: ids.sort() };
     });
   }
@@ -1089,6 +1094,8 @@ async function openStorage(target, options = {}) {
 }
 
 export {
+  compactPhone,
+  hasMetricaId,
   partnersOf,
   chatKey,
   recordOf,
