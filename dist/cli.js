@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   main
-} from "./chunks/chunk-ELXEVIO6.js";
+} from "./chunks/chunk-DJO7WSZB.js";
 import "./chunks/chunk-THAAWAOL.js";
 
 // src/cli/bin.ts

@@ -12,19 +12,20 @@ import {
   recordChat,
   telegramChat,
   viberChat
-} from "./chunks/chunk-PYOSCGLM.js";
+} from "./chunks/chunk-GVNI6O4F.js";
 import "./chunks/chunk-UARLW5ZB.js";
 import "./chunks/chunk-57SFKUBH.js";
 import {
   jsonLogger,
   mask
 } from "./chunks/chunk-7Z4IPTRN.js";
-import "./chunks/chunk-NWXZICF3.js";
 import {
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   openStorage
-} from "./chunks/chunk-UCO5YHF7.js";
+} from "./chunks/chunk-RK7I5AU7.js";
+import "./chunks/chunk-LYOAG6S5.js";
+import "./chunks/chunk-NWXZICF3.js";
 export {
   CHAT_BODY_LIMIT,
   HttpError,

@@ -1,19 +1,16 @@
 #!/usr/bin/env node
 import {
-  COMMENT_MAX_LENGTH,
   DEFAULT_API_URL,
   MAX_PART_BYTES,
   MetricaApiError,
   MetricaNetworkError,
   ProblemLog,
   QuotaExhaustedError,
-  TAG_MAX_LENGTH,
   countRow,
   createMetricaClient,
   createPacer,
   emptySummary,
   formatProblem,
-  isAttributed,
   parseRetryAfter,
   prepareRows,
   readCsv,
@@ -22,7 +19,7 @@ import {
   uploadRows,
   validateHeader,
   validateRecord
-} from "./chunks/chunk-KR6TRKXL.js";
+} from "./chunks/chunk-RHEIVJ2S.js";
 import {
   exportPending
 } from "./chunks/chunk-UARLW5ZB.js";
@@ -34,6 +31,11 @@ import {
   csvLines,
   escapeFormula
 } from "./chunks/chunk-57SFKUBH.js";
+import {
+  COMMENT_MAX_LENGTH,
+  TAG_MAX_LENGTH,
+  isAttributed
+} from "./chunks/chunk-LYOAG6S5.js";
 import {
   CHAT_PLATFORMS,
   CSV_COLUMNS,

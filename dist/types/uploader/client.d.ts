@@ -1,3 +1,4 @@
+import { COMMENT_MAX_LENGTH } from '../domain/index.js';
 import { type PacerOptions } from './pacer.js';
 /** Metrica's record of one upload (`OfflineConversionUploading`). */
 export interface Uploading {
@@ -11,6 +12,7 @@ export interface Uploading {
     user_not_found_quantity?: number;
     comment?: string;
     type?: string;
+    client_id_type?: string;
 }
 export interface RetryOptions {
     /** Retries after the first attempt (default 6). */
@@ -32,7 +34,10 @@ export interface MetricaClientOptions {
     fetch?: typeof fetch;
     retry?: RetryOptions;
     pacing?: PacerOptions;
-    /** Per-request timeout in ms (default 300 000: an upload of a large file takes a while). */
+    /**
+     * Per-request timeout in ms (default 120 000). An upload gets this plus the time its file takes
+     * at UPLOAD_BYTES_PER_SECOND, so a 1 GB file is not cut off while it is still being sent.
+     */
     timeoutMs?: number;
     /** Receives one line per request attempt (method, path, status); never headers or the token. */
     debug?: (line: string) => void;
@@ -65,7 +70,9 @@ export interface MetricaClient {
     }>;
 }
 export declare const DEFAULT_API_URL = "https://api-metrika.yandex.net";
-export declare const COMMENT_MAX_LENGTH = 255;
+export { COMMENT_MAX_LENGTH };
+/** The slowest upstream an upload is given time for: 0.5 MB/s (a 1 GB file gets about 33 minutes more). */
+export declare const UPLOAD_BYTES_PER_SECOND = 500000;
 /** `Retry-After` as seconds or an HTTP date, in ms; undefined when absent or unreadable. */
 export declare function parseRetryAfter(header: string | null, now?: number): number | undefined;
 /** Reads either reply shape Metrica documents: `{"uploading": {…}}` or `{"uploadings": [{…}]}`. */

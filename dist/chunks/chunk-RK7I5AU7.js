@@ -1,25 +1,12 @@
 #!/usr/bin/env node
+import {
+  hasMetricaId
+} from "./chunk-LYOAG6S5.js";
 
 // src/storage/index.ts
 import { resolve } from "node:path";
 
 // src/storage/rows.ts
-import { createHash } from "node:crypto";
-function compactPhone(raw) {
-  const compact = raw.replace(/[\s().-]/g, "");
-  return /^\+?[0-9]{7,15}$/.test(compact) ? compact : null;
-}
-var hasMetricaId = (p) => Boolean(p.clientId || p.userId || p.yclid || p.purchaseId);
-function partnersOf(input) {
-  const refs = [];
-  if (input.chatUserId) refs.push({ kind: "ChatUserID", value: input.chatUserId });
-  if (input.chatUsername) refs.push({ kind: "ChatUsername", value: input.chatUsername });
-  if (input.phoneNumber) refs.push({ kind: "PhoneNumber", value: input.phoneNumber });
-  return refs;
-}
-function chatKey(dateTime, platform, partner) {
-  return createHash("sha256").update(`${dateTime}\0${platform}\0${partner.kind}\0${partner.value}`).digest("base64url").slice(0, 32);
-}
 var CHAT_COLUMNS = [
   "key",
   "revision",
@@ -1094,10 +1081,6 @@ async function openStorage(target, options = {}) {
 }
 
 export {
-  compactPhone,
-  hasMetricaId,
-  partnersOf,
-  chatKey,
   recordOf,
   UNATTRIBUTED_REASONS,
   DRIVER_INSTALL,

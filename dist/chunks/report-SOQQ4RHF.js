@@ -1,19 +1,19 @@
 #!/usr/bin/env node
 import {
   parseSince
-} from "./chunk-FNBWLODJ.js";
+} from "./chunk-PUJ22WVT.js";
 import {
   DatabaseNotFoundError,
   openCollectorStorage
-} from "./chunk-4YF64QMB.js";
+} from "./chunk-PPVNOCP5.js";
 import "./chunk-UARLW5ZB.js";
 import "./chunk-57SFKUBH.js";
-import "./chunk-NWXZICF3.js";
 import {
   EXIT,
   UsageError,
   parseCommandArgs
 } from "./chunk-THAAWAOL.js";
+import "./chunk-NWXZICF3.js";
 
 // src/report/format.ts
 var REASON_TEXT = {

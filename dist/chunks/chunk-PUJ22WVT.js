@@ -2,7 +2,7 @@
 import {
   DatabaseNotFoundError,
   openConversionStore
-} from "./chunk-4YF64QMB.js";
+} from "./chunk-PPVNOCP5.js";
 import {
   exportPending
 } from "./chunk-UARLW5ZB.js";

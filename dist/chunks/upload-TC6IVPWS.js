@@ -2,7 +2,7 @@
 import {
   DatabaseNotFoundError,
   openConversionStore
-} from "./chunk-4YF64QMB.js";
+} from "./chunk-PPVNOCP5.js";
 import {
   DEFAULT_API_URL,
   MetricaApiError,
@@ -13,16 +13,19 @@ import {
   readCsv,
   uploadPending,
   uploadRows
-} from "./chunk-KR6TRKXL.js";
+} from "./chunk-RHEIVJ2S.js";
 import "./chunk-57SFKUBH.js";
-import {
-  CSV_COLUMNS
-} from "./chunk-NWXZICF3.js";
 import {
   EXIT,
   UsageError,
   parseCommandArgs
 } from "./chunk-THAAWAOL.js";
+import {
+  uploadCommentVerdict
+} from "./chunk-LYOAG6S5.js";
+import {
+  CSV_COLUMNS
+} from "./chunk-NWXZICF3.js";
 
 // src/cli/upload.ts
 import { createReadStream } from "node:fs";
@@ -86,7 +89,8 @@ Validates chats and uploads them to Yandex Metrica as CHATS offline conversions.
 
 Options:
   --counter <id>     Metrica counter (tag) ID, digits (required)
-  --comment <text>   Note shown in Metrica's upload list, at most 255 characters
+  --comment <text>   Note shown in Metrica's upload list: at most 255 digits, Latin or Cyrillic
+                     letters and spaces (Metrica refuses other characters)
   --dry-run          Validate and print the summary (rows, attributed, unattributed, per platform);
                      send nothing
   --wait             Wait until Metrica has processed the upload and print what it reported
@@ -147,8 +151,11 @@ function createUploadCommand(deps = {}) {
       throw new UsageError("Give either a CSV file or `--from <db>` (one of them, not both).");
     }
     const comment = values.comment;
-    if (comment !== void 0 && [...comment].length > 255) {
-      throw new UsageError(`\`--comment\` is ${[...comment].length} characters long; Metrica takes at most 255.`);
+    const commentVerdict = comment === void 0 ? null : uploadCommentVerdict(comment);
+    if (commentVerdict) {
+      throw new UsageError(
+        `\`--comment\` must be ${commentVerdict.expected}${commentVerdict.hint ? ` (${commentVerdict.hint})` : ""}; Metrica refuses anything else.`
+      );
     }
     const apiUrl = values["api-url"] ?? io.env.METRICA_API_URL ?? DEFAULT_API_URL;
     if (!/^https?:\/\/[^/]/.test(apiUrl)) {

@@ -3,12 +3,12 @@ import {
   EXPORT_HELP,
   exportCommand,
   parseSince
-} from "./chunk-FNBWLODJ.js";
-import "./chunk-4YF64QMB.js";
+} from "./chunk-PUJ22WVT.js";
+import "./chunk-PPVNOCP5.js";
 import "./chunk-UARLW5ZB.js";
 import "./chunk-57SFKUBH.js";
-import "./chunk-NWXZICF3.js";
 import "./chunk-THAAWAOL.js";
+import "./chunk-NWXZICF3.js";
 export {
   EXPORT_HELP,
   exportCommand,

@@ -2,14 +2,13 @@
 import {
   createCollector,
   splitList
-} from "./chunk-PYOSCGLM.js";
+} from "./chunk-GVNI6O4F.js";
 import "./chunk-UARLW5ZB.js";
 import "./chunk-57SFKUBH.js";
 import "./chunk-7Z4IPTRN.js";
 import {
   parseDuration
 } from "./chunk-IEET6XE5.js";
-import "./chunk-NWXZICF3.js";
 import {
   EXIT,
   UsageError,
@@ -17,7 +16,9 @@ import {
 } from "./chunk-THAAWAOL.js";
 import {
   isPostgresUrl
-} from "./chunk-UCO5YHF7.js";
+} from "./chunk-RK7I5AU7.js";
+import "./chunk-LYOAG6S5.js";
+import "./chunk-NWXZICF3.js";
 
 // src/cli/serve.ts
 import { resolve } from "node:path";

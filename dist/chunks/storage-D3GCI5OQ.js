@@ -3,20 +3,21 @@ import {
   DRIVER_INSTALL,
   MissingDriverError,
   UNATTRIBUTED_REASONS,
-  chatKey,
-  compactPhone,
-  hasMetricaId,
   isPostgresUrl,
   openStorage,
-  partnersOf,
   recordOf
-} from "./chunk-UCO5YHF7.js";
+} from "./chunk-RK7I5AU7.js";
+import {
+  chatKey,
+  hasMetricaId,
+  partnersOf
+} from "./chunk-LYOAG6S5.js";
+import "./chunk-NWXZICF3.js";
 export {
   DRIVER_INSTALL,
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   chatKey,
-  compactPhone,
   hasMetricaId,
   isPostgresUrl,
   openStorage,

@@ -8,28 +8,28 @@ import {
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./serve-C7IGAY5H.js")).serve
+    load: async () => (await import("./serve-JXSKJZHG.js")).serve
   },
-  purge: { summary: "Delete old pairings", load: async () => (await import("./purge-JFYYYDLT.js")).purge },
+  purge: { summary: "Delete old pairings", load: async () => (await import("./purge-MOZPWUJX.js")).purge },
   forget: {
     summary: "Delete everything stored about one person",
-    load: async () => (await import("./forget-RQT46BVH.js")).forget
+    load: async () => (await import("./forget-XUZNSV2L.js")).forget
   },
   upload: {
     summary: "Validate chats and upload them to Metrica",
-    load: async () => (await import("./upload-ZRH534O3.js")).upload
+    load: async () => (await import("./upload-TC6IVPWS.js")).upload
   },
   export: {
     summary: "Write the CSV of chats not yet uploaded",
-    load: async () => (await import("./export-BLOCR2AD.js")).exportCommand
+    load: async () => (await import("./export-6RHIM57B.js")).exportCommand
   },
   report: {
     summary: "Show the chat yield and why chats went unattributed",
-    load: async () => (await import("./report-CW5KYQD5.js")).report
+    load: async () => (await import("./report-SOQQ4RHF.js")).report
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./demo-DNLJZEAR.js")).demo
+    load: async () => (await import("./demo-336YSKBC.js")).demo
   }
 };
 

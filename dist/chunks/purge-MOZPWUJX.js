@@ -9,7 +9,9 @@ import {
 } from "./chunk-THAAWAOL.js";
 import {
   openStorage
-} from "./chunk-UCO5YHF7.js";
+} from "./chunk-RK7I5AU7.js";
+import "./chunk-LYOAG6S5.js";
+import "./chunk-NWXZICF3.js";
 
 // src/cli/purge.ts
 var PURGE_HELP = `Usage: metrica-chats purge --older-than <age> [--db <path|url>]
