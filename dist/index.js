@@ -1,6 +1,6 @@
 import {
   CHAT_ID_ALPHABET
-} from "./chunks/chunk-PLOT52M7.js";
+} from "./chunks/chunk-WB6HTC3Q.js";
 
 // src/page/config.ts
 var ID = /^(?![\s\S]*([\ud800-\udbff](?![\udc00-\udfff])|(^|[^\ud800-\udbff])[\udc00-\udfff]))[^\0-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]{1,100}$/;
