@@ -8,7 +8,7 @@ import {
   chatIdFormatProblem,
   formatProblem,
   isChatId
-} from "./chunks/chunk-WB6HTC3Q.js";
+} from "./chunks/chunk-G5EVBYBS.js";
 
 // src/match/extract.ts
 var INVISIBLE = /[\u200B-\u200F\u2060-\u2064\uFEFF\u00AD\u180E]/g;
