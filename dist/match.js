@@ -7,7 +7,7 @@ import {
   TELEGRAM_RESERVED_PREFIX,
   formatProblem,
   isChatId
-} from "./chunks/chunk-PLOT52M7.js";
+} from "./chunks/chunk-MEHROASI.js";
 
 // src/match/extract.ts
 var INVISIBLE = /[\u200B-\u200F\u2060-\u2064\uFEFF\u00AD\u180E]/g;

@@ -5,6 +5,7 @@
  * e.g. `CT7KQ2M9XA`. 32^8 ≈ 1.1e12 combinations: the chance that a new ID equals one of
  * a million live IDs is about 1e-6.
  */
+import { customAlphabet } from 'nanoid';
 
 /** Upper-case letters and digits a person cannot confuse when reading or retyping. */
 export const CHAT_ID_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -24,6 +25,10 @@ export interface ChatIdFormat {
 }
 
 export const DEFAULT_FORMAT: ChatIdFormat = { prefix: DEFAULT_PREFIX, length: DEFAULT_LENGTH };
+
+/** A fresh random ID of the format (crypto random, no look-alike characters). */
+export const newChatId = (format: ChatIdFormat): string =>
+  format.prefix + customAlphabet(CHAT_ID_ALPHABET, format.length)();
 
 /**
  * Checks a format and returns a message naming the fault, or null when it is usable.

@@ -1,10 +1,12 @@
 // src/match/format.ts
+import { customAlphabet } from "nanoid";
 var CHAT_ID_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 var DEFAULT_PREFIX = "CT";
 var DEFAULT_LENGTH = 8;
 var CHAT_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 var TELEGRAM_RESERVED_PREFIX = "_tgr_";
 var DEFAULT_FORMAT = { prefix: DEFAULT_PREFIX, length: DEFAULT_LENGTH };
+var newChatId = (format) => format.prefix + customAlphabet(CHAT_ID_ALPHABET, format.length)();
 function formatProblem(format) {
   const { prefix, length } = format;
   if (typeof prefix !== "string" || !/^[A-Za-z0-9_-]{0,32}$/.test(prefix)) {
@@ -37,6 +39,7 @@ export {
   CHAT_ID_PATTERN,
   TELEGRAM_RESERVED_PREFIX,
   DEFAULT_FORMAT,
+  newChatId,
   formatProblem,
   isChatId
 };

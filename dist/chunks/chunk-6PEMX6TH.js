@@ -19,6 +19,7 @@ import {
 } from "./chunk-UCO5YHF7.js";
 
 // src/match/format.ts
+import { customAlphabet } from "nanoid";
 var CHAT_ID_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 var DEFAULT_PREFIX = "CT";
 var DEFAULT_LENGTH = 8;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { DEFAULT_FORMAT } from '../match/format.js';
+import { DEFAULT_FORMAT } from './format.js';
 import { defaultMessage } from './message.js';
 import { classify, type RewriteOptions, renderMessage, rewrite } from './rewrite.js';
 

@@ -4,7 +4,7 @@
  * lower-cased), which would change bytes the business chose; here the link is split by hand
  * and only the carrier parameter is replaced or appended.
  */
-import { CHAT_ID_ALPHABET, type ChatIdFormat } from '../match/format.js';
+import { CHAT_ID_ALPHABET, type ChatIdFormat } from './format.js';
 
 /** The messenger a link opens. */
 export type Platform = 'telegram' | 'whatsapp' | 'viber';

@@ -2,10 +2,10 @@
 import "./chunk-EGQFFPF7.js";
 import {
   main
-} from "./chunk-ELXEVIO6.js";
+} from "./chunk-QVYD7LMP.js";
 import {
   createCollector
-} from "./chunk-PYOSCGLM.js";
+} from "./chunk-6PEMX6TH.js";
 import "./chunk-UARLW5ZB.js";
 import "./chunk-57SFKUBH.js";
 import "./chunk-7Z4IPTRN.js";
