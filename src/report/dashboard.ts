@@ -1,7 +1,7 @@
 import type { CheckReport } from '../check/run.js';
 import type { ChatStats, UnattributedReason } from '../storage/types.js';
 import { chatsPerDayChart, type DailyCount } from './chart.js';
-import { REASON_TEXT } from './format.js';
+import { REASON_TEXT } from './stats-text.js';
 import { escapeHtml as h } from './html.js';
 
 /**
