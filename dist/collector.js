@@ -12,7 +12,8 @@ import {
   recordChat,
   telegramChat,
   viberChat
-} from "./chunks/chunk-6PEMX6TH.js";
+} from "./chunks/chunk-7OYTRMZZ.js";
+import "./chunks/chunk-SQIISFSD.js";
 import "./chunks/chunk-UARLW5ZB.js";
 import "./chunks/chunk-57SFKUBH.js";
 import {

@@ -8,7 +8,7 @@ import {
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./serve-ZHLR2SWJ.js")).serve
+    load: async () => (await import("./serve-Z2BAPJL2.js")).serve
   },
   purge: { summary: "Delete old pairings", load: async () => (await import("./purge-JFYYYDLT.js")).purge },
   forget: {
@@ -27,9 +27,13 @@ var COMMANDS = {
     summary: "Show the chat yield and why chats went unattributed",
     load: async () => (await import("./report-CW5KYQD5.js")).report
   },
+  link: {
+    summary: "Bridge links for ads and QR codes: write the QR code of /go/<name>",
+    load: async () => (await import("./link-FAC5FYNE.js")).link
+  },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./demo-4LF3AHME.js")).demo
+    load: async () => (await import("./demo-JEC44LJG.js")).demo
   }
 };
 

@@ -2,7 +2,8 @@
 import {
   createCollector,
   splitList
-} from "./chunk-6PEMX6TH.js";
+} from "./chunk-7OYTRMZZ.js";
+import "./chunk-SQIISFSD.js";
 import "./chunk-UARLW5ZB.js";
 import "./chunk-57SFKUBH.js";
 import "./chunk-7Z4IPTRN.js";

@@ -2,10 +2,11 @@
 import "./chunk-EGQFFPF7.js";
 import {
   main
-} from "./chunk-QVYD7LMP.js";
+} from "./chunk-4YFBG2AB.js";
 import {
   createCollector
-} from "./chunk-6PEMX6TH.js";
+} from "./chunk-7OYTRMZZ.js";
+import "./chunk-SQIISFSD.js";
 import "./chunk-UARLW5ZB.js";
 import "./chunk-57SFKUBH.js";
 import "./chunk-7Z4IPTRN.js";
