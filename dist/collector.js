@@ -12,9 +12,9 @@ import {
   recordChat,
   telegramChat,
   viberChat
-} from "./chunks/chunk-GVNI6O4F.js";
-import "./chunks/chunk-UARLW5ZB.js";
-import "./chunks/chunk-57SFKUBH.js";
+} from "./chunks/chunk-SEHCL4KH.js";
+import "./chunks/chunk-DJ2W7AGI.js";
+import "./chunks/chunk-BOWEE4IV.js";
 import {
   jsonLogger,
   mask
@@ -23,9 +23,9 @@ import {
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   openStorage
-} from "./chunks/chunk-RK7I5AU7.js";
-import "./chunks/chunk-LYOAG6S5.js";
-import "./chunks/chunk-NWXZICF3.js";
+} from "./chunks/chunk-2PSRLK3N.js";
+import "./chunks/chunk-J65S7OTH.js";
+import "./chunks/chunk-5GHHCO5G.js";
 export {
   CHAT_BODY_LIMIT,
   HttpError,

@@ -1,6 +1,7 @@
 import {
-  CHAT_ID_ALPHABET
-} from "./chunks/chunk-PLOT52M7.js";
+  CHAT_ID_ALPHABET,
+  newChatId
+} from "./chunks/chunk-G5EVBYBS.js";
 
 // src/page/config.ts
 var ID = /^(?![\s\S]*([\ud800-\udbff](?![\udc00-\udfff])|(^|[^\ud800-\udbff])[\udc00-\udfff]))[^\0-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]{1,100}$/;
@@ -39,108 +40,12 @@ function validateConfig(raw) {
 }
 var warn = (message) => console.warn(`[metrica-chats] ${message}`);
 
-// src/page/beacon.ts
-function send(endpoint, body) {
-  try {
-    if (navigator.sendBeacon(endpoint, body)) return;
-  } catch {
-  }
-  fetch(endpoint, { method: "POST", body, keepalive: true }).catch(() => 0);
-}
-
-// src/page/chat-id.ts
-import { customAlphabet } from "nanoid";
-
-// src/page/safe.ts
-function attempt(f, fallback) {
-  try {
-    return f();
-  } catch {
-    return fallback;
-  }
-}
-
-// src/page/storage.ts
-var getCookie = (name) => attempt(() => (RegExp(`(^|; )${name}=([^;]*)`).exec(document.cookie) || [])[2]);
-var setCookie = (name, value, days, domain) => attempt(() => {
-  document.cookie = `${name}=${value};path=/;max-age=${days * 86400};samesite=lax${domain ? `;domain=${domain}` : ""}`;
-});
-var getItem = (name) => attempt(() => localStorage.getItem(name));
-var setItem = (name, value) => attempt(() => localStorage.setItem(name, value));
-
-// src/page/chat-id.ts
-var CHAT_ID_KEY = "_mc_chat";
-var newChatId = (format) => format.prefix + customAlphabet(CHAT_ID_ALPHABET, format.length)();
-var chatIdRegExp = (format) => RegExp(`^${format.prefix}[${CHAT_ID_ALPHABET}]{${format.length}}$`);
-function loadChatId(format, days, domain) {
-  const re = chatIdRegExp(format);
-  let id = getCookie(CHAT_ID_KEY);
-  if (!re.test(id)) id = getItem(CHAT_ID_KEY);
-  if (!re.test(id)) id = newChatId(format);
-  setCookie(CHAT_ID_KEY, id, days, domain);
-  setItem(CHAT_ID_KEY, id);
-  return id;
-}
-
-// src/page/dom.ts
-var LINKS = "a[href]";
-var each = (fix) => document.querySelectorAll(LINKS).forEach(fix);
-var WATCH = { childList: true, subtree: true, attributeFilter: ["href"] };
-function observe(rescan) {
-  const mo = new MutationObserver(rescan);
-  mo.observe(document, WATCH);
-  return mo;
-}
-function unobserved(mo, pass) {
-  mo?.disconnect();
-  try {
-    pass();
-  } finally {
-    mo?.observe(document, WATCH);
-  }
-}
-function onLinkClick(handle) {
-  const h = (e) => {
-    attempt(() => {
-      const a = e.target.closest(LINKS);
-      if (a) handle(a);
-    });
-  };
-  document.addEventListener("click", h, true);
-  document.addEventListener("auxclick", h, true);
-}
-function wrapOpen(decorate) {
-  const open = window.open;
-  window.open = function(...args) {
-    if (args[0]) args[0] = decorate(`${args[0]}`);
-    return open.apply(this, args);
-  };
-}
-
-// src/page/message.ts
+// src/match/message.ts
 function defaultMessage(lang) {
   return /^ru\b/i.test(lang) ? { message: "{text}\n\u041D\u043E\u043C\u0435\u0440 \u043E\u0431\u0440\u0430\u0449\u0435\u043D\u0438\u044F: {id}", greeting: "\u0417\u0434\u0440\u0430\u0432\u0441\u0442\u0432\u0443\u0439\u0442\u0435!" } : { message: "{text}\nRequest ID: {id}", greeting: "Hello!" };
 }
 
-// src/page/metrica.ts
-var YCLID_KEY = "_mc_yclid";
-var YCLID_DAYS = 90;
-var cleanClientId = (v) => (/^"?(\d{17,19})"?$/.exec(v) || [])[1];
-var storedClientId = () => cleanClientId(getCookie("_ym_uid")) || cleanClientId(getItem("_ym_uid"));
-var askMetrica = (counterId, found) => attempt(
-  () => window.ym(+counterId, "getClientID", (v) => {
-    const id = cleanClientId(v);
-    if (id) found(id);
-  })
-);
-function loadYclid(search, domain) {
-  const m = /[?&]yclid=(\d{1,24})(&|$)/.exec(search);
-  if (m) setCookie(YCLID_KEY, m[1], YCLID_DAYS, domain);
-  return m ? m[1] : cleanYclid(getCookie(YCLID_KEY));
-}
-var cleanYclid = (v) => (/^\d{1,24}$/.exec(v) || [])[0];
-
-// src/page/rewrite.ts
+// src/match/rewrite.ts
 var LINK = /^(?:(?:https?:)?\/\/(?:www\.)?(t\.me|telegram\.(?:me|dog)|wa\.me|(?:api|web)\.whatsapp\.com)(?::\d*)?(\/[^?#]*)?|(tg|whatsapp|viber):(?:\/\/)?(\w+)\/?)(?:\?[^#]*)?(?:#[\s\S]*)?$/i;
 var USERNAME = /^(?!(joinchat|add(stickers|emoji|theme|list)|share|proxy|socks|login|invoice|boost|contact|setlanguage|confirmphone)$)[a-z](?!\w*__)\w{2,30}[a-z\d]$/i;
 var NOT_A_CHAT = /[?&](start[a-z]|(ref|game|post)\b)/;
@@ -238,6 +143,98 @@ function rewriter(o) {
   };
 }
 var rewrite = (url, o) => rewriter(o)(url)[0];
+
+// src/page/beacon.ts
+function send(endpoint, body) {
+  try {
+    if (navigator.sendBeacon(endpoint, body)) return;
+  } catch {
+  }
+  fetch(endpoint, { method: "POST", body, keepalive: true }).catch(() => 0);
+}
+
+// src/page/safe.ts
+function attempt(f, fallback) {
+  try {
+    return f();
+  } catch {
+    return fallback;
+  }
+}
+
+// src/page/storage.ts
+var getCookie = (name) => attempt(() => (RegExp(`(^|; )${name}=([^;]*)`).exec(document.cookie) || [])[2]);
+var setCookie = (name, value, days, domain) => attempt(() => {
+  document.cookie = `${name}=${value};path=/;max-age=${days * 86400};samesite=lax${domain ? `;domain=${domain}` : ""}`;
+});
+var getItem = (name) => attempt(() => localStorage.getItem(name));
+var setItem = (name, value) => attempt(() => localStorage.setItem(name, value));
+
+// src/page/chat-id.ts
+var CHAT_ID_KEY = "_mc_chat";
+var chatIdRegExp = (format) => RegExp(`^${format.prefix}[${CHAT_ID_ALPHABET}]{${format.length}}$`);
+function loadChatId(format, days, domain) {
+  const re = chatIdRegExp(format);
+  let id = getCookie(CHAT_ID_KEY);
+  if (!re.test(id)) id = getItem(CHAT_ID_KEY);
+  if (!re.test(id)) id = newChatId(format);
+  setCookie(CHAT_ID_KEY, id, days, domain);
+  setItem(CHAT_ID_KEY, id);
+  return id;
+}
+
+// src/page/dom.ts
+var LINKS = "a[href]";
+var each = (fix) => document.querySelectorAll(LINKS).forEach(fix);
+var WATCH = { childList: true, subtree: true, attributeFilter: ["href"] };
+function observe(rescan) {
+  const mo = new MutationObserver(rescan);
+  mo.observe(document, WATCH);
+  return mo;
+}
+function unobserved(mo, pass) {
+  mo?.disconnect();
+  try {
+    pass();
+  } finally {
+    mo?.observe(document, WATCH);
+  }
+}
+function onLinkClick(handle) {
+  const h = (e) => {
+    attempt(() => {
+      const a = e.target.closest(LINKS);
+      if (a) handle(a);
+    });
+  };
+  document.addEventListener("click", h, true);
+  document.addEventListener("auxclick", h, true);
+}
+function wrapOpen(decorate) {
+  const open = window.open;
+  window.open = function(...args) {
+    if (args[0]) args[0] = decorate(`${args[0]}`);
+    return open.apply(this, args);
+  };
+}
+
+// src/page/metrica.ts
+var YCLID_KEY = "_mc_yclid";
+var YCLID_DAYS = 90;
+var cleanClientId = (v) => (/^"?(\d{17,19})"?$/.exec(v) || [])[1];
+var storedClientId = () => cleanClientId(getCookie("_ym_uid")) || cleanClientId(getItem("_ym_uid"));
+var askMetrica = (counterId, found) => attempt(
+  () => window.ym(+counterId, "getClientID", (v) => {
+    const id = cleanClientId(v);
+    if (id) found(id);
+  })
+);
+function loadYclid(search, domain) {
+  const m = /[?&]yclid=(\d{1,24})(&|$)/.exec(search);
+  if (m) setCookie(YCLID_KEY, m[1], YCLID_DAYS, domain);
+  return m ? m[1] : cleanYclid(getCookie(YCLID_KEY));
+}
+var cleanYclid = (v) => (/^\d{1,24}$/.exec(v) || [])[0];
 
 // src/page/core.ts
 var MAX_URL = 2048;

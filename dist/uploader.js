@@ -9,6 +9,7 @@ import {
   countRow,
   createMetricaClient,
   createPacer,
+  describeProblem,
   emptySummary,
   formatProblem,
   parseRetryAfter,
@@ -19,10 +20,10 @@ import {
   uploadRows,
   validateHeader,
   validateRecord
-} from "./chunks/chunk-RHEIVJ2S.js";
+} from "./chunks/chunk-4SXQRRPI.js";
 import {
   exportPending
-} from "./chunks/chunk-UARLW5ZB.js";
+} from "./chunks/chunk-DJ2W7AGI.js";
 import {
   EOL,
   csvField,
@@ -30,18 +31,19 @@ import {
   csvLine,
   csvLines,
   escapeFormula
-} from "./chunks/chunk-57SFKUBH.js";
+} from "./chunks/chunk-BOWEE4IV.js";
 import {
   COMMENT_MAX_LENGTH,
   TAG_MAX_LENGTH,
   isAttributed
-} from "./chunks/chunk-LYOAG6S5.js";
+} from "./chunks/chunk-J65S7OTH.js";
 import {
   CHAT_PLATFORMS,
   CSV_COLUMNS,
   METRICA_ID_COLUMNS,
-  PARTNER_COLUMNS
-} from "./chunks/chunk-NWXZICF3.js";
+  PARTNER_COLUMNS,
+  PARTNER_CSV_COLUMNS
+} from "./chunks/chunk-5GHHCO5G.js";
 export {
   CHAT_PLATFORMS,
   COMMENT_MAX_LENGTH,
@@ -53,6 +55,7 @@ export {
   MetricaApiError,
   MetricaNetworkError,
   PARTNER_COLUMNS,
+  PARTNER_CSV_COLUMNS,
   ProblemLog,
   QuotaExhaustedError,
   TAG_MAX_LENGTH,
@@ -63,6 +66,7 @@ export {
   csvHeader,
   csvLine,
   csvLines,
+  describeProblem,
   emptySummary,
   escapeFormula,
   exportPending,

@@ -5,7 +5,7 @@ import {
   CSV_COLUMNS,
   type CsvColumn,
   METRICA_ID_COLUMNS,
-  PARTNER_COLUMNS,
+  PARTNER_CSV_COLUMNS,
 } from '../shared/conversion.js';
 import { currencyVerdict } from './currency.js';
 import { clientIdVerdict, siteIdVerdict, yclidVerdict } from './metrica-ids.js';
@@ -26,7 +26,7 @@ export {
   CSV_COLUMNS,
   type CsvColumn,
   METRICA_ID_COLUMNS,
-  PARTNER_COLUMNS,
+  PARTNER_CSV_COLUMNS,
 };
 
 /** Earliest DateTime accepted (2000-01-01): anything before is a unit or parsing mistake. */
@@ -157,8 +157,8 @@ export function checkChatRecord(record: ConversionRecord, nowSeconds: number): C
     out.push({ column: 'DateTime', value: '', message: 'is required: the chat time in Unix seconds' });
   else add('DateTime', dateTime, dateTimeVerdict(dateTime, nowSeconds));
   add('ChatPlatform', get('ChatPlatform'), platformVerdict(get('ChatPlatform')));
-  if (PARTNER_COLUMNS.every((c) => get(c) === '')) {
-    out.push({ column: PARTNER_COLUMNS.join('/'), value: '', message: 'at least one chat partner ID is required' });
+  if (PARTNER_CSV_COLUMNS.every((c) => get(c) === '')) {
+    out.push({ column: PARTNER_CSV_COLUMNS.join('/'), value: '', message: 'at least one chat partner ID is required' });
   }
   for (const column of CSV_COLUMNS) {
     const rule = COLUMN_RULES[column];

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type ChatPlatform, type ConversionRecord, PARTNER_COLUMNS } from '../shared/conversion.js';
+import { type ChatPlatform, type ConversionRecord, PARTNER_CSV_COLUMNS } from '../shared/conversion.js';
 
 /**
  * Who a chat is with, and which chat it is for Metrica.
@@ -15,7 +15,7 @@ import { type ChatPlatform, type ConversionRecord, PARTNER_COLUMNS } from '../sh
  */
 
 /** Which partner column an identifier belongs in. */
-export type PartnerKind = (typeof PARTNER_COLUMNS)[number];
+export type PartnerKind = (typeof PARTNER_CSV_COLUMNS)[number];
 export interface PartnerRef {
   kind: PartnerKind;
   value: string;
@@ -57,7 +57,7 @@ export function chatKey(dateTime: number, platform: ChatPlatform, partner: Partn
  * three partner columns exactly as sent (an empty column is part of the key).
  */
 export function strictUpdateKey(row: ConversionRecord): string {
-  return [row.DateTime ?? '', row.ChatPlatform ?? '', ...PARTNER_COLUMNS.map((c) => row[c] ?? '')].join('\u0000');
+  return [row.DateTime ?? '', row.ChatPlatform ?? '', ...PARTNER_CSV_COLUMNS.map((c) => row[c] ?? '')].join('\u0000');
 }
 
 /**
@@ -65,7 +65,7 @@ export function strictUpdateKey(row: ConversionRecord): string {
  * ChatPlatform, the column and its value). Two rows are the same chat when any key is shared.
  */
 export function looseUpdateKeys(row: ConversionRecord): string[] {
-  return PARTNER_COLUMNS.filter((c) => row[c]).map((c) =>
+  return PARTNER_CSV_COLUMNS.filter((c) => row[c]).map((c) =>
     [row.DateTime ?? '', row.ChatPlatform ?? '', c, row[c] ?? ''].join('\u0000'),
   );
 }

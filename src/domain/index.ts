@@ -18,7 +18,7 @@ export {
   isChatPlatform,
   METRICA_ID_COLUMNS,
   MIN_DATE_TIME,
-  PARTNER_COLUMNS,
+  PARTNER_CSV_COLUMNS,
   PARTNER_USER_ID_MAX_LENGTH,
   partnerUserIdVerdict,
   platformVerdict,

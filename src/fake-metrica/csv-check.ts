@@ -4,7 +4,7 @@ import {
   CSV_COLUMNS,
   type CsvColumn,
   checkChatRecord,
-  PARTNER_COLUMNS,
+  PARTNER_CSV_COLUMNS,
   strictUpdateKey,
 } from '../domain/index.js';
 
@@ -29,7 +29,7 @@ export type CsvCheck =
   | { ok: false; errorType: string; message: string; location?: string };
 
 /** A bad value in one of these skips the row; elsewhere only the value is dropped. */
-const MANDATORY = new Set<string>(['DateTime', 'ChatPlatform', PARTNER_COLUMNS.join('/'), 'ClientID', 'Yclid']);
+const MANDATORY = new Set<string>(['DateTime', 'ChatPlatform', PARTNER_CSV_COLUMNS.join('/'), 'ClientID', 'Yclid']);
 
 const badLine = (line: number): CsvCheck => ({
   ok: false,
@@ -58,11 +58,11 @@ export function checkChatsCsv(text: string, nowSeconds: number): CsvCheck {
       return { ok: false, errorType: 'invalid_uploading', message: `Отсутствует обязательная колонка ${required}` };
     }
   }
-  if (!PARTNER_COLUMNS.some((p) => header.includes(p))) {
+  if (!PARTNER_CSV_COLUMNS.some((p) => header.includes(p))) {
     return {
       ok: false,
       errorType: 'invalid_uploading',
-      message: `Отсутствует обязательная колонка ${PARTNER_COLUMNS.join('/')}`,
+      message: `Отсутствует обязательная колонка ${PARTNER_CSV_COLUMNS.join('/')}`,
     };
   }
   if (body.length === 0) return badLine(2);

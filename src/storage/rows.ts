@@ -1,3 +1,4 @@
+import type { PartnerKind } from '../domain/index.js';
 import type { ChatPlatform, ConversionRecord } from '../shared/conversion.js';
 import type { ChatIdSource, ChatInput, ChatRow, UnattributedReason } from './types.js';
 
@@ -35,6 +36,13 @@ export interface ChatColumns {
   created_at: number;
   updated_at: number;
 }
+
+/** The chats column that holds each kind of partner identifier. */
+export const PARTNER_DB_COLUMN = {
+  ChatUserID: 'chat_user_id',
+  ChatUsername: 'chat_username',
+  PhoneNumber: 'phone_number',
+} as const satisfies Record<PartnerKind, keyof ChatColumns>;
 
 export const CHAT_COLUMNS: ReadonlyArray<keyof ChatColumns> = [
   'key',

@@ -1,11 +1,11 @@
-import { CHAT_PLATFORMS, type ChatPlatform, type ConversionRecord, CSV_COLUMNS, type CsvColumn, METRICA_ID_COLUMNS, PARTNER_COLUMNS } from '../shared/conversion.js';
+import { CHAT_PLATFORMS, type ChatPlatform, type ConversionRecord, CSV_COLUMNS, type CsvColumn, METRICA_ID_COLUMNS, PARTNER_CSV_COLUMNS } from '../shared/conversion.js';
 import { type Verdict } from './problem.js';
 /**
  * The rules of one CHATS row, as Metrica documents them (see docs/metrica-api.md), written once:
  * the collector refuses a report that would break them, the uploader holds back a stored row that
  * breaks them, and the fake Metrica skips such a row.
  */
-export { CHAT_PLATFORMS, type ChatPlatform, type ConversionRecord, CSV_COLUMNS, type CsvColumn, METRICA_ID_COLUMNS, PARTNER_COLUMNS, };
+export { CHAT_PLATFORMS, type ChatPlatform, type ConversionRecord, CSV_COLUMNS, type CsvColumn, METRICA_ID_COLUMNS, PARTNER_CSV_COLUMNS, };
 /** Earliest DateTime accepted (2000-01-01): anything before is a unit or parsing mistake. */
 export declare const MIN_DATE_TIME = 946684800;
 export declare const TAG_MAX_LENGTH = 100;

@@ -1,4 +1,4 @@
-import { type ChatPlatform, type ConversionRecord, PARTNER_COLUMNS } from '../shared/conversion.js';
+import { type ChatPlatform, type ConversionRecord, PARTNER_CSV_COLUMNS } from '../shared/conversion.js';
 /**
  * Who a chat is with, and which chat it is for Metrica.
  *
@@ -12,7 +12,7 @@ import { type ChatPlatform, type ConversionRecord, PARTNER_COLUMNS } from '../sh
  * added to the key.
  */
 /** Which partner column an identifier belongs in. */
-export type PartnerKind = (typeof PARTNER_COLUMNS)[number];
+export type PartnerKind = (typeof PARTNER_CSV_COLUMNS)[number];
 export interface PartnerRef {
     kind: PartnerKind;
     value: string;

@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+import {
+  EXPORT_HELP,
+  exportCommand,
+  parseSince
+} from "./chunk-Z52VZWOC.js";
+import "./chunk-XE4SPXLX.js";
+import "./chunk-DJ2W7AGI.js";
+import "./chunk-BOWEE4IV.js";
+import "./chunk-THAAWAOL.js";
+import "./chunk-5GHHCO5G.js";
+export {
+  EXPORT_HELP,
+  exportCommand,
+  parseSince
+};

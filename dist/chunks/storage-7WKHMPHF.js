@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+import {
+  DRIVER_INSTALL,
+  MissingDriverError,
+  UNATTRIBUTED_REASONS,
+  isPostgresUrl,
+  openStorage,
+  recordOf
+} from "./chunk-2PSRLK3N.js";
+import {
+  chatKey,
+  hasMetricaId,
+  partnersOf
+} from "./chunk-J65S7OTH.js";
+import "./chunk-5GHHCO5G.js";
+export {
+  DRIVER_INSTALL,
+  MissingDriverError,
+  UNATTRIBUTED_REASONS,
+  chatKey,
+  hasMetricaId,
+  isPostgresUrl,
+  openStorage,
+  partnersOf,
+  recordOf
+};
