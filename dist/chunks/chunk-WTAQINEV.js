@@ -29,7 +29,7 @@ var COMMANDS = {
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./demo-4LF3AHME.js")).demo
+    load: async () => (await import("./demo-F4MV6CUT.js")).demo
   }
 };
 
