@@ -5,9 +5,10 @@ import {
   DEFAULT_LENGTH,
   DEFAULT_PREFIX,
   TELEGRAM_RESERVED_PREFIX,
+  chatIdFormatProblem,
   formatProblem,
   isChatId
-} from "./chunks/chunk-MEHROASI.js";
+} from "./chunks/chunk-G5EVBYBS.js";
 
 // src/match/extract.ts
 var INVISIBLE = /[\u200B-\u200F\u2060-\u2064\uFEFF\u00AD\u180E]/g;
@@ -82,6 +83,7 @@ export {
   DEFAULT_LENGTH,
   DEFAULT_PREFIX,
   TELEGRAM_RESERVED_PREFIX,
+  chatIdFormatProblem,
   extractChatId,
   formatProblem,
   isChatId,

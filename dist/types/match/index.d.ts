@@ -3,4 +3,4 @@
  * Pure functions, no I/O: safe in the browser, in Node and in a worker.
  */
 export { extractChatId, normalizeForMatching, parseStartPayload } from './extract.js';
-export { CHAT_ID_ALPHABET, CHAT_ID_PATTERN, type ChatIdFormat, DEFAULT_FORMAT, DEFAULT_LENGTH, DEFAULT_PREFIX, formatProblem, isChatId, TELEGRAM_RESERVED_PREFIX, } from './format.js';
+export { CHAT_ID_ALPHABET, CHAT_ID_PATTERN, type ChatIdFormat, chatIdFormatProblem, DEFAULT_FORMAT, DEFAULT_LENGTH, DEFAULT_PREFIX, formatProblem, isChatId, TELEGRAM_RESERVED_PREFIX, } from './format.js';
