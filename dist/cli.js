@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   main
-} from "./chunks/chunk-QVYD7LMP.js";
+} from "./chunks/chunk-CTFXBPX5.js";
 import "./chunks/chunk-THAAWAOL.js";
 
 // src/cli/bin.ts

@@ -2,10 +2,10 @@
 import "./chunk-EGQFFPF7.js";
 import {
   main
-} from "./chunk-QVYD7LMP.js";
+} from "./chunk-CTFXBPX5.js";
 import {
   createCollector
-} from "./chunk-6PEMX6TH.js";
+} from "./chunk-LQUURE5X.js";
 import "./chunk-UARLW5ZB.js";
 import "./chunk-57SFKUBH.js";
 import "./chunk-7Z4IPTRN.js";

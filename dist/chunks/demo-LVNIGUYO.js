@@ -43,7 +43,7 @@ async function demo(args, io) {
   }
   const sitePort = port(values.port, 8080, "--port");
   const dataDir = values.data ?? join(io.cwd, ".data", "demo");
-  const { startDemo } = await import("./server-WRIIT3ZL.js");
+  const { startDemo } = await import("./server-EIGHMJKM.js");
   const running = await startDemo({
     dataDir,
     host: values.host ?? "127.0.0.1",

@@ -8,7 +8,7 @@ import {
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./serve-ZHLR2SWJ.js")).serve
+    load: async () => (await import("./serve-7P6AJ4TQ.js")).serve
   },
   purge: { summary: "Delete old pairings", load: async () => (await import("./purge-JFYYYDLT.js")).purge },
   forget: {
@@ -29,7 +29,7 @@ var COMMANDS = {
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./demo-4LF3AHME.js")).demo
+    load: async () => (await import("./demo-LVNIGUYO.js")).demo
   }
 };
 

@@ -2,7 +2,7 @@
 import {
   createCollector,
   splitList
-} from "./chunk-6PEMX6TH.js";
+} from "./chunk-LQUURE5X.js";
 import "./chunk-UARLW5ZB.js";
 import "./chunk-57SFKUBH.js";
 import "./chunk-7Z4IPTRN.js";
