@@ -5,9 +5,10 @@ import {
   DEFAULT_LENGTH,
   DEFAULT_PREFIX,
   TELEGRAM_RESERVED_PREFIX,
+  chatIdFormatProblem,
   formatProblem,
   isChatId
-} from "./chunks/chunk-MEHROASI.js";
+} from "./chunks/chunk-G5EVBYBS.js";
 
 // src/match/clean.ts
 var INVISIBLE = /[\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD\u180E]|\u034F/g;
@@ -197,6 +198,7 @@ export {
   DEFAULT_LENGTH,
   DEFAULT_PREFIX,
   TELEGRAM_RESERVED_PREFIX,
+  chatIdFormatProblem,
   cleanCopiedValue,
   extractChatId,
   findChatIds,

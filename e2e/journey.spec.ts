@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, expect, test } from '@playwright/test';
+import { captureCli } from '../src/cli/in-process.js';
 import { main } from '../src/cli/main.js';
 import { type RunningDemo, startDemo } from '../src/demo/server.js';
 
@@ -19,7 +20,7 @@ let dataDir: string;
 
 test.beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'metrica-chats-journey-'));
-  demo = await startDemo({ dataDir });
+  demo = await startDemo({ dataDir, runCli: (argv, env) => captureCli(main, argv, { env, cwd: process.cwd() }) });
 });
 
 test.afterAll(async () => {

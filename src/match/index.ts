@@ -16,6 +16,7 @@ export {
   CHAT_ID_ALPHABET,
   CHAT_ID_PATTERN,
   type ChatIdFormat,
+  chatIdFormatProblem,
   DEFAULT_FORMAT,
   DEFAULT_LENGTH,
   DEFAULT_PREFIX,

@@ -1,8 +1,8 @@
 import type { CheckReport } from '../check/run.js';
 import type { ChatStats, UnattributedReason } from '../storage/types.js';
 import { chatsPerDayChart, type DailyCount } from './chart.js';
-import { REASON_TEXT } from './format.js';
 import { escapeHtml as h } from './html.js';
+import { REASON_TEXT } from './stats-text.js';
 
 /**
  * The dashboard as one HTML document: the yield figures (the same object `GET /v1/stats` and

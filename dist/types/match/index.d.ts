@@ -4,4 +4,4 @@
  */
 export { cleanCopiedValue, plainSpaces, removeInvisible } from './clean.js';
 export { type ChatIdCandidate, type ChatIdRepair, extractChatId, findChatIds, normalizeForMatching, parseStartPayload, } from './extract.js';
-export { CHAT_ID_ALPHABET, CHAT_ID_PATTERN, type ChatIdFormat, DEFAULT_FORMAT, DEFAULT_LENGTH, DEFAULT_PREFIX, formatProblem, isChatId, TELEGRAM_RESERVED_PREFIX, } from './format.js';
+export { CHAT_ID_ALPHABET, CHAT_ID_PATTERN, type ChatIdFormat, chatIdFormatProblem, DEFAULT_FORMAT, DEFAULT_LENGTH, DEFAULT_PREFIX, formatProblem, isChatId, TELEGRAM_RESERVED_PREFIX, } from './format.js';
