@@ -8,7 +8,7 @@ import {
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-KKH7RPQQ.js")).serve
+    load: async () => (await import("./chunks/serve-O2BC76YH.js")).serve
   },
   purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-GXGKNY6P.js")).purge },
   forget: {
@@ -29,7 +29,7 @@ var COMMANDS = {
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-TTSQ2ZJF.js")).demo
+    load: async () => (await import("./chunks/demo-75SLN5OA.js")).demo
   }
 };
 
