@@ -8,7 +8,7 @@ import {
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-RHOPYHDJ.js")).serve
+    load: async () => (await import("./chunks/serve-5RZ36HOS.js")).serve
   },
   purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-33WGHDY3.js")).purge },
   forget: {
@@ -29,7 +29,7 @@ var COMMANDS = {
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-O7JJ272I.js")).demo
+    load: async () => (await import("./chunks/demo-36YRRKYV.js")).demo
   }
 };
 

@@ -28,6 +28,7 @@ describe('text rules', () => {
     assert.match(textProblem('a\nb') ?? '', /control/);
     assert.equal(textProblem('a\nb', { multiline: true }), null);
     assert.match(textProblem('a\udc00') ?? '', /lone surrogate/);
+    assert.match(textProblem('a\ufffd') ?? '', /U\+FFFD/, 'what a decoder leaves of bytes that were not UTF-8');
     assert.match(textProblem('a\u202eb') ?? '', /direction-override/);
   });
 });

@@ -7,7 +7,11 @@
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 /** The same, but line breaks and tabs are allowed (a message text). */
 const CONTROL_MULTILINE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/**
+ * A broken character: a lone surrogate, or U+FFFD, which a decoder puts where the bytes were not
+ * UTF-8 (the uploader's file reader refuses it for that reason).
+ */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|\ufffd/;
 
 /** Length in Unicode code points (what "characters" means in Metrica's limits), not UTF-16 units. */
 export const characterCount = (value: string): number => [...value].length;
@@ -17,7 +21,7 @@ export const characterCount = (value: string): number => [...value].length;
  * (lone surrogate) character. `multiline` allows line breaks and tabs.
  */
 export function textProblem(value: string, options: { multiline?: boolean } = {}): string | null {
-  if (LONE_SURROGATE.test(value)) return 'contains a broken Unicode character (lone surrogate)';
+  if (LONE_SURROGATE.test(value)) return 'contains a broken Unicode character (a lone surrogate or U+FFFD)';
   if ((options.multiline ? CONTROL_MULTILINE : CONTROL).test(value)) {
     return 'contains control or direction-override characters';
   }
