@@ -1,7 +1,7 @@
 import {
   CHAT_ID_ALPHABET,
   newChatId
-} from "./chunks/chunk-MEHROASI.js";
+} from "./chunks/chunk-G5EVBYBS.js";
 
 // src/page/config.ts
 var ID = /^(?![\s\S]*([\ud800-\udbff](?![\udc00-\udfff])|(^|[^\ud800-\udbff])[\udc00-\udfff]))[^\0-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]{1,100}$/;

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { DEFAULT_FORMAT, isChatId } from '../match/format.js';
 import { extractChatId, parseStartPayload } from '../match/index.js';
 import { bridgeTarget, isRobot, MAX_UTM_LENGTH, readBridgeQuery, readReuseCookie, reuseCookie } from './hit.js';
-import { parseLink } from './links.js';
+import { checkLink } from './links.js';
 
 const ID = 'CT7KQ2M9XA';
 const q = (s: string) => readBridgeQuery(new URLSearchParams(s));
@@ -83,7 +83,7 @@ describe('isRobot', () => {
 });
 
 describe('bridgeTarget', () => {
-  const target = (url: string, lang?: string) => bridgeTarget(parseLink(`x=${url}`), ID, DEFAULT_FORMAT, lang);
+  const target = (url: string, lang?: string) => bridgeTarget(checkLink('x', url), ID, DEFAULT_FORMAT, lang);
 
   it('writes start= for a bot, and the bot gets the ID back from /start', () => {
     const out = target('https://t.me/shop_bot');

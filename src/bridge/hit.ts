@@ -7,12 +7,8 @@ import { isbot } from 'isbot';
 import type { ChatIdFormat } from '../match/format.js';
 import { defaultMessage } from '../match/message.js';
 import { rewrite } from '../match/rewrite.js';
+import { UTM_KEYS, type Utm } from '../shared/utm.js';
 import type { BridgeLink } from './links.js';
-
-/** The UTM parameters kept with a bridge pairing, so the report can group chats by source. */
-export const UTM_KEYS = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_content', 'utm_term'] as const;
-export type UtmKey = (typeof UTM_KEYS)[number];
-export type Utm = Partial<Record<UtmKey, string>>;
 
 /** Longest UTM value kept; a longer one is dropped, not cut, so no half value is stored. */
 export const MAX_UTM_LENGTH = 256;

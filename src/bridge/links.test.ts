@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { LinkConfigError, linkProblem, parseLink, parseLinks, splitLinkList } from './links.js';
+import { checkLink, LinkConfigError, linkProblem, linkTable, parseLinkSpec, splitLinkList } from './links.js';
 
-describe('parseLink', () => {
+const parseLink = (spec: string) => checkLink(...parseLinkSpec(spec));
+
+describe('checkLink', () => {
   const accepted: Array<[string, string, string]> = [
     ['bot=https://t.me/shop_bot', 'telegram', 'start'],
     ['bot-forced=https://t.me/support_team?start=', 'telegram', 'start'],
@@ -78,13 +80,23 @@ describe('parseLink', () => {
   });
 });
 
-describe('parseLinks', () => {
+describe('linkTable', () => {
   it('keys links by name', () => {
-    const links = parseLinks(['a=https://t.me/a_bot', 'b=https://wa.me/79161234567']);
+    const links = linkTable([
+      ['a', 'https://t.me/a_bot'],
+      ['b', 'https://wa.me/79161234567'],
+    ]);
     assert.deepEqual([...links.keys()], ['a', 'b']);
   });
   it('refuses a name given twice', () => {
-    assert.throws(() => parseLinks(['a=https://t.me/a_bot', 'a=https://t.me/b_bot']), /"a" is given twice/);
+    assert.throws(
+      () =>
+        linkTable([
+          ['a', 'https://t.me/a_bot'],
+          ['a', 'https://t.me/b_bot'],
+        ]),
+      /"a" is given twice/,
+    );
   });
 });
 

@@ -88,17 +88,26 @@ function trialRewrite(url: string): string | null {
 }
 
 /**
- * Parses one `NAME=URL` pair and checks it. Throws LinkConfigError naming the pair and the reason.
+ * Splits one `NAME=URL` pair (a `--link` flag or an entry of `METRICA_CHATS_LINKS`).
  * @example
- * parseLink('promo=https://t.me/shop_bot') // { name: 'promo', url: 'https://t.me/shop_bot', kind: ['telegram', 'start'] }
+ * parseLinkSpec('promo=https://t.me/shop_bot') // ['promo', 'https://t.me/shop_bot']
  */
-export function parseLink(spec: string): BridgeLink {
+export function parseLinkSpec(spec: string): [name: string, url: string] {
   const eq = spec.indexOf('=');
   const name = eq < 0 ? '' : spec.slice(0, eq).trim();
   const url = eq < 0 ? '' : spec.slice(eq + 1).trim();
   if (eq < 0 || !url) {
     throw new LinkConfigError(`link ${JSON.stringify(spec)} must be NAME=URL, e.g. promo=https://t.me/shop_bot`);
   }
+  return [name, url];
+}
+
+/**
+ * Checks a link's name and URL. Throws LinkConfigError naming the link and the reason.
+ * @example
+ * checkLink('promo', 'https://t.me/shop_bot') // { name: 'promo', url: 'https://t.me/shop_bot', kind: ['telegram', 'start'] }
+ */
+export function checkLink(name: string, url: string): BridgeLink {
   if (!LINK_NAME.test(name)) {
     throw new LinkConfigError(
       `link name ${JSON.stringify(name)} must be 1–32 characters of lower-case a-z, 0-9 and -, e.g. promo or autumn-2026`,
@@ -110,11 +119,11 @@ export function parseLink(spec: string): BridgeLink {
   return { name, url, kind };
 }
 
-/** Parses every pair; a name given twice is refused rather than one of them silently winning. */
-export function parseLinks(specs: readonly string[]): ReadonlyMap<string, BridgeLink> {
+/** Checks every link and keys them by name; a name given twice is refused rather than one silently winning. */
+export function linkTable(entries: Iterable<readonly [name: string, url: string]>): ReadonlyMap<string, BridgeLink> {
   const links = new Map<string, BridgeLink>();
-  for (const spec of specs) {
-    const link = parseLink(spec);
+  for (const [name, url] of entries) {
+    const link = checkLink(name, url);
     if (links.has(link.name)) throw new LinkConfigError(`link name ${JSON.stringify(link.name)} is given twice`);
     links.set(link.name, link);
   }

@@ -34,7 +34,7 @@ export const newChatId = (format: ChatIdFormat): string =>
  * Checks a format and returns a message naming the fault, or null when it is usable.
  * The random part needs at least 6 characters (1e9 combinations) to stay unique enough.
  */
-export function formatProblem(format: ChatIdFormat): string | null {
+export function chatIdFormatProblem(format: ChatIdFormat): string | null {
   const { prefix, length } = format;
   if (typeof prefix !== 'string' || !/^[A-Za-z0-9_-]{0,32}$/.test(prefix)) {
     return `prefix must be 0–32 characters of A-Z a-z 0-9 _ -, got ${JSON.stringify(prefix)}`;
@@ -60,3 +60,10 @@ export function isChatId(id: unknown, format: ChatIdFormat = DEFAULT_FORMAT): id
   }
   return true;
 }
+
+/**
+ * The former name of {@link chatIdFormatProblem}, kept because it is public API of
+ * `metrica-chats/match`; the uploader's problem formatter shared the name.
+ * @deprecated Use chatIdFormatProblem.
+ */
+export const formatProblem = chatIdFormatProblem;

@@ -1,9 +1,6 @@
 import type { ChatIdFormat } from '../match/format.js';
+import { type Utm } from '../shared/utm.js';
 import type { BridgeLink } from './links.js';
-/** The UTM parameters kept with a bridge pairing, so the report can group chats by source. */
-export declare const UTM_KEYS: readonly ["utm_source", "utm_medium", "utm_campaign", "utm_content", "utm_term"];
-export type UtmKey = (typeof UTM_KEYS)[number];
-export type Utm = Partial<Record<UtmKey, string>>;
 /** Longest UTM value kept; a longer one is dropped, not cut, so no half value is stored. */
 export declare const MAX_UTM_LENGTH = 256;
 /** What the query of `/go/NAME` contributes to the pairing. */

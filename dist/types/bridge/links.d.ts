@@ -20,13 +20,19 @@ export declare class LinkConfigError extends Error {
  */
 export declare function linkProblem(url: string): string | null;
 /**
- * Parses one `NAME=URL` pair and checks it. Throws LinkConfigError naming the pair and the reason.
+ * Splits one `NAME=URL` pair (a `--link` flag or an entry of `METRICA_CHATS_LINKS`).
  * @example
- * parseLink('promo=https://t.me/shop_bot') // { name: 'promo', url: 'https://t.me/shop_bot', kind: ['telegram', 'start'] }
+ * parseLinkSpec('promo=https://t.me/shop_bot') // ['promo', 'https://t.me/shop_bot']
  */
-export declare function parseLink(spec: string): BridgeLink;
-/** Parses every pair; a name given twice is refused rather than one of them silently winning. */
-export declare function parseLinks(specs: readonly string[]): ReadonlyMap<string, BridgeLink>;
+export declare function parseLinkSpec(spec: string): [name: string, url: string];
+/**
+ * Checks a link's name and URL. Throws LinkConfigError naming the link and the reason.
+ * @example
+ * checkLink('promo', 'https://t.me/shop_bot') // { name: 'promo', url: 'https://t.me/shop_bot', kind: ['telegram', 'start'] }
+ */
+export declare function checkLink(name: string, url: string): BridgeLink;
+/** Checks every link and keys them by name; a name given twice is refused rather than one silently winning. */
+export declare function linkTable(entries: Iterable<readonly [name: string, url: string]>): ReadonlyMap<string, BridgeLink>;
 /**
  * Splits `METRICA_CHATS_LINKS`: `NAME=URL` pairs separated by commas. A URL may contain commas
  * itself, so a comma separates pairs only where the next pair's `NAME=scheme:` follows it.

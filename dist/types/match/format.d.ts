@@ -19,6 +19,12 @@ export declare const newChatId: (format: ChatIdFormat) => string;
  * Checks a format and returns a message naming the fault, or null when it is usable.
  * The random part needs at least 6 characters (1e9 combinations) to stay unique enough.
  */
-export declare function formatProblem(format: ChatIdFormat): string | null;
+export declare function chatIdFormatProblem(format: ChatIdFormat): string | null;
 /** True when `id` is a chat ID of the given format, exactly (prefix case included). */
 export declare function isChatId(id: unknown, format?: ChatIdFormat): id is string;
+/**
+ * The former name of {@link chatIdFormatProblem}, kept because it is public API of
+ * `metrica-chats/match`; the uploader's problem formatter shared the name.
+ * @deprecated Use chatIdFormatProblem.
+ */
+export declare const formatProblem: typeof chatIdFormatProblem;
