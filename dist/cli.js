@@ -8,28 +8,28 @@ import {
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-5RZ36HOS.js")).serve
+    load: async () => (await import("./chunks/serve-WO3JIB6U.js")).serve
   },
-  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-33WGHDY3.js")).purge },
+  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-6PI2RAOQ.js")).purge },
   forget: {
     summary: "Delete everything stored about one person",
-    load: async () => (await import("./chunks/forget-VLCPXZZY.js")).forget
+    load: async () => (await import("./chunks/forget-IMAYSG7D.js")).forget
   },
   upload: {
     summary: "Validate chats and upload them to Metrica",
-    load: async () => (await import("./chunks/upload-PHPM55OK.js")).upload
+    load: async () => (await import("./chunks/upload-VBISOD2T.js")).upload
   },
   export: {
     summary: "Write the CSV of chats not yet uploaded",
-    load: async () => (await import("./chunks/export-KQG7MRWL.js")).exportCommand
+    load: async () => (await import("./chunks/export-N5ENK6PT.js")).exportCommand
   },
   report: {
     summary: "Show the chat yield and why chats went unattributed",
-    load: async () => (await import("./chunks/report-G45OJO2J.js")).report
+    load: async () => (await import("./chunks/report-EETHLSXB.js")).report
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-36YRRKYV.js")).demo
+    load: async () => (await import("./chunks/demo-GILYHUML.js")).demo
   }
 };
 

@@ -12,7 +12,7 @@ import {
   recordChat,
   telegramChat,
   viberChat
-} from "./chunks/chunk-43CXIG3C.js";
+} from "./chunks/chunk-LO6ARSTG.js";
 import "./chunks/chunk-DJ2W7AGI.js";
 import "./chunks/chunk-BOWEE4IV.js";
 import {
@@ -23,8 +23,8 @@ import {
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   openStorage
-} from "./chunks/chunk-2PSRLK3N.js";
-import "./chunks/chunk-J65S7OTH.js";
+} from "./chunks/chunk-VTKFMYHT.js";
+import "./chunks/chunk-ITWH7KDP.js";
 import "./chunks/chunk-5GHHCO5G.js";
 export {
   CHAT_BODY_LIMIT,

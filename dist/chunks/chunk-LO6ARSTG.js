@@ -9,7 +9,7 @@ import {
 } from "./chunk-7Z4IPTRN.js";
 import {
   openStorage
-} from "./chunk-2PSRLK3N.js";
+} from "./chunk-VTKFMYHT.js";
 import {
   URL_MAX_LENGTH,
   chatKey,
@@ -30,7 +30,7 @@ import {
   urlVerdict,
   usernameVerdict,
   yclidVerdict
-} from "./chunk-J65S7OTH.js";
+} from "./chunk-ITWH7KDP.js";
 import {
   CHAT_PLATFORMS
 } from "./chunk-5GHHCO5G.js";

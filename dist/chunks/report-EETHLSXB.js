@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 import {
   parseSince
-} from "./chunk-Z52VZWOC.js";
+} from "./chunk-6VRKE2Y6.js";
 import {
   DatabaseNotFoundError,
   openCollectorStorage
-} from "./chunk-XE4SPXLX.js";
+} from "./chunk-X2GR3BAV.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import {

@@ -2,7 +2,7 @@
 import {
   DatabaseNotFoundError,
   openConversionStore
-} from "./chunk-XE4SPXLX.js";
+} from "./chunk-X2GR3BAV.js";
 import {
   DEFAULT_API_URL,
   MetricaApiError,
@@ -13,7 +13,7 @@ import {
   readCsv,
   uploadPending,
   uploadRows
-} from "./chunk-4SXQRRPI.js";
+} from "./chunk-RH436LKW.js";
 import "./chunk-BOWEE4IV.js";
 import {
   EXIT,
@@ -22,7 +22,7 @@ import {
 } from "./chunk-THAAWAOL.js";
 import {
   uploadCommentVerdict
-} from "./chunk-J65S7OTH.js";
+} from "./chunk-ITWH7KDP.js";
 import {
   CSV_COLUMNS
 } from "./chunk-5GHHCO5G.js";

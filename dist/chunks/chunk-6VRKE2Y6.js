@@ -2,7 +2,7 @@
 import {
   DatabaseNotFoundError,
   openConversionStore
-} from "./chunk-XE4SPXLX.js";
+} from "./chunk-X2GR3BAV.js";
 import {
   exportPending
 } from "./chunk-DJ2W7AGI.js";

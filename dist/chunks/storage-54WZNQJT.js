@@ -6,12 +6,12 @@ import {
   isPostgresUrl,
   openStorage,
   recordOf
-} from "./chunk-2PSRLK3N.js";
+} from "./chunk-VTKFMYHT.js";
 import {
   chatKey,
   hasMetricaId,
   partnersOf
-} from "./chunk-J65S7OTH.js";
+} from "./chunk-ITWH7KDP.js";
 import "./chunk-5GHHCO5G.js";
 export {
   DRIVER_INSTALL,

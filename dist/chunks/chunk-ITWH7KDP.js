@@ -13,10 +13,10 @@ var describeVerdict = (v) => `expected ${v.expected}${v.hint ? ` (${v.hint})` : 
 // src/domain/text.ts
 var CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 var CONTROL_MULTILINE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
-var LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+var LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|\ufffd/;
 var characterCount = (value) => [...value].length;
 function textProblem(value, options = {}) {
-  if (LONE_SURROGATE.test(value)) return "contains a broken Unicode character (lone surrogate)";
+  if (LONE_SURROGATE.test(value)) return "contains a broken Unicode character (a lone surrogate or U+FFFD)";
   if ((options.multiline ? CONTROL_MULTILINE : CONTROL).test(value)) {
     return "contains control or direction-override characters";
   }

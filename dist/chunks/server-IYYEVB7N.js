@@ -2,17 +2,17 @@
 import "./chunk-EGQFFPF7.js";
 import {
   createCollector
-} from "./chunk-43CXIG3C.js";
+} from "./chunk-LO6ARSTG.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-7Z4IPTRN.js";
-import "./chunk-2PSRLK3N.js";
+import "./chunk-VTKFMYHT.js";
 import {
   checkChatRecord,
   isAttributed,
   strictUpdateKey,
   uploadCommentVerdict
-} from "./chunk-J65S7OTH.js";
+} from "./chunk-ITWH7KDP.js";
 import {
   CSV_COLUMNS,
   PARTNER_CSV_COLUMNS

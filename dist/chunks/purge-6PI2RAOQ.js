@@ -9,8 +9,8 @@ import {
 } from "./chunk-THAAWAOL.js";
 import {
   openStorage
-} from "./chunk-2PSRLK3N.js";
-import "./chunk-J65S7OTH.js";
+} from "./chunk-VTKFMYHT.js";
+import "./chunk-ITWH7KDP.js";
 import "./chunk-5GHHCO5G.js";
 
 // src/cli/purge.ts

@@ -6,11 +6,11 @@ import {
 } from "./chunk-THAAWAOL.js";
 import {
   openStorage
-} from "./chunk-2PSRLK3N.js";
+} from "./chunk-VTKFMYHT.js";
 import {
   isChatPlatform,
   normalizePhone
-} from "./chunk-J65S7OTH.js";
+} from "./chunk-ITWH7KDP.js";
 import {
   CHAT_PLATFORMS
 } from "./chunk-5GHHCO5G.js";

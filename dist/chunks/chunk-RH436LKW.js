@@ -7,7 +7,7 @@ import {
   checkChatRecord,
   isAttributed,
   uploadCommentVerdict
-} from "./chunk-J65S7OTH.js";
+} from "./chunk-ITWH7KDP.js";
 import {
   CSV_COLUMNS,
   PARTNER_CSV_COLUMNS

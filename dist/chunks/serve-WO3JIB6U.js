@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   createCollector
-} from "./chunk-43CXIG3C.js";
+} from "./chunk-LO6ARSTG.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-7Z4IPTRN.js";
@@ -15,8 +15,8 @@ import {
 } from "./chunk-THAAWAOL.js";
 import {
   isPostgresUrl
-} from "./chunk-2PSRLK3N.js";
-import "./chunk-J65S7OTH.js";
+} from "./chunk-VTKFMYHT.js";
+import "./chunk-ITWH7KDP.js";
 import "./chunk-5GHHCO5G.js";
 
 // src/cli/serve.ts
