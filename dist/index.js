@@ -51,6 +51,9 @@ function send(endpoint, body) {
 // src/page/chat-id.ts
 import { customAlphabet } from "nanoid";
 
+// src/page/storage.ts
+import Cookies from "js-cookie";
+
 // src/page/safe.ts
 function attempt(f, fallback) {
   try {
@@ -61,10 +64,8 @@ function attempt(f, fallback) {
 }
 
 // src/page/storage.ts
-var getCookie = (name) => attempt(() => (RegExp(`(^|; )${name}=([^;]*)`).exec(document.cookie) || [])[2]);
-var setCookie = (name, value, days, domain) => attempt(() => {
-  document.cookie = `${name}=${value};path=/;max-age=${days * 86400};samesite=lax${domain ? `;domain=${domain}` : ""}`;
-});
+var getCookie = (name) => attempt(() => Cookies.get(name));
+var setCookie = (name, value, days, domain) => attempt(() => Cookies.set(name, value, { expires: days, sameSite: "lax", domain }));
 var getItem = (name) => attempt(() => localStorage.getItem(name));
 var setItem = (name, value) => attempt(() => localStorage.setItem(name, value));
 
@@ -148,7 +149,7 @@ var TG_START = ["telegram", "start"];
 var TG_TEXT = ["telegram", "text"];
 var WA = ["whatsapp", "text"];
 var MAX_START = 64;
-var decode = (s) => decodeURIComponent(s.replace(/\+/g, " "));
+var decode = (s) => decodeURIComponent(s.replace(/\+/g, " ").replace(/%(?![\da-f]{2})/gi, "%25"));
 function bounds(url) {
   let end = url.indexOf("#");
   if (end < 0) end = url.length;
