@@ -18,4 +18,4 @@ export interface MetricaChatsApi {
  * Starts the script with a validated configuration, or, given none, returns an API that does
  * nothing (for an invalid configuration).
  */
-export declare function start(c?: ResolvedConfig): MetricaChatsApi;
+export declare function start(config?: ResolvedConfig): MetricaChatsApi;
