@@ -1,8 +1,80 @@
 #!/usr/bin/env node
 import {
-  main
-} from "./chunks/chunk-ELXEVIO6.js";
-import "./chunks/chunk-THAAWAOL.js";
+  EXIT,
+  UsageError
+} from "./chunks/chunk-THAAWAOL.js";
+
+// src/cli/commands.ts
+var COMMANDS = {
+  serve: {
+    summary: "Run the collector (pairings, chats, webhooks)",
+    load: async () => (await import("./chunks/serve-FICLNLUE.js")).serve
+  },
+  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-KHS7OUV5.js")).purge },
+  forget: {
+    summary: "Delete everything stored about one person",
+    load: async () => (await import("./chunks/forget-RNIFWBMF.js")).forget
+  },
+  upload: {
+    summary: "Validate chats and upload them to Metrica",
+    load: async () => (await import("./chunks/upload-QLTMP7A3.js")).upload
+  },
+  export: {
+    summary: "Write the CSV of chats not yet uploaded",
+    load: async () => (await import("./chunks/export-YMY2XDEQ.js")).exportCommand
+  },
+  report: {
+    summary: "Show the chat yield and why chats went unattributed",
+    load: async () => (await import("./chunks/report-ALHTJ4ZN.js")).report
+  },
+  demo: {
+    summary: "Run the whole flow on loopback with a demo site",
+    load: async () => (await import("./chunks/demo-KQ7LZAQY.js")).demo
+  }
+};
+
+// src/cli/main.ts
+function help() {
+  const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
+  return [
+    "Usage: metrica-chats <command> [options]",
+    "",
+    "Commands:",
+    ...lines,
+    "",
+    "Run `metrica-chats <command> --help` for the options of one command.",
+    ""
+  ].join("\n");
+}
+async function main(io) {
+  const [name, ...args] = io.argv.slice(2);
+  if (name === void 0 || name === "--help" || name === "-h" || name === "help") {
+    io.stdout.write(help());
+    return name === void 0 ? EXIT.usage : EXIT.ok;
+  }
+  const entry = COMMANDS[name];
+  if (!entry) {
+    io.stderr.write(`Unknown command \`${name}\`. Expected one of: ${Object.keys(COMMANDS).join(", ")}.
+`);
+    return EXIT.usage;
+  }
+  try {
+    const command = await entry.load();
+    return await command(args, { ...io, runCli: main });
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`${error.message}
+Run \`metrica-chats ${name} --help\` for usage.
+`);
+      return EXIT.usage;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`metrica-chats ${name}: ${message}
+`);
+    return EXIT.failed;
+  }
+}
 
 // src/cli/bin.ts
 var controller = new AbortController();

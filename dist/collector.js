@@ -12,19 +12,19 @@ import {
   recordChat,
   telegramChat,
   viberChat
-} from "./chunks/chunk-PYOSCGLM.js";
-import "./chunks/chunk-UARLW5ZB.js";
-import "./chunks/chunk-57SFKUBH.js";
+} from "./chunks/chunk-HTOSGGI6.js";
+import "./chunks/chunk-DJ2W7AGI.js";
+import "./chunks/chunk-BOWEE4IV.js";
 import {
   jsonLogger,
   mask
 } from "./chunks/chunk-7Z4IPTRN.js";
-import "./chunks/chunk-NWXZICF3.js";
+import "./chunks/chunk-5GHHCO5G.js";
 import {
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   openStorage
-} from "./chunks/chunk-UCO5YHF7.js";
+} from "./chunks/chunk-MTEUYC5A.js";
 export {
   CHAT_BODY_LIMIT,
   HttpError,

@@ -1,6 +1,7 @@
 import {
-  CHAT_ID_ALPHABET
-} from "./chunks/chunk-PLOT52M7.js";
+  CHAT_ID_ALPHABET,
+  newChatId
+} from "./chunks/chunk-G5EVBYBS.js";
 
 // src/page/config.ts
 var ID = /^(?![\s\S]*([\ud800-\udbff](?![\udc00-\udfff])|(^|[^\ud800-\udbff])[\udc00-\udfff]))[^\0-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]{1,100}$/;
@@ -39,6 +40,110 @@ function validateConfig(raw) {
 }
 var warn = (message) => console.warn(`[metrica-chats] ${message}`);
 
+// src/match/message.ts
+function defaultMessage(lang) {
+  return /^ru\b/i.test(lang) ? { message: "{text}\n\u041D\u043E\u043C\u0435\u0440 \u043E\u0431\u0440\u0430\u0449\u0435\u043D\u0438\u044F: {id}", greeting: "\u0417\u0434\u0440\u0430\u0432\u0441\u0442\u0432\u0443\u0439\u0442\u0435!" } : { message: "{text}\nRequest ID: {id}", greeting: "Hello!" };
+}
+
+// src/match/rewrite.ts
+var LINK = /^(?:(?:https?:)?\/\/(?:www\.)?(t\.me|telegram\.(?:me|dog)|wa\.me|(?:api|web)\.whatsapp\.com)(?::\d*)?(\/[^?#]*)?|(tg|whatsapp|viber):(?:\/\/)?(\w+)\/?)(?:\?[^#]*)?(?:#[\s\S]*)?$/i;
+var USERNAME = /^(?!(joinchat|add(stickers|emoji|theme|list)|share|proxy|socks|login|invoice|boost|contact|setlanguage|confirmphone)$)[a-z](?!\w*__)\w{2,30}[a-z\d]$/i;
+var NOT_A_CHAT = /[?&](start[a-z]|(ref|game|post)\b)/;
+var TG_START = ["telegram", "start"];
+var TG_TEXT = ["telegram", "text"];
+var WA = ["whatsapp", "text"];
+var MAX_START = 64;
+var decode = (s) => decodeURIComponent(s.replace(/\+/g, " ").replace(/%(?![\da-f]{2})/gi, "%25"));
+function bounds(url) {
+  let end = url.indexOf("#");
+  if (end < 0) end = url.length;
+  const q = url.indexOf("?");
+  return [q < 0 || q > end ? end : q, end];
+}
+function locate(url, [q, end], key) {
+  for (let i = url.indexOf(key, q + 1); i > 0 && i < end; i = url.indexOf(key, i + 1)) {
+    const after = url[i + key.length];
+    if ((i - 1 === q || url[i - 1] === "&") && (i + key.length === end || after === "=" || after === "&")) {
+      const amp = url.indexOf("&", i);
+      return [i, amp < 0 || amp > end ? end : amp];
+    }
+  }
+}
+function param(url, b, key) {
+  const at = locate(url, b, key);
+  return at && decode(url.slice(at[0] + key.length + 1, at[1]));
+}
+var idPattern = (format) => RegExp(`(^|[^A-Za-z\\d])${format.prefix}[${CHAT_ID_ALPHABET}]{${format.length}}(?![A-Za-z\\d])`);
+function renderMessage(template, text, id, greeting = "") {
+  const t = text || greeting;
+  return (/\{text\}/.test(template) || !t ? template : `{text}
+${template}`).split("{text}").join(t).split("{id}").join(id).trim();
+}
+function kindOf(url, b, bots) {
+  const m = LINK.exec(url);
+  if (!m) return;
+  try {
+    const path = m[2] || "";
+    const where = (m[1] || `${m[3]}:${m[4]}`).toLowerCase();
+    const tg = where === "tg:resolve";
+    if (tg || /^te|^t\./.test(where)) {
+      const seg = tg ? ["", param(url, b, "phone"), param(url, b, "domain")] : /^\/(?:\+(\d{1,32})|([^/+]+))\/?$/.exec(path);
+      const start2 = param(url, b, "start");
+      if (!seg || NOT_A_CHAT.test(url.slice(b[0], b[1])) || /^_tgr_/.test(`${start2}`)) return;
+      const phone = seg[1];
+      const user = seg[2];
+      if (phone != null) return /^\d{1,32}$/.test(phone) ? TG_TEXT : void 0;
+      if (user && USERNAME.test(user))
+        return start2 != null || /bot$/i.test(user) || bots.some((b2) => b2.toLowerCase() === user.toLowerCase()) ? TG_START : TG_TEXT;
+    } else if (where === "wa.me") {
+      if (/^\/\d{1,15}\/?$/.test(path)) return WA;
+    } else if (/^whatsapp:send$|\./.test(where)) {
+      if (/^(\/send\/?)?$/i.test(path) && /\d/.test(`${param(url, b, "phone")}`)) return WA;
+    } else if (where === "viber:chat") {
+      if (/\d/.test(`${param(url, b, "number")}`)) return ["viber", locate(url, b, "text") ? "text" : "draft"];
+    } else if (where === "viber:pa" && param(url, b, "chatURI")) return ["viber", "context"];
+  } catch {
+  }
+}
+var classify = (url, bots = []) => kindOf(url, bounds(url), bots);
+function rewriter(o) {
+  const ids = idPattern(o.format);
+  const pairs = /* @__PURE__ */ new Map();
+  const pair = (carrier, raw) => {
+    const key = raw == null ? carrier : `${carrier}=${raw}`;
+    let next = pairs.get(key);
+    if (next == null) {
+      const old = raw ? decode(raw) : "";
+      let value = old;
+      if (!old.includes(o.id))
+        value = ids.test(old) ? old.replace(ids, `$1${o.id}`) : carrier === "start" || carrier === "context" ? old ? `${old.slice(0, MAX_START - o.id.length - 1)}-${o.id}` : o.id : renderMessage(o.message, old, o.id, o.greeting);
+      next = value === old ? "" : `${carrier}=${encodeURIComponent(value)}`;
+      pairs.set(key, next);
+    }
+    return next;
+  };
+  return (url) => {
+    const b = bounds(url);
+    const kind = kindOf(url, b, o.bots || []);
+    if (!kind) return [url];
+    try {
+      const carrier = kind[1];
+      const q = b[0];
+      const end = b[1];
+      const at = locate(url, b, carrier);
+      const next = pair(carrier, at && url.slice(at[0] + carrier.length + 1, at[1]));
+      if (!next) return [url, kind];
+      return [
+        at ? url.slice(0, at[0]) + next + url.slice(at[1]) : url.slice(0, end) + (q === end ? "?" : end - q === 1 || url[end - 1] === "&" ? "" : "&") + next + url.slice(end),
+        kind
+      ];
+    } catch {
+      return [url, kind];
+    }
+  };
+}
+var rewrite = (url, o) => rewriter(o)(url)[0];
+
 // src/page/beacon.ts
 function send(endpoint, body) {
   try {
@@ -47,9 +152,6 @@ function send(endpoint, body) {
   }
   fetch(endpoint, { method: "POST", body, keepalive: true }).catch(() => 0);
 }
-
-// src/page/chat-id.ts
-import { customAlphabet } from "nanoid";
 
 // src/page/storage.ts
 import Cookies from "js-cookie";
@@ -71,7 +173,6 @@ var setItem = (name, value) => attempt(() => localStorage.setItem(name, value));
 
 // src/page/chat-id.ts
 var CHAT_ID_KEY = "_mc_chat";
-var newChatId = (format) => format.prefix + customAlphabet(CHAT_ID_ALPHABET, format.length)();
 var chatIdRegExp = (format) => RegExp(`^${format.prefix}[${CHAT_ID_ALPHABET}]{${format.length}}$`);
 function loadChatId(format, days, domain) {
   const re = chatIdRegExp(format);
@@ -203,11 +304,6 @@ function onFormData(doc, decorate) {
   );
 }
 
-// src/page/message.ts
-function defaultMessage(lang) {
-  return /^ru\b/i.test(lang) ? { message: "{text}\n\u041D\u043E\u043C\u0435\u0440 \u043E\u0431\u0440\u0430\u0449\u0435\u043D\u0438\u044F: {id}", greeting: "\u0417\u0434\u0440\u0430\u0432\u0441\u0442\u0432\u0443\u0439\u0442\u0435!" } : { message: "{text}\nRequest ID: {id}", greeting: "Hello!" };
-}
-
 // src/page/metrica.ts
 var YCLID_KEY = "_mc_yclid";
 var YCLID_DAYS = 90;
@@ -232,105 +328,6 @@ var runningIn = (doc) => doc[INSTANCE];
 var register = (doc, api) => {
   doc[INSTANCE] = api;
 };
-
-// src/page/rewrite.ts
-var LINK = /^(?:(?:https?:)?\/\/(?:www\.)?(t\.me|telegram\.(?:me|dog)|wa\.me|(?:api|web)\.whatsapp\.com)(?::\d*)?(\/[^?#]*)?|(tg|whatsapp|viber):(?:\/\/)?(\w+)\/?)(?:\?[^#]*)?(?:#[\s\S]*)?$/i;
-var USERNAME = /^(?!(joinchat|add(stickers|emoji|theme|list)|share|proxy|socks|login|invoice|boost|contact|setlanguage|confirmphone)$)[a-z](?!\w*__)\w{2,30}[a-z\d]$/i;
-var NOT_A_CHAT = /[?&](start[a-z]|(ref|game|post)\b)/;
-var TG_START = ["telegram", "start"];
-var TG_TEXT = ["telegram", "text"];
-var WA = ["whatsapp", "text"];
-var MAX_START = 64;
-var decode = (s) => decodeURIComponent(s.replace(/\+/g, " ").replace(/%(?![\da-f]{2})/gi, "%25"));
-function bounds(url) {
-  let end = url.indexOf("#");
-  if (end < 0) end = url.length;
-  const q = url.indexOf("?");
-  return [q < 0 || q > end ? end : q, end];
-}
-function locate(url, [q, end], key) {
-  for (let i = url.indexOf(key, q + 1); i > 0 && i < end; i = url.indexOf(key, i + 1)) {
-    const after = url[i + key.length];
-    if ((i - 1 === q || url[i - 1] === "&") && (i + key.length === end || after === "=" || after === "&")) {
-      const amp = url.indexOf("&", i);
-      return [i, amp < 0 || amp > end ? end : amp];
-    }
-  }
-}
-function param(url, b, key) {
-  const at = locate(url, b, key);
-  return at && decode(url.slice(at[0] + key.length + 1, at[1]));
-}
-var idPattern = (format) => RegExp(`(^|[^A-Za-z\\d])${format.prefix}[${CHAT_ID_ALPHABET}]{${format.length}}(?![A-Za-z\\d])`);
-function renderMessage(template, text, id, greeting = "") {
-  const t = text || greeting;
-  return (/\{text\}/.test(template) || !t ? template : `{text}
-${template}`).split("{text}").join(t).split("{id}").join(id).trim();
-}
-function kindOf(url, b, bots) {
-  const m = LINK.exec(url);
-  if (!m) return;
-  try {
-    const path = m[2] || "";
-    const where = (m[1] || `${m[3]}:${m[4]}`).toLowerCase();
-    const tg = where === "tg:resolve";
-    if (tg || /^te|^t\./.test(where)) {
-      const seg = tg ? ["", param(url, b, "phone"), param(url, b, "domain")] : /^\/(?:\+(\d{1,32})|([^/+]+))\/?$/.exec(path);
-      const start2 = param(url, b, "start");
-      if (!seg || NOT_A_CHAT.test(url.slice(b[0], b[1])) || /^_tgr_/.test(`${start2}`)) return;
-      const phone = seg[1];
-      const user = seg[2];
-      if (phone != null) return /^\d{1,32}$/.test(phone) ? TG_TEXT : void 0;
-      if (user && USERNAME.test(user))
-        return start2 != null || /bot$/i.test(user) || bots.some((b2) => b2.toLowerCase() === user.toLowerCase()) ? TG_START : TG_TEXT;
-    } else if (where === "wa.me") {
-      if (/^\/\d{1,15}\/?$/.test(path)) return WA;
-    } else if (/^whatsapp:send$|\./.test(where)) {
-      if (/^(\/send\/?)?$/i.test(path) && /\d/.test(`${param(url, b, "phone")}`)) return WA;
-    } else if (where === "viber:chat") {
-      if (/\d/.test(`${param(url, b, "number")}`)) return ["viber", locate(url, b, "text") ? "text" : "draft"];
-    } else if (where === "viber:pa" && param(url, b, "chatURI")) return ["viber", "context"];
-  } catch {
-  }
-}
-var classify = (url, bots = []) => kindOf(url, bounds(url), bots);
-function rewriter(o) {
-  const ids = idPattern(o.format);
-  const pairs = /* @__PURE__ */ new Map();
-  const pair = (carrier, raw) => {
-    const key = raw == null ? carrier : `${carrier}=${raw}`;
-    let next = pairs.get(key);
-    if (next == null) {
-      const old = raw ? decode(raw) : "";
-      let value = old;
-      if (!old.includes(o.id))
-        value = ids.test(old) ? old.replace(ids, `$1${o.id}`) : carrier === "start" || carrier === "context" ? old ? `${old.slice(0, MAX_START - o.id.length - 1)}-${o.id}` : o.id : renderMessage(o.message, old, o.id, o.greeting);
-      next = value === old ? "" : `${carrier}=${encodeURIComponent(value)}`;
-      pairs.set(key, next);
-    }
-    return next;
-  };
-  return (url) => {
-    const b = bounds(url);
-    const kind = kindOf(url, b, o.bots || []);
-    if (!kind) return [url];
-    try {
-      const carrier = kind[1];
-      const q = b[0];
-      const end = b[1];
-      const at = locate(url, b, carrier);
-      const next = pair(carrier, at && url.slice(at[0] + carrier.length + 1, at[1]));
-      if (!next) return [url, kind];
-      return [
-        at ? url.slice(0, at[0]) + next + url.slice(at[1]) : url.slice(0, end) + (q === end ? "?" : end - q === 1 || url[end - 1] === "&" ? "" : "&") + next + url.slice(end),
-        kind
-      ];
-    } catch {
-      return [url, kind];
-    }
-  };
-}
-var rewrite = (url, o) => rewriter(o)(url)[0];
 
 // src/page/core.ts
 var MAX_URL = 2048;

@@ -11,6 +11,7 @@ import {
   countRow,
   createMetricaClient,
   createPacer,
+  describeProblem,
   emptySummary,
   formatProblem,
   isAttributed,
@@ -22,10 +23,10 @@ import {
   uploadRows,
   validateHeader,
   validateRecord
-} from "./chunks/chunk-KR6TRKXL.js";
+} from "./chunks/chunk-SWR43N7Z.js";
 import {
   exportPending
-} from "./chunks/chunk-UARLW5ZB.js";
+} from "./chunks/chunk-DJ2W7AGI.js";
 import {
   EOL,
   csvField,
@@ -33,13 +34,14 @@ import {
   csvLine,
   csvLines,
   escapeFormula
-} from "./chunks/chunk-57SFKUBH.js";
+} from "./chunks/chunk-BOWEE4IV.js";
 import {
   CHAT_PLATFORMS,
   CSV_COLUMNS,
   METRICA_ID_COLUMNS,
-  PARTNER_COLUMNS
-} from "./chunks/chunk-NWXZICF3.js";
+  PARTNER_COLUMNS,
+  PARTNER_CSV_COLUMNS
+} from "./chunks/chunk-5GHHCO5G.js";
 export {
   CHAT_PLATFORMS,
   COMMENT_MAX_LENGTH,
@@ -51,6 +53,7 @@ export {
   MetricaApiError,
   MetricaNetworkError,
   PARTNER_COLUMNS,
+  PARTNER_CSV_COLUMNS,
   ProblemLog,
   QuotaExhaustedError,
   TAG_MAX_LENGTH,
@@ -61,6 +64,7 @@ export {
   csvHeader,
   csvLine,
   csvLines,
+  describeProblem,
   emptySummary,
   escapeFormula,
   exportPending,

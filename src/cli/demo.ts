@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { captureCli } from './in-process.js';
 import { type CliIO, EXIT, parseCommandArgs, UsageError } from './io.js';
 
 const HELP = `Usage: metrica-chats demo [options]
@@ -41,8 +42,11 @@ export async function demo(args: string[], io: CliIO): Promise<number> {
   const sitePort = port(values.port as string | undefined, 8080, '--port');
   const dataDir = (values.data as string | undefined) ?? join(io.cwd, '.data', 'demo');
   const { startDemo } = await import('../demo/server.js');
+  const runCli = io.runCli;
+  if (!runCli) throw new Error('the demo runs commands through main(); start it with `metrica-chats demo`');
   const running = await startDemo({
     dataDir,
+    runCli: (argv, env) => captureCli(runCli, argv, { env, cwd: process.cwd() }),
     host: (values.host as string | undefined) ?? '127.0.0.1',
     sitePort,
     collectorPort: sitePort === 0 ? 0 : sitePort + 1,

@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { exportPending } from '../uploader/export.js';
+import { exportPending } from '../export/pending.js';
 import { DatabaseNotFoundError, openConversionStore } from '../uploader/open-database.js';
 import { type CliIO, type Command, EXIT, parseCommandArgs, UsageError } from './io.js';
 

@@ -12,6 +12,11 @@ export interface CliIO {
   stderr: { write(chunk: string): unknown; isTTY?: boolean };
   /** Resolves when the command should stop (SIGINT/SIGTERM for the real process). */
   signal?: AbortSignal;
+  /**
+   * Runs another command line in this process; main() sets it to itself. The demo runs `upload`
+   * and `report` with it without importing the command table that imports the demo.
+   */
+  runCli?: (io: CliIO) => Promise<number>;
 }
 
 /** A command: takes its own arguments (after the command name), returns the exit code. */

@@ -29,7 +29,7 @@ export async function main(io: CliIO): Promise<number> {
   }
   try {
     const command = await entry.load();
-    return await command(args, io);
+    return await command(args, { ...io, runCli: main });
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`${error.message}\nRun \`metrica-chats ${name} --help\` for usage.\n`);

@@ -1,5 +1,5 @@
-import { parseDuration } from '../collector/duration.js';
 import { openStorage } from '../storage/index.js';
+import { parseDuration } from './duration.js';
 import { type CliIO, type Command, EXIT, parseCommandArgs, UsageError } from './io.js';
 
 export const PURGE_HELP = `Usage: metrica-chats purge --older-than <age> [--db <path|url>]

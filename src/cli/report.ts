@@ -1,4 +1,4 @@
-import { formatReport } from '../report/format.js';
+import { formatReport } from '../report/stats-text.js';
 import { DatabaseNotFoundError, openCollectorStorage } from '../uploader/open-database.js';
 import { parseSince } from './export.js';
 import { type CliIO, type Command, EXIT, parseCommandArgs, UsageError } from './io.js';

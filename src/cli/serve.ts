@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
-import { splitList } from '../collector/auth.js';
-import { parseDuration } from '../collector/duration.js';
 import { createCollector } from '../collector/server.js';
 import { isPostgresUrl } from '../storage/index.js';
+import { parseDuration } from './duration.js';
+import { splitList } from './env-list.js';
 import { type CliIO, type Command, EXIT, parseCommandArgs, UsageError } from './io.js';
 
 export const SERVE_HELP = `Usage: metrica-chats serve [options]

@@ -15,7 +15,7 @@ import { DatabaseNotFoundError, openConversionStore } from '../uploader/open-dat
 import { ProblemLog } from '../uploader/prepare.js';
 import { createProgress } from '../uploader/progress.js';
 import { readCsv } from '../uploader/read-csv.js';
-import { formatProblem, type UploadSummary } from '../uploader/validate.js';
+import { describeProblem, type UploadSummary } from '../uploader/validate.js';
 import { type CliIO, type Command, EXIT, parseCommandArgs, UsageError } from './io.js';
 
 export const UPLOAD_HELP = `Usage: metrica-chats upload --counter <id> (<file.csv> | --from <db>) [options]
@@ -269,7 +269,9 @@ function report(
   }
   if (result.status === 'invalid') {
     const label = o.isFile ? o.source : undefined;
-    for (const i of result.problems.slice(0, PROBLEMS_SHOWN)) io.stderr.write(`${formatProblem(i, label)}\n`);
+    for (const problem of result.problems.slice(0, PROBLEMS_SHOWN)) {
+      io.stderr.write(`${describeProblem(problem, label)}\n`);
+    }
     if (result.problemCount > PROBLEMS_SHOWN)
       io.stderr.write(`… and ${result.problemCount - PROBLEMS_SHOWN} more problems\n`);
     io.stderr.write(`${result.problemCount} problem${result.problemCount === 1 ? '' : 's'} found; nothing was sent.\n`);

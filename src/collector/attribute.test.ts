@@ -31,7 +31,7 @@ for (const [name, open] of Object.entries(ADAPTERS)) {
           },
         },
       });
-      const result = await recordChat(racing, report, Date.now());
+      const result = await recordChat(racing, report);
       assert.ok(interleaved);
       assert.equal(result.unattributedReason, null);
       assert.equal(result.created, true, 'the chat is new to the caller');
@@ -46,7 +46,7 @@ for (const [name, open] of Object.entries(ADAPTERS)) {
     test('a chat with no pairing at all stays unattributed, once', async (t) => {
       const s = await open(t);
       if (!s) return;
-      const result = await recordChat(s, report, Date.now());
+      const result = await recordChat(s, report);
       assert.equal(result.unattributedReason, 'chat_id_not_paired');
       assert.equal((await s.snapshot()).chats.length, 1);
     });

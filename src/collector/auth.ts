@@ -1,4 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { HttpError } from './errors.js';
 
 /**
  * Secrets (API keys, the webhook path secret) are compared as SHA-256 digests with
@@ -17,9 +19,21 @@ export function secretMatcher(secrets: readonly string[]): (candidate: string) =
   };
 }
 
-/** Splits a comma-separated secret list from the environment, dropping blanks. */
-export const splitList = (value: string | undefined): string[] =>
-  (value ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
+/**
+ * The check of `Authorization: Bearer <key>`: 401 (with `WWW-Authenticate`) without the header,
+ * 403 for a key not accepted (every key, when none is configured).
+ */
+export function bearerAuthorizer(keys: readonly string[]): (req: IncomingMessage) => void {
+  const keyAccepted = secretMatcher(keys);
+  const hasKeys = keys.some((k) => k.length > 0);
+  return (req) => {
+    const header = req.headers.authorization;
+    const m = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+    if (!m) {
+      throw new HttpError(401, 'Authorization: Bearer <key> is required', 'Authorization', {
+        'WWW-Authenticate': 'Bearer',
+      });
+    }
+    if (!hasKeys || !keyAccepted(m[1] as string)) throw new HttpError(403, 'API key not accepted', 'Authorization');
+  };
+}

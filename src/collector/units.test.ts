@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { parseDuration } from '../cli/duration.js';
+import { splitList } from '../cli/env-list.js';
 import { findChatId } from './attribute.js';
-import { secretMatcher, splitList } from './auth.js';
+import { secretMatcher } from './auth.js';
 import { telegramChat, viberChat } from './bots.js';
-import { parseDuration } from './duration.js';
 import type { HttpError } from './errors.js';
 import { duplicateKey, parseJsonObject } from './json.js';
 import { mask } from './logger.js';

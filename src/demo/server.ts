@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { main } from '../cli/main.js';
 import { createCollector } from '../collector/index.js';
 import { type FakeMetrica, startFakeMetrica } from '../fake-metrica/index.js';
+import { businessRequest, DEMO_WEBHOOK_SECRET } from './business-request.js';
 import { packageRoot } from './paths.js';
 
 /**
@@ -23,6 +22,11 @@ export interface DemoOptions {
   collectorPort?: number;
   metricaPort?: number;
   counterId?: string;
+  /**
+   * Runs a `metrica-chats` command line in this process and returns what it printed: the panel's
+   * upload and report buttons run the real commands. The CLI passes its own runner in.
+   */
+  runCli(argv: string[], env: Record<string, string | undefined>): Promise<{ code: number; out: string }>;
 }
 
 export interface RunningDemo {
@@ -46,7 +50,6 @@ export interface RunningDemo {
 // Demo-only credentials: the fake Metrica and the local collector accept them, nothing else does.
 const DEMO_TOKEN = 'demo-oauth-token';
 const DEMO_API_KEY = 'demo-api-key';
-const DEMO_WEBHOOK_SECRET = 'demo-webhook-secret';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -74,84 +77,6 @@ async function readBody(req: IncomingMessage, limit = 64 * 1024): Promise<string
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
-}
-
-/** Runs a CLI command in this process and captures what it printed. */
-async function runCli(argv: string[], env: Record<string, string | undefined>): Promise<{ code: number; out: string }> {
-  let out = '';
-  const sink = {
-    write(chunk: string) {
-      out += chunk;
-      return true;
-    },
-  };
-  const code = await main({
-    argv: ['node', 'metrica-chats', ...argv],
-    env,
-    cwd: process.cwd(),
-    stdout: sink,
-    stderr: sink,
-  });
-  return { code, out };
-}
-
-/** A stable numeric user ID for a partner typed in the panel, as a messenger would assign one. */
-function numericId(partner: string): number {
-  return Number.parseInt(createHash('sha256').update(partner).digest('hex').slice(0, 10), 16);
-}
-
-/** Builds what the business side sends, for the channel picked in the panel. */
-export function businessRequest(
-  input: { channel?: string; platform?: string; text?: string; partner?: string },
-  now: Date,
-): { path: string; body: unknown; auth: boolean } {
-  const partner = String(input.partner ?? '').trim();
-  const text = String(input.text ?? '');
-  const seconds = Math.floor(now.getTime() / 1000);
-  if (input.channel === 'telegram-webhook') {
-    const id = numericId(partner || 'telegram-visitor');
-    const username = /^@?[A-Za-z][A-Za-z0-9_]{3,31}$/.test(partner) ? partner.replace(/^@/, '') : undefined;
-    return {
-      path: `/v1/webhooks/telegram/${DEMO_WEBHOOK_SECRET}`,
-      auth: false,
-      body: {
-        update_id: seconds,
-        message: {
-          message_id: 1,
-          date: seconds,
-          text,
-          from: { id, is_bot: false, first_name: 'Visitor', ...(username ? { username } : {}) },
-          chat: { id, type: 'private' },
-        },
-      },
-    };
-  }
-  if (input.channel === 'viber-webhook') {
-    const id = `${numericId(partner || 'viber-visitor').toString(36)}==`;
-    return {
-      path: `/v1/webhooks/viber/${DEMO_WEBHOOK_SECRET}`,
-      auth: false,
-      body: {
-        event: 'conversation_started',
-        timestamp: now.getTime(),
-        message_token: seconds,
-        type: 'open',
-        context: text,
-        user: { id, name: 'Visitor' },
-        subscribed: false,
-      },
-    };
-  }
-  const partnerField = /^\+?\d{6,15}$/.test(partner)
-    ? { phoneNumber: partner.startsWith('+') ? partner : `+${partner}` }
-    : /^\d+$/.test(partner)
-      ? { chatUserId: partner }
-      : { chatUsername: partner.replace(/^@/, '') || 'visitor' };
-  return {
-    path: '/v1/chats',
-    auth: true,
-    body: { platform: input.platform ?? 'whatsapp', dateTime: seconds, text, ...partnerField },
-  };
 }
 
 /** Starts the collector, the fake Metrica and the demo site. */
@@ -241,11 +166,11 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
           const csv = await (
             await fetch(`${collectorUrl}/v1/conversions.csv`, { headers: { Authorization: `Bearer ${DEMO_API_KEY}` } })
           ).text();
-          const { code, out } = await runCli(uploadArgs, cliEnv);
+          const { code, out } = await options.runCli(uploadArgs, cliEnv);
           return send(200, MIME['.json']!, JSON.stringify({ exitCode: code, output: out, csv }));
         }
         if (req.method === 'GET' && path === '/demo/report') {
-          const { out } = await runCli(['report', '--from', dbPath], cliEnv);
+          const { out } = await options.runCli(['report', '--from', dbPath], cliEnv);
           return send(200, 'text/plain; charset=utf-8', out);
         }
         if (req.method !== 'GET') return send(405, 'text/plain', 'method not allowed');

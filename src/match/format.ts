@@ -5,6 +5,7 @@
  * e.g. `CT7KQ2M9XA`. 32^8 ≈ 1.1e12 combinations: the chance that a new ID equals one of
  * a million live IDs is about 1e-6.
  */
+import { customAlphabet } from 'nanoid';
 
 /** Upper-case letters and digits a person cannot confuse when reading or retyping. */
 export const CHAT_ID_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -25,11 +26,15 @@ export interface ChatIdFormat {
 
 export const DEFAULT_FORMAT: ChatIdFormat = { prefix: DEFAULT_PREFIX, length: DEFAULT_LENGTH };
 
+/** A fresh random ID of the format (crypto random, no look-alike characters). */
+export const newChatId = (format: ChatIdFormat): string =>
+  format.prefix + customAlphabet(CHAT_ID_ALPHABET, format.length)();
+
 /**
  * Checks a format and returns a message naming the fault, or null when it is usable.
  * The random part needs at least 6 characters (1e9 combinations) to stay unique enough.
  */
-export function formatProblem(format: ChatIdFormat): string | null {
+export function chatIdFormatProblem(format: ChatIdFormat): string | null {
   const { prefix, length } = format;
   if (typeof prefix !== 'string' || !/^[A-Za-z0-9_-]{0,32}$/.test(prefix)) {
     return `prefix must be 0–32 characters of A-Z a-z 0-9 _ -, got ${JSON.stringify(prefix)}`;
@@ -55,3 +60,10 @@ export function isChatId(id: unknown, format: ChatIdFormat = DEFAULT_FORMAT): id
   }
   return true;
 }
+
+/**
+ * The former name of {@link chatIdFormatProblem}, kept because it is public API of
+ * `metrica-chats/match`; the uploader's problem formatter shared the name.
+ * @deprecated Use chatIdFormatProblem.
+ */
+export const formatProblem = chatIdFormatProblem;

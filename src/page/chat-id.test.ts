@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { parsePairing } from '../collector/validate.js';
-import { CHAT_ID_PATTERN, DEFAULT_FORMAT, isChatId } from '../match/format.js';
-import { chatIdRegExp, newChatId } from './chat-id.js';
+import { CHAT_ID_PATTERN, DEFAULT_FORMAT, isChatId, newChatId } from '../match/format.js';
+import { chatIdRegExp } from './chat-id.js';
 import { cleanClientId } from './metrica.js';
 
 describe('newChatId', () => {

@@ -3,16 +3,11 @@
  * (either may be cleared or blocked alone), renewed on every visit so it lives `days` after the
  * last one.
  */
-import { customAlphabet } from 'nanoid';
-import { CHAT_ID_ALPHABET, type ChatIdFormat } from '../match/format.js';
+import { CHAT_ID_ALPHABET, type ChatIdFormat, newChatId } from '../match/format.js';
 import { getCookie, getItem, setCookie, setItem } from './storage.js';
 
 /** Cookie and localStorage key. Neutral on purpose: filter lists hide names with "track" or "metrika". */
 export const CHAT_ID_KEY = '_mc_chat';
-
-/** A fresh random ID of the format (crypto random, no look-alike characters). */
-export const newChatId = (format: ChatIdFormat): string =>
-  format.prefix + customAlphabet(CHAT_ID_ALPHABET, format.length)();
 
 /** Exactly one ID of the format. (isChatId in match/format.ts says the same; this is smaller in the page script.) */
 export const chatIdRegExp = (format: ChatIdFormat): RegExp =>

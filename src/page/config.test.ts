@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { formatProblem } from '../match/format.js';
+import { defaultMessage } from '../match/message.js';
 import { RULES, readDataset, validateConfig } from './config.js';
-import { defaultMessage } from './message.js';
 
 describe('validateConfig', () => {
   it('applies the defaults', () => {

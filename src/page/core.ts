@@ -4,15 +4,16 @@
  * API calls) goes through `guard`, so nothing thrown here reaches the host page; a failed
  * rewrite leaves the link as it was.
  */
+
+import { defaultMessage } from '../match/message.js';
+import { type LinkKind, type Platform, type Rewriter, rewriter } from '../match/rewrite.js';
 import { type Pairing, send } from './beacon.js';
 import { loadChatId } from './chat-id.js';
 import { type ResolvedConfig, validateConfig, warn } from './config.js';
 import { frameDocument, onShadowRoot, type Roots, watchRoots } from './dom.js';
 import { onAnchorClickCall, onFormData, onLinkClick, onNavigate, wrapOpen } from './exits.js';
-import { defaultMessage } from './message.js';
 import { askMetrica, loadYclid, storedClientId } from './metrica.js';
 import { register, runningIn } from './registry.js';
-import { type LinkKind, type Platform, type Rewriter, rewriter } from './rewrite.js';
 
 /** The collector refuses a pairing with a longer `url` or `referrer`; the address is informational, so it is cut. */
 const MAX_URL = 2048;

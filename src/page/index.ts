@@ -6,12 +6,19 @@ import { type PageConfig, validateConfig, warn } from './config.js';
 import { type MetricaChatsApi, start } from './core.js';
 import { register, runningIn } from './registry.js';
 
+export { newChatId } from '../match/format.js';
+export { defaultMessage, type MessageDefaults } from '../match/message.js';
+export {
+  classify,
+  type LinkKind,
+  type Platform,
+  type RewriteOptions,
+  renderMessage,
+  rewrite,
+} from '../match/rewrite.js';
 export type { Pairing } from './beacon.js';
-export { newChatId } from './chat-id.js';
 export { type PageConfig, type ResolvedConfig, validateConfig } from './config.js';
 export type { MetricaChatsApi } from './core.js';
-export { defaultMessage, type MessageDefaults } from './message.js';
-export { classify, type LinkKind, type Platform, type RewriteOptions, renderMessage, rewrite } from './rewrite.js';
 
 let running: MetricaChatsApi | undefined;
 

@@ -30,6 +30,16 @@ export type CsvColumn = (typeof CSV_COLUMNS)[number];
 /** The IDs that let Metrica attribute a chat; a row with none of them is uploaded unattributed. */
 export const METRICA_ID_COLUMNS = ['ClientID', 'UserID', 'Yclid', 'PurchaseID'] as const satisfies readonly CsvColumn[];
 /** The chat partner: at least one per row; with DateTime and ChatPlatform it is Metrica's update key. */
-export const PARTNER_COLUMNS = ['ChatUsername', 'ChatUserID', 'PhoneNumber'] as const satisfies readonly CsvColumn[];
+export const PARTNER_CSV_COLUMNS = [
+  'ChatUsername',
+  'ChatUserID',
+  'PhoneNumber',
+] as const satisfies readonly CsvColumn[];
+/**
+ * The former name of {@link PARTNER_CSV_COLUMNS}, kept because `metrica-chats/uploader` exports
+ * it; the storage had a map of the same name (now PARTNER_DB_COLUMN).
+ * @deprecated Use PARTNER_CSV_COLUMNS.
+ */
+export const PARTNER_COLUMNS = PARTNER_CSV_COLUMNS;
 
 export type ConversionRecord = { [K in CsvColumn]?: string };

@@ -1,8 +1,8 @@
 import type pg from 'pg';
-import { SqlStorage } from './core.js';
 import { loadDriver, type ModuleLoader } from './drivers.js';
 import { POSTGRES_MIGRATIONS } from './migrations.js';
 import type { ColumnSpec, Sql, SqlDriver, SqlValue } from './sql.js';
+import { SqlStorage } from './sql-storage.js';
 import type { Storage } from './types.js';
 
 type PgModule = typeof pg;

@@ -67,6 +67,13 @@ export interface ChatColumns {
   updated_at: number;
 }
 
+/** The chats column that holds each kind of partner identifier. */
+export const PARTNER_DB_COLUMN = {
+  ChatUserID: 'chat_user_id',
+  ChatUsername: 'chat_username',
+  PhoneNumber: 'phone_number',
+} as const satisfies Record<PartnerRef['kind'], keyof ChatColumns>;
+
 export const CHAT_COLUMNS: ReadonlyArray<keyof ChatColumns> = [
   'key',
   'revision',

@@ -27,3 +27,9 @@ export interface SqlDriver extends Sql {
   transaction<T>(fn: (q: Sql) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
+
+/** One `?` per value, for a VALUES list or an IN list. */
+export const placeholders = (xs: readonly unknown[]): string => xs.map(() => '?').join(', ');
+
+/** A count or a bigint column as a number (PostgreSQL returns bigint and COUNT(*) as strings; NULL is 0). */
+export const toNumber = (v: unknown): number => Number(v ?? 0);

@@ -2,10 +2,10 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { type Checkpointer, startCheckpointer } from './checkpointer.js';
-import { SqlStorage } from './core.js';
 import { loadDriver, type ModuleLoader } from './drivers.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 import type { ColumnSpec, Sql, SqlDriver, SqlValue } from './sql.js';
+import { SqlStorage } from './sql-storage.js';
 import type { Storage } from './types.js';
 
 type DatabaseConstructor = typeof BetterSqlite3;

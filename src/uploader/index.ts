@@ -3,6 +3,8 @@
  * API client, and the upload job.
  */
 
+export { type CsvOptions, csvField, csvHeader, csvLine, csvLines, EOL, escapeFormula } from '../export/csv.js';
+export { exportPending } from '../export/pending.js';
 // The row shape and the database contract the functions above take, for callers' own types.
 export {
   CHAT_PLATFORMS,
@@ -12,6 +14,7 @@ export {
   type CsvColumn,
   METRICA_ID_COLUMNS,
   PARTNER_COLUMNS,
+  PARTNER_CSV_COLUMNS,
 } from '../shared/conversion.js';
 export type { ConversionStore, PendingConversion, UploadReceipt } from '../storage/contract.js';
 export {
@@ -27,15 +30,14 @@ export {
   type WaitOptions,
   type WaitOutcome,
 } from './client.js';
-export { type CsvOptions, csvField, csvHeader, csvLine, csvLines, EOL, escapeFormula } from './csv.js';
 export { MetricaApiError, type MetricaErrorDetail, MetricaNetworkError, QuotaExhaustedError } from './errors.js';
-export { exportPending } from './export.js';
 export { type UploadJobOptions, type UploadReport, type UploadResult, uploadPending, uploadRows } from './job.js';
 export { createPacer, type Pacer, type PacerOptions } from './pacer.js';
 export { MAX_PART_BYTES, type PreparedPart, ProblemLog, prepareRows, type RowRef } from './prepare.js';
 export { type ReadCsvOptions, readCsv, type SourceRow } from './read-csv.js';
 export {
   countRow,
+  describeProblem,
   emptySummary,
   formatProblem,
   isAttributed,

@@ -3,8 +3,8 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { csvHeader, csvLine } from '../export/csv.js';
 import { type ConversionRecord, CSV_COLUMNS, type CsvColumn } from '../shared/conversion.js';
-import { csvHeader, csvLine } from './csv.js';
 import type { SourceRow } from './read-csv.js';
 import { countRow, emptySummary, type UploadSummary, type ValidationProblem, validateRecord } from './validate.js';
 

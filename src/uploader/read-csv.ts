@@ -26,7 +26,7 @@ export interface ReadCsvOptions {
 export async function* readCsv(input: Readable | AsyncIterable<Buffer | string>, options: ReadCsvOptions) {
   const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true });
   const source = input as AsyncIterable<Buffer | string>;
-  // Feed by hand rather than pipe(): a parse error must end this generator with an problem, not
+  // Feed by hand rather than pipe(): a parse error must end this generator with a problem, not
   // surface as an unhandled stream error.
   const feed = (async () => {
     try {

@@ -5,7 +5,7 @@ import {
   CSV_COLUMNS,
   type CsvColumn,
   METRICA_ID_COLUMNS,
-  PARTNER_COLUMNS,
+  PARTNER_CSV_COLUMNS,
 } from '../shared/conversion.js';
 
 /**
@@ -87,8 +87,8 @@ export function validateRecord(record: ConversionRecord, line: number, nowSecond
     out.push(problem(line, 'ChatPlatform', platform, `expected one of ${CHAT_PLATFORMS.join(', ')}${lower}`));
   }
 
-  if (PARTNER_COLUMNS.every((c) => get(c) === '')) {
-    out.push(problem(line, PARTNER_COLUMNS.join('/'), '', 'at least one chat partner ID is required'));
+  if (PARTNER_CSV_COLUMNS.every((c) => get(c) === '')) {
+    out.push(problem(line, PARTNER_CSV_COLUMNS.join('/'), '', 'at least one chat partner ID is required'));
   }
 
   const clientId = get('ClientID');
@@ -182,16 +182,23 @@ export function validateHeader(names: readonly string[]): { columns: CsvColumn[]
   for (const required of ['DateTime', 'ChatPlatform'] as const) {
     if (!seen.has(required)) problems.push(problem(1, required, '', 'mandatory column is missing'));
   }
-  if (!PARTNER_COLUMNS.some((c) => seen.has(c))) {
-    problems.push(problem(1, PARTNER_COLUMNS.join('/'), '', 'at least one chat partner column is required'));
+  if (!PARTNER_CSV_COLUMNS.some((c) => seen.has(c))) {
+    problems.push(problem(1, PARTNER_CSV_COLUMNS.join('/'), '', 'at least one chat partner column is required'));
   }
   return { columns, problems };
 }
 
-/** A one-line, human form of an problem: `line 5, Price: "12,50" expected …`. */
-export function formatProblem(i: ValidationProblem, source?: string): string {
-  const where = source ? `${source}:${i.line}` : `line ${i.line}`;
-  const value =
-    i.value === '' ? '' : ` ${JSON.stringify(i.value.length > 60 ? `${i.value.slice(0, 57)}...` : i.value)}`;
-  return `${where}, ${i.column}:${value} ${i.message}`;
+/** A one-line, human form of a problem: `line 5, Price: "12,50" expected …`. */
+export function describeProblem(problem: ValidationProblem, source?: string): string {
+  const where = source ? `${source}:${problem.line}` : `line ${problem.line}`;
+  const shown = problem.value.length > 60 ? `${problem.value.slice(0, 57)}...` : problem.value;
+  const value = problem.value === '' ? '' : ` ${JSON.stringify(shown)}`;
+  return `${where}, ${problem.column}:${value} ${problem.message}`;
 }
+
+/**
+ * The former name of {@link describeProblem}, kept because it is public API of
+ * `metrica-chats/uploader`; `metrica-chats/match` had a different function of the same name.
+ * @deprecated Use describeProblem.
+ */
+export const formatProblem = describeProblem;

@@ -1,3 +1,7 @@
+import type { IncomingMessage } from 'node:http';
 export declare function secretMatcher(secrets: readonly string[]): (candidate: string) => boolean;
-/** Splits a comma-separated secret list from the environment, dropping blanks. */
-export declare const splitList: (value: string | undefined) => string[];
+/**
+ * The check of `Authorization: Bearer <key>`: 401 (with `WWW-Authenticate`) without the header,
+ * 403 for a key not accepted (every key, when none is configured).
+ */
+export declare function bearerAuthorizer(keys: readonly string[]): (req: IncomingMessage) => void;

@@ -1,12 +1,15 @@
-import { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type ChatIdFormat } from '../match/index.js';
 import type { Storage } from '../storage/types.js';
 import { type Logger } from './logger.js';
 import { type RateLimitOptions } from './rate-limit.js';
-/** Body caps: a beacon is ~300 bytes; bot updates carry up to 4096 characters of text and metadata. */
-export declare const PAIRING_BODY_LIMIT = 4096;
-export declare const CHAT_BODY_LIMIT: number;
-export declare const WEBHOOK_BODY_LIMIT: number;
+/**
+ * The collector: options → the context its handlers share, the route table (routes.ts), and the
+ * lifecycle (lifecycle.ts). The handlers are in handlers/, one file per route family.
+ */
+export { CHAT_BODY_LIMIT } from './handlers/chats.js';
+export { PAIRING_BODY_LIMIT } from './handlers/pairings.js';
+export { WEBHOOK_BODY_LIMIT } from './handlers/webhooks.js';
 export interface CollectorOptions {
     /** SQLite file path, `postgres://` URL, or an opened storage (which close() then closes too). */
     db: string | Storage;

@@ -13,6 +13,14 @@ export interface DemoOptions {
     collectorPort?: number;
     metricaPort?: number;
     counterId?: string;
+    /**
+     * Runs a `metrica-chats` command line in this process and returns what it printed: the panel's
+     * upload and report buttons run the real commands. The CLI passes its own runner in.
+     */
+    runCli(argv: string[], env: Record<string, string | undefined>): Promise<{
+        code: number;
+        out: string;
+    }>;
 }
 export interface RunningDemo {
     siteUrl: string;
@@ -31,16 +39,5 @@ export interface RunningDemo {
     metrica: FakeMetrica;
     close(): Promise<void>;
 }
-/** Builds what the business side sends, for the channel picked in the panel. */
-export declare function businessRequest(input: {
-    channel?: string;
-    platform?: string;
-    text?: string;
-    partner?: string;
-}, now: Date): {
-    path: string;
-    body: unknown;
-    auth: boolean;
-};
 /** Starts the collector, the fake Metrica and the demo site. */
 export declare function startDemo(options: DemoOptions): Promise<RunningDemo>;

@@ -1,10 +1,3 @@
-/**
- * The chat-ID format shared by the page script, the collector and the uploader.
- *
- * Default: `CT` + 8 characters from an alphabet without look-alikes (no 0/O, 1/I),
- * e.g. `CT7KQ2M9XA`. 32^8 ≈ 1.1e12 combinations: the chance that a new ID equals one of
- * a million live IDs is about 1e-6.
- */
 /** Upper-case letters and digits a person cannot confuse when reading or retyping. */
 export declare const CHAT_ID_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 export declare const DEFAULT_PREFIX = "CT";
@@ -20,10 +13,18 @@ export interface ChatIdFormat {
     length: number;
 }
 export declare const DEFAULT_FORMAT: ChatIdFormat;
+/** A fresh random ID of the format (crypto random, no look-alike characters). */
+export declare const newChatId: (format: ChatIdFormat) => string;
 /**
  * Checks a format and returns a message naming the fault, or null when it is usable.
  * The random part needs at least 6 characters (1e9 combinations) to stay unique enough.
  */
-export declare function formatProblem(format: ChatIdFormat): string | null;
+export declare function chatIdFormatProblem(format: ChatIdFormat): string | null;
 /** True when `id` is a chat ID of the given format, exactly (prefix case included). */
 export declare function isChatId(id: unknown, format?: ChatIdFormat): id is string;
+/**
+ * The former name of {@link chatIdFormatProblem}, kept because it is public API of
+ * `metrica-chats/match`; the uploader's problem formatter shared the name.
+ * @deprecated Use chatIdFormatProblem.
+ */
+export declare const formatProblem: typeof chatIdFormatProblem;

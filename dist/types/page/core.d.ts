@@ -1,3 +1,9 @@
+/**
+ * The running page script: holds the visitor's IDs, rewrites links, sends the pairing.
+ * Every way in from the page (events, observer, wrapped browser functions, Metrica callbacks,
+ * API calls) goes through `guard`, so nothing thrown here reaches the host page; a failed
+ * rewrite leaves the link as it was.
+ */
 import { type ResolvedConfig } from './config.js';
 /** The API on `window.MetricaChats` and returned by `init()`. */
 export interface MetricaChatsApi {

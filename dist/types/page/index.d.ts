@@ -4,12 +4,12 @@
  */
 import { type PageConfig } from './config.js';
 import { type MetricaChatsApi } from './core.js';
+export { newChatId } from '../match/format.js';
+export { defaultMessage, type MessageDefaults } from '../match/message.js';
+export { classify, type LinkKind, type Platform, type RewriteOptions, renderMessage, rewrite, } from '../match/rewrite.js';
 export type { Pairing } from './beacon.js';
-export { newChatId } from './chat-id.js';
 export { type PageConfig, type ResolvedConfig, validateConfig } from './config.js';
 export type { MetricaChatsApi } from './core.js';
-export { defaultMessage, type MessageDefaults } from './message.js';
-export { classify, type LinkKind, type Platform, type RewriteOptions, renderMessage, rewrite } from './rewrite.js';
 /**
  * Starts the page script, once per page: later calls, also from another copy of the script,
  * return the same API. An invalid config logs one warning naming the bad key and returns an API

@@ -11,6 +11,12 @@ export type CsvColumn = (typeof CSV_COLUMNS)[number];
 /** The IDs that let Metrica attribute a chat; a row with none of them is uploaded unattributed. */
 export declare const METRICA_ID_COLUMNS: readonly ["ClientID", "UserID", "Yclid", "PurchaseID"];
 /** The chat partner: at least one per row; with DateTime and ChatPlatform it is Metrica's update key. */
+export declare const PARTNER_CSV_COLUMNS: readonly ["ChatUsername", "ChatUserID", "PhoneNumber"];
+/**
+ * The former name of {@link PARTNER_CSV_COLUMNS}, kept because `metrica-chats/uploader` exports
+ * it; the storage had a map of the same name (now PARTNER_DB_COLUMN).
+ * @deprecated Use PARTNER_CSV_COLUMNS.
+ */
 export declare const PARTNER_COLUMNS: readonly ["ChatUsername", "ChatUserID", "PhoneNumber"];
 export type ConversionRecord = {
     [K in CsvColumn]?: string;

@@ -48,6 +48,12 @@ export interface ChatColumns {
     created_at: number;
     updated_at: number;
 }
+/** The chats column that holds each kind of partner identifier. */
+export declare const PARTNER_DB_COLUMN: {
+    readonly ChatUserID: "chat_user_id";
+    readonly ChatUsername: "chat_username";
+    readonly PhoneNumber: "phone_number";
+};
 export declare const CHAT_COLUMNS: ReadonlyArray<keyof ChatColumns>;
 /** Reads a database row (numbers may come back as strings from PostgreSQL bigint) into a ChatRow. */
 export declare function rowFromColumns(c: ChatColumns): ChatRow;

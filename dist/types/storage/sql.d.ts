@@ -24,3 +24,7 @@ export interface SqlDriver extends Sql {
     transaction<T>(fn: (q: Sql) => Promise<T>): Promise<T>;
     close(): Promise<void>;
 }
+/** One `?` per value, for a VALUES list or an IN list. */
+export declare const placeholders: (xs: readonly unknown[]) => string;
+/** A count or a bigint column as a number (PostgreSQL returns bigint and COUNT(*) as strings; NULL is 0). */
+export declare const toNumber: (v: unknown) => number;

@@ -37,5 +37,11 @@ export declare function validateHeader(names: readonly string[]): {
     columns: CsvColumn[];
     problems: ValidationProblem[];
 };
-/** A one-line, human form of an problem: `line 5, Price: "12,50" expected …`. */
-export declare function formatProblem(i: ValidationProblem, source?: string): string;
+/** A one-line, human form of a problem: `line 5, Price: "12,50" expected …`. */
+export declare function describeProblem(problem: ValidationProblem, source?: string): string;
+/**
+ * The former name of {@link describeProblem}, kept because it is public API of
+ * `metrica-chats/uploader`; `metrica-chats/match` had a different function of the same name.
+ * @deprecated Use describeProblem.
+ */
+export declare const formatProblem: typeof describeProblem;

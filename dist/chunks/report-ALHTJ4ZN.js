@@ -1,0 +1,99 @@
+#!/usr/bin/env node
+import {
+  parseSince
+} from "./chunk-X72U6I3D.js";
+import {
+  DatabaseNotFoundError,
+  openCollectorStorage
+} from "./chunk-ZLOQYKC5.js";
+import "./chunk-DJ2W7AGI.js";
+import "./chunk-BOWEE4IV.js";
+import "./chunk-5GHHCO5G.js";
+import {
+  EXIT,
+  UsageError,
+  parseCommandArgs
+} from "./chunk-THAAWAOL.js";
+
+// src/report/stats-text.ts
+var REASON_TEXT = {
+  no_chat_id: "no chat ID in the message (tag deleted, or the visitor came without the script)",
+  chat_id_not_paired: "chat ID never paired (the beacon never reached the collector)",
+  pairing_without_metrica_id: "pairing without any Metrica ID (no ClientID, yclid, UserID or PurchaseID)"
+};
+var percent = (part, whole) => whole === 0 ? "\u2013" : `${Math.round(part / whole * 100)}%`;
+function formatReport(stats, sinceLabel) {
+  const width = 42;
+  const line = (label, value, of) => `  ${label.padEnd(width)}${String(value).padStart(7)}${of === void 0 ? "" : `  ${percent(value, of).padStart(4)}`}`;
+  const platforms = Object.entries(stats.byPlatform).sort(([a], [b]) => a.localeCompare(b));
+  const unattributedTotal = Object.values(stats.unattributed).reduce((a, b) => a + b, 0);
+  const reasons = Object.keys(REASON_TEXT).filter((r) => stats.unattributed[r] > 0);
+  return [
+    `Chat yield${sinceLabel ? ` since ${sinceLabel}` : ""}`,
+    "",
+    line("Chats", stats.chats),
+    ...platforms.map(([platform, n]) => line(`  ${platform}`, n, stats.chats)),
+    line("Carried the chat ID in the message", stats.carriedChatId, stats.chats),
+    line("Linked by the same partner's earlier chat", stats.linkedByPartner, stats.chats),
+    line("Matched to Metrica IDs", stats.matched, stats.chats),
+    line("Uploaded (current version)", stats.uploaded, stats.chats),
+    line("Waiting for upload", stats.pending, stats.chats),
+    line("Pairings received", stats.pairings),
+    "",
+    line("Unattributed", unattributedTotal, stats.chats),
+    ...reasons.map((r) => `  ${"".padEnd(width)}${String(stats.unattributed[r]).padStart(7)}  ${REASON_TEXT[r]}`),
+    ""
+  ].join("\n");
+}
+
+// src/cli/report.ts
+var REPORT_HELP = `Usage: metrica-chats report [--from <db>] [--since <time>] [--json]
+
+The chat yield: chats by platform, how many carried a chat ID, how many matched a pairing, how many
+were uploaded, and the unattributed ones grouped by reason.
+
+Options:
+  --from <db>      The collector's database: a SQLite file or a postgres:// URL
+                   (default: $METRICA_CHATS_DB or ./metrica-chats.db)
+  --since <time>   Only chats at or after this time: Unix seconds, a date (2026-10-01, UTC)
+                   or an ISO 8601 date and time
+  --json           Print the counts as JSON
+  -h, --help       Show this help
+`;
+var report = async (args, io) => {
+  const { values } = parseCommandArgs({
+    args,
+    options: {
+      from: { type: "string" },
+      since: { type: "string" },
+      json: { type: "boolean" },
+      help: { type: "boolean", short: "h" }
+    },
+    strict: true
+  });
+  if (values.help) {
+    io.stdout.write(REPORT_HELP);
+    return EXIT.ok;
+  }
+  const since = values.since === void 0 ? void 0 : parseSince(values.since);
+  const target = values.from ?? io.env.METRICA_CHATS_DB ?? "./metrica-chats.db";
+  let storage;
+  try {
+    storage = await openCollectorStorage(target, io.cwd);
+  } catch (error) {
+    if (error instanceof DatabaseNotFoundError) throw new UsageError(error.message);
+    throw error;
+  }
+  try {
+    const stats = await storage.chatStats(since === void 0 ? {} : { since });
+    io.stdout.write(values.json ? `${JSON.stringify(stats, null, 2)}
+` : formatReport(stats, values.since));
+    return EXIT.ok;
+  } finally {
+    await storage.close();
+  }
+};
+export {
+  REPORT_HELP,
+  report
+};

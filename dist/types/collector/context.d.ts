@@ -1,0 +1,23 @@
+import type { IncomingMessage } from 'node:http';
+import type { ChatIdFormat } from '../match/index.js';
+import type { Storage } from '../storage/types.js';
+import type { RateLimiter } from './rate-limit.js';
+/** What every handler may use: built once from the options by createCollector. */
+export interface CollectorContext {
+    readonly storage: Storage;
+    /** The chat-ID format the page script uses. */
+    readonly format: ChatIdFormat;
+    /** Clock, Unix ms. */
+    now(): number;
+    /** Beacons per client; null when the limit is off. */
+    readonly limiter: RateLimiter | null;
+    clientAddress(req: IncomingMessage): string;
+    /** Throws 401/403 unless the request carries an accepted `Authorization: Bearer` key. */
+    authorize(req: IncomingMessage): void;
+    /** Whether a page of this origin may send beacons. */
+    originAllowed(origin: string): boolean;
+    /** Whether any origin is allowed at all (the refusal says how to allow one when none is). */
+    readonly hasOrigins: boolean;
+    /** Whether a webhook path's `<secret>` segment is the configured one (false when webhooks are off). */
+    webhookSecretAccepted(segment: string): boolean;
+}

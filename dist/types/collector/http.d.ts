@@ -1,0 +1,18 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+/** Sent with every response: no MIME sniffing, no caching of API answers. */
+export declare const BASE_HEADERS: {
+    'X-Content-Type-Options': string;
+    'Cache-Control': string;
+};
+/** Sends a JSON body (or none); after headers already went out, the connection is cut instead. */
+export declare function send(res: ServerResponse, status: number, body?: unknown, headers?: Record<string, string>): void;
+/** The request's media type, lower case, without parameters; '' when there is none. */
+export declare function mediaType(req: IncomingMessage): string;
+/** Refuses (415) a request whose media type is not one of `allowed`. */
+export declare function requireType(req: IncomingMessage, allowed: readonly string[]): void;
+/** Reads a body of at most `limit` bytes as one strict JSON object (see json.ts). */
+export declare function readJsonObject(req: IncomingMessage, limit: number): Promise<Record<string, unknown>>;
+/** The client's address: the last `X-Forwarded-For` entry behind a trusted proxy, else the socket's. */
+export declare function clientAddress(req: IncomingMessage, trustProxy: boolean): string;
+/** Answers a failed request: a refusal with its status, field and headers; anything else is a 500. */
+export declare function sendError(res: ServerResponse, error: unknown): void;

@@ -1,0 +1,49 @@
+import type { PendingConversion, UploadReceipt } from './contract.js';
+import { rowFromColumns } from './rows.js';
+import { type SqlDriver } from './sql.js';
+import type { ChatInput, ChatStats, ForgetRequest, Forgotten, Pairing, PairingInput, PartnerRef, Storage, StorageSnapshot, UpsertResult } from './types.js';
+/** The storage logic, written once over the adapters' SQL surface: the queries of every method. */
+export declare class SqlStorage implements Storage {
+    private readonly db;
+    private readonly now;
+    readonly kind: 'sqlite' | 'postgres';
+    private closed;
+    private readonly pairings;
+    constructor(db: SqlDriver, now?: () => number);
+    /**
+     * Beacons arriving together are written in one group commit (see group-commit.ts), and each
+     * caller resolves only after that commit, with how many waiting chats its pairing completed.
+     */
+    insertPairing(p: PairingInput): Promise<{
+        id: number;
+        rematched: number;
+    }>;
+    /**
+     * Chats that arrived before their beacon wait unattributed; a pairing with IDs completes them.
+     * Resolves to how many chats each pairing completed, by position in `pairings`.
+     */
+    private completeWaitingChats;
+    findPairing(chatId: string, at: number): Promise<Pairing | null>;
+    linkPartner(platform: string, partners: readonly PartnerRef[], chatId: string, at: number): Promise<void>;
+    findLinkedChatId(platform: string, partners: readonly PartnerRef[]): Promise<string | null>;
+    getChat(key: string): Promise<ReturnType<typeof rowFromColumns> | null>;
+    partnerHasChat(platform: string, partner: PartnerRef): Promise<boolean>;
+    upsertChat(key: string, input: ChatInput): Promise<UpsertResult>;
+    pendingConversions(options?: {
+        since?: number;
+    }): AsyncIterable<PendingConversion>;
+    markUploaded(receipt: UploadReceipt, rows: ReadonlyArray<{
+        key: string;
+        revision: number;
+    }>): Promise<void>;
+    updateUploadStatus(uploadId: string, status: string, details?: Record<string, unknown>): Promise<void>;
+    rememberMessage(source: string, messageId: string, dateTime: number): Promise<number>;
+    purgePairings(before: number): Promise<number>;
+    forget(who: ForgetRequest): Promise<Forgotten>;
+    chatStats(options?: {
+        since?: number;
+    }): Promise<ChatStats>;
+    /** Everything stored, in a stable order: what the tests compare. */
+    snapshot(): Promise<StorageSnapshot>;
+    close(): Promise<void>;
+}

@@ -1,0 +1,38 @@
+import { exportPending } from '../../export/pending.js';
+import { HttpError } from '../errors.js';
+import { BASE_HEADERS, send } from '../http.js';
+import type { RouteHandler } from '../routes.js';
+import { checkDateTime } from '../validate.js';
+
+/** The optional `?since=<Unix seconds>` of the read endpoints. */
+function sinceParam(url: URL, nowMs: number): number | undefined {
+  const raw = url.searchParams.get('since');
+  if (raw === null || raw === '') return undefined;
+  if (!/^\d+$/.test(raw))
+    throw new HttpError(400, `since must be Unix seconds, got ${JSON.stringify(raw.slice(0, 40))}`, 'since');
+  return checkDateTime(Number(raw), Math.floor(nowMs / 1000), 'since');
+}
+
+/** `GET /v1/conversions.csv`: the CHATS CSV of the pending rows, streamed. */
+export const conversionsCsv: RouteHandler = async (ctx, { res, url }) => {
+  const since = sinceParam(url, ctx.now());
+  const chunks = exportPending(ctx.storage, since === undefined ? {} : { since });
+  // Read the first chunk before sending headers, so a database error still gets a clean 500.
+  const first = await chunks.next();
+  res.writeHead(200, {
+    ...BASE_HEADERS,
+    'Content-Type': 'text/csv; charset=utf-8',
+    'Content-Disposition': 'attachment; filename="conversions.csv"',
+  });
+  if (!first.done) res.write(first.value);
+  for await (const chunk of { [Symbol.asyncIterator]: () => chunks }) {
+    if (!res.write(chunk)) await new Promise((r) => res.once('drain', r));
+  }
+  res.end();
+};
+
+/** `GET /v1/stats`: counts of chats by outcome, as JSON. */
+export const stats: RouteHandler = async (ctx, { res, url }) => {
+  const since = sinceParam(url, ctx.now());
+  send(res, 200, await ctx.storage.chatStats(since === undefined ? {} : { since }));
+};

@@ -1,0 +1,132 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { CollectorContext } from './context.js';
+import { HttpError } from './errors.js';
+import { chats } from './handlers/chats.js';
+import { conversionsCsv, stats } from './handlers/conversions.js';
+import { health } from './handlers/health.js';
+import { pairing } from './handlers/pairings.js';
+import { telegramWebhook, viberWebhook } from './handlers/webhooks.js';
+import { send } from './http.js';
+
+/**
+ * The collector's routes, in one table. Adding a route is one entry here and a handler in
+ * `handlers/`. The dispatcher below does what entries declare, in this order: a wrong webhook
+ * secret answers 404 (as a path that does not exist); a CORS route checks the Origin and answers
+ * the preflight; a method not listed answers 405 with `Allow`; a bearer route checks the key;
+ * then the handler runs.
+ */
+
+export interface RouteRequest {
+  req: IncomingMessage;
+  res: ServerResponse;
+  url: URL;
+  /** The `:name` segments of the route's path, raw (not percent-decoded). */
+  params: Readonly<Record<string, string>>;
+  /** CORS headers for the response (empty unless the route is a CORS one and the request has an Origin). */
+  cors: Readonly<Record<string, string>>;
+}
+
+export type RouteHandler = (ctx: CollectorContext, request: RouteRequest) => Promise<void>;
+
+export interface Route {
+  /** `/v1/chats`, or with `:name` segments that match one non-empty path segment each. */
+  path: string;
+  /** Methods served; a CORS route also answers OPTIONS (the preflight). */
+  methods: readonly string[];
+  /**
+   * `public`: anyone; `bearer`: an API key in `Authorization`; `path-secret`: the webhook secret
+   * as the route's `:secret` segment.
+   */
+  auth: 'public' | 'bearer' | 'path-secret';
+  /** Browsers call this route from the allowed origins (the beacon). */
+  cors?: boolean;
+  handler: RouteHandler;
+}
+
+export const ROUTES: readonly Route[] = [
+  { path: '/healthz', methods: ['GET', 'HEAD'], auth: 'public', handler: health },
+  { path: '/v1/pairings', methods: ['POST'], auth: 'public', cors: true, handler: pairing },
+  { path: '/v1/chats', methods: ['POST'], auth: 'bearer', handler: chats },
+  { path: '/v1/webhooks/telegram/:secret', methods: ['POST'], auth: 'path-secret', handler: telegramWebhook },
+  { path: '/v1/webhooks/viber/:secret', methods: ['POST'], auth: 'path-secret', handler: viberWebhook },
+  { path: '/v1/conversions.csv', methods: ['GET'], auth: 'bearer', handler: conversionsCsv },
+  { path: '/v1/stats', methods: ['GET'], auth: 'bearer', handler: stats },
+];
+
+/** The route whose path matches, with its `:name` segments; null for none. */
+export function matchRoute(
+  routes: readonly Route[],
+  path: string,
+): { route: Route; params: Record<string, string> } | null {
+  const segments = path.split('/');
+  for (const route of routes) {
+    const pattern = route.path.split('/');
+    if (pattern.length !== segments.length) continue;
+    const params: Record<string, string> = {};
+    let matches = true;
+    for (const [i, part] of pattern.entries()) {
+      const segment = segments[i] as string;
+      if (part.startsWith(':') && segment !== '') params[part.slice(1)] = segment;
+      else if (part !== segment) {
+        matches = false;
+        break;
+      }
+    }
+    if (matches) return { route, params };
+  }
+  return null;
+}
+
+/** Dispatches requests (path already without the mount prefix) to the routes of the table. */
+export function createDispatcher(
+  ctx: CollectorContext,
+  routes: readonly Route[] = ROUTES,
+): (req: IncomingMessage, res: ServerResponse, url: URL, path: string) => Promise<void> {
+  return async (req, res, url, path) => {
+    const found = matchRoute(routes, path);
+    if (!found) throw new HttpError(404, 'not found');
+    const { route, params } = found;
+    const method = req.method ?? 'GET';
+    // A wrong secret looks exactly like a path that does not exist.
+    // The raw segment is compared: decoding could throw on malformed escapes, and secrets need none.
+    if (route.auth === 'path-secret' && !ctx.webhookSecretAccepted(params.secret ?? '')) {
+      throw new HttpError(404, 'not found');
+    }
+    let cors: Record<string, string> = {};
+    if (route.cors) {
+      const origin = req.headers.origin;
+      if (origin !== undefined) {
+        if (!ctx.originAllowed(origin)) {
+          throw new HttpError(
+            403,
+            ctx.hasOrigins ? 'origin not allowed' : 'no origin is allowed yet: start the collector with --allow-origin',
+            'Origin',
+          );
+        }
+        cors = { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' };
+      }
+      if (method === 'OPTIONS') {
+        send(res, 204, undefined, {
+          ...cors,
+          'Access-Control-Allow-Methods': route.methods.join(', '),
+          'Access-Control-Allow-Headers': 'Content-Type',
+          'Access-Control-Max-Age': '86400',
+        });
+        return;
+      }
+    }
+    const allowed = route.cors ? [...route.methods, 'OPTIONS'] : route.methods;
+    if (!allowed.includes(method)) {
+      const list = allowed.join(', ');
+      throw new HttpError(405, `method ${method} is not allowed here; use ${list}`, undefined, { Allow: list });
+    }
+    if (route.auth === 'bearer') ctx.authorize(req);
+    try {
+      await route.handler(ctx, { req, res, url, params, cors });
+    } catch (error) {
+      // The page may read the refusal only with the CORS header on it.
+      if (route.cors && error instanceof HttpError) Object.assign(error.headers, cors);
+      throw error;
+    }
+  };
+}

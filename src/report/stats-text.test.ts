@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { ChatStats } from '../storage/types.js';
+import { formatReport } from './stats-text.js';
+
+const stats: ChatStats = {
+  chats: 4,
+  byPlatform: { whatsapp: 2, telegram: 2 },
+  withChatId: 3,
+  carriedChatId: 2,
+  linkedByPartner: 1,
+  matched: 3,
+  uploaded: 1,
+  pending: 3,
+  unattributed: { no_chat_id: 1, chat_id_not_paired: 0, pairing_without_metrica_id: 0 },
+  pairings: 5,
+};
+
+describe('formatReport', () => {
+  it('shows every stage with its share of all chats', () => {
+    const text = formatReport(stats, '2026-11-01');
+    assert.match(text, /^Chat yield since 2026-11-01/);
+    assert.match(text, /Chats\s+4\n/);
+    assert.match(text, /telegram\s+2\s+50%/);
+    assert.match(text, /Carried the chat ID in the message\s+2\s+50%/);
+    assert.match(text, /Linked by the same partner's earlier chat\s+1\s+25%/);
+    assert.match(text, /Matched to Metrica IDs\s+3\s+75%/);
+    assert.match(text, /Uploaded \(current version\)\s+1\s+25%/);
+    assert.match(text, /Unattributed\s+1\s+25%/);
+  });
+
+  it('lists only the reasons that occurred', () => {
+    const text = formatReport(stats);
+    assert.match(text, /1\s+no chat ID in the message/);
+    assert.doesNotMatch(text, /never paired/);
+  });
+
+  it('does not divide by zero on an empty database', () => {
+    const empty: ChatStats = {
+      ...stats,
+      chats: 0,
+      byPlatform: {},
+      withChatId: 0,
+      carriedChatId: 0,
+      linkedByPartner: 0,
+      matched: 0,
+      uploaded: 0,
+      pending: 0,
+      pairings: 0,
+      unattributed: { no_chat_id: 0, chat_id_not_paired: 0, pairing_without_metrica_id: 0 },
+    };
+    const text = formatReport(empty);
+    assert.match(text, /Carried the chat ID in the message\s+0\s+–/);
+    assert.doesNotMatch(text, /NaN|Infinity/);
+  });
+});

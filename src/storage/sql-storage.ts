@@ -1,0 +1,302 @@
+import { createHash } from 'node:crypto';
+import type { PendingConversion, UploadReceipt } from './contract.js';
+import { forgetPerson } from './forget.js';
+import { GroupCommit } from './group-commit.js';
+import {
+  orNull,
+  PAIRING_INSERT_COLUMNS,
+  type PairingColumns,
+  pairingFromColumns,
+  pairingValues,
+} from './pairing-rows.js';
+import {
+  CHAT_COLUMNS,
+  type ChatColumns,
+  hasMetricaId,
+  mergeChat,
+  PARTNER_DB_COLUMN,
+  recordOf,
+  rowFromColumns,
+} from './rows.js';
+import { snapshotOf } from './snapshot.js';
+import { placeholders, type SqlDriver, type SqlValue, toNumber } from './sql.js';
+import { chatStats } from './stats.js';
+import type {
+  ChatInput,
+  ChatStats,
+  ForgetRequest,
+  Forgotten,
+  Pairing,
+  PairingInput,
+  PartnerRef,
+  Storage,
+  StorageSnapshot,
+  UpsertResult,
+} from './types.js';
+
+const PAGE_SIZE = 500;
+/** Most beacons in one group commit (11 parameters each, well under both dialects' limits). */
+const MAX_BATCH = 256;
+/** Beacons waiting that justify a second batch beside one being written. */
+const PARALLEL_BACKLOG = 64;
+
+const INSERT_CHAT = `INSERT INTO chats (${CHAT_COLUMNS.join(', ')}) VALUES (${placeholders(CHAT_COLUMNS)}) ON CONFLICT (key) DO NOTHING`;
+const UPDATE_CHAT = `UPDATE chats SET ${CHAT_COLUMNS.filter((c) => c !== 'key')
+  .map((c) => `${c} = ?`)
+  .join(', ')} WHERE key = ?`;
+
+/** The storage logic, written once over the adapters' SQL surface: the queries of every method. */
+export class SqlStorage implements Storage {
+  readonly kind: 'sqlite' | 'postgres';
+  private closed = false;
+  private readonly pairings: GroupCommit<PairingInput>;
+
+  constructor(
+    private readonly db: SqlDriver,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.kind = db.kind;
+    this.pairings = new GroupCommit<PairingInput>({
+      // The batch is one multi-row INSERT, atomic on its own in both dialects, so it needs no
+      // explicit transaction (two round trips fewer on PostgreSQL).
+      write: (batch) => this.db.insertMany('pairings', PAIRING_INSERT_COLUMNS, batch.map(pairingValues)),
+      followUp: (batch) => this.completeWaitingChats(batch),
+      // Only a pairing with a Metrica ID can complete a waiting chat.
+      needsFollowUp: hasMetricaId,
+      followUpFailed: (error) =>
+        new Error(`pairing stored, but completing the chats waiting for it failed: ${(error as Error).message}`, {
+          cause: error,
+        }),
+      concurrency: db.writeConcurrency,
+      maxBatch: MAX_BATCH,
+      parallelBacklog: PARALLEL_BACKLOG,
+    });
+  }
+
+  /**
+   * Beacons arriving together are written in one group commit (see group-commit.ts), and each
+   * caller resolves only after that commit, with how many waiting chats its pairing completed.
+   */
+  async insertPairing(p: PairingInput): Promise<{ id: number; rematched: number }> {
+    if (this.closed) throw new Error('storage is closed');
+    const { id, followUps } = await this.pairings.add(p);
+    return { id, rematched: followUps };
+  }
+
+  /**
+   * Chats that arrived before their beacon wait unattributed; a pairing with IDs completes them.
+   * Resolves to how many chats each pairing completed, by position in `pairings`.
+   */
+  private async completeWaitingChats(pairings: PairingInput[]): Promise<number[]> {
+    const rematched = pairings.map(() => 0);
+    const withIds = pairings.filter(hasMetricaId);
+    if (withIds.length === 0) return rematched;
+    const chatIds = [...new Set(withIds.map((p) => p.chatId))];
+    const waiting = await this.db.all<{ chat_id: string }>(
+      `SELECT DISTINCT chat_id FROM chats WHERE chat_id IN (${placeholders(chatIds)})
+         AND unattributed_reason IS NOT NULL AND unattributed_reason IN ('chat_id_not_paired', 'pairing_without_metrica_id')`,
+      chatIds,
+    );
+    const waitingIds = new Set(waiting.map((w) => w.chat_id));
+    // The last pairing of a chat ID in the batch is the latest; it alone fills the waiting chats.
+    const latest = new Map<string, number>();
+    for (const [i, p] of pairings.entries()) if (hasMetricaId(p) && waitingIds.has(p.chatId)) latest.set(p.chatId, i);
+    if (latest.size === 0) return rematched;
+    await this.db.transaction(async (tx) => {
+      for (const i of latest.values()) {
+        const p = pairings[i] as PairingInput;
+        rematched[i] = await tx.run(
+          `UPDATE chats SET client_id = ?, user_id = ?, yclid = ?, purchase_id = ?, url = COALESCE(?, url),
+             unattributed_reason = NULL, revision = revision + 1, updated_at = ?
+           WHERE chat_id = ? AND unattributed_reason IS NOT NULL
+             AND unattributed_reason IN ('chat_id_not_paired', 'pairing_without_metrica_id')`,
+          [
+            orNull(p.clientId),
+            orNull(p.userId),
+            orNull(p.yclid),
+            orNull(p.purchaseId),
+            orNull(p.url),
+            this.now(),
+            p.chatId,
+          ],
+        );
+      }
+    });
+    return rematched;
+  }
+
+  async findPairing(chatId: string, at: number): Promise<Pairing | null> {
+    const row = await this.db.get<PairingColumns>(
+      `SELECT * FROM pairings WHERE chat_id = ?
+       ORDER BY CASE WHEN received_at <= ? THEN 1 ELSE 0 END DESC, received_at DESC, id DESC LIMIT 1`,
+      [chatId, at],
+    );
+    return row ? pairingFromColumns(row) : null;
+  }
+
+  async linkPartner(platform: string, partners: readonly PartnerRef[], chatId: string, at: number): Promise<void> {
+    if (partners.length === 0) return;
+    await this.db.transaction(async (q) => {
+      for (const p of partners) {
+        await q.run(
+          `INSERT INTO partners (platform, kind, value, chat_id, linked_at) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (platform, kind, value) DO UPDATE SET chat_id = excluded.chat_id, linked_at = excluded.linked_at
+           WHERE excluded.linked_at >= partners.linked_at`,
+          [platform, p.kind, p.value, chatId, at],
+        );
+      }
+    });
+  }
+
+  async findLinkedChatId(platform: string, partners: readonly PartnerRef[]): Promise<string | null> {
+    for (const p of partners) {
+      const row = await this.db.get<{ chat_id: string }>(
+        'SELECT chat_id FROM partners WHERE platform = ? AND kind = ? AND value = ?',
+        [platform, p.kind, p.value],
+      );
+      if (row) return row.chat_id;
+    }
+    return null;
+  }
+
+  async getChat(key: string): Promise<ReturnType<typeof rowFromColumns> | null> {
+    const row = await this.db.get<ChatColumns>('SELECT * FROM chats WHERE key = ?', [key]);
+    return row ? rowFromColumns(row) : null;
+  }
+
+  async partnerHasChat(platform: string, partner: PartnerRef): Promise<boolean> {
+    const column = PARTNER_DB_COLUMN[partner.kind];
+    const row = await this.db.get(`SELECT 1 AS x FROM chats WHERE platform = ? AND ${column} = ? LIMIT 1`, [
+      platform,
+      partner.value,
+    ]);
+    return row !== undefined;
+  }
+
+  async upsertChat(key: string, input: ChatInput): Promise<UpsertResult> {
+    return this.db.transaction(async (q) => {
+      const select = `SELECT * FROM chats WHERE key = ?${this.db.forUpdate}`;
+      let existing = (await q.get<ChatColumns>(select, [key])) ?? null;
+      if (!existing) {
+        const { columns } = mergeChat(key, null, input, this.now());
+        const inserted = await q.run(
+          INSERT_CHAT,
+          CHAT_COLUMNS.map((c) => columns[c]),
+        );
+        if (inserted === 1) return { row: rowFromColumns(columns), created: true, changed: true };
+        // Another instance inserted the same chat in between: merge into its row instead.
+        existing = (await q.get<ChatColumns>(select, [key])) ?? null;
+      }
+      const { columns, changed } = mergeChat(key, existing, input, this.now());
+      if (changed) {
+        await q.run(UPDATE_CHAT, [...CHAT_COLUMNS.filter((c) => c !== 'key').map((c) => columns[c]), key]);
+      }
+      return { row: rowFromColumns(columns), created: false, changed };
+    });
+  }
+
+  async *pendingConversions(options: { since?: number } = {}): AsyncIterable<PendingConversion> {
+    // Paged by (date_time, key) instead of one open cursor, so writers are never blocked meanwhile.
+    let cursor: { dateTime: number; key: string } | null = null;
+    const since = options.since ?? Number.MIN_SAFE_INTEGER;
+    for (;;) {
+      const params: SqlValue[] = [since];
+      let after = '';
+      if (cursor) {
+        after = 'AND (date_time > ? OR (date_time = ? AND key > ?))';
+        params.push(cursor.dateTime, cursor.dateTime, cursor.key);
+      }
+      const rows = await this.db.all<ChatColumns>(
+        `SELECT * FROM chats WHERE (uploaded_revision IS NULL OR uploaded_revision <> revision)
+           AND date_time >= ? ${after} ORDER BY date_time, key LIMIT ${PAGE_SIZE}`,
+        params,
+      );
+      for (const c of rows) {
+        const row = rowFromColumns(c);
+        yield { key: row.key, revision: row.revision, record: recordOf(row) };
+      }
+      if (rows.length < PAGE_SIZE) return;
+      const last = rowFromColumns(rows[rows.length - 1] as ChatColumns);
+      cursor = { dateTime: last.dateTime, key: last.key };
+    }
+  }
+
+  async markUploaded(receipt: UploadReceipt, rows: ReadonlyArray<{ key: string; revision: number }>): Promise<void> {
+    await this.db.transaction(async (q) => {
+      await q.run(
+        `INSERT INTO uploads (upload_id, counter_id, status, sent_at, row_count, comment, details, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, NULL, ?)
+         ON CONFLICT (upload_id) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at`,
+        [
+          receipt.uploadId,
+          receipt.counterId,
+          receipt.status,
+          receipt.sentAt,
+          receipt.rowCount,
+          receipt.comment ?? null,
+          this.now(),
+        ],
+      );
+      for (const r of rows) {
+        await q.run('INSERT INTO upload_rows (upload_id, chat_key, revision) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [
+          receipt.uploadId,
+          r.key,
+          r.revision,
+        ]);
+        // Only ever forward: a row changed after it was read keeps a newer revision and stays pending.
+        await q.run(
+          'UPDATE chats SET uploaded_revision = ? WHERE key = ? AND revision >= ? AND (uploaded_revision IS NULL OR uploaded_revision < ?)',
+          [r.revision, r.key, r.revision, r.revision],
+        );
+      }
+    });
+  }
+
+  async updateUploadStatus(uploadId: string, status: string, details?: Record<string, unknown>): Promise<void> {
+    const changed = await this.db.run(
+      'UPDATE uploads SET status = ?, details = COALESCE(?, details), updated_at = ? WHERE upload_id = ?',
+      [status, details === undefined ? null : JSON.stringify(details), this.now(), uploadId],
+    );
+    if (changed === 0)
+      throw new Error(`unknown upload ID ${JSON.stringify(uploadId)}: record it with markUploaded first`);
+  }
+
+  async rememberMessage(source: string, messageId: string, dateTime: number): Promise<number> {
+    const key = createHash('sha256').update(`${source}\u0000${messageId}`).digest('base64url').slice(0, 32);
+    // Insert-or-keep, then read: whichever instance wrote first, every caller gets that DateTime.
+    await this.db.run(
+      'INSERT INTO webhook_messages (key, date_time, seen_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING',
+      [key, dateTime, this.now()],
+    );
+    const row = await this.db.get<{ date_time: number | string }>(
+      'SELECT date_time FROM webhook_messages WHERE key = ?',
+      [key],
+    );
+    return toNumber(row?.date_time ?? dateTime);
+  }
+
+  async purgePairings(before: number): Promise<number> {
+    return this.db.run('DELETE FROM pairings WHERE received_at < ?', [before]);
+  }
+
+  async forget(who: ForgetRequest): Promise<Forgotten> {
+    return this.db.transaction((q) => forgetPerson(q, who));
+  }
+
+  async chatStats(options: { since?: number } = {}): Promise<ChatStats> {
+    return chatStats(this.db, options);
+  }
+
+  /** Everything stored, in a stable order: what the tests compare. */
+  snapshot(): Promise<StorageSnapshot> {
+    return snapshotOf(this.db);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    // Beacons already accepted are written before the database closes.
+    await this.pairings.drain();
+    await this.db.close();
+  }
+}

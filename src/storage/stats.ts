@@ -1,0 +1,42 @@
+import { type Sql, toNumber } from './sql.js';
+import { type ChatStats, UNATTRIBUTED_REASONS } from './types.js';
+
+/** Counts of chats (at or after `since`, Unix seconds) by outcome and platform, and of pairings. */
+export async function chatStats(db: Sql, options: { since?: number } = {}): Promise<ChatStats> {
+  const since = options.since ?? Number.MIN_SAFE_INTEGER;
+  const totals = await db.get<Record<string, number | string | null>>(
+    `SELECT COUNT(*) AS chats,
+       SUM(CASE WHEN chat_id IS NOT NULL THEN 1 ELSE 0 END) AS with_chat_id,
+       SUM(CASE WHEN chat_id_source = 'message' THEN 1 ELSE 0 END) AS carried_chat_id,
+       SUM(CASE WHEN chat_id_source = 'partner' THEN 1 ELSE 0 END) AS linked_by_partner,
+       SUM(CASE WHEN unattributed_reason IS NULL THEN 1 ELSE 0 END) AS matched,
+       SUM(CASE WHEN uploaded_revision IS NOT NULL AND uploaded_revision = revision THEN 1 ELSE 0 END) AS uploaded
+     FROM chats WHERE date_time >= ?`,
+    [since],
+  );
+  const platforms = await db.all<{ platform: string; c: number | string }>(
+    'SELECT platform, COUNT(*) AS c FROM chats WHERE date_time >= ? GROUP BY platform ORDER BY platform',
+    [since],
+  );
+  const reasons = await db.all<{ r: string; c: number | string }>(
+    'SELECT unattributed_reason AS r, COUNT(*) AS c FROM chats WHERE date_time >= ? AND unattributed_reason IS NOT NULL GROUP BY unattributed_reason',
+    [since],
+  );
+  const pairings = await db.get<{ c: number | string }>('SELECT COUNT(*) AS c FROM pairings');
+  const unattributed = Object.fromEntries(UNATTRIBUTED_REASONS.map((r) => [r, 0])) as ChatStats['unattributed'];
+  for (const r of reasons) if (r.r in unattributed) unattributed[r.r as keyof typeof unattributed] = toNumber(r.c);
+  const chats = toNumber(totals?.chats);
+  const uploaded = toNumber(totals?.uploaded);
+  return {
+    chats,
+    byPlatform: Object.fromEntries(platforms.map((p) => [p.platform, toNumber(p.c)])),
+    withChatId: toNumber(totals?.with_chat_id),
+    carriedChatId: toNumber(totals?.carried_chat_id),
+    linkedByPartner: toNumber(totals?.linked_by_partner),
+    matched: toNumber(totals?.matched),
+    uploaded,
+    pending: chats - uploaded,
+    unattributed,
+    pairings: toNumber(pairings?.c),
+  };
+}
