@@ -2,7 +2,7 @@
 import {
   DatabaseNotFoundError,
   openConversionStore
-} from "./chunk-KXGXIRLD.js";
+} from "./chunk-ZLOQYKC5.js";
 import {
   exportPending
 } from "./chunk-DJ2W7AGI.js";

@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 import {
   parseSince
-} from "./chunk-7HGTDUQV.js";
+} from "./chunk-X72U6I3D.js";
 import {
   DatabaseNotFoundError,
   openCollectorStorage
-} from "./chunk-KXGXIRLD.js";
+} from "./chunk-ZLOQYKC5.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-5GHHCO5G.js";
