@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 import {
   parseSince
-} from "./chunk-X72U6I3D.js";
+} from "./chunk-5AOWLFHC.js";
 import {
   DatabaseNotFoundError,
   openCollectorStorage
-} from "./chunk-ZLOQYKC5.js";
+} from "./chunk-72W6QUVK.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-5GHHCO5G.js";
