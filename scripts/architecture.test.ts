@@ -49,8 +49,10 @@ describe('layers', () => {
     );
   });
 
+  // `import type` is erased by the compiler, so it cannot make a cycle at run time (Biome's
+  // noImportCycles ignores it as well); every other import counts, dynamic ones included.
   test('there is no import cycle', () => {
-    assert.equal(findCycle(graph)?.join(' → ') ?? null, null);
+    assert.equal(findCycle(graph.filter((imp) => !imp.typeOnly))?.join(' → ') ?? null, null);
   });
 
   // The negative cases: the checks above can fail.
