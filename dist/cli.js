@@ -8,28 +8,28 @@ import {
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-WO3JIB6U.js")).serve
+    load: async () => (await import("./chunks/serve-H2CAEYGR.js")).serve
   },
-  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-6PI2RAOQ.js")).purge },
+  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-T6WBF3OI.js")).purge },
   forget: {
     summary: "Delete everything stored about one person",
-    load: async () => (await import("./chunks/forget-IMAYSG7D.js")).forget
+    load: async () => (await import("./chunks/forget-2GAOU43Y.js")).forget
   },
   upload: {
     summary: "Validate chats and upload them to Metrica",
-    load: async () => (await import("./chunks/upload-VBISOD2T.js")).upload
+    load: async () => (await import("./chunks/upload-3SRFJ4JI.js")).upload
   },
   export: {
     summary: "Write the CSV of chats not yet uploaded",
-    load: async () => (await import("./chunks/export-N5ENK6PT.js")).exportCommand
+    load: async () => (await import("./chunks/export-FDZ2PWCU.js")).exportCommand
   },
   report: {
     summary: "Show the chat yield and why chats went unattributed",
-    load: async () => (await import("./chunks/report-EETHLSXB.js")).report
+    load: async () => (await import("./chunks/report-URHWX2QB.js")).report
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-GILYHUML.js")).demo
+    load: async () => (await import("./chunks/demo-TVJMKPVD.js")).demo
   }
 };
 

@@ -20,7 +20,7 @@ import {
   uploadRows,
   validateHeader,
   validateRecord
-} from "./chunks/chunk-RH436LKW.js";
+} from "./chunks/chunk-SI4J5QQG.js";
 import {
   exportPending
 } from "./chunks/chunk-DJ2W7AGI.js";

@@ -2,6 +2,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { type ConversionRecord, isAttributed, uploadCommentVerdict } from '../domain/index.js';
 import { checkChatsCsv, updateKey } from './csv-check.js';
+import { type FaultKind, faultReply, metricaError } from './faults.js';
+
+export type { FaultKind };
 
 /**
  * A fake of Metrica's CHATS upload API on 127.0.0.1: a real HTTP server, as strict as the docs,
@@ -10,27 +13,6 @@ import { checkChatsCsv, updateKey } from './csv-check.js';
  * each behaviour below is marked [D] documented, [Y] shown by Yandex's own API tests, or [I]
  * inferred where the docs are silent.
  */
-
-/** Faults the next requests suffer, whatever route they ask for. */
-export type FaultKind =
-  /** 429 quota_requests_by_ip with `Retry-After`. */
-  | '429'
-  /** 429 quota_parallel_requests without `Retry-After`. */
-  | '429-no-retry-after'
-  /** 429 quota_requests_by_uid: the daily quota is used up. */
-  | 'daily-quota'
-  /** 429 quota_requests_by_counter_id: the counter's daily quota is used up. */
-  | 'counter-daily-quota'
-  /** 420 quota_requests_by_ip: the status the English quotas page names (the Russian one says 429). */
-  | '420'
-  | '500'
-  | '503'
-  /** The connection is destroyed before the request is handled. */
-  | 'reset'
-  /** The request is handled, but the reply comes only after `slowMs`. */
-  | 'slow'
-  /** The request is handled, but the reply body is cut-off JSON. */
-  | 'malformed-json';
 
 export interface FakeUpload {
   id: number;
@@ -111,9 +93,7 @@ export async function startFakeMetrica(options: FakeMetricaOptions): Promise<Fak
     };
   }
 
-  function error(status: number, errorType: string, message: string): [number, unknown] {
-    return [status, { errors: [{ error_type: errorType, message }], code: status, message }];
-  }
+  const error = metricaError;
 
   async function handle(req: IncomingMessage, body: Buffer): Promise<[number, unknown]> {
     // [D] no token: 401 unauthorized; a token that is not valid: 403 invalid_token (errors page; [Y] messages).
@@ -229,26 +209,10 @@ export async function startFakeMetrica(options: FakeMetricaOptions): Promise<Fak
       // An error fault answers instead of handling the request: Metrica stores nothing on a 429 or 5xx.
       let status = 0;
       let payload: unknown = null;
-      if (
-        fault === '429' ||
-        fault === '429-no-retry-after' ||
-        fault === 'daily-quota' ||
-        fault === 'counter-daily-quota' ||
-        fault === '420'
-      ) {
-        const type = {
-          '429': 'quota_requests_by_ip',
-          '420': 'quota_requests_by_ip',
-          '429-no-retry-after': 'quota_parallel_requests',
-          'daily-quota': 'quota_requests_by_uid',
-          'counter-daily-quota': 'quota_requests_by_counter_id',
-        }[fault];
-        [status, payload] = error(fault === '420' ? 420 : 429, type, 'Превышена квота на количество запросов');
-        if (fault === '429') headers['retry-after'] = String(options.retryAfterSeconds ?? 1);
-      } else if (fault === '500') {
-        [status, payload] = error(500, 'backend_error', 'Internal error');
-      } else if (fault === '503') {
-        [status, payload] = error(503, 'backend_error', 'Сервис временно недоступен, попробуйте позже');
+      const answered = faultReply(fault, options.retryAfterSeconds ?? 1);
+      if (answered) {
+        [status, payload] = [answered.status, answered.body];
+        Object.assign(headers, answered.headers);
       } else {
         [status, payload] = await handle(req, Buffer.concat(chunks)).catch((e): [number, unknown] =>
           error(500, 'backend_error', String(e)),

@@ -1,19 +1,7 @@
 import { COMMENT_MAX_LENGTH } from '../domain/index.js';
 import { type PacerOptions } from './pacer.js';
-/** Metrica's record of one upload (`OfflineConversionUploading`). */
-export interface Uploading {
-    /** The upload ID, kept as text: it is an int64 and must not pass through a float. */
-    id: string;
-    status: string;
-    create_time?: string;
-    source_quantity?: number;
-    line_quantity?: number;
-    linked_quantity?: number;
-    user_not_found_quantity?: number;
-    comment?: string;
-    type?: string;
-    client_id_type?: string;
-}
+import { type Uploading } from './replies.js';
+export { parseRetryAfter, readUploadings, type Uploading } from './replies.js';
 export interface RetryOptions {
     /** Retries after the first attempt (default 6). */
     retries?: number;
@@ -73,10 +61,6 @@ export declare const DEFAULT_API_URL = "https://api-metrika.yandex.net";
 export { COMMENT_MAX_LENGTH };
 /** The slowest upstream an upload is given time for: 0.5 MB/s (a 1 GB file gets about 33 minutes more). */
 export declare const UPLOAD_BYTES_PER_SECOND = 500000;
-/** `Retry-After` as seconds or an HTTP date, in ms; undefined when absent or unreadable. */
-export declare function parseRetryAfter(header: string | null, now?: number): number | undefined;
-/** Reads either reply shape Metrica documents: `{"uploading": {…}}` or `{"uploadings": [{…}]}`. */
-export declare function readUploadings(body: unknown, what: string): Uploading[];
 /**
  * A client for Metrica's CHATS upload API. Retries what may succeed later (429, 5xx, timeouts,
  * resets, garbled replies) with exponential backoff and jitter, never other 4xx; re-sending an

@@ -2,7 +2,7 @@
 import {
   DatabaseNotFoundError,
   openConversionStore
-} from "./chunk-X2GR3BAV.js";
+} from "./chunk-4VJXTIC6.js";
 import {
   exportPending
 } from "./chunk-DJ2W7AGI.js";

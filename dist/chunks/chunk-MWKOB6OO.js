@@ -9,7 +9,7 @@ import {
 } from "./chunk-7Z4IPTRN.js";
 import {
   openStorage
-} from "./chunk-VTKFMYHT.js";
+} from "./chunk-DB36NSOT.js";
 import {
   URL_MAX_LENGTH,
   chatKey,

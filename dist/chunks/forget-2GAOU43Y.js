@@ -6,7 +6,7 @@ import {
 } from "./chunk-THAAWAOL.js";
 import {
   openStorage
-} from "./chunk-VTKFMYHT.js";
+} from "./chunk-DB36NSOT.js";
 import {
   isChatPlatform,
   normalizePhone

@@ -109,29 +109,7 @@ function createPacer(options = {}) {
   };
 }
 
-// src/uploader/client.ts
-import pRetry, { AbortError } from "p-retry";
-var DEFAULT_API_URL = "https://api-metrika.yandex.net";
-var UPLOAD_BYTES_PER_SECOND = 5e5;
-var IN_PROGRESS = /* @__PURE__ */ new Set(["PREPARED", "UPLOADED", "EXPORTED", "MATCHED"]);
-var FINAL = { PROCESSED: "processed", LINKAGE_FAILURE: "linkage_failure" };
-var RETRYABLE_STATUS = /* @__PURE__ */ new Set([420, 429, 500, 502, 503, 504]);
-var DAILY_QUOTAS = {
-  quota_requests_by_uid: "the daily request quota of this Metrica user",
-  quota_requests_by_counter_id: "the daily request quota of this counter"
-};
-var defaultSleep = (ms, signal) => new Promise((resolve, reject) => {
-  if (signal?.aborted) return reject(signal.reason);
-  const t = setTimeout(() => {
-    signal?.removeEventListener("abort", onAbort);
-    resolve();
-  }, ms);
-  const onAbort = () => {
-    clearTimeout(t);
-    reject(signal?.reason);
-  };
-  signal?.addEventListener("abort", onAbort, { once: true });
-});
+// src/uploader/replies.ts
 function parseRetryAfter(header, now = Date.now()) {
   if (header === null || header.trim() === "") return void 0;
   if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1e3;
@@ -167,6 +145,30 @@ function readUploadings(body, what) {
   }
   throw new MetricaNetworkError(`${what}: the reply has neither \`uploading\` nor \`uploadings\``);
 }
+
+// src/uploader/client.ts
+import pRetry, { AbortError } from "p-retry";
+var DEFAULT_API_URL = "https://api-metrika.yandex.net";
+var UPLOAD_BYTES_PER_SECOND = 5e5;
+var IN_PROGRESS = /* @__PURE__ */ new Set(["PREPARED", "UPLOADED", "EXPORTED", "MATCHED"]);
+var FINAL = { PROCESSED: "processed", LINKAGE_FAILURE: "linkage_failure" };
+var RETRYABLE_STATUS = /* @__PURE__ */ new Set([420, 429, 500, 502, 503, 504]);
+var DAILY_QUOTAS = {
+  quota_requests_by_uid: "the daily request quota of this Metrica user",
+  quota_requests_by_counter_id: "the daily request quota of this counter"
+};
+var defaultSleep = (ms, signal) => new Promise((resolve, reject) => {
+  if (signal?.aborted) return reject(signal.reason);
+  const t = setTimeout(() => {
+    signal?.removeEventListener("abort", onAbort);
+    resolve();
+  }, ms);
+  const onAbort = () => {
+    clearTimeout(t);
+    reject(signal?.reason);
+  };
+  signal?.addEventListener("abort", onAbort, { once: true });
+});
 function counterPath(counterId) {
   const id = String(counterId);
   if (!/^\d+$/.test(id)) throw new TypeError(`Expected the counter ID to be digits, got ${JSON.stringify(id)}.`);
@@ -663,9 +665,9 @@ export {
   QuotaExhaustedError,
   MetricaNetworkError,
   createPacer,
-  DEFAULT_API_URL,
   parseRetryAfter,
   readUploadings,
+  DEFAULT_API_URL,
   createMetricaClient,
   validateRecord,
   emptySummary,

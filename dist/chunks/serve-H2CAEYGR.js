@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   createCollector
-} from "./chunk-LO6ARSTG.js";
+} from "./chunk-MWKOB6OO.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-7Z4IPTRN.js";
@@ -15,7 +15,7 @@ import {
 } from "./chunk-THAAWAOL.js";
 import {
   isPostgresUrl
-} from "./chunk-VTKFMYHT.js";
+} from "./chunk-DB36NSOT.js";
 import "./chunk-ITWH7KDP.js";
 import "./chunk-5GHHCO5G.js";
 

@@ -6,7 +6,7 @@ import {
   isPostgresUrl,
   openStorage,
   recordOf
-} from "./chunk-VTKFMYHT.js";
+} from "./chunk-DB36NSOT.js";
 import {
   chatKey,
   hasMetricaId,

@@ -3,8 +3,8 @@ import {
   EXPORT_HELP,
   exportCommand,
   parseSince
-} from "./chunk-6VRKE2Y6.js";
-import "./chunk-X2GR3BAV.js";
+} from "./chunk-YS6CMH2B.js";
+import "./chunk-4VJXTIC6.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-THAAWAOL.js";

@@ -2,11 +2,11 @@
 import "./chunk-EGQFFPF7.js";
 import {
   createCollector
-} from "./chunk-LO6ARSTG.js";
+} from "./chunk-MWKOB6OO.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-7Z4IPTRN.js";
-import "./chunk-VTKFMYHT.js";
+import "./chunk-DB36NSOT.js";
 import {
   checkChatRecord,
   isAttributed,

@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 import {
   parseSince
-} from "./chunk-6VRKE2Y6.js";
+} from "./chunk-YS6CMH2B.js";
 import {
   DatabaseNotFoundError,
   openCollectorStorage
-} from "./chunk-X2GR3BAV.js";
+} from "./chunk-4VJXTIC6.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import {

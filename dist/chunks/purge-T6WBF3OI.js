@@ -9,7 +9,7 @@ import {
 } from "./chunk-THAAWAOL.js";
 import {
   openStorage
-} from "./chunk-VTKFMYHT.js";
+} from "./chunk-DB36NSOT.js";
 import "./chunk-ITWH7KDP.js";
 import "./chunk-5GHHCO5G.js";
 
