@@ -2,7 +2,7 @@
 import {
   DatabaseNotFoundError,
   openConversionStore
-} from "./chunk-ZLOQYKC5.js";
+} from "./chunk-PDVHJAWJ.js";
 import {
   DEFAULT_API_URL,
   MetricaApiError,
