@@ -8,28 +8,28 @@ import {
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-CLZ6HHR7.js")).serve
+    load: async () => (await import("./chunks/serve-T7WE4SZI.js")).serve
   },
-  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-H5PHL3OT.js")).purge },
+  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-UYIT3Q46.js")).purge },
   forget: {
     summary: "Delete everything stored about one person",
-    load: async () => (await import("./chunks/forget-LL4NR5VY.js")).forget
+    load: async () => (await import("./chunks/forget-EVJZAYXM.js")).forget
   },
   upload: {
     summary: "Validate chats and upload them to Metrica",
-    load: async () => (await import("./chunks/upload-SQD3DCFY.js")).upload
+    load: async () => (await import("./chunks/upload-OWS3TC2R.js")).upload
   },
   export: {
     summary: "Write the CSV of chats not yet uploaded",
-    load: async () => (await import("./chunks/export-GYVHUAW4.js")).exportCommand
+    load: async () => (await import("./chunks/export-GOCVAYFN.js")).exportCommand
   },
   report: {
     summary: "Show the chat yield and why chats went unattributed",
-    load: async () => (await import("./chunks/report-R76RAKN7.js")).report
+    load: async () => (await import("./chunks/report-WFCIUOF5.js")).report
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-BT4EJVN3.js")).demo
+    load: async () => (await import("./chunks/demo-SZAR7WII.js")).demo
   }
 };
 

@@ -12,7 +12,7 @@ import {
   recordChat,
   telegramChat,
   viberChat
-} from "./chunks/chunk-B7VJ2Y6W.js";
+} from "./chunks/chunk-ZJA2QBUL.js";
 import "./chunks/chunk-DJ2W7AGI.js";
 import "./chunks/chunk-BOWEE4IV.js";
 import {
@@ -24,7 +24,7 @@ import {
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   openStorage
-} from "./chunks/chunk-7EXHTDMF.js";
+} from "./chunks/chunk-CH642SLY.js";
 export {
   CHAT_BODY_LIMIT,
   HttpError,

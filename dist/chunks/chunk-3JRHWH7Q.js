@@ -2,7 +2,7 @@
 import {
   DatabaseNotFoundError,
   openConversionStore
-} from "./chunk-PDVHJAWJ.js";
+} from "./chunk-CJIFPJPP.js";
 import {
   exportPending
 } from "./chunk-DJ2W7AGI.js";

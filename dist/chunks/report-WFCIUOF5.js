@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 import {
   parseSince
-} from "./chunk-TICE5CRD.js";
+} from "./chunk-3JRHWH7Q.js";
 import {
   DatabaseNotFoundError,
   openCollectorStorage
-} from "./chunk-PDVHJAWJ.js";
+} from "./chunk-CJIFPJPP.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-5GHHCO5G.js";

@@ -10,7 +10,7 @@ import {
   openStorage,
   partnersOf,
   recordOf
-} from "./chunk-7EXHTDMF.js";
+} from "./chunk-CH642SLY.js";
 export {
   DRIVER_INSTALL,
   MissingDriverError,
