@@ -8,28 +8,28 @@ import {
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-2IHUUTIS.js")).serve
+    load: async () => (await import("./chunks/serve-U3IMUAYU.js")).serve
   },
-  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-SJI5EQI7.js")).purge },
+  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-LHOAZLUZ.js")).purge },
   forget: {
     summary: "Delete everything stored about one person",
-    load: async () => (await import("./chunks/forget-3C26KWP7.js")).forget
+    load: async () => (await import("./chunks/forget-B6N3BNPQ.js")).forget
   },
   upload: {
     summary: "Validate chats and upload them to Metrica",
-    load: async () => (await import("./chunks/upload-5UWI6MGG.js")).upload
+    load: async () => (await import("./chunks/upload-JRVJGVMN.js")).upload
   },
   export: {
     summary: "Write the CSV of chats not yet uploaded",
-    load: async () => (await import("./chunks/export-RGKJYCZZ.js")).exportCommand
+    load: async () => (await import("./chunks/export-ATWO6F2Y.js")).exportCommand
   },
   report: {
     summary: "Show the chat yield and why chats went unattributed",
-    load: async () => (await import("./chunks/report-TKZ43NFB.js")).report
+    load: async () => (await import("./chunks/report-W3MSFYAN.js")).report
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-55WMXG2A.js")).demo
+    load: async () => (await import("./chunks/demo-PT4BKMBZ.js")).demo
   }
 };
 

@@ -12,7 +12,7 @@ import {
   recordChat,
   telegramChat,
   viberChat
-} from "./chunks/chunk-CQ5IG3LX.js";
+} from "./chunks/chunk-HOLV3FHU.js";
 import "./chunks/chunk-DJ2W7AGI.js";
 import "./chunks/chunk-BOWEE4IV.js";
 import {
@@ -24,7 +24,7 @@ import {
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   openStorage
-} from "./chunks/chunk-JNEOZ2NO.js";
+} from "./chunks/chunk-TDWW67HB.js";
 export {
   CHAT_BODY_LIMIT,
   HttpError,

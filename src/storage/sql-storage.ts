@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { PendingConversion, UploadReceipt } from './contract.js';
-import { forgetPerson } from './forget.js';
+import { forgetPerson } from './forget-person.js';
 import { GroupCommit } from './group-commit.js';
 import {
   orNull,

@@ -3,8 +3,8 @@ import {
   EXPORT_HELP,
   exportCommand,
   parseSince
-} from "./chunk-5AOWLFHC.js";
-import "./chunk-72W6QUVK.js";
+} from "./chunk-O2QAZ2NS.js";
+import "./chunk-WT25LMG4.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-5GHHCO5G.js";

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   createCollector
-} from "./chunk-CQ5IG3LX.js";
+} from "./chunk-HOLV3FHU.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-7Z4IPTRN.js";
@@ -16,7 +16,7 @@ import {
 } from "./chunk-THAAWAOL.js";
 import {
   isPostgresUrl
-} from "./chunk-JNEOZ2NO.js";
+} from "./chunk-TDWW67HB.js";
 
 // src/cli/serve.ts
 import { resolve } from "node:path";

@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 import {
   parseSince
-} from "./chunk-5AOWLFHC.js";
+} from "./chunk-O2QAZ2NS.js";
 import {
   DatabaseNotFoundError,
   openCollectorStorage
-} from "./chunk-72W6QUVK.js";
+} from "./chunk-WT25LMG4.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-5GHHCO5G.js";

@@ -2,7 +2,7 @@
 import {
   DatabaseNotFoundError,
   openConversionStore
-} from "./chunk-72W6QUVK.js";
+} from "./chunk-WT25LMG4.js";
 import {
   exportPending
 } from "./chunk-DJ2W7AGI.js";

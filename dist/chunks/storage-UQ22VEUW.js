@@ -10,7 +10,7 @@ import {
   openStorage,
   partnersOf,
   recordOf
-} from "./chunk-JNEOZ2NO.js";
+} from "./chunk-TDWW67HB.js";
 export {
   DRIVER_INSTALL,
   MissingDriverError,
