@@ -8,28 +8,28 @@ import {
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-T7WE4SZI.js")).serve
+    load: async () => (await import("./chunks/serve-QHEJYV5G.js")).serve
   },
-  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-UYIT3Q46.js")).purge },
+  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-TSEAGZGW.js")).purge },
   forget: {
     summary: "Delete everything stored about one person",
-    load: async () => (await import("./chunks/forget-EVJZAYXM.js")).forget
+    load: async () => (await import("./chunks/forget-QMGMBMJ4.js")).forget
   },
   upload: {
     summary: "Validate chats and upload them to Metrica",
-    load: async () => (await import("./chunks/upload-OWS3TC2R.js")).upload
+    load: async () => (await import("./chunks/upload-B72G5DZI.js")).upload
   },
   export: {
     summary: "Write the CSV of chats not yet uploaded",
-    load: async () => (await import("./chunks/export-GOCVAYFN.js")).exportCommand
+    load: async () => (await import("./chunks/export-ZTEFJMYZ.js")).exportCommand
   },
   report: {
     summary: "Show the chat yield and why chats went unattributed",
-    load: async () => (await import("./chunks/report-WFCIUOF5.js")).report
+    load: async () => (await import("./chunks/report-K53JHSMP.js")).report
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-SZAR7WII.js")).demo
+    load: async () => (await import("./chunks/demo-UDZAUP2G.js")).demo
   }
 };
 

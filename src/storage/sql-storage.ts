@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { SAME_VISIT_MS } from '../domain/visit.js';
 import type { PendingConversion, UploadReceipt } from './contract.js';
-import { forgetPerson } from './forget.js';
+import { forgetPerson } from './forget-person.js';
 import { GroupCommit } from './group-commit.js';
 import {
   orNull,

@@ -2,7 +2,7 @@
 import {
   DatabaseNotFoundError,
   openConversionStore
-} from "./chunk-CJIFPJPP.js";
+} from "./chunk-KJGWPELI.js";
 import {
   exportPending
 } from "./chunk-DJ2W7AGI.js";

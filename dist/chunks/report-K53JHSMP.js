@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 import {
   parseSince
-} from "./chunk-3JRHWH7Q.js";
+} from "./chunk-64BLAJWI.js";
 import {
   DatabaseNotFoundError,
   openCollectorStorage
-} from "./chunk-CJIFPJPP.js";
+} from "./chunk-KJGWPELI.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-5GHHCO5G.js";

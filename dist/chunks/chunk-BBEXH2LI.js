@@ -328,7 +328,7 @@ function recordOf(row) {
 var placeholders = (xs) => xs.map(() => "?").join(", ");
 var toNumber = (v) => Number(v ?? 0);
 
-// src/storage/forget.ts
+// src/storage/forget-person.ts
 async function forgetPerson(q, who) {
   const platform = who.platform ? " AND platform = ?" : "";
   const onPlatform = who.platform ? [who.platform] : [];

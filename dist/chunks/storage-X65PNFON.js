@@ -10,7 +10,7 @@ import {
   openStorage,
   partnersOf,
   recordOf
-} from "./chunk-CH642SLY.js";
+} from "./chunk-BBEXH2LI.js";
 export {
   DRIVER_INSTALL,
   MissingDriverError,
