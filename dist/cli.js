@@ -8,28 +8,28 @@ import {
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-H2CAEYGR.js")).serve
+    load: async () => (await import("./chunks/serve-2FMFVHP7.js")).serve
   },
-  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-T6WBF3OI.js")).purge },
+  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-Y6PVKZB2.js")).purge },
   forget: {
     summary: "Delete everything stored about one person",
-    load: async () => (await import("./chunks/forget-2GAOU43Y.js")).forget
+    load: async () => (await import("./chunks/forget-WARVYCKZ.js")).forget
   },
   upload: {
     summary: "Validate chats and upload them to Metrica",
-    load: async () => (await import("./chunks/upload-3SRFJ4JI.js")).upload
+    load: async () => (await import("./chunks/upload-M75KLHQU.js")).upload
   },
   export: {
     summary: "Write the CSV of chats not yet uploaded",
-    load: async () => (await import("./chunks/export-FDZ2PWCU.js")).exportCommand
+    load: async () => (await import("./chunks/export-WGKVEAQG.js")).exportCommand
   },
   report: {
     summary: "Show the chat yield and why chats went unattributed",
-    load: async () => (await import("./chunks/report-URHWX2QB.js")).report
+    load: async () => (await import("./chunks/report-LHZTCA65.js")).report
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-TVJMKPVD.js")).demo
+    load: async () => (await import("./chunks/demo-OMCRW27A.js")).demo
   }
 };
 

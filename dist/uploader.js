@@ -20,7 +20,7 @@ import {
   uploadRows,
   validateHeader,
   validateRecord
-} from "./chunks/chunk-SI4J5QQG.js";
+} from "./chunks/chunk-2ZLRW7D7.js";
 import {
   exportPending
 } from "./chunks/chunk-DJ2W7AGI.js";

@@ -1,4 +1,6 @@
 import { type ConversionRecord } from '../domain/index.js';
+import { type FaultKind } from './faults.js';
+export type { FaultKind };
 /**
  * A fake of Metrica's CHATS upload API on 127.0.0.1: a real HTTP server, as strict as the docs,
  * so tests and the demo exercise the real client, multipart body and all. Point a client at
@@ -6,24 +8,6 @@ import { type ConversionRecord } from '../domain/index.js';
  * each behaviour below is marked [D] documented, [Y] shown by Yandex's own API tests, or [I]
  * inferred where the docs are silent.
  */
-/** Faults the next requests suffer, whatever route they ask for. */
-export type FaultKind = 
-/** 429 quota_requests_by_ip with `Retry-After`. */
-'429'
-/** 429 quota_parallel_requests without `Retry-After`. */
- | '429-no-retry-after'
-/** 429 quota_requests_by_uid: the daily quota is used up. */
- | 'daily-quota'
-/** 429 quota_requests_by_counter_id: the counter's daily quota is used up. */
- | 'counter-daily-quota'
-/** 420 quota_requests_by_ip: the status the English quotas page names (the Russian one says 429). */
- | '420' | '500' | '503'
-/** The connection is destroyed before the request is handled. */
- | 'reset'
-/** The request is handled, but the reply comes only after `slowMs`. */
- | 'slow'
-/** The request is handled, but the reply body is cut-off JSON. */
- | 'malformed-json';
 export interface FakeUpload {
     id: number;
     counterId: string;

@@ -2,7 +2,7 @@
 import {
   DatabaseNotFoundError,
   openConversionStore
-} from "./chunk-4VJXTIC6.js";
+} from "./chunk-6ZB5UCY3.js";
 import {
   exportPending
 } from "./chunk-DJ2W7AGI.js";

@@ -2,11 +2,11 @@
 import "./chunk-EGQFFPF7.js";
 import {
   createCollector
-} from "./chunk-MWKOB6OO.js";
+} from "./chunk-W4DDZYQS.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-7Z4IPTRN.js";
-import "./chunk-DB36NSOT.js";
+import "./chunk-4HXSTDAA.js";
 import {
   checkChatRecord,
   isAttributed,
@@ -90,6 +90,36 @@ var updateKey = strictUpdateKey;
 
 // src/fake-metrica/server.ts
 import { createServer } from "node:http";
+
+// src/fake-metrica/faults.ts
+function metricaError(status, errorType, message) {
+  return [status, { errors: [{ error_type: errorType, message }], code: status, message }];
+}
+var QUOTA_TYPES = {
+  "429": "quota_requests_by_ip",
+  "420": "quota_requests_by_ip",
+  "429-no-retry-after": "quota_parallel_requests",
+  "daily-quota": "quota_requests_by_uid",
+  "counter-daily-quota": "quota_requests_by_counter_id"
+};
+function faultReply(fault, retryAfterSeconds) {
+  const quota = fault ? QUOTA_TYPES[fault] : void 0;
+  if (quota) {
+    const [status, body] = metricaError(fault === "420" ? 420 : 429, quota, "\u041F\u0440\u0435\u0432\u044B\u0448\u0435\u043D\u0430 \u043A\u0432\u043E\u0442\u0430 \u043D\u0430 \u043A\u043E\u043B\u0438\u0447\u0435\u0441\u0442\u0432\u043E \u0437\u0430\u043F\u0440\u043E\u0441\u043E\u0432");
+    return { status, body, headers: fault === "429" ? { "retry-after": String(retryAfterSeconds) } : {} };
+  }
+  if (fault === "500") {
+    const [status, body] = metricaError(500, "backend_error", "Internal error");
+    return { status, body, headers: {} };
+  }
+  if (fault === "503") {
+    const [status, body] = metricaError(503, "backend_error", "\u0421\u0435\u0440\u0432\u0438\u0441 \u0432\u0440\u0435\u043C\u0435\u043D\u043D\u043E \u043D\u0435\u0434\u043E\u0441\u0442\u0443\u043F\u0435\u043D, \u043F\u043E\u043F\u0440\u043E\u0431\u0443\u0439\u0442\u0435 \u043F\u043E\u0437\u0436\u0435");
+    return { status, body, headers: {} };
+  }
+  return null;
+}
+
+// src/fake-metrica/server.ts
 var PREFIX = /^\/management\/v1\/counter\/(\d+)\/offline_conversions\/(upload|uploadings?)(?:\/(\d+))?$/;
 async function startFakeMetrica(options) {
   const processDelayMs = options.processDelayMs ?? 0;
@@ -118,9 +148,7 @@ async function startFakeMetrica(options) {
       ...done ? { linked_quantity: u.linked, user_not_found_quantity: u.notFound } : {}
     };
   }
-  function error(status, errorType, message) {
-    return [status, { errors: [{ error_type: errorType, message }], code: status, message }];
-  }
+  const error = metricaError;
   async function handle(req, body) {
     const auth = req.headers.authorization;
     if (auth === void 0 || auth.trim() === "") return error(401, "unauthorized", "\u041D\u0435\u0430\u0432\u0442\u043E\u0440\u0438\u0437\u043E\u0432\u0430\u043D\u043D\u044B\u0439 \u043F\u043E\u043B\u044C\u0437\u043E\u0432\u0430\u0442\u0435\u043B\u044C");
@@ -219,20 +247,10 @@ async function startFakeMetrica(options) {
       const headers = { "content-type": "application/json; charset=utf-8" };
       let status = 0;
       let payload = null;
-      if (fault === "429" || fault === "429-no-retry-after" || fault === "daily-quota" || fault === "counter-daily-quota" || fault === "420") {
-        const type = {
-          "429": "quota_requests_by_ip",
-          "420": "quota_requests_by_ip",
-          "429-no-retry-after": "quota_parallel_requests",
-          "daily-quota": "quota_requests_by_uid",
-          "counter-daily-quota": "quota_requests_by_counter_id"
-        }[fault];
-        [status, payload] = error(fault === "420" ? 420 : 429, type, "\u041F\u0440\u0435\u0432\u044B\u0448\u0435\u043D\u0430 \u043A\u0432\u043E\u0442\u0430 \u043D\u0430 \u043A\u043E\u043B\u0438\u0447\u0435\u0441\u0442\u0432\u043E \u0437\u0430\u043F\u0440\u043E\u0441\u043E\u0432");
-        if (fault === "429") headers["retry-after"] = String(options.retryAfterSeconds ?? 1);
-      } else if (fault === "500") {
-        [status, payload] = error(500, "backend_error", "Internal error");
-      } else if (fault === "503") {
-        [status, payload] = error(503, "backend_error", "\u0421\u0435\u0440\u0432\u0438\u0441 \u0432\u0440\u0435\u043C\u0435\u043D\u043D\u043E \u043D\u0435\u0434\u043E\u0441\u0442\u0443\u043F\u0435\u043D, \u043F\u043E\u043F\u0440\u043E\u0431\u0443\u0439\u0442\u0435 \u043F\u043E\u0437\u0436\u0435");
+      const answered = faultReply(fault, options.retryAfterSeconds ?? 1);
+      if (answered) {
+        [status, payload] = [answered.status, answered.body];
+        Object.assign(headers, answered.headers);
       } else {
         [status, payload] = await handle(req, Buffer.concat(chunks)).catch(
           (e) => error(500, "backend_error", String(e))

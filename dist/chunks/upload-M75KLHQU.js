@@ -2,7 +2,7 @@
 import {
   DatabaseNotFoundError,
   openConversionStore
-} from "./chunk-4VJXTIC6.js";
+} from "./chunk-6ZB5UCY3.js";
 import {
   DEFAULT_API_URL,
   MetricaApiError,
@@ -13,7 +13,7 @@ import {
   readCsv,
   uploadPending,
   uploadRows
-} from "./chunk-SI4J5QQG.js";
+} from "./chunk-2ZLRW7D7.js";
 import "./chunk-BOWEE4IV.js";
 import {
   EXIT,

@@ -6,7 +6,7 @@ import {
 } from "./chunk-THAAWAOL.js";
 import {
   openStorage
-} from "./chunk-DB36NSOT.js";
+} from "./chunk-4HXSTDAA.js";
 import {
   isChatPlatform,
   normalizePhone

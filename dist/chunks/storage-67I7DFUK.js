@@ -6,7 +6,7 @@ import {
   isPostgresUrl,
   openStorage,
   recordOf
-} from "./chunk-DB36NSOT.js";
+} from "./chunk-4HXSTDAA.js";
 import {
   chatKey,
   hasMetricaId,
