@@ -8,28 +8,32 @@ import {
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-KKH7RPQQ.js")).serve
+    load: async () => (await import("./chunks/serve-NOLTQ7P7.js")).serve
   },
-  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-GXGKNY6P.js")).purge },
+  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-3VGPDFKI.js")).purge },
   forget: {
     summary: "Delete everything stored about one person",
-    load: async () => (await import("./chunks/forget-TJLXBIN5.js")).forget
+    load: async () => (await import("./chunks/forget-3QIE7PKK.js")).forget
   },
   upload: {
     summary: "Validate chats and upload them to Metrica",
-    load: async () => (await import("./chunks/upload-4KURXTKJ.js")).upload
+    load: async () => (await import("./chunks/upload-G7TBUCSW.js")).upload
   },
   export: {
     summary: "Write the CSV of chats not yet uploaded",
-    load: async () => (await import("./chunks/export-W25WKEQT.js")).exportCommand
+    load: async () => (await import("./chunks/export-AGNVLV23.js")).exportCommand
   },
   report: {
     summary: "Show the chat yield and why chats went unattributed",
-    load: async () => (await import("./chunks/report-5VGCSACG.js")).report
+    load: async () => (await import("./chunks/report-BEXJERGB.js")).report
+  },
+  link: {
+    summary: "Bridge links for ads and QR codes: write the QR code of /go/<name>",
+    load: async () => (await import("./chunks/link-NMNDRBG5.js")).link
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-2IONKACC.js")).demo
+    load: async () => (await import("./chunks/demo-U2N7YSXK.js")).demo
   }
 };
 

@@ -12,7 +12,8 @@ import {
   recordChat,
   telegramChat,
   viberChat
-} from "./chunks/chunk-6WODTVI6.js";
+} from "./chunks/chunk-O2EAK72G.js";
+import "./chunks/chunk-O6I3UM5U.js";
 import "./chunks/chunk-DJ2W7AGI.js";
 import "./chunks/chunk-BOWEE4IV.js";
 import {
@@ -24,7 +25,7 @@ import {
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   openStorage
-} from "./chunks/chunk-WPD4R625.js";
+} from "./chunks/chunk-6QDUJAUG.js";
 export {
   CHAT_BODY_LIMIT,
   HttpError,

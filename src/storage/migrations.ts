@@ -76,6 +76,18 @@ const pairingColumns = (bigint: string) => `
   ts ${bigint},
   received_at ${bigint} NOT NULL`;
 
+// A pairing made by a bridge link (`/go/NAME`) names the link and keeps the visit's UTM parameters;
+// the index serves the per-link counts, which only look at such pairings.
+const BRIDGE_COLUMNS = `
+ALTER TABLE pairings ADD COLUMN link TEXT;
+ALTER TABLE pairings ADD COLUMN utm_source TEXT;
+ALTER TABLE pairings ADD COLUMN utm_medium TEXT;
+ALTER TABLE pairings ADD COLUMN utm_campaign TEXT;
+ALTER TABLE pairings ADD COLUMN utm_content TEXT;
+ALTER TABLE pairings ADD COLUMN utm_term TEXT;
+CREATE INDEX pairings_link ON pairings (link, chat_id) WHERE link IS NOT NULL;
+`;
+
 export const SQLITE_MIGRATIONS: Migration[] = [
   {
     version: 1,
@@ -92,6 +104,11 @@ ${chatsTable('INTEGER')}`,
     version: 2,
     name: 'where a chat ID came from',
     sql: 'ALTER TABLE chats ADD COLUMN chat_id_source TEXT;',
+  },
+  {
+    version: 3,
+    name: 'the bridge link and UTM parameters of a pairing',
+    sql: BRIDGE_COLUMNS,
   },
 ];
 
@@ -111,5 +128,10 @@ ${chatsTable('BIGINT')}`,
     version: 2,
     name: 'where a chat ID came from',
     sql: 'ALTER TABLE chats ADD COLUMN chat_id_source TEXT;',
+  },
+  {
+    version: 3,
+    name: 'the bridge link and UTM parameters of a pairing',
+    sql: BRIDGE_COLUMNS,
   },
 ];

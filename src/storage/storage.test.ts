@@ -467,6 +467,7 @@ for (const [name, open] of Object.entries(ADAPTERS)) {
         pending: 3,
         unattributed: { no_chat_id: 1, chat_id_not_paired: 1, pairing_without_metrica_id: 1 },
         pairings: 1,
+        byLink: {},
       });
       assert.equal((await s.chatStats({ since: T0 + 2 })).chats, 2);
     });

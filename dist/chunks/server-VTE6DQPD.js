@@ -2,7 +2,8 @@
 import "./chunk-EGQFFPF7.js";
 import {
   createCollector
-} from "./chunk-6WODTVI6.js";
+} from "./chunk-O2EAK72G.js";
+import "./chunk-O6I3UM5U.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-7Z4IPTRN.js";
@@ -11,7 +12,7 @@ import {
   CSV_COLUMNS,
   METRICA_ID_COLUMNS
 } from "./chunk-5GHHCO5G.js";
-import "./chunk-WPD4R625.js";
+import "./chunk-6QDUJAUG.js";
 
 // src/demo/server.ts
 import { mkdirSync, readFileSync as readFileSync2 } from "node:fs";

@@ -2,7 +2,7 @@
 import {
   DatabaseNotFoundError,
   openConversionStore
-} from "./chunk-KXGXIRLD.js";
+} from "./chunk-YOYBSZUP.js";
 import {
   exportPending
 } from "./chunk-DJ2W7AGI.js";
