@@ -8,24 +8,24 @@ import {
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-NOLTQ7P7.js")).serve
+    load: async () => (await import("./chunks/serve-5QUX4Z66.js")).serve
   },
-  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-3VGPDFKI.js")).purge },
+  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-WKZY477A.js")).purge },
   forget: {
     summary: "Delete everything stored about one person",
-    load: async () => (await import("./chunks/forget-3QIE7PKK.js")).forget
+    load: async () => (await import("./chunks/forget-WHJS7TQ4.js")).forget
   },
   upload: {
     summary: "Validate chats and upload them to Metrica",
-    load: async () => (await import("./chunks/upload-G7TBUCSW.js")).upload
+    load: async () => (await import("./chunks/upload-RHMGDIEV.js")).upload
   },
   export: {
     summary: "Write the CSV of chats not yet uploaded",
-    load: async () => (await import("./chunks/export-AGNVLV23.js")).exportCommand
+    load: async () => (await import("./chunks/export-J2NLNF4N.js")).exportCommand
   },
   report: {
     summary: "Show the chat yield and why chats went unattributed",
-    load: async () => (await import("./chunks/report-BEXJERGB.js")).report
+    load: async () => (await import("./chunks/report-Z45L6ZF6.js")).report
   },
   link: {
     summary: "Bridge links for ads and QR codes: write the QR code of /go/<name>",
@@ -33,7 +33,7 @@ var COMMANDS = {
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-U2N7YSXK.js")).demo
+    load: async () => (await import("./chunks/demo-U7HFX5V5.js")).demo
   }
 };
 

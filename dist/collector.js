@@ -12,7 +12,7 @@ import {
   recordChat,
   telegramChat,
   viberChat
-} from "./chunks/chunk-O2EAK72G.js";
+} from "./chunks/chunk-7NLW6TG7.js";
 import "./chunks/chunk-O6I3UM5U.js";
 import "./chunks/chunk-DJ2W7AGI.js";
 import "./chunks/chunk-BOWEE4IV.js";
@@ -25,7 +25,7 @@ import {
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   openStorage
-} from "./chunks/chunk-6QDUJAUG.js";
+} from "./chunks/chunk-3JF3PHIP.js";
 export {
   CHAT_BODY_LIMIT,
   HttpError,

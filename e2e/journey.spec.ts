@@ -48,14 +48,14 @@ async function cli(...argv: string[]): Promise<{ code: number; out: string }> {
 
 /**
  * A visitor lands on `landing`, goes to the second page and clicks the link `linkTestId`.
- * Navigation to the messenger is intercepted; returns the URL the browser was sent to and the
- * visitor's Metrica ClientID (the `_ym_uid` cookie the Metrica stand-in set).
+ * The demo keeps the visitor on the page and shows the messenger URL the browser would open;
+ * returns that URL and the visitor's Metrica ClientID (the `_ym_uid` cookie the Metrica stand-in set).
  */
 async function visitorClicks(browser: Browser, landing: string, linkTestId: string) {
   const context = await browser.newContext();
-  const opened: string[] = [];
+  const left: string[] = [];
   await context.route(/^https:\/\/(wa\.me|t\.me|api\.whatsapp\.com)\//, (route) => {
-    opened.push(route.request().url());
+    left.push(route.request().url());
     return route.fulfill({ status: 200, contentType: 'text/html', body: '<title>messenger</title>' });
   });
   const page = await context.newPage();
@@ -71,11 +71,14 @@ async function visitorClicks(browser: Browser, landing: string, linkTestId: stri
     return (window as unknown as { MetricaChats: { getChatId(): string } }).MetricaChats.getChatId();
   });
   await page.getByTestId(linkTestId).click();
-  await expect.poll(() => opened.length).toBe(1);
+  const shown = page.getByTestId('would-open-url');
+  await expect(shown).toHaveText(/^https:\/\//);
+  const opened = (await shown.textContent()) ?? '';
   const clientId = (await context.cookies()).find((c) => c.name === '_ym_uid')?.value ?? '';
   await context.close();
   expect(errors).toEqual([]);
-  return { url: new URL(opened[0] as string), clientId, chatId };
+  expect(left).toEqual([]);
+  return { url: new URL(opened), clientId, chatId };
 }
 
 async function reportChat(body: Record<string, unknown>) {

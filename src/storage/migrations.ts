@@ -76,6 +76,15 @@ const pairingColumns = (bigint: string) => `
   ts ${bigint},
   received_at ${bigint} NOT NULL`;
 
+// Connector messages already taken, by a hash of the connector and the platform's message ID (a
+// WhatsApp message ID encodes the sender's phone number), with the DateTime of the first delivery.
+const webhookMessagesTable = (bigint: string) => `
+CREATE TABLE webhook_messages (
+  key TEXT PRIMARY KEY,
+  date_time ${bigint} NOT NULL,
+  seen_at ${bigint} NOT NULL
+);`;
+
 // A pairing made by a bridge link (`/go/NAME`) names the link and keeps the visit's UTM parameters;
 // the index serves the per-link counts, which only look at such pairings.
 const BRIDGE_COLUMNS = `
@@ -105,8 +114,9 @@ ${chatsTable('INTEGER')}`,
     name: 'where a chat ID came from',
     sql: 'ALTER TABLE chats ADD COLUMN chat_id_source TEXT;',
   },
+  { version: 3, name: 'connector messages already taken', sql: webhookMessagesTable('INTEGER') },
   {
-    version: 3,
+    version: 4,
     name: 'the bridge link and UTM parameters of a pairing',
     sql: BRIDGE_COLUMNS,
   },
@@ -129,8 +139,9 @@ ${chatsTable('BIGINT')}`,
     name: 'where a chat ID came from',
     sql: 'ALTER TABLE chats ADD COLUMN chat_id_source TEXT;',
   },
+  { version: 3, name: 'connector messages already taken', sql: webhookMessagesTable('BIGINT') },
   {
-    version: 3,
+    version: 4,
     name: 'the bridge link and UTM parameters of a pairing',
     sql: BRIDGE_COLUMNS,
   },

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { PendingConversion, UploadReceipt } from './contract.js';
 import { forgetPerson } from './forget.js';
 import { GroupCommit } from './group-commit.js';
@@ -18,7 +19,7 @@ import {
   rowFromColumns,
 } from './rows.js';
 import { snapshotOf } from './snapshot.js';
-import { placeholders, type SqlDriver, type SqlValue } from './sql.js';
+import { placeholders, type SqlDriver, type SqlValue, toNumber } from './sql.js';
 import { chatStats } from './stats.js';
 import type {
   ChatInput,
@@ -258,6 +259,20 @@ export class SqlStorage implements Storage {
     );
     if (changed === 0)
       throw new Error(`unknown upload ID ${JSON.stringify(uploadId)}: record it with markUploaded first`);
+  }
+
+  async rememberMessage(source: string, messageId: string, dateTime: number): Promise<number> {
+    const key = createHash('sha256').update(`${source}\u0000${messageId}`).digest('base64url').slice(0, 32);
+    // Insert-or-keep, then read: whichever instance wrote first, every caller gets that DateTime.
+    await this.db.run(
+      'INSERT INTO webhook_messages (key, date_time, seen_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING',
+      [key, dateTime, this.now()],
+    );
+    const row = await this.db.get<{ date_time: number | string }>(
+      'SELECT date_time FROM webhook_messages WHERE key = ?',
+      [key],
+    );
+    return toNumber(row?.date_time ?? dateTime);
   }
 
   async purgePairings(before: number): Promise<number> {

@@ -2,7 +2,7 @@
 import "./chunk-EGQFFPF7.js";
 import {
   createCollector
-} from "./chunk-O2EAK72G.js";
+} from "./chunk-7NLW6TG7.js";
 import "./chunk-O6I3UM5U.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
@@ -12,7 +12,7 @@ import {
   CSV_COLUMNS,
   METRICA_ID_COLUMNS
 } from "./chunk-5GHHCO5G.js";
-import "./chunk-6QDUJAUG.js";
+import "./chunk-3JF3PHIP.js";
 
 // src/demo/server.ts
 import { mkdirSync, readFileSync as readFileSync2 } from "node:fs";
@@ -188,6 +188,11 @@ async function startFakeMetrica(options) {
     return [200, { uploadings: [present(upload)] }];
   }
   const server = createServer((req, res) => {
+    if (req.method === "GET" && (req.url === "/" || req.url === "")) {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
+      res.end(indexPage(uploads.map(present)));
+      return;
+    }
     requests++;
     inFlight++;
     maxInFlight = Math.max(maxInFlight, inFlight);
@@ -247,6 +252,19 @@ async function startFakeMetrica(options) {
       }
     }
   };
+}
+var escapeHtml = (value) => String(value ?? "").replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c] ?? c);
+function indexPage(uploads) {
+  const rows = uploads.map(
+    (u) => `<tr><td>${escapeHtml(u.id)}</td><td>${escapeHtml(u.create_time)}</td><td>${escapeHtml(u.line_quantity)}</td><td>${escapeHtml(u.status)}</td><td>${escapeHtml(u.linked_quantity)}</td><td>${escapeHtml(u.comment)}</td></tr>`
+  ).join("");
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Fake Metrica API</title></head><body>
+<h1>Fake Metrica API</h1>
+<p>A local stand-in for <code>https://api-metrika.yandex.net</code>, as strict about the CHATS upload as the real one.
+Point <code>metrica-chats upload --api-url</code> at this address. Requests need <code>Authorization: OAuth &lt;token&gt;</code>.</p>
+<h2>Uploads received</h2>
+${rows ? `<table><tr><th>ID</th><th>Created</th><th>Rows</th><th>Status</th><th>Linked</th><th>Comment</th></tr>${rows}</table>` : "<p>None yet.</p>"}
+</body></html>`;
 }
 
 // src/demo/business-request.ts

@@ -2,7 +2,7 @@
 import {
   DatabaseNotFoundError,
   openConversionStore
-} from "./chunk-YOYBSZUP.js";
+} from "./chunk-IO2OYR42.js";
 import {
   DEFAULT_API_URL,
   MetricaApiError,

@@ -10,7 +10,7 @@ import {
   openStorage,
   partnersOf,
   recordOf
-} from "./chunk-6QDUJAUG.js";
+} from "./chunk-3JF3PHIP.js";
 export {
   DRIVER_INSTALL,
   MissingDriverError,

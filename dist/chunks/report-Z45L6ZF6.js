@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 import {
   parseSince
-} from "./chunk-NFNPXXX3.js";
+} from "./chunk-GQB6DL6Y.js";
 import {
   DatabaseNotFoundError,
   openCollectorStorage
-} from "./chunk-YOYBSZUP.js";
+} from "./chunk-IO2OYR42.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-5GHHCO5G.js";

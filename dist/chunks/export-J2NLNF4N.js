@@ -3,8 +3,8 @@ import {
   EXPORT_HELP,
   exportCommand,
   parseSince
-} from "./chunk-NFNPXXX3.js";
-import "./chunk-YOYBSZUP.js";
+} from "./chunk-GQB6DL6Y.js";
+import "./chunk-IO2OYR42.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-5GHHCO5G.js";

@@ -98,6 +98,12 @@ var pairingColumns = (bigint) => `
   platform TEXT,
   ts ${bigint},
   received_at ${bigint} NOT NULL`;
+var webhookMessagesTable = (bigint) => `
+CREATE TABLE webhook_messages (
+  key TEXT PRIMARY KEY,
+  date_time ${bigint} NOT NULL,
+  seen_at ${bigint} NOT NULL
+);`;
 var BRIDGE_COLUMNS = `
 ALTER TABLE pairings ADD COLUMN link TEXT;
 ALTER TABLE pairings ADD COLUMN utm_source TEXT;
@@ -124,8 +130,9 @@ ${chatsTable("INTEGER")}`
     name: "where a chat ID came from",
     sql: "ALTER TABLE chats ADD COLUMN chat_id_source TEXT;"
   },
+  { version: 3, name: "connector messages already taken", sql: webhookMessagesTable("INTEGER") },
   {
-    version: 3,
+    version: 4,
     name: "the bridge link and UTM parameters of a pairing",
     sql: BRIDGE_COLUMNS
   }
@@ -147,12 +154,16 @@ ${chatsTable("BIGINT")}`
     name: "where a chat ID came from",
     sql: "ALTER TABLE chats ADD COLUMN chat_id_source TEXT;"
   },
+  { version: 3, name: "connector messages already taken", sql: webhookMessagesTable("BIGINT") },
   {
-    version: 3,
+    version: 4,
     name: "the bridge link and UTM parameters of a pairing",
     sql: BRIDGE_COLUMNS
   }
 ];
+
+// src/storage/sql-storage.ts
+import { createHash as createHash2 } from "node:crypto";
 
 // src/storage/rows.ts
 import { createHash } from "node:crypto";
@@ -789,6 +800,18 @@ var SqlStorage = class {
     );
     if (changed === 0)
       throw new Error(`unknown upload ID ${JSON.stringify(uploadId)}: record it with markUploaded first`);
+  }
+  async rememberMessage(source, messageId, dateTime) {
+    const key = createHash2("sha256").update(`${source}\0${messageId}`).digest("base64url").slice(0, 32);
+    await this.db.run(
+      "INSERT INTO webhook_messages (key, date_time, seen_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING",
+      [key, dateTime, this.now()]
+    );
+    const row = await this.db.get(
+      "SELECT date_time FROM webhook_messages WHERE key = ?",
+      [key]
+    );
+    return toNumber(row?.date_time ?? dateTime);
   }
   async purgePairings(before) {
     return this.db.run("DELETE FROM pairings WHERE received_at < ?", [before]);

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   createCollector
-} from "./chunk-O2EAK72G.js";
+} from "./chunk-7NLW6TG7.js";
 import {
   LinkConfigError,
   linkTable,
@@ -22,7 +22,7 @@ import {
 } from "./chunk-THAAWAOL.js";
 import {
   isPostgresUrl
-} from "./chunk-6QDUJAUG.js";
+} from "./chunk-3JF3PHIP.js";
 
 // src/cli/serve.ts
 import { resolve } from "node:path";
