@@ -8,7 +8,7 @@ import {
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-5QUX4Z66.js")).serve
+    load: async () => (await import("./chunks/serve-532K5SCV.js")).serve
   },
   purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-WKZY477A.js")).purge },
   forget: {
@@ -29,11 +29,11 @@ var COMMANDS = {
   },
   link: {
     summary: "Bridge links for ads and QR codes: write the QR code of /go/<name>",
-    load: async () => (await import("./chunks/link-NMNDRBG5.js")).link
+    load: async () => (await import("./chunks/link-P4REPWYC.js")).link
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-U7HFX5V5.js")).demo
+    load: async () => (await import("./chunks/demo-S3C7W6QU.js")).demo
   }
 };
 

@@ -12,8 +12,8 @@ import {
   recordChat,
   telegramChat,
   viberChat
-} from "./chunks/chunk-7NLW6TG7.js";
-import "./chunks/chunk-O6I3UM5U.js";
+} from "./chunks/chunk-Q7SHXPN5.js";
+import "./chunks/chunk-TDIG5AFX.js";
 import "./chunks/chunk-DJ2W7AGI.js";
 import "./chunks/chunk-BOWEE4IV.js";
 import {

@@ -2,8 +2,8 @@
 import "./chunk-EGQFFPF7.js";
 import {
   createCollector
-} from "./chunk-7NLW6TG7.js";
-import "./chunk-O6I3UM5U.js";
+} from "./chunk-Q7SHXPN5.js";
+import "./chunk-TDIG5AFX.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-7Z4IPTRN.js";

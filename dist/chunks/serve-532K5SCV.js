@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 import {
   createCollector
-} from "./chunk-7NLW6TG7.js";
+} from "./chunk-Q7SHXPN5.js";
 import {
   LinkConfigError,
   linkTable,
   parseLinkSpec,
   splitLinkList
-} from "./chunk-O6I3UM5U.js";
+} from "./chunk-TDIG5AFX.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-7Z4IPTRN.js";

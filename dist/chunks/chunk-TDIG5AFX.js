@@ -46,7 +46,7 @@ var TG_START = ["telegram", "start"];
 var TG_TEXT = ["telegram", "text"];
 var WA = ["whatsapp", "text"];
 var MAX_START = 64;
-var decode = (s) => decodeURIComponent(s.replace(/\+/g, " "));
+var decode = (s) => decodeURIComponent(s.replace(/\+/g, " ").replace(/%(?![\da-f]{2})/gi, "%25"));
 function bounds(url) {
   let end = url.indexOf("#");
   if (end < 0) end = url.length;

@@ -9,7 +9,7 @@ import {
   linkTable,
   newChatId,
   rewrite
-} from "./chunk-O6I3UM5U.js";
+} from "./chunk-TDIG5AFX.js";
 import {
   exportPending
 } from "./chunk-DJ2W7AGI.js";

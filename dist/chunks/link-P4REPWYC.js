@@ -5,7 +5,7 @@ import {
   linkTable,
   parseLinkSpec,
   splitLinkList
-} from "./chunk-O6I3UM5U.js";
+} from "./chunk-TDIG5AFX.js";
 import {
   EXIT,
   UsageError,
