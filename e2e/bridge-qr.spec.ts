@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import jsqr from 'jsqr';
-import { captureCli } from '../src/cli/in-process.js';
-import { main } from '../src/cli/main.js';
+import { runCli } from '../src/test-support/cli.js';
 
 // jsqr is CommonJS: its module object is the function, and `.default` the same function, which is
 // what its type declarations describe.
@@ -19,7 +18,7 @@ test.beforeAll(() => {
 });
 test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const linkQr = (...argv: string[]) => captureCli(main, ['link', 'qr', ...argv], { cwd: dir });
+const linkQr = (...argv: string[]) => runCli(['link', 'qr', ...argv], { cwd: dir });
 
 /** Renders the SVG at `size` pixels square in Chromium and decodes the pixels with jsQR. */
 async function decode(page: Page, svg: string, size: number): Promise<string | undefined> {

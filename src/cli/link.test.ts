@@ -3,14 +3,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { captureCli } from './in-process.js';
-import { main } from './main.js';
+import { runCli } from '../test-support/cli.js';
 
 /** `link …` in a scratch folder; says whether it wrote promo.svg there. */
 async function run(argv: string[], env: Record<string, string> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'mc-link-'));
   try {
-    const r = await captureCli(main, ['link', ...argv], { env, cwd: dir });
+    const r = await runCli(['link', ...argv], { env, cwd: dir });
     return { ...r, err: r.stderr, wroteSvg: existsSync(join(dir, 'promo.svg')) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -21,7 +20,7 @@ describe('link qr', () => {
   test('writes <name>.svg and says which URL it encodes', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mc-link-'));
     try {
-      const r = await captureCli(main, ['link', 'qr', 'promo', '--base', 'https://go.example.com'], { cwd: dir });
+      const r = await runCli(['link', 'qr', 'promo', '--base', 'https://go.example.com'], { cwd: dir });
       assert.equal(r.code, 0, r.out);
       assert.equal(r.out, 'Wrote promo.svg: the QR code of https://go.example.com/go/promo\n');
       assert.match(readFileSync(join(dir, 'promo.svg'), 'utf8'), /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);

@@ -4,10 +4,10 @@ import { LINK_NAME } from '../../bridge/links.js';
 import { isChatId, newChatId } from '../../match/format.js';
 import { UTM_KEYS } from '../../shared/utm.js';
 import type { PairingInput, Storage } from '../../storage/types.js';
+import type { RouteHandler } from '../context.js';
 import { HttpError } from '../errors.js';
 import { send } from '../http.js';
 import { clientKey } from '../rate-limit.js';
-import type { RouteHandler } from '../routes.js';
 
 /** On every answer of a bridge link: each visit is its own, and the messenger's site learns nothing of where it came from. */
 const BRIDGE_HEADERS = { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' };

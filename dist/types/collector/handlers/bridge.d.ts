@@ -1,4 +1,4 @@
-import type { RouteHandler } from '../routes.js';
+import type { RouteHandler } from '../context.js';
 /**
  * `GET|HEAD /go/<name>`: a bridge link. A person gets a chat ID (a fresh one, or the one of their
  * visit a moment ago), a pairing of it with the yclid and UTM parameters of the query, and a 302 to

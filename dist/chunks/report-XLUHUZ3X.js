@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 import {
   parseSince
-} from "./chunk-GQB6DL6Y.js";
+} from "./chunk-ADHHNQC5.js";
 import {
   DatabaseNotFoundError,
   openCollectorStorage
-} from "./chunk-IO2OYR42.js";
+} from "./chunk-CK3QWZS7.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-5GHHCO5G.js";

@@ -2,7 +2,7 @@
 import {
   DatabaseNotFoundError,
   openConversionStore
-} from "./chunk-IO2OYR42.js";
+} from "./chunk-CK3QWZS7.js";
 import {
   exportPending
 } from "./chunk-DJ2W7AGI.js";

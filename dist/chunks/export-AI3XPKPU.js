@@ -3,8 +3,8 @@ import {
   EXPORT_HELP,
   exportCommand,
   parseSince
-} from "./chunk-GQB6DL6Y.js";
-import "./chunk-IO2OYR42.js";
+} from "./chunk-ADHHNQC5.js";
+import "./chunk-CK3QWZS7.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-5GHHCO5G.js";

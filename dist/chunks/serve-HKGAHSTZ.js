@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   createCollector
-} from "./chunk-Q7SHXPN5.js";
+} from "./chunk-HG56THCU.js";
 import {
   LinkConfigError,
   linkTable,
@@ -22,7 +22,7 @@ import {
 } from "./chunk-THAAWAOL.js";
 import {
   isPostgresUrl
-} from "./chunk-3JF3PHIP.js";
+} from "./chunk-Z2IADXD4.js";
 
 // src/cli/serve.ts
 import { resolve } from "node:path";

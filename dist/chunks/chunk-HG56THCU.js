@@ -28,7 +28,7 @@ import {
   hasMetricaId,
   openStorage,
   partnersOf
-} from "./chunk-3JF3PHIP.js";
+} from "./chunk-Z2IADXD4.js";
 
 // src/match/clean.ts
 var INVISIBLE = /[\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD\u180E]|\u034F/g;

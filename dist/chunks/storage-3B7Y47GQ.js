@@ -10,7 +10,7 @@ import {
   openStorage,
   partnersOf,
   recordOf
-} from "./chunk-3JF3PHIP.js";
+} from "./chunk-Z2IADXD4.js";
 export {
   DRIVER_INSTALL,
   MissingDriverError,
