@@ -8,24 +8,24 @@ import {
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-HKGAHSTZ.js")).serve
+    load: async () => (await import("./chunks/serve-BLUS6URA.js")).serve
   },
-  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-SFTDXGEG.js")).purge },
+  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-2Z3X2FS3.js")).purge },
   forget: {
     summary: "Delete everything stored about one person",
-    load: async () => (await import("./chunks/forget-BVZOQ6J2.js")).forget
+    load: async () => (await import("./chunks/forget-BCMUSWSF.js")).forget
   },
   upload: {
     summary: "Validate chats and upload them to Metrica",
-    load: async () => (await import("./chunks/upload-ZCY4ZGMC.js")).upload
+    load: async () => (await import("./chunks/upload-6V5SPIAA.js")).upload
   },
   export: {
     summary: "Write the CSV of chats not yet uploaded",
-    load: async () => (await import("./chunks/export-AI3XPKPU.js")).exportCommand
+    load: async () => (await import("./chunks/export-CA2AYTLC.js")).exportCommand
   },
   report: {
     summary: "Show the chat yield and why chats went unattributed",
-    load: async () => (await import("./chunks/report-XLUHUZ3X.js")).report
+    load: async () => (await import("./chunks/report-4RMCMJKU.js")).report
   },
   link: {
     summary: "Bridge links for ads and QR codes: write the QR code of /go/<name>",
@@ -33,7 +33,7 @@ var COMMANDS = {
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-LJFZ75TP.js")).demo
+    load: async () => (await import("./chunks/demo-6NM7HGF3.js")).demo
   }
 };
 

@@ -117,6 +117,15 @@ ${chatsTable('INTEGER')}`,
   { version: 3, name: 'connector messages already taken', sql: webhookMessagesTable('INTEGER') },
   {
     version: 4,
+    name: 'how the chat ID was found, and upgrades by later pairings',
+    sql: `
+ALTER TABLE chats ADD COLUMN chat_id_repair TEXT;
+ALTER TABLE chats ADD COLUMN chat_id_count INTEGER;
+ALTER TABLE chats ADD COLUMN upgraded_at INTEGER;
+CREATE INDEX chats_upgradable ON chats (chat_id) WHERE unattributed_reason IS NULL AND (client_id IS NULL OR user_id IS NULL);`,
+  },
+  {
+    version: 5,
     name: 'the bridge link and UTM parameters of a pairing',
     sql: BRIDGE_COLUMNS,
   },
@@ -142,6 +151,15 @@ ${chatsTable('BIGINT')}`,
   { version: 3, name: 'connector messages already taken', sql: webhookMessagesTable('BIGINT') },
   {
     version: 4,
+    name: 'how the chat ID was found, and upgrades by later pairings',
+    sql: `
+ALTER TABLE chats ADD COLUMN chat_id_repair TEXT;
+ALTER TABLE chats ADD COLUMN chat_id_count INTEGER;
+ALTER TABLE chats ADD COLUMN upgraded_at BIGINT;
+CREATE INDEX chats_upgradable ON chats (chat_id) WHERE unattributed_reason IS NULL AND (client_id IS NULL OR user_id IS NULL);`,
+  },
+  {
+    version: 5,
     name: 'the bridge link and UTM parameters of a pairing',
     sql: BRIDGE_COLUMNS,
   },

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   createCollector
-} from "./chunk-HG56THCU.js";
+} from "./chunk-TURPRNDE.js";
 import {
   LinkConfigError,
   linkTable,
@@ -22,7 +22,7 @@ import {
 } from "./chunk-THAAWAOL.js";
 import {
   isPostgresUrl
-} from "./chunk-Z2IADXD4.js";
+} from "./chunk-ATZR3B53.js";
 
 // src/cli/serve.ts
 import { resolve } from "node:path";

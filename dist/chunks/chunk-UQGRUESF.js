@@ -2,7 +2,7 @@
 import {
   DatabaseNotFoundError,
   openConversionStore
-} from "./chunk-CK3QWZS7.js";
+} from "./chunk-DO3GPOIM.js";
 import {
   exportPending
 } from "./chunk-DJ2W7AGI.js";
