@@ -12,7 +12,7 @@ import {
   recordChat,
   telegramChat,
   viberChat
-} from "./chunks/chunk-HTOSGGI6.js";
+} from "./chunks/chunk-3SPNZRVQ.js";
 import "./chunks/chunk-DJ2W7AGI.js";
 import "./chunks/chunk-BOWEE4IV.js";
 import {
@@ -24,7 +24,7 @@ import {
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   openStorage
-} from "./chunks/chunk-MTEUYC5A.js";
+} from "./chunks/chunk-BBEXH2LI.js";
 export {
   CHAT_BODY_LIMIT,
   HttpError,

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   createCollector
-} from "./chunk-HTOSGGI6.js";
+} from "./chunk-3SPNZRVQ.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-7Z4IPTRN.js";
@@ -16,7 +16,7 @@ import {
 } from "./chunk-THAAWAOL.js";
 import {
   isPostgresUrl
-} from "./chunk-MTEUYC5A.js";
+} from "./chunk-BBEXH2LI.js";
 
 // src/cli/serve.ts
 import { resolve } from "node:path";

@@ -3,8 +3,8 @@ import {
   EXPORT_HELP,
   exportCommand,
   parseSince
-} from "./chunk-X72U6I3D.js";
-import "./chunk-ZLOQYKC5.js";
+} from "./chunk-64BLAJWI.js";
+import "./chunk-KJGWPELI.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-5GHHCO5G.js";
