@@ -8,7 +8,7 @@ import {
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-BLUS6URA.js")).serve
+    load: async () => (await import("./chunks/serve-IHRCQQ5E.js")).serve
   },
   purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-2Z3X2FS3.js")).purge },
   forget: {
@@ -33,7 +33,7 @@ var COMMANDS = {
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-6NM7HGF3.js")).demo
+    load: async () => (await import("./chunks/demo-Z6333G6P.js")).demo
   }
 };
 

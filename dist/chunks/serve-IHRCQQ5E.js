@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   createCollector
-} from "./chunk-TURPRNDE.js";
+} from "./chunk-Q6SSAZZR.js";
 import {
   LinkConfigError,
   linkTable,
