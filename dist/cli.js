@@ -8,28 +8,32 @@ import {
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-2FMFVHP7.js")).serve
+    load: async () => (await import("./chunks/serve-B5GQNN55.js")).serve
   },
-  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-Y6PVKZB2.js")).purge },
+  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-WNWPOEV7.js")).purge },
   forget: {
     summary: "Delete everything stored about one person",
-    load: async () => (await import("./chunks/forget-WARVYCKZ.js")).forget
+    load: async () => (await import("./chunks/forget-2YHLBEKX.js")).forget
   },
   upload: {
     summary: "Validate chats and upload them to Metrica",
-    load: async () => (await import("./chunks/upload-M75KLHQU.js")).upload
+    load: async () => (await import("./chunks/upload-XEH66KR3.js")).upload
   },
   export: {
     summary: "Write the CSV of chats not yet uploaded",
-    load: async () => (await import("./chunks/export-WGKVEAQG.js")).exportCommand
+    load: async () => (await import("./chunks/export-LYTUZZZZ.js")).exportCommand
   },
   report: {
     summary: "Show the chat yield and why chats went unattributed",
-    load: async () => (await import("./chunks/report-LHZTCA65.js")).report
+    load: async () => (await import("./chunks/report-4CFAEHR5.js")).report
+  },
+  link: {
+    summary: "Bridge links for ads and QR codes: write the QR code of /go/<name>",
+    load: async () => (await import("./chunks/link-P4REPWYC.js")).link
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-OMCRW27A.js")).demo
+    load: async () => (await import("./chunks/demo-7KKM6LVK.js")).demo
   }
 };
 

@@ -12,7 +12,8 @@ import {
   recordChat,
   telegramChat,
   viberChat
-} from "./chunks/chunk-W4DDZYQS.js";
+} from "./chunks/chunk-MV3CVPNK.js";
+import "./chunks/chunk-TDIG5AFX.js";
 import "./chunks/chunk-DJ2W7AGI.js";
 import "./chunks/chunk-BOWEE4IV.js";
 import {
@@ -23,7 +24,7 @@ import {
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   openStorage
-} from "./chunks/chunk-4HXSTDAA.js";
+} from "./chunks/chunk-GGWE4XWW.js";
 import "./chunks/chunk-ITWH7KDP.js";
 import "./chunks/chunk-5GHHCO5G.js";
 export {

@@ -1,14 +1,6 @@
 import type { PartnerKind } from '../domain/index.js';
 import type { ChatPlatform, ConversionRecord } from '../shared/conversion.js';
-import type {
-  ChatIdRepair,
-  ChatIdSource,
-  ChatInput,
-  ChatRow,
-  PairingInput,
-  PartnerRef,
-  UnattributedReason,
-} from './types.js';
+import type { ChatIdRepair, ChatIdSource, ChatInput, ChatRow, UnattributedReason } from './types.js';
 
 /**
  * Pure row logic shared by both adapters: merging a report into a stored row, and turning a row

@@ -6,7 +6,7 @@ import {
 } from "./chunk-THAAWAOL.js";
 import {
   openStorage
-} from "./chunk-4HXSTDAA.js";
+} from "./chunk-GGWE4XWW.js";
 import {
   isChatPlatform,
   normalizePhone

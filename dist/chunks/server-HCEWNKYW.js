@@ -2,11 +2,12 @@
 import "./chunk-EGQFFPF7.js";
 import {
   createCollector
-} from "./chunk-W4DDZYQS.js";
+} from "./chunk-MV3CVPNK.js";
+import "./chunk-TDIG5AFX.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-7Z4IPTRN.js";
-import "./chunk-4HXSTDAA.js";
+import "./chunk-GGWE4XWW.js";
 import {
   checkChatRecord,
   isAttributed,

@@ -2,7 +2,7 @@
 import {
   DatabaseNotFoundError,
   openConversionStore
-} from "./chunk-6ZB5UCY3.js";
+} from "./chunk-IE5QZOVD.js";
 import {
   exportPending
 } from "./chunk-DJ2W7AGI.js";

@@ -3,8 +3,8 @@ import {
   EXPORT_HELP,
   exportCommand,
   parseSince
-} from "./chunk-P7CII6PK.js";
-import "./chunk-6ZB5UCY3.js";
+} from "./chunk-3R74WDCZ.js";
+import "./chunk-IE5QZOVD.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-THAAWAOL.js";

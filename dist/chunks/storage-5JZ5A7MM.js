@@ -6,7 +6,7 @@ import {
   isPostgresUrl,
   openStorage,
   recordOf
-} from "./chunk-4HXSTDAA.js";
+} from "./chunk-GGWE4XWW.js";
 import {
   chatKey,
   hasMetricaId,

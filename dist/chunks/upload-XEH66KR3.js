@@ -2,7 +2,7 @@
 import {
   DatabaseNotFoundError,
   openConversionStore
-} from "./chunk-6ZB5UCY3.js";
+} from "./chunk-IE5QZOVD.js";
 import {
   DEFAULT_API_URL,
   MetricaApiError,
