@@ -8,28 +8,28 @@ import {
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-7ZCA6V6H.js")).serve
+    load: async () => (await import("./chunks/serve-YJ4S5YXL.js")).serve
   },
-  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-TSEAGZGW.js")).purge },
+  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-7MPUGLJH.js")).purge },
   forget: {
     summary: "Delete everything stored about one person",
-    load: async () => (await import("./chunks/forget-QMGMBMJ4.js")).forget
+    load: async () => (await import("./chunks/forget-AEI2GK6D.js")).forget
   },
   upload: {
     summary: "Validate chats and upload them to Metrica",
-    load: async () => (await import("./chunks/upload-B72G5DZI.js")).upload
+    load: async () => (await import("./chunks/upload-4WD6KNUE.js")).upload
   },
   export: {
     summary: "Write the CSV of chats not yet uploaded",
-    load: async () => (await import("./chunks/export-ZTEFJMYZ.js")).exportCommand
+    load: async () => (await import("./chunks/export-S57VON2D.js")).exportCommand
   },
   report: {
     summary: "Show the chat yield and why chats went unattributed",
-    load: async () => (await import("./chunks/report-K53JHSMP.js")).report
+    load: async () => (await import("./chunks/report-RQG36QX2.js")).report
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-7EVXT56D.js")).demo
+    load: async () => (await import("./chunks/demo-NQ42V6VW.js")).demo
   }
 };
 

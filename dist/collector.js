@@ -12,7 +12,7 @@ import {
   recordChat,
   telegramChat,
   viberChat
-} from "./chunks/chunk-AYOU4VOR.js";
+} from "./chunks/chunk-H6U5F4SU.js";
 import "./chunks/chunk-DJ2W7AGI.js";
 import "./chunks/chunk-BOWEE4IV.js";
 import {
@@ -24,7 +24,7 @@ import {
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   openStorage
-} from "./chunks/chunk-BBEXH2LI.js";
+} from "./chunks/chunk-3O54SGAX.js";
 export {
   CHAT_BODY_LIMIT,
   HttpError,

@@ -10,7 +10,7 @@ import {
   openStorage,
   partnersOf,
   recordOf
-} from "./chunk-BBEXH2LI.js";
+} from "./chunk-3O54SGAX.js";
 export {
   DRIVER_INSTALL,
   MissingDriverError,

@@ -10,7 +10,7 @@ import {
 import {
   compactPhone,
   openStorage
-} from "./chunk-BBEXH2LI.js";
+} from "./chunk-3O54SGAX.js";
 
 // src/cli/forget.ts
 var FORGET_HELP = `Usage: metrica-chats forget (--phone <number> | --user-id <id> | --username <name> | --chat-id <id>)

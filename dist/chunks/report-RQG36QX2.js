@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 import {
   parseSince
-} from "./chunk-64BLAJWI.js";
+} from "./chunk-YILHYEKO.js";
 import {
   DatabaseNotFoundError,
   openCollectorStorage
-} from "./chunk-KJGWPELI.js";
+} from "./chunk-PN6Y4VVU.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-5GHHCO5G.js";

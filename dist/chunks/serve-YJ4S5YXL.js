@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   createCollector
-} from "./chunk-AYOU4VOR.js";
+} from "./chunk-H6U5F4SU.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-7Z4IPTRN.js";
@@ -16,7 +16,7 @@ import {
 } from "./chunk-THAAWAOL.js";
 import {
   isPostgresUrl
-} from "./chunk-BBEXH2LI.js";
+} from "./chunk-3O54SGAX.js";
 
 // src/cli/serve.ts
 import { resolve } from "node:path";

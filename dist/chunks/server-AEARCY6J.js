@@ -2,7 +2,7 @@
 import "./chunk-EGQFFPF7.js";
 import {
   createCollector
-} from "./chunk-AYOU4VOR.js";
+} from "./chunk-H6U5F4SU.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-7Z4IPTRN.js";
@@ -11,7 +11,7 @@ import {
   CSV_COLUMNS,
   METRICA_ID_COLUMNS
 } from "./chunk-5GHHCO5G.js";
-import "./chunk-BBEXH2LI.js";
+import "./chunk-3O54SGAX.js";
 
 // src/demo/server.ts
 import { mkdirSync, readFileSync as readFileSync2 } from "node:fs";
