@@ -8,7 +8,7 @@ import {
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-QHEJYV5G.js")).serve
+    load: async () => (await import("./chunks/serve-7ZCA6V6H.js")).serve
   },
   purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-TSEAGZGW.js")).purge },
   forget: {
@@ -29,7 +29,7 @@ var COMMANDS = {
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-UDZAUP2G.js")).demo
+    load: async () => (await import("./chunks/demo-7EVXT56D.js")).demo
   }
 };
 

@@ -2,7 +2,7 @@
 import "./chunk-EGQFFPF7.js";
 import {
   createCollector
-} from "./chunk-3SPNZRVQ.js";
+} from "./chunk-AYOU4VOR.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-7Z4IPTRN.js";
