@@ -8,28 +8,32 @@ import {
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-7ZCA6V6H.js")).serve
+    load: async () => (await import("./chunks/serve-IHRCQQ5E.js")).serve
   },
-  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-TSEAGZGW.js")).purge },
+  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-2Z3X2FS3.js")).purge },
   forget: {
     summary: "Delete everything stored about one person",
-    load: async () => (await import("./chunks/forget-QMGMBMJ4.js")).forget
+    load: async () => (await import("./chunks/forget-BCMUSWSF.js")).forget
   },
   upload: {
     summary: "Validate chats and upload them to Metrica",
-    load: async () => (await import("./chunks/upload-B72G5DZI.js")).upload
+    load: async () => (await import("./chunks/upload-6V5SPIAA.js")).upload
   },
   export: {
     summary: "Write the CSV of chats not yet uploaded",
-    load: async () => (await import("./chunks/export-ZTEFJMYZ.js")).exportCommand
+    load: async () => (await import("./chunks/export-CA2AYTLC.js")).exportCommand
   },
   report: {
     summary: "Show the chat yield and why chats went unattributed",
-    load: async () => (await import("./chunks/report-K53JHSMP.js")).report
+    load: async () => (await import("./chunks/report-4RMCMJKU.js")).report
+  },
+  link: {
+    summary: "Bridge links for ads and QR codes: write the QR code of /go/<name>",
+    load: async () => (await import("./chunks/link-P4REPWYC.js")).link
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-7EVXT56D.js")).demo
+    load: async () => (await import("./chunks/demo-Z6333G6P.js")).demo
   }
 };
 

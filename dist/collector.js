@@ -12,7 +12,8 @@ import {
   recordChat,
   telegramChat,
   viberChat
-} from "./chunks/chunk-AYOU4VOR.js";
+} from "./chunks/chunk-Q6SSAZZR.js";
+import "./chunks/chunk-TDIG5AFX.js";
 import "./chunks/chunk-DJ2W7AGI.js";
 import "./chunks/chunk-BOWEE4IV.js";
 import {
@@ -24,7 +25,7 @@ import {
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   openStorage
-} from "./chunks/chunk-BBEXH2LI.js";
+} from "./chunks/chunk-ATZR3B53.js";
 export {
   CHAT_BODY_LIMIT,
   HttpError,

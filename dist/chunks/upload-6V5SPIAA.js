@@ -2,7 +2,7 @@
 import {
   DatabaseNotFoundError,
   openConversionStore
-} from "./chunk-KJGWPELI.js";
+} from "./chunk-DO3GPOIM.js";
 import {
   DEFAULT_API_URL,
   MetricaApiError,

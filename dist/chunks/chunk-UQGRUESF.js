@@ -2,7 +2,7 @@
 import {
   DatabaseNotFoundError,
   openConversionStore
-} from "./chunk-KJGWPELI.js";
+} from "./chunk-DO3GPOIM.js";
 import {
   exportPending
 } from "./chunk-DJ2W7AGI.js";

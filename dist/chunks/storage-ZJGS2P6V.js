@@ -10,7 +10,7 @@ import {
   openStorage,
   partnersOf,
   recordOf
-} from "./chunk-BBEXH2LI.js";
+} from "./chunk-ATZR3B53.js";
 export {
   DRIVER_INSTALL,
   MissingDriverError,

@@ -3,8 +3,8 @@ import {
   EXPORT_HELP,
   exportCommand,
   parseSince
-} from "./chunk-64BLAJWI.js";
-import "./chunk-KJGWPELI.js";
+} from "./chunk-UQGRUESF.js";
+import "./chunk-DO3GPOIM.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-5GHHCO5G.js";
