@@ -8,28 +8,32 @@ import {
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-YJ4S5YXL.js")).serve
+    load: async () => (await import("./chunks/serve-EI4U5GN2.js")).serve
   },
-  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-7MPUGLJH.js")).purge },
+  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-ZUJQP6KF.js")).purge },
   forget: {
     summary: "Delete everything stored about one person",
-    load: async () => (await import("./chunks/forget-AEI2GK6D.js")).forget
+    load: async () => (await import("./chunks/forget-76PHSXJW.js")).forget
   },
   upload: {
     summary: "Validate chats and upload them to Metrica",
-    load: async () => (await import("./chunks/upload-4WD6KNUE.js")).upload
+    load: async () => (await import("./chunks/upload-LPVN7ZO2.js")).upload
   },
   export: {
     summary: "Write the CSV of chats not yet uploaded",
-    load: async () => (await import("./chunks/export-S57VON2D.js")).exportCommand
+    load: async () => (await import("./chunks/export-2IRLJICP.js")).exportCommand
   },
   report: {
     summary: "Show the chat yield and why chats went unattributed",
-    load: async () => (await import("./chunks/report-RQG36QX2.js")).report
+    load: async () => (await import("./chunks/report-S6EBOE3Q.js")).report
+  },
+  link: {
+    summary: "Bridge links for ads and QR codes: write the QR code of /go/<name>",
+    load: async () => (await import("./chunks/link-P4REPWYC.js")).link
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-NQ42V6VW.js")).demo
+    load: async () => (await import("./chunks/demo-BZJXICYC.js")).demo
   }
 };
 

@@ -12,7 +12,8 @@ import {
   recordChat,
   telegramChat,
   viberChat
-} from "./chunks/chunk-H6U5F4SU.js";
+} from "./chunks/chunk-KRKYUG3M.js";
+import "./chunks/chunk-TDIG5AFX.js";
 import "./chunks/chunk-DJ2W7AGI.js";
 import "./chunks/chunk-BOWEE4IV.js";
 import {
@@ -24,7 +25,7 @@ import {
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   openStorage
-} from "./chunks/chunk-3O54SGAX.js";
+} from "./chunks/chunk-RNL3VWZN.js";
 export {
   CHAT_BODY_LIMIT,
   HttpError,

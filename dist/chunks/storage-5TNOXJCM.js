@@ -10,7 +10,7 @@ import {
   openStorage,
   partnersOf,
   recordOf
-} from "./chunk-3O54SGAX.js";
+} from "./chunk-RNL3VWZN.js";
 export {
   DRIVER_INSTALL,
   MissingDriverError,

@@ -2,7 +2,7 @@
 import {
   DatabaseNotFoundError,
   openConversionStore
-} from "./chunk-PN6Y4VVU.js";
+} from "./chunk-OVLBC543.js";
 import {
   DEFAULT_API_URL,
   MetricaApiError,

@@ -2,7 +2,8 @@
 import "./chunk-EGQFFPF7.js";
 import {
   createCollector
-} from "./chunk-H6U5F4SU.js";
+} from "./chunk-KRKYUG3M.js";
+import "./chunk-TDIG5AFX.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-7Z4IPTRN.js";
@@ -11,7 +12,7 @@ import {
   CSV_COLUMNS,
   METRICA_ID_COLUMNS
 } from "./chunk-5GHHCO5G.js";
-import "./chunk-3O54SGAX.js";
+import "./chunk-RNL3VWZN.js";
 
 // src/demo/server.ts
 import { mkdirSync, readFileSync as readFileSync2 } from "node:fs";
