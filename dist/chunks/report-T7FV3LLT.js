@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 import {
   parseSince
-} from "./chunk-3R74WDCZ.js";
+} from "./chunk-FKBDWUPZ.js";
 import {
   DatabaseNotFoundError,
   openCollectorStorage
-} from "./chunk-IE5QZOVD.js";
+} from "./chunk-2ODU62IX.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import {

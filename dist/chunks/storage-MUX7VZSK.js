@@ -6,7 +6,7 @@ import {
   isPostgresUrl,
   openStorage,
   recordOf
-} from "./chunk-GGWE4XWW.js";
+} from "./chunk-BBL3GPWV.js";
 import {
   chatKey,
   hasMetricaId,

@@ -2,12 +2,12 @@
 import "./chunk-EGQFFPF7.js";
 import {
   createCollector
-} from "./chunk-MV3CVPNK.js";
+} from "./chunk-NCCNURIO.js";
 import "./chunk-TDIG5AFX.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-7Z4IPTRN.js";
-import "./chunk-GGWE4XWW.js";
+import "./chunk-BBL3GPWV.js";
 import {
   checkChatRecord,
   isAttributed,

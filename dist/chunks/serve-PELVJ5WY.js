@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   createCollector
-} from "./chunk-MV3CVPNK.js";
+} from "./chunk-NCCNURIO.js";
 import {
   LinkConfigError,
   linkTable,
@@ -21,7 +21,7 @@ import {
 } from "./chunk-THAAWAOL.js";
 import {
   isPostgresUrl
-} from "./chunk-GGWE4XWW.js";
+} from "./chunk-BBL3GPWV.js";
 import "./chunk-ITWH7KDP.js";
 import "./chunk-5GHHCO5G.js";
 

@@ -6,7 +6,7 @@ import {
 } from "./chunk-THAAWAOL.js";
 import {
   openStorage
-} from "./chunk-GGWE4XWW.js";
+} from "./chunk-BBL3GPWV.js";
 import {
   isChatPlatform,
   normalizePhone

@@ -3,8 +3,8 @@ import {
   EXPORT_HELP,
   exportCommand,
   parseSince
-} from "./chunk-3R74WDCZ.js";
-import "./chunk-IE5QZOVD.js";
+} from "./chunk-FKBDWUPZ.js";
+import "./chunk-2ODU62IX.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-THAAWAOL.js";

@@ -22,7 +22,7 @@ import {
   SAME_VISIT_MS,
   UTM_KEYS,
   openStorage
-} from "./chunk-GGWE4XWW.js";
+} from "./chunk-BBL3GPWV.js";
 import {
   URL_MAX_LENGTH,
   chatKey,

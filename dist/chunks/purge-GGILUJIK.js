@@ -9,7 +9,7 @@ import {
 } from "./chunk-THAAWAOL.js";
 import {
   openStorage
-} from "./chunk-GGWE4XWW.js";
+} from "./chunk-BBL3GPWV.js";
 import "./chunk-ITWH7KDP.js";
 import "./chunk-5GHHCO5G.js";
 
