@@ -12,7 +12,7 @@ import {
   recordChat,
   telegramChat,
   viberChat
-} from "./chunks/chunk-Q6SSAZZR.js";
+} from "./chunks/chunk-KRKYUG3M.js";
 import "./chunks/chunk-TDIG5AFX.js";
 import "./chunks/chunk-DJ2W7AGI.js";
 import "./chunks/chunk-BOWEE4IV.js";
@@ -25,7 +25,7 @@ import {
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   openStorage
-} from "./chunks/chunk-ATZR3B53.js";
+} from "./chunks/chunk-RNL3VWZN.js";
 export {
   CHAT_BODY_LIMIT,
   HttpError,

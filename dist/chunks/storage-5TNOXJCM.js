@@ -10,7 +10,7 @@ import {
   openStorage,
   partnersOf,
   recordOf
-} from "./chunk-ATZR3B53.js";
+} from "./chunk-RNL3VWZN.js";
 export {
   DRIVER_INSTALL,
   MissingDriverError,

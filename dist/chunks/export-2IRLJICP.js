@@ -3,8 +3,8 @@ import {
   EXPORT_HELP,
   exportCommand,
   parseSince
-} from "./chunk-UQGRUESF.js";
-import "./chunk-DO3GPOIM.js";
+} from "./chunk-D76VFENJ.js";
+import "./chunk-OVLBC543.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-5GHHCO5G.js";

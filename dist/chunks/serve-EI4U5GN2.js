@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   createCollector
-} from "./chunk-Q6SSAZZR.js";
+} from "./chunk-KRKYUG3M.js";
 import {
   LinkConfigError,
   linkTable,
@@ -22,7 +22,7 @@ import {
 } from "./chunk-THAAWAOL.js";
 import {
   isPostgresUrl
-} from "./chunk-ATZR3B53.js";
+} from "./chunk-RNL3VWZN.js";
 
 // src/cli/serve.ts
 import { resolve } from "node:path";

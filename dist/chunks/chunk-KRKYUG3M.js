@@ -29,7 +29,7 @@ import {
   hasMetricaId,
   openStorage,
   partnersOf
-} from "./chunk-ATZR3B53.js";
+} from "./chunk-RNL3VWZN.js";
 
 // src/match/clean.ts
 var INVISIBLE = /[\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD\u180E]|\u034F/g;

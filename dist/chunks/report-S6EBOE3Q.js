@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 import {
   parseSince
-} from "./chunk-UQGRUESF.js";
+} from "./chunk-D76VFENJ.js";
 import {
   DatabaseNotFoundError,
   openCollectorStorage
-} from "./chunk-DO3GPOIM.js";
+} from "./chunk-OVLBC543.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-5GHHCO5G.js";

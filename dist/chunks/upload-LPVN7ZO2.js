@@ -2,7 +2,7 @@
 import {
   DatabaseNotFoundError,
   openConversionStore
-} from "./chunk-DO3GPOIM.js";
+} from "./chunk-OVLBC543.js";
 import {
   DEFAULT_API_URL,
   MetricaApiError,

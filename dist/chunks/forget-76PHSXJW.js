@@ -10,7 +10,7 @@ import {
 import {
   compactPhone,
   openStorage
-} from "./chunk-ATZR3B53.js";
+} from "./chunk-RNL3VWZN.js";
 
 // src/cli/forget.ts
 var FORGET_HELP = `Usage: metrica-chats forget (--phone <number> | --user-id <id> | --username <name> | --chat-id <id>)

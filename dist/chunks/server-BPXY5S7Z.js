@@ -2,7 +2,7 @@
 import "./chunk-EGQFFPF7.js";
 import {
   createCollector
-} from "./chunk-Q6SSAZZR.js";
+} from "./chunk-KRKYUG3M.js";
 import "./chunk-TDIG5AFX.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
@@ -12,7 +12,7 @@ import {
   CSV_COLUMNS,
   METRICA_ID_COLUMNS
 } from "./chunk-5GHHCO5G.js";
-import "./chunk-ATZR3B53.js";
+import "./chunk-RNL3VWZN.js";
 
 // src/demo/server.ts
 import { mkdirSync, readFileSync as readFileSync2 } from "node:fs";
