@@ -2,38 +2,38 @@
 import {
   EXIT,
   UsageError
-} from "./chunks/chunk-THAAWAOL.js";
+} from "./chunks/chunk-UYULAQMB.js";
 
 // src/cli/commands.ts
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-PELVJ5WY.js")).serve
+    load: async () => (await import("./chunks/serve-EUKKJJQW.js")).serve
   },
-  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-GGILUJIK.js")).purge },
+  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-WX6UEHA7.js")).purge },
   forget: {
     summary: "Delete everything stored about one person",
-    load: async () => (await import("./chunks/forget-JP5SETM5.js")).forget
+    load: async () => (await import("./chunks/forget-2HU5LKQC.js")).forget
   },
   upload: {
     summary: "Validate chats and upload them to Metrica",
-    load: async () => (await import("./chunks/upload-CMCVAUXD.js")).upload
+    load: async () => (await import("./chunks/upload-PQP2FNUH.js")).upload
   },
   export: {
     summary: "Write the CSV of chats not yet uploaded",
-    load: async () => (await import("./chunks/export-C6LQVEZZ.js")).exportCommand
+    load: async () => (await import("./chunks/export-XNFMSRKA.js")).exportCommand
   },
   report: {
     summary: "Show the chat yield and why chats went unattributed",
-    load: async () => (await import("./chunks/report-T7FV3LLT.js")).report
+    load: async () => (await import("./chunks/report-AP6QIBDG.js")).report
   },
   link: {
     summary: "Bridge links for ads and QR codes: write the QR code of /go/<name>",
-    load: async () => (await import("./chunks/link-P4REPWYC.js")).link
+    load: async () => (await import("./chunks/link-2PAVLPLE.js")).link
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-2Q7CSPSE.js")).demo
+    load: async () => (await import("./chunks/demo-6GHIRMST.js")).demo
   }
 };
 

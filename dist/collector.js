@@ -12,7 +12,7 @@ import {
   recordChat,
   telegramChat,
   viberChat
-} from "./chunks/chunk-NCCNURIO.js";
+} from "./chunks/chunk-XNJ4T3TG.js";
 import "./chunks/chunk-TDIG5AFX.js";
 import "./chunks/chunk-DJ2W7AGI.js";
 import "./chunks/chunk-BOWEE4IV.js";
@@ -24,7 +24,7 @@ import {
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   openStorage
-} from "./chunks/chunk-BBL3GPWV.js";
+} from "./chunks/chunk-4TFRSG2O.js";
 import "./chunks/chunk-ITWH7KDP.js";
 import "./chunks/chunk-5GHHCO5G.js";
 export {

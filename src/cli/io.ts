@@ -23,7 +23,16 @@ export interface CliIO {
 export type Command = (args: string[], io: CliIO) => Promise<number>;
 
 /** Exit codes shared by every command. */
-export const EXIT = { ok: 0, failed: 1, usage: 2, api: 3 } as const;
+export const EXIT = {
+  ok: 0,
+  failed: 1,
+  usage: 2,
+  api: 3,
+  /** Uploaded, but some rows of the database were held back: they break a CHATS rule. */
+  heldBack: 4,
+  /** Uploaded, but Metrica accepted fewer rows than were sent (`line_quantity`). */
+  notAccepted: 5,
+} as const;
 
 /** A mistake in how the command was called: printed with the command's usage, exit code 2. */
 export class UsageError extends Error {

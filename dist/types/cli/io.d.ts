@@ -31,6 +31,10 @@ export declare const EXIT: {
     readonly failed: 1;
     readonly usage: 2;
     readonly api: 3;
+    /** Uploaded, but some rows of the database were held back: they break a CHATS rule. */
+    readonly heldBack: 4;
+    /** Uploaded, but Metrica accepted fewer rows than were sent (`line_quantity`). */
+    readonly notAccepted: 5;
 };
 /** A mistake in how the command was called: printed with the command's usage, exit code 2. */
 export declare class UsageError extends Error {

@@ -10,7 +10,7 @@ import {
   EXIT,
   UsageError,
   parseCommandArgs
-} from "./chunk-THAAWAOL.js";
+} from "./chunk-UYULAQMB.js";
 
 // src/cli/link.ts
 import { writeFileSync } from "node:fs";

@@ -3,10 +3,10 @@ import {
   EXIT,
   UsageError,
   parseCommandArgs
-} from "./chunk-THAAWAOL.js";
+} from "./chunk-UYULAQMB.js";
 import {
   openStorage
-} from "./chunk-BBL3GPWV.js";
+} from "./chunk-4TFRSG2O.js";
 import {
   isChatPlatform,
   normalizePhone

@@ -2,7 +2,7 @@
 import {
   DatabaseNotFoundError,
   openConversionStore
-} from "./chunk-2ODU62IX.js";
+} from "./chunk-ITDBOQ6X.js";
 import {
   exportPending
 } from "./chunk-DJ2W7AGI.js";
@@ -10,7 +10,7 @@ import {
   EXIT,
   UsageError,
   parseCommandArgs
-} from "./chunk-THAAWAOL.js";
+} from "./chunk-UYULAQMB.js";
 
 // src/cli/export.ts
 import { once } from "node:events";

@@ -1,18 +1,18 @@
 #!/usr/bin/env node
 import {
   parseSince
-} from "./chunk-FKBDWUPZ.js";
+} from "./chunk-VXHT2W7U.js";
 import {
   DatabaseNotFoundError,
   openCollectorStorage
-} from "./chunk-2ODU62IX.js";
+} from "./chunk-ITDBOQ6X.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import {
   EXIT,
   UsageError,
   parseCommandArgs
-} from "./chunk-THAAWAOL.js";
+} from "./chunk-UYULAQMB.js";
 import "./chunk-5GHHCO5G.js";
 
 // src/report/stats-text.ts
@@ -43,7 +43,12 @@ function formatReport(stats, sinceLabel) {
     line("  upgraded by a later pairing of the same visit", stats.upgradedByLaterPairing, stats.chats),
     line("Uploaded (current version)", stats.uploaded, stats.chats),
     line("Waiting for upload", stats.pending, stats.chats),
+    line("  held back: breaks a CHATS rule (upload says why)", stats.heldBack, stats.chats),
     line("Pairings received", stats.pairings),
+    ...stats.skippedByMetrica.rows > 0 ? [
+      line("Rows Metrica skipped (sent, not accepted)", stats.skippedByMetrica.rows),
+      `  ${"".padEnd(width)}        in ${stats.skippedByMetrica.uploads} upload${stats.skippedByMetrica.uploads === 1 ? "" : "s"}: see each upload's line_quantity`
+    ] : [],
     "",
     line("Unattributed", unattributedTotal, stats.chats),
     ...reasons.map((r) => `  ${"".padEnd(width)}${String(stats.unattributed[r]).padStart(7)}  ${REASON_TEXT[r]}`),

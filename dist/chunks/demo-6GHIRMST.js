@@ -3,7 +3,7 @@ import {
   EXIT,
   UsageError,
   parseCommandArgs
-} from "./chunk-THAAWAOL.js";
+} from "./chunk-UYULAQMB.js";
 
 // src/cli/demo.ts
 import { join } from "node:path";
@@ -71,7 +71,7 @@ async function demo(args, io) {
   }
   const sitePort = port(values.port, 8080, "--port");
   const dataDir = values.data ?? join(io.cwd, ".data", "demo");
-  const { startDemo } = await import("./server-EXOK73YN.js");
+  const { startDemo } = await import("./server-S6FINL4W.js");
   const runCli = io.runCli;
   if (!runCli) throw new Error("the demo runs commands through main(); start it with `metrica-chats demo`");
   const running = await startDemo({

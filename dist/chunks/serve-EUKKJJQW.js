@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   createCollector
-} from "./chunk-NCCNURIO.js";
+} from "./chunk-XNJ4T3TG.js";
 import {
   LinkConfigError,
   linkTable,
@@ -18,10 +18,10 @@ import {
   EXIT,
   UsageError,
   parseCommandArgs
-} from "./chunk-THAAWAOL.js";
+} from "./chunk-UYULAQMB.js";
 import {
   isPostgresUrl
-} from "./chunk-BBL3GPWV.js";
+} from "./chunk-4TFRSG2O.js";
 import "./chunk-ITWH7KDP.js";
 import "./chunk-5GHHCO5G.js";
 

@@ -6,7 +6,7 @@ import {
   isPostgresUrl,
   openStorage,
   recordOf
-} from "./chunk-BBL3GPWV.js";
+} from "./chunk-4TFRSG2O.js";
 import {
   chatKey,
   hasMetricaId,

@@ -6,10 +6,10 @@ import {
   EXIT,
   UsageError,
   parseCommandArgs
-} from "./chunk-THAAWAOL.js";
+} from "./chunk-UYULAQMB.js";
 import {
   openStorage
-} from "./chunk-BBL3GPWV.js";
+} from "./chunk-4TFRSG2O.js";
 import "./chunk-ITWH7KDP.js";
 import "./chunk-5GHHCO5G.js";
 

@@ -22,7 +22,7 @@ import {
   SAME_VISIT_MS,
   UTM_KEYS,
   openStorage
-} from "./chunk-BBL3GPWV.js";
+} from "./chunk-4TFRSG2O.js";
 import {
   URL_MAX_LENGTH,
   chatKey,

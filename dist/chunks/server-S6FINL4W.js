@@ -2,12 +2,12 @@
 import "./chunk-EGQFFPF7.js";
 import {
   createCollector
-} from "./chunk-NCCNURIO.js";
+} from "./chunk-XNJ4T3TG.js";
 import "./chunk-TDIG5AFX.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-7Z4IPTRN.js";
-import "./chunk-BBL3GPWV.js";
+import "./chunk-4TFRSG2O.js";
 import {
   checkChatRecord,
   isAttributed,
