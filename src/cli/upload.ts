@@ -11,20 +11,21 @@ import {
 } from '../uploader/client.js';
 import { MetricaApiError, MetricaNetworkError } from '../uploader/errors.js';
 import { type UploadResult, uploadPending, uploadRows } from '../uploader/job.js';
-import { DatabaseNotFoundError, openConversionStore } from '../uploader/open-database.js';
 import { ProblemLog } from '../uploader/prepare.js';
 import { createProgress } from '../uploader/progress.js';
 import { readCsv } from '../uploader/read-csv.js';
 import { describeProblem, type UploadSummary } from '../uploader/validate.js';
 import { type CliIO, type Command, EXIT, parseCommandArgs, UsageError } from './io.js';
+import { chooseDatabase, DATABASE_OPTIONS, helpText, openDatabase } from './toolkit.js';
 
-export const UPLOAD_HELP = `Usage: metrica-chats upload --counter <id> (<file.csv> | --from <db>) [options]
+export const UPLOAD_HELP = `Usage: metrica-chats upload --counter <id> (<file.csv> | --db <path|url>) [options]
 
 Validates chats and uploads them to Yandex Metrica as CHATS offline conversions.
 
   <file.csv>         A CHATS CSV, made by this tool or elsewhere (comma-separated, UTF-8, a BOM is fine)
-  --from <db>        The collector's database (SQLite file or postgres:// URL): uploads the chats that
+  --db <path|url>    The collector's database (SQLite file or postgres:// URL): uploads the chats that
                      are new or changed since their last upload and marks them with the upload ID
+                     (--from is the same option's older name)
 
 Options:
   --counter <id>     Metrica counter (tag) ID, digits (required)
@@ -62,7 +63,7 @@ function parse(args: string[]) {
     args,
     options: {
       counter: { type: 'string' },
-      from: { type: 'string' },
+      ...DATABASE_OPTIONS,
       comment: { type: 'string' },
       'dry-run': { type: 'boolean' },
       wait: { type: 'boolean' },
@@ -86,7 +87,7 @@ export function createUploadCommand(deps: UploadCommandDeps = {}): Command {
   return async (args: string[], io: CliIO): Promise<number> => {
     const { values, positionals } = parse(args);
     if (values.help) {
-      io.stdout.write(UPLOAD_HELP);
+      io.stdout.write(helpText(io, UPLOAD_HELP));
       return EXIT.ok;
     }
     const counterId = values.counter;
@@ -99,8 +100,9 @@ export function createUploadCommand(deps: UploadCommandDeps = {}): Command {
     if (positionals.length > 1)
       throw new UsageError(`Expected one CSV file, got ${positionals.length}: ${positionals.join(' ')}.`);
     const file = positionals[0];
-    if ((file === undefined) === (values.from === undefined)) {
-      throw new UsageError('Give either a CSV file or `--from <db>` (one of them, not both).');
+    const database = values.db ?? values.from;
+    if ((file === undefined) === (database === undefined)) {
+      throw new UsageError('Give either a CSV file or `--db <path|url>` (one of them, not both).');
     }
     const comment = values.comment;
     if (comment !== undefined && [...comment].length > 255) {
@@ -156,7 +158,7 @@ export function createUploadCommand(deps: UploadCommandDeps = {}): Command {
       },
     };
 
-    const source = file ?? String(values.from);
+    const source = file ?? String(database);
     let result: UploadResult;
     let store: ConversionStore | null = null;
     try {
@@ -184,12 +186,7 @@ export function createUploadCommand(deps: UploadCommandDeps = {}): Command {
         result = await uploadRows(rows, { ...jobOptions, problems, columns: () => columns });
         progress.done();
       } else {
-        try {
-          store = await openConversionStore(source, io.cwd);
-        } catch (error) {
-          if (error instanceof DatabaseNotFoundError) throw new UsageError(error.message);
-          throw error;
-        }
+        store = await openDatabase(chooseDatabase(values, io), io, { create: false });
         result = await uploadPending(store, jobOptions);
       }
     } catch (error) {
