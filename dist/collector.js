@@ -12,7 +12,7 @@ import {
   recordChat,
   telegramChat,
   viberChat
-} from "./chunks/chunk-KXWXTIDF.js";
+} from "./chunks/chunk-T2OBRNPJ.js";
 import "./chunks/chunk-DJ2W7AGI.js";
 import "./chunks/chunk-BOWEE4IV.js";
 import {
@@ -24,7 +24,7 @@ import {
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   openStorage
-} from "./chunks/chunk-WPD4R625.js";
+} from "./chunks/chunk-4AHCJBSI.js";
 export {
   CHAT_BODY_LIMIT,
   HttpError,

@@ -163,9 +163,13 @@ export function parseOptions<T extends ParseArgsConfig>(config: T): ReturnType<t
 
 // --- How the user ran it -----------------------------------------------------------------------
 
-/** The command as the user typed it, for hints: `npx metrica-chats` under npx, else `metrica-chats`. */
+/**
+ * The command as the user would type it next, for hints: `npx metrica-chats` when npm started it
+ * (`npx`, or `npm run demo` in a checkout, where the bin is not on the shell's PATH), else
+ * `metrica-chats` (installed globally, or on the PATH some other way).
+ */
 export function program(io: Pick<CliIO, 'env'>): string {
-  return io.env.npm_command === 'exec' ? 'npx metrica-chats' : 'metrica-chats';
+  return io.env.npm_command === 'exec' || io.env.npm_command === 'run-script' ? 'npx metrica-chats' : 'metrica-chats';
 }
 
 /** A help text with its usage lines written the way the user ran the command. */

@@ -51,6 +51,21 @@ const PROBLEMS_SHOWN = 50;
 
 const rowCount = (n: number): string => (n === 1 ? '1 row' : `${n} rows`);
 
+const seconds = (ms: number): string =>
+  ms < 1000 ? `${ms} ms` : ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`;
+
+/** While --wait polls: a line on stderr whenever an upload's status changes, with the time. */
+function waitingLine(io: CliIO): (u: { id: string | number; status: string }) => void {
+  const last = new Map<string, string>();
+  return (u) => {
+    if (last.get(String(u.id)) === u.status || u.status === 'PROCESSED' || u.status === 'LINKAGE_FAILURE') return;
+    last.set(String(u.id), u.status);
+    io.stderr.write(
+      `Upload ${u.id}: ${u.status} at ${new Date().toISOString().slice(11, 19)} UTC; waiting for Metrica…\n`,
+    );
+  };
+}
+
 /** What tests may change: backoff and polling delays, so they run in milliseconds. */
 export interface UploadCommandDeps {
   client?: Partial<Omit<MetricaClientOptions, 'token' | 'apiUrl'>>;
@@ -129,6 +144,12 @@ export function createUploadCommand(deps: UploadCommandDeps = {}): Command {
         token: dryRun ? 'dry-run' : token,
         apiUrl,
         ...(debug ? { debug } : {}),
+        // No silent minutes: each retry says what failed and when the next try is (stderr, so
+        // that --json output stays one object).
+        onRetry: (e) =>
+          io.stderr.write(
+            `${e.error.message} (attempt ${e.attempt} of ${e.attempts}); trying again in ${seconds(e.delayMs)}.\n`,
+          ),
         ...deps.client,
       });
     } catch (error) {
@@ -147,6 +168,7 @@ export function createUploadCommand(deps: UploadCommandDeps = {}): Command {
       wait: values.wait ? (deps.wait ?? true) : false,
       maxPartBytes: deps.maxPartBytes,
       signal: io.signal,
+      onStatus: waitingLine(io),
       onUploaded: (u: { id: string; status: string }, part: { index: number; of: number; rows: number }) => {
         accepted.push({ id: u.id, rows: part.rows, of: part.of });
         if (!json) {

@@ -41,6 +41,20 @@ export interface MetricaClientOptions {
   timeoutMs?: number;
   /** Receives one line per request attempt (method, path, status); never headers or the token. */
   debug?: (line: string) => void;
+  /** Told of each failed attempt that will be retried: what failed, and when it tries again. */
+  onRetry?: (event: RetryEvent) => void;
+}
+
+/** A failed attempt about to be retried. */
+export interface RetryEvent {
+  /** What was being done, e.g. `Upload` or `Upload 123 status`. */
+  what: string;
+  /** The attempt that failed, from 1, and how many there may be in all. */
+  attempt: number;
+  attempts: number;
+  error: Error;
+  /** Time until the next attempt: Metrica's Retry-After, or the backoff with jitter. */
+  delayMs: number;
 }
 
 export interface WaitOptions {
@@ -242,6 +256,11 @@ export function createMetricaClient(options: MetricaClientOptions): MetricaClien
     return new MetricaApiError(init);
   }
 
+  const retries = retry.retries ?? 6;
+  const minTimeout = retry.minTimeout ?? 1000;
+  const maxTimeout = retry.maxTimeout ?? 60_000;
+  const factor = retry.factor ?? 2;
+
   async function request(
     method: string,
     path: string,
@@ -259,18 +278,19 @@ export function createMetricaClient(options: MetricaClientOptions): MetricaClien
         }
       },
       {
-        retries: retry.retries ?? 6,
-        minTimeout: retry.minTimeout ?? 1000,
-        maxTimeout: retry.maxTimeout ?? 60_000,
-        factor: retry.factor ?? 2,
-        randomize: true,
+        retries,
+        // The wait between attempts happens below, where it can be announced before it starts.
+        minTimeout: 0,
         signal,
-        onFailedAttempt: async ({ error, retriesLeft }) => {
+        onFailedAttempt: async ({ error, retriesLeft, attemptNumber }) => {
+          if (retriesLeft <= 0) return;
           const after = (error as { retryAfterMs?: number }).retryAfterMs;
-          if (after !== undefined && retriesLeft > 0) {
-            debug(`${method} ${path}: Retry-After ${after} ms (waiting ${Math.min(after, retryAfterCap)} ms)`);
-            await sleep(Math.min(after, retryAfterCap), signal);
-          }
+          // Exponential backoff with full jitter on top (as p-retry's `randomize`): base × 1–2.
+          const base = Math.min(minTimeout * factor ** (attemptNumber - 1), maxTimeout);
+          const delayMs = after !== undefined ? Math.min(after, retryAfterCap) : Math.round(base * (1 + Math.random()));
+          if (after !== undefined) debug(`${method} ${path}: Retry-After ${after} ms (waiting ${delayMs} ms)`);
+          options.onRetry?.({ what, attempt: attemptNumber, attempts: retries + 1, error, delayMs });
+          await sleep(delayMs, signal);
         },
       },
     );

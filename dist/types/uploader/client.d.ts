@@ -36,6 +36,19 @@ export interface MetricaClientOptions {
     timeoutMs?: number;
     /** Receives one line per request attempt (method, path, status); never headers or the token. */
     debug?: (line: string) => void;
+    /** Told of each failed attempt that will be retried: what failed, and when it tries again. */
+    onRetry?: (event: RetryEvent) => void;
+}
+/** A failed attempt about to be retried. */
+export interface RetryEvent {
+    /** What was being done, e.g. `Upload` or `Upload 123 status`. */
+    what: string;
+    /** The attempt that failed, from 1, and how many there may be in all. */
+    attempt: number;
+    attempts: number;
+    error: Error;
+    /** Time until the next attempt: Metrica's Retry-After, or the backoff with jitter. */
+    delayMs: number;
 }
 export interface WaitOptions {
     /** Give up after this many ms (default 3 hours: Metrica takes up to 2 hours to process a file). */

@@ -3,12 +3,12 @@ import {
   EXPORT_HELP,
   exportCommand,
   parseSince
-} from "./chunk-7HGTDUQV.js";
-import "./chunk-KXGXIRLD.js";
+} from "./chunk-MIDT2UK4.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-5GHHCO5G.js";
-import "./chunk-THAAWAOL.js";
+import "./chunk-YYQPGC3A.js";
+import "./chunk-6GFKWJ7H.js";
 export {
   EXPORT_HELP,
   exportCommand,

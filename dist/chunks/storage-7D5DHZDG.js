@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import {
   DRIVER_INSTALL,
+  DatabasePathError,
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   chatKey,
@@ -10,9 +11,10 @@ import {
   openStorage,
   partnersOf,
   recordOf
-} from "./chunk-WPD4R625.js";
+} from "./chunk-4AHCJBSI.js";
 export {
   DRIVER_INSTALL,
+  DatabasePathError,
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   chatKey,

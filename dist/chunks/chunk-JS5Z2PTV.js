@@ -248,6 +248,10 @@ function createMetricaClient(options) {
     }
     return new MetricaApiError(init);
   }
+  const retries = retry.retries ?? 6;
+  const minTimeout = retry.minTimeout ?? 1e3;
+  const maxTimeout = retry.maxTimeout ?? 6e4;
+  const factor = retry.factor ?? 2;
   async function request(method, path, what, body, signal) {
     return pRetry(
       async (n) => {
@@ -259,18 +263,18 @@ function createMetricaClient(options) {
         }
       },
       {
-        retries: retry.retries ?? 6,
-        minTimeout: retry.minTimeout ?? 1e3,
-        maxTimeout: retry.maxTimeout ?? 6e4,
-        factor: retry.factor ?? 2,
-        randomize: true,
+        retries,
+        // The wait between attempts happens below, where it can be announced before it starts.
+        minTimeout: 0,
         signal,
-        onFailedAttempt: async ({ error, retriesLeft }) => {
+        onFailedAttempt: async ({ error, retriesLeft, attemptNumber }) => {
+          if (retriesLeft <= 0) return;
           const after = error.retryAfterMs;
-          if (after !== void 0 && retriesLeft > 0) {
-            debug(`${method} ${path}: Retry-After ${after} ms (waiting ${Math.min(after, retryAfterCap)} ms)`);
-            await sleep(Math.min(after, retryAfterCap), signal);
-          }
+          const base = Math.min(minTimeout * factor ** (attemptNumber - 1), maxTimeout);
+          const delayMs = after !== void 0 ? Math.min(after, retryAfterCap) : Math.round(base * (1 + Math.random()));
+          if (after !== void 0) debug(`${method} ${path}: Retry-After ${after} ms (waiting ${delayMs} ms)`);
+          options.onRetry?.({ what, attempt: attemptNumber, attempts: retries + 1, error, delayMs });
+          await sleep(delayMs, signal);
         }
       }
     );
