@@ -8,34 +8,34 @@ import {
   helpText,
   program,
   suggestOption
-} from "./chunks/chunk-6GFKWJ7H.js";
+} from "./chunks/chunk-D7QIWHSQ.js";
 
 // src/cli/commands.ts
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-Y2BBXUQ6.js")).serve
+    load: async () => (await import("./chunks/serve-ZBYU7XMJ.js")).serve
   },
-  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-4VYLN3HZ.js")).purge },
+  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-WQBSKYMN.js")).purge },
   forget: {
     summary: "Delete everything stored about one person",
-    load: async () => (await import("./chunks/forget-R5VB4TZD.js")).forget
+    load: async () => (await import("./chunks/forget-NU7V735S.js")).forget
   },
   upload: {
     summary: "Validate chats and upload them to Metrica",
-    load: async () => (await import("./chunks/upload-STUMOUVT.js")).upload
+    load: async () => (await import("./chunks/upload-M4OT4T7T.js")).upload
   },
   export: {
     summary: "Write the CSV of chats not yet uploaded",
-    load: async () => (await import("./chunks/export-RWXMXATN.js")).exportCommand
+    load: async () => (await import("./chunks/export-P4KSXTTK.js")).exportCommand
   },
   report: {
     summary: "Show the chat yield and why chats went unattributed",
-    load: async () => (await import("./chunks/report-PJOY7KZD.js")).report
+    load: async () => (await import("./chunks/report-4RPCOMIX.js")).report
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-AL2NFPRN.js")).demo
+    load: async () => (await import("./chunks/demo-7IDGVZNZ.js")).demo
   }
 };
 

@@ -12,7 +12,7 @@ import {
   recordChat,
   telegramChat,
   viberChat
-} from "./chunks/chunk-T2OBRNPJ.js";
+} from "./chunks/chunk-NKUTKWM6.js";
 import "./chunks/chunk-DJ2W7AGI.js";
 import "./chunks/chunk-BOWEE4IV.js";
 import {
@@ -24,7 +24,7 @@ import {
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   openStorage
-} from "./chunks/chunk-4AHCJBSI.js";
+} from "./chunks/chunk-NF37TOT6.js";
 export {
   CHAT_BODY_LIMIT,
   HttpError,

@@ -23,7 +23,7 @@ import {
   uploadRows,
   validateHeader,
   validateRecord
-} from "./chunks/chunk-JS5Z2PTV.js";
+} from "./chunks/chunk-3DI53MTA.js";
 import {
   exportPending
 } from "./chunks/chunk-DJ2W7AGI.js";

@@ -76,6 +76,15 @@ const pairingColumns = (bigint: string) => `
   ts ${bigint},
   received_at ${bigint} NOT NULL`;
 
+// Connector messages already taken, by a hash of the connector and the platform's message ID (a
+// WhatsApp message ID encodes the sender's phone number), with the DateTime of the first delivery.
+const webhookMessagesTable = (bigint: string) => `
+CREATE TABLE webhook_messages (
+  key TEXT PRIMARY KEY,
+  date_time ${bigint} NOT NULL,
+  seen_at ${bigint} NOT NULL
+);`;
+
 export const SQLITE_MIGRATIONS: Migration[] = [
   {
     version: 1,
@@ -92,6 +101,16 @@ ${chatsTable('INTEGER')}`,
     version: 2,
     name: 'where a chat ID came from',
     sql: 'ALTER TABLE chats ADD COLUMN chat_id_source TEXT;',
+  },
+  { version: 3, name: 'connector messages already taken', sql: webhookMessagesTable('INTEGER') },
+  {
+    version: 4,
+    name: 'how the chat ID was found, and upgrades by later pairings',
+    sql: `
+ALTER TABLE chats ADD COLUMN chat_id_repair TEXT;
+ALTER TABLE chats ADD COLUMN chat_id_count INTEGER;
+ALTER TABLE chats ADD COLUMN upgraded_at INTEGER;
+CREATE INDEX chats_upgradable ON chats (chat_id) WHERE unattributed_reason IS NULL AND (client_id IS NULL OR user_id IS NULL);`,
   },
 ];
 
@@ -111,5 +130,15 @@ ${chatsTable('BIGINT')}`,
     version: 2,
     name: 'where a chat ID came from',
     sql: 'ALTER TABLE chats ADD COLUMN chat_id_source TEXT;',
+  },
+  { version: 3, name: 'connector messages already taken', sql: webhookMessagesTable('BIGINT') },
+  {
+    version: 4,
+    name: 'how the chat ID was found, and upgrades by later pairings',
+    sql: `
+ALTER TABLE chats ADD COLUMN chat_id_repair TEXT;
+ALTER TABLE chats ADD COLUMN chat_id_count INTEGER;
+ALTER TABLE chats ADD COLUMN upgraded_at BIGINT;
+CREATE INDEX chats_upgradable ON chats (chat_id) WHERE unattributed_reason IS NULL AND (client_id IS NULL OR user_id IS NULL);`,
   },
 ];

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
+import { SAME_VISIT_MS } from '../domain/visit.js';
 import type { PendingConversion, UploadReceipt } from './contract.js';
-import { forgetPerson } from './forget.js';
+import { forgetPerson } from './forget-person.js';
 import { GroupCommit } from './group-commit.js';
 import {
   orNull,
@@ -18,10 +20,11 @@ import {
   rowFromColumns,
 } from './rows.js';
 import { snapshotOf } from './snapshot.js';
-import { placeholders, type SqlDriver, type SqlValue } from './sql.js';
+import { placeholders, type SqlDriver, type SqlValue, toNumber } from './sql.js';
 import { chatStats } from './stats.js';
 import type {
   ChatInput,
+  ChatRow,
   ChatStats,
   ForgetRequest,
   Forgotten,
@@ -32,6 +35,7 @@ import type {
   StorageSnapshot,
   UpsertResult,
 } from './types.js';
+import { recordUpload, updateUploadStatus } from './uploads.js';
 
 const PAGE_SIZE = 500;
 /** Most beacons in one group commit (11 parameters each, well under both dialects' limits). */
@@ -108,7 +112,8 @@ export class SqlStorage implements Storage {
           `UPDATE chats SET client_id = ?, user_id = ?, yclid = ?, purchase_id = ?, url = COALESCE(?, url),
              unattributed_reason = NULL, revision = revision + 1, updated_at = ?
            WHERE chat_id = ? AND unattributed_reason IS NOT NULL
-             AND unattributed_reason IN ('chat_id_not_paired', 'pairing_without_metrica_id')`,
+             AND (unattributed_reason = 'chat_id_not_paired'
+               OR (unattributed_reason = 'pairing_without_metrica_id' AND date_time >= ?))`,
           [
             orNull(p.clientId),
             orNull(p.userId),
@@ -117,6 +122,10 @@ export class SqlStorage implements Storage {
             orNull(p.url),
             this.now(),
             p.chatId,
+            // A chat that found its visit's pairing, without IDs, waits for that visit's later beacon
+            // only: a pairing after the visit is a later visit's (a new ad click), never this chat's.
+            // A chat that found no pairing at all takes the first one (a beacon that lost the race).
+            Math.ceil((p.receivedAt - 999 - SAME_VISIT_MS) / 1000),
           ],
         );
       }
@@ -131,6 +140,44 @@ export class SqlStorage implements Storage {
       [chatId, at],
     );
     return row ? pairingFromColumns(row) : null;
+  }
+
+  async pairingsBetween(chatId: string, from: number, to: number): Promise<Pairing[]> {
+    const rows = await this.db.all<PairingColumns>(
+      'SELECT * FROM pairings WHERE chat_id = ? AND received_at >= ? AND received_at <= ? ORDER BY received_at, id',
+      [chatId, from, to],
+    );
+    return rows.map(pairingFromColumns);
+  }
+
+  async upgradableChats(chatId: string): Promise<ChatRow[]> {
+    const rows = await this.db.all<ChatColumns>(
+      `SELECT * FROM chats WHERE chat_id = ? AND unattributed_reason IS NULL AND (client_id IS NULL OR user_id IS NULL)
+       ORDER BY date_time, key`,
+      [chatId],
+    );
+    return rows.map(rowFromColumns);
+  }
+
+  async upgradeChat(key: string, ids: { clientId?: string; userId?: string }): Promise<ChatRow | null> {
+    return this.db.transaction(async (q) => {
+      const row = await q.get<ChatColumns>(`SELECT * FROM chats WHERE key = ?${this.db.forUpdate}`, [key]);
+      if (!row || row.unattributed_reason !== null) return null;
+      const clientId = row.client_id ?? ids.clientId ?? null;
+      const userId = row.user_id ?? ids.userId ?? null;
+      if (clientId === row.client_id && userId === row.user_id) return null;
+      const now = this.now();
+      const next: ChatColumns = {
+        ...row,
+        client_id: clientId,
+        user_id: userId,
+        upgraded_at: now,
+        revision: Number(row.revision) + 1,
+        updated_at: now,
+      };
+      await q.run(UPDATE_CHAT, [...CHAT_COLUMNS.filter((c) => c !== 'key').map((c) => next[c]), key]);
+      return rowFromColumns(next);
+    });
   }
 
   async linkPartner(platform: string, partners: readonly PartnerRef[], chatId: string, at: number): Promise<void> {
@@ -221,43 +268,25 @@ export class SqlStorage implements Storage {
   }
 
   async markUploaded(receipt: UploadReceipt, rows: ReadonlyArray<{ key: string; revision: number }>): Promise<void> {
-    await this.db.transaction(async (q) => {
-      await q.run(
-        `INSERT INTO uploads (upload_id, counter_id, status, sent_at, row_count, comment, details, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, NULL, ?)
-         ON CONFLICT (upload_id) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at`,
-        [
-          receipt.uploadId,
-          receipt.counterId,
-          receipt.status,
-          receipt.sentAt,
-          receipt.rowCount,
-          receipt.comment ?? null,
-          this.now(),
-        ],
-      );
-      for (const r of rows) {
-        await q.run('INSERT INTO upload_rows (upload_id, chat_key, revision) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [
-          receipt.uploadId,
-          r.key,
-          r.revision,
-        ]);
-        // Only ever forward: a row changed after it was read keeps a newer revision and stays pending.
-        await q.run(
-          'UPDATE chats SET uploaded_revision = ? WHERE key = ? AND revision >= ? AND (uploaded_revision IS NULL OR uploaded_revision < ?)',
-          [r.revision, r.key, r.revision, r.revision],
-        );
-      }
-    });
+    await this.db.transaction((q) => recordUpload(q, receipt, rows, this.now));
   }
 
   async updateUploadStatus(uploadId: string, status: string, details?: Record<string, unknown>): Promise<void> {
-    const changed = await this.db.run(
-      'UPDATE uploads SET status = ?, details = COALESCE(?, details), updated_at = ? WHERE upload_id = ?',
-      [status, details === undefined ? null : JSON.stringify(details), this.now(), uploadId],
+    await updateUploadStatus(this.db, uploadId, status, details, this.now);
+  }
+
+  async rememberMessage(source: string, messageId: string, dateTime: number): Promise<number> {
+    const key = createHash('sha256').update(`${source}\u0000${messageId}`).digest('base64url').slice(0, 32);
+    // Insert-or-keep, then read: whichever instance wrote first, every caller gets that DateTime.
+    await this.db.run(
+      'INSERT INTO webhook_messages (key, date_time, seen_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING',
+      [key, dateTime, this.now()],
     );
-    if (changed === 0)
-      throw new Error(`unknown upload ID ${JSON.stringify(uploadId)}: record it with markUploaded first`);
+    const row = await this.db.get<{ date_time: number | string }>(
+      'SELECT date_time FROM webhook_messages WHERE key = ?',
+      [key],
+    );
+    return toNumber(row?.date_time ?? dateTime);
   }
 
   async purgePairings(before: number): Promise<number> {

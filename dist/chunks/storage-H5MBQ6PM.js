@@ -11,7 +11,7 @@ import {
   openStorage,
   partnersOf,
   recordOf
-} from "./chunk-4AHCJBSI.js";
+} from "./chunk-NF37TOT6.js";
 export {
   DRIVER_INSTALL,
   DatabasePathError,

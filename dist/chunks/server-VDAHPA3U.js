@@ -2,7 +2,7 @@
 import "./chunk-EGQFFPF7.js";
 import {
   createCollector
-} from "./chunk-T2OBRNPJ.js";
+} from "./chunk-NKUTKWM6.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-7Z4IPTRN.js";
@@ -11,7 +11,7 @@ import {
   CSV_COLUMNS,
   METRICA_ID_COLUMNS
 } from "./chunk-5GHHCO5G.js";
-import "./chunk-4AHCJBSI.js";
+import "./chunk-NF37TOT6.js";
 
 // src/demo/server.ts
 import { readFileSync as readFileSync2 } from "node:fs";

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   createCollector
-} from "./chunk-T2OBRNPJ.js";
+} from "./chunk-NKUTKWM6.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-7Z4IPTRN.js";
@@ -11,10 +11,10 @@ import {
 import "./chunk-5GHHCO5G.js";
 import {
   isPostgresUrl
-} from "./chunk-4AHCJBSI.js";
+} from "./chunk-NF37TOT6.js";
 import {
   parseCommandArgs
-} from "./chunk-YYQPGC3A.js";
+} from "./chunk-QKBDAJJ5.js";
 import {
   DEFAULT_DB,
   EXIT,
@@ -23,7 +23,7 @@ import {
   explainDatabaseError,
   explainListenError,
   helpText
-} from "./chunk-6GFKWJ7H.js";
+} from "./chunk-D7QIWHSQ.js";
 
 // src/cli/serve.ts
 import { resolve } from "node:path";

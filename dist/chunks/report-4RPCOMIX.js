@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 import {
   parseSince
-} from "./chunk-MIDT2UK4.js";
+} from "./chunk-S6BYERKR.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-5GHHCO5G.js";
 import {
   parseCommandArgs
-} from "./chunk-YYQPGC3A.js";
+} from "./chunk-QKBDAJJ5.js";
 import {
   DATABASE_OPTIONS,
   DEFAULT_DB,
@@ -15,13 +15,14 @@ import {
   chooseDatabase,
   helpText,
   openDatabase
-} from "./chunk-6GFKWJ7H.js";
+} from "./chunk-D7QIWHSQ.js";
 
 // src/report/stats-text.ts
 var REASON_TEXT = {
   no_chat_id: "no chat ID in the message (tag deleted, or the visitor came without the script)",
   chat_id_not_paired: "chat ID never paired (the beacon never reached the collector)",
-  pairing_without_metrica_id: "pairing without any Metrica ID (no ClientID, yclid, UserID or PurchaseID)"
+  pairing_without_metrica_id: "pairing without any Metrica ID (no ClientID, yclid, UserID or PurchaseID)",
+  several_chat_ids: "several chat IDs in the message, none clearly the visitor\u2019s own (never guessed)"
 };
 var percent = (part, whole) => whole === 0 ? "\u2013" : `${Math.round(part / whole * 100)}%`;
 function formatReport(stats, sinceLabel) {
@@ -38,6 +39,10 @@ function formatReport(stats, sinceLabel) {
     line("Carried the chat ID in the message", stats.carriedChatId, stats.chats),
     line("Linked by the same partner's earlier chat", stats.linkedByPartner, stats.chats),
     line("Matched to Metrica IDs", stats.matched, stats.chats),
+    line("  matched after repairing the chat ID", stats.matchedAfterRepair, stats.chats),
+    line("  several chat IDs, one chosen by its pairing", stats.severalIdsResolved, stats.chats),
+    line("  several chat IDs, none could be chosen", stats.severalIdsAmbiguous, stats.chats),
+    line("  upgraded by a later pairing of the same visit", stats.upgradedByLaterPairing, stats.chats),
     line("Uploaded (current version)", stats.uploaded, stats.chats),
     line("Waiting for upload", stats.pending, stats.chats),
     line("Pairings received", stats.pairings),

@@ -1,29 +1,29 @@
 #!/usr/bin/env node
 import {
   parseCommandArgs
-} from "./chunk-YYQPGC3A.js";
+} from "./chunk-QKBDAJJ5.js";
 import {
   EXIT,
   UsageError,
   explainListenError,
   helpText,
   program
-} from "./chunk-6GFKWJ7H.js";
+} from "./chunk-D7QIWHSQ.js";
 
 // src/cli/demo.ts
 import { join } from "node:path";
 
 // src/cli/in-process.ts
-async function captureCli(run, argv, options = {}) {
-  const captured = { stdout: "", stderr: "", out: "" };
+function startCli(run, argv, options = {}) {
+  const output = { stdout: "", stderr: "", out: "" };
   const sink = (stream) => ({
     write(chunk) {
-      captured[stream] += chunk;
-      captured.out += chunk;
+      output[stream] += chunk;
+      output.out += chunk;
       return true;
     }
   });
-  const code = await run({
+  const exit = run({
     argv: ["node", "metrica-chats", ...argv],
     env: options.env ?? {},
     cwd: options.cwd ?? process.cwd(),
@@ -31,7 +31,12 @@ async function captureCli(run, argv, options = {}) {
     stderr: sink("stderr"),
     ...options.signal ? { signal: options.signal } : {}
   });
-  return { code, ...captured };
+  return { output, exit };
+}
+async function captureCli(run, argv, options = {}) {
+  const { output, exit } = startCli(run, argv, options);
+  const code = await exit;
+  return { code, ...output };
 }
 
 // src/cli/demo.ts
@@ -72,7 +77,7 @@ async function demo(args, io) {
   }
   const sitePort = port(values.port, 8080, "--port");
   const dataDir = values.data ?? join(io.cwd, ".data", "demo");
-  const { startDemo } = await import("./server-NTFUOIF5.js");
+  const { startDemo } = await import("./server-VDAHPA3U.js");
   const runCli = io.runCli;
   if (!runCli) throw new Error("the demo runs commands through main(); start it with `metrica-chats demo`");
   const host = values.host ?? "127.0.0.1";

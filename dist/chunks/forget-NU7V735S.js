@@ -4,10 +4,10 @@ import {
 } from "./chunk-5GHHCO5G.js";
 import {
   compactPhone
-} from "./chunk-4AHCJBSI.js";
+} from "./chunk-NF37TOT6.js";
 import {
   parseCommandArgs
-} from "./chunk-YYQPGC3A.js";
+} from "./chunk-QKBDAJJ5.js";
 import {
   DATABASE_OPTIONS,
   DEFAULT_DB,
@@ -16,7 +16,7 @@ import {
   chooseDatabase,
   helpText,
   openDatabase
-} from "./chunk-6GFKWJ7H.js";
+} from "./chunk-D7QIWHSQ.js";
 
 // src/cli/forget.ts
 var FORGET_HELP = `Usage: metrica-chats forget (--phone <number> | --user-id <id> | --username <name> | --chat-id <id>)

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   parseOptions
-} from "./chunk-6GFKWJ7H.js";
+} from "./chunk-D7QIWHSQ.js";
 
 // src/cli/io.ts
 function parseCommandArgs(config) {
