@@ -35,7 +35,7 @@ var COMMANDS = {
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-7IDGVZNZ.js")).demo
+    load: async () => (await import("./chunks/demo-ZYNVERRB.js")).demo
   }
 };
 

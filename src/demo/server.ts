@@ -4,9 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { createCollector } from '../collector/index.js';
 import { type FakeMetrica, startFakeMetrica } from '../fake-metrica/index.js';
-import type { Storage } from '../storage/index.js';
 import { businessRequest, DEMO_WEBHOOK_SECRET } from './business-request.js';
 import { packageRoot } from './paths.js';
+import { BEACON_ANSWERS, type BeaconAnswer, chatVerdict } from './verdict.js';
 
 /**
  * The demo: the collector on SQLite, the fake Metrica API and a demo site, all on loopback.
@@ -239,53 +239,6 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     await closeAll();
     throw error;
   }
-}
-
-/** What the collector answered a pairing beacon, for the panel. */
-interface BeaconAnswer {
-  at: number;
-  status: number;
-  meaning: string;
-}
-
-const BEACON_ANSWERS: Record<number, string> = {
-  204: '(stored)',
-  400: '(a field of the beacon was refused)',
-  403: '(this page’s origin is not allowed)',
-  413: '(the beacon is too large)',
-  415: '(wrong content type)',
-  429: '(too many beacons from this address)',
-};
-
-/**
- * The chat the collector stored, with the Metrica IDs it was matched to. The CRM route answers
- * with them; a webhook answers with the chat ID only, so the IDs are read from its pairing.
- */
-async function chatVerdict(
-  answer: unknown,
-  storage: Pick<Storage, 'findPairing'>,
-): Promise<{
-  chatId: string | null;
-  matched: Record<string, string> | null;
-  unattributedReason: string | null;
-} | null> {
-  if (typeof answer !== 'object' || answer === null || !('chatId' in answer)) return null;
-  const a = answer as {
-    chatId: string | null;
-    matched?: Record<string, string> | null;
-    unattributedReason?: string | null;
-  };
-  const reason = a.unattributedReason ?? null;
-  let matched = a.matched ?? null;
-  if (matched === null && reason === null && a.chatId) {
-    const pairing = await storage.findPairing(a.chatId, Date.now());
-    matched = {};
-    for (const id of ['clientId', 'yclid', 'userId', 'purchaseId'] as const) {
-      const value = pairing?.[id];
-      if (typeof value === 'string' && value !== '') matched[id] = value;
-    }
-  }
-  return { chatId: a.chatId, matched, unattributedReason: reason };
 }
 
 function tryJson(text: string): unknown {

@@ -34,11 +34,9 @@ export interface MetricaClientOptions {
   onRetry?: (event: RetryEvent) => void;
 }
 
-/** A failed attempt about to be retried. */
+/** A failed attempt about to be retried: `what` was being done (`Upload`), attempt n of `attempts`. */
 export interface RetryEvent {
-  /** What was being done, e.g. `Upload` or `Upload 123 status`. */
   what: string;
-  /** The attempt that failed, from 1, and how many there may be in all. */
   attempt: number;
   attempts: number;
   error: Error;
@@ -231,8 +229,7 @@ export function createMetricaClient(options: MetricaClientOptions): MetricaClien
         signal,
         onFailedAttempt: async ({ error, retriesLeft, attemptNumber }) => {
           if (retriesLeft <= 0) return;
-          const after = (error as { retryAfterMs?: number }).retryAfterMs;
-          // Exponential backoff with full jitter on top (as p-retry's `randomize`): base × 1–2.
+          const after = (error as { retryAfterMs?: number }).retryAfterMs; // backoff below: base × 1–2
           const base = Math.min(minTimeout * factor ** (attemptNumber - 1), maxTimeout);
           const delayMs = after !== undefined ? Math.min(after, retryAfterCap) : Math.round(base * (1 + Math.random()));
           if (after !== undefined) debug(`${method} ${path}: Retry-After ${after} ms (waiting ${delayMs} ms)`);

@@ -28,11 +28,9 @@ export interface MetricaClientOptions {
     /** Told of each failed attempt that will be retried: what failed, and when it tries again. */
     onRetry?: (event: RetryEvent) => void;
 }
-/** A failed attempt about to be retried. */
+/** A failed attempt about to be retried: `what` was being done (`Upload`), attempt n of `attempts`. */
 export interface RetryEvent {
-    /** What was being done, e.g. `Upload` or `Upload 123 status`. */
     what: string;
-    /** The attempt that failed, from 1, and how many there may be in all. */
     attempt: number;
     attempts: number;
     error: Error;

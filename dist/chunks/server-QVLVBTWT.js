@@ -333,6 +333,31 @@ function packageRoot() {
   }
 }
 
+// src/demo/verdict.ts
+var BEACON_ANSWERS = {
+  204: "(stored)",
+  400: "(a field of the beacon was refused)",
+  403: "(this page\u2019s origin is not allowed)",
+  413: "(the beacon is too large)",
+  415: "(wrong content type)",
+  429: "(too many beacons from this address)"
+};
+async function chatVerdict(answer, storage) {
+  if (typeof answer !== "object" || answer === null || !("chatId" in answer)) return null;
+  const a = answer;
+  const reason = a.unattributedReason ?? null;
+  let matched = a.matched ?? null;
+  if (matched === null && reason === null && a.chatId) {
+    const pairing = await storage.findPairing(a.chatId, Date.now());
+    matched = {};
+    for (const id of ["clientId", "yclid", "userId", "purchaseId"]) {
+      const value = pairing?.[id];
+      if (typeof value === "string" && value !== "") matched[id] = value;
+    }
+  }
+  return { chatId: a.chatId, matched, unattributedReason: reason };
+}
+
 // src/demo/server.ts
 var DEMO_TOKEN = "demo-oauth-token";
 var DEMO_API_KEY = "demo-api-key";
@@ -498,29 +523,6 @@ async function startDemo(options) {
     await closeAll();
     throw error;
   }
-}
-var BEACON_ANSWERS = {
-  204: "(stored)",
-  400: "(a field of the beacon was refused)",
-  403: "(this page\u2019s origin is not allowed)",
-  413: "(the beacon is too large)",
-  415: "(wrong content type)",
-  429: "(too many beacons from this address)"
-};
-async function chatVerdict(answer, storage) {
-  if (typeof answer !== "object" || answer === null || !("chatId" in answer)) return null;
-  const a = answer;
-  const reason = a.unattributedReason ?? null;
-  let matched = a.matched ?? null;
-  if (matched === null && reason === null && a.chatId) {
-    const pairing = await storage.findPairing(a.chatId, Date.now());
-    matched = {};
-    for (const id of ["clientId", "yclid", "userId", "purchaseId"]) {
-      const value = pairing?.[id];
-      if (typeof value === "string" && value !== "") matched[id] = value;
-    }
-  }
-  return { chatId: a.chatId, matched, unattributedReason: reason };
 }
 function tryJson(text) {
   try {
