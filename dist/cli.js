@@ -8,34 +8,38 @@ import {
   helpText,
   program,
   suggestOption
-} from "./chunks/chunk-D7QIWHSQ.js";
+} from "./chunks/chunk-4IATOTOG.js";
 
 // src/cli/commands.ts
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-ZBYU7XMJ.js")).serve
+    load: async () => (await import("./chunks/serve-N3MJAQCO.js")).serve
   },
-  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-WQBSKYMN.js")).purge },
+  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-NENEHTRT.js")).purge },
   forget: {
     summary: "Delete everything stored about one person",
-    load: async () => (await import("./chunks/forget-NU7V735S.js")).forget
+    load: async () => (await import("./chunks/forget-HNMZTPWK.js")).forget
   },
   upload: {
     summary: "Validate chats and upload them to Metrica",
-    load: async () => (await import("./chunks/upload-M4OT4T7T.js")).upload
+    load: async () => (await import("./chunks/upload-S77VX4EM.js")).upload
   },
   export: {
     summary: "Write the CSV of chats not yet uploaded",
-    load: async () => (await import("./chunks/export-P4KSXTTK.js")).exportCommand
+    load: async () => (await import("./chunks/export-6KDATLHH.js")).exportCommand
   },
   report: {
     summary: "Show the chat yield and why chats went unattributed",
-    load: async () => (await import("./chunks/report-4RPCOMIX.js")).report
+    load: async () => (await import("./chunks/report-7K2WOKBN.js")).report
+  },
+  link: {
+    summary: "Bridge links for ads and QR codes: write the QR code of /go/<name>",
+    load: async () => (await import("./chunks/link-ZLZURCIN.js")).link
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-ZYNVERRB.js")).demo
+    load: async () => (await import("./chunks/demo-3HN5JLLM.js")).demo
   }
 };
 

@@ -12,7 +12,8 @@ import {
   recordChat,
   telegramChat,
   viberChat
-} from "./chunks/chunk-NKUTKWM6.js";
+} from "./chunks/chunk-3NXX7TOP.js";
+import "./chunks/chunk-TDIG5AFX.js";
 import "./chunks/chunk-DJ2W7AGI.js";
 import "./chunks/chunk-BOWEE4IV.js";
 import {
@@ -24,7 +25,7 @@ import {
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   openStorage
-} from "./chunks/chunk-NF37TOT6.js";
+} from "./chunks/chunk-WMKDJHBN.js";
 export {
   CHAT_BODY_LIMIT,
   HttpError,

@@ -6,7 +6,8 @@ import { chooseDatabase, DATABASE_OPTIONS, DEFAULT_DB, helpText, openDatabase } 
 export const REPORT_HELP = `Usage: metrica-chats report [--db <path|url>] [--since <time>] [--json]
 
 The chat yield: chats by platform, how many carried a chat ID, how many matched a pairing, how many
-were uploaded, and the unattributed ones grouped by reason.
+were uploaded, the unattributed ones grouped by reason, and the visits, chats and matches of each
+bridge link (serve --link).
 
 Options:
   --db <path|url>  The collector's SQLite file or postgres:// URL (METRICA_CHATS_DB,

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { LinkConfigError, linkTable, parseLinkSpec, splitLinkList } from '../bridge/links.js';
 import { createCollector } from '../collector/server.js';
 import { isPostgresUrl } from '../storage/index.js';
 import { parseDuration } from './duration.js';
@@ -23,6 +24,9 @@ Options (each also read from the environment variable shown; a flag wins over it
   --trust-proxy          Take the client address from X-Forwarded-For (METRICA_CHATS_TRUST_PROXY=1)
   --retention <age>      Delete pairings older than this, e.g. 90d, checked hourly
                          (METRICA_CHATS_RETENTION, default: keep)
+  --link <NAME=URL>      A bridge link, repeatable: /go/NAME pairs a fresh chat ID with the ad click's
+                         yclid and redirects to the messenger URL with the chat ID written in, e.g.
+                         --link promo=https://t.me/shop_bot (METRICA_CHATS_LINKS, comma-separated)
   --quiet                No request logs (refusals, chats stored, pairings counted each minute),
                          only start-up and errors
   -h, --help             Show this help
@@ -34,6 +38,18 @@ Secrets, from the environment only:
 
 /** The activity lines `--quiet` leaves out. */
 const QUIET_DROPS = new Set(['chat stored', 'chat updated', 'pairings stored']);
+
+/** `NAME=URL` pairs → name → URL; a pair the bridge cannot serve is a usage error naming it and why. */
+function bridgeLinks(specs: readonly string[]): Record<string, string> {
+  try {
+    const entries = specs.map(parseLinkSpec);
+    linkTable(entries);
+    return Object.fromEntries(entries);
+  } catch (error) {
+    if (error instanceof LinkConfigError) throw new UsageError(`--link: ${error.message}`);
+    throw error;
+  }
+}
 
 function integer(value: string, name: string, min: number, max: number): number {
   if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
@@ -54,6 +70,7 @@ export const serve: Command = async (args: string[], io: CliIO): Promise<number>
       'rate-limit': { type: 'string' },
       'trust-proxy': { type: 'boolean' },
       retention: { type: 'string' },
+      link: { type: 'string', multiple: true },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -84,6 +101,7 @@ export const serve: Command = async (args: string[], io: CliIO): Promise<number>
       throw new UsageError((error as Error).message);
     }
   }
+  const links = bridgeLinks((values.link as string[] | undefined) ?? splitLinkList(env.METRICA_CHATS_LINKS));
   const apiKeys = splitList(env.METRICA_CHATS_API_KEYS);
   const webhookSecret = env.METRICA_CHATS_WEBHOOK_SECRET?.trim() || undefined;
   const write = (line: string) => io.stdout.write(line);
@@ -104,6 +122,7 @@ export const serve: Command = async (args: string[], io: CliIO): Promise<number>
     trustProxy: Boolean(values['trust-proxy']) || env.METRICA_CHATS_TRUST_PROXY === '1',
     logger,
     ...(retentionDays !== undefined ? { retentionDays } : {}),
+    links,
   }).catch((error: unknown) => {
     // A bad path, a missing driver or an unreachable server, said with the database it is about.
     throw explainDatabaseError(error, db) ?? error;
@@ -125,6 +144,8 @@ export const serve: Command = async (args: string[], io: CliIO): Promise<number>
     });
   }
   logger.info('ready', { url, pid: process.pid });
+  for (const [name, target] of Object.entries(links))
+    logger.info('bridge link', { url: `${url}/go/${name}`, to: target });
   // Runs until SIGINT/SIGTERM (bin.ts turns them into the abort signal); without one, until killed.
   await new Promise<void>((done) => {
     if (!io.signal) return;

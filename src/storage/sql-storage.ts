@@ -38,7 +38,7 @@ import type {
 import { recordUpload, updateUploadStatus } from './uploads.js';
 
 const PAGE_SIZE = 500;
-/** Most beacons in one group commit (11 parameters each, well under both dialects' limits). */
+/** Most beacons in one group commit: 17 parameters each on SQLite (limit 32766), one JSON one on PostgreSQL. */
 const MAX_BATCH = 256;
 /** Beacons waiting that justify a second batch beside one being written. */
 const PARALLEL_BACKLOG = 64;

@@ -4,7 +4,7 @@ import {
 } from "./chunk-KM4NCDVJ.js";
 import {
   parseCommandArgs
-} from "./chunk-QKBDAJJ5.js";
+} from "./chunk-GL6QXJGW.js";
 import {
   DATABASE_OPTIONS,
   DEFAULT_DB,
@@ -13,7 +13,7 @@ import {
   chooseDatabase,
   helpText,
   openDatabase
-} from "./chunk-D7QIWHSQ.js";
+} from "./chunk-4IATOTOG.js";
 
 // src/cli/purge.ts
 var PURGE_HELP = `Usage: metrica-chats purge --older-than <age> [--db <path|url>]

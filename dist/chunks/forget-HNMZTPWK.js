@@ -4,10 +4,10 @@ import {
 } from "./chunk-5GHHCO5G.js";
 import {
   compactPhone
-} from "./chunk-NF37TOT6.js";
+} from "./chunk-WMKDJHBN.js";
 import {
   parseCommandArgs
-} from "./chunk-QKBDAJJ5.js";
+} from "./chunk-GL6QXJGW.js";
 import {
   DATABASE_OPTIONS,
   DEFAULT_DB,
@@ -16,7 +16,7 @@ import {
   chooseDatabase,
   helpText,
   openDatabase
-} from "./chunk-D7QIWHSQ.js";
+} from "./chunk-4IATOTOG.js";
 
 // src/cli/forget.ts
 var FORGET_HELP = `Usage: metrica-chats forget (--phone <number> | --user-id <id> | --username <name> | --chat-id <id>)

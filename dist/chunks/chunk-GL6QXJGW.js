@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   parseOptions
-} from "./chunk-D7QIWHSQ.js";
+} from "./chunk-4IATOTOG.js";
 
 // src/cli/io.ts
 function parseCommandArgs(config) {

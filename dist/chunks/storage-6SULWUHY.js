@@ -11,7 +11,7 @@ import {
   openStorage,
   partnersOf,
   recordOf
-} from "./chunk-NF37TOT6.js";
+} from "./chunk-WMKDJHBN.js";
 export {
   DRIVER_INSTALL,
   DatabasePathError,

@@ -104,6 +104,15 @@ CREATE TABLE webhook_messages (
   date_time ${bigint} NOT NULL,
   seen_at ${bigint} NOT NULL
 );`;
+var BRIDGE_COLUMNS = `
+ALTER TABLE pairings ADD COLUMN link TEXT;
+ALTER TABLE pairings ADD COLUMN utm_source TEXT;
+ALTER TABLE pairings ADD COLUMN utm_medium TEXT;
+ALTER TABLE pairings ADD COLUMN utm_campaign TEXT;
+ALTER TABLE pairings ADD COLUMN utm_content TEXT;
+ALTER TABLE pairings ADD COLUMN utm_term TEXT;
+CREATE INDEX pairings_link ON pairings (link, chat_id) WHERE link IS NOT NULL;
+`;
 var SQLITE_MIGRATIONS = [
   {
     version: 1,
@@ -130,6 +139,11 @@ ALTER TABLE chats ADD COLUMN chat_id_repair TEXT;
 ALTER TABLE chats ADD COLUMN chat_id_count INTEGER;
 ALTER TABLE chats ADD COLUMN upgraded_at INTEGER;
 CREATE INDEX chats_upgradable ON chats (chat_id) WHERE unattributed_reason IS NULL AND (client_id IS NULL OR user_id IS NULL);`
+  },
+  {
+    version: 5,
+    name: "the bridge link and UTM parameters of a pairing",
+    sql: BRIDGE_COLUMNS
   }
 ];
 var POSTGRES_MIGRATIONS = [
@@ -158,6 +172,11 @@ ALTER TABLE chats ADD COLUMN chat_id_repair TEXT;
 ALTER TABLE chats ADD COLUMN chat_id_count INTEGER;
 ALTER TABLE chats ADD COLUMN upgraded_at BIGINT;
 CREATE INDEX chats_upgradable ON chats (chat_id) WHERE unattributed_reason IS NULL AND (client_id IS NULL OR user_id IS NULL);`
+  },
+  {
+    version: 5,
+    name: "the bridge link and UTM parameters of a pairing",
+    sql: BRIDGE_COLUMNS
   }
 ];
 
@@ -475,6 +494,9 @@ var GroupCommit = class {
   }
 };
 
+// src/shared/utm.ts
+var UTM_KEYS = ["utm_source", "utm_medium", "utm_campaign", "utm_content", "utm_term"];
+
 // src/storage/pairing-rows.ts
 function pairingFromColumns(c) {
   const p = { id: toNumber(c.id), chatId: c.chat_id, receivedAt: toNumber(c.received_at) };
@@ -487,6 +509,11 @@ function pairingFromColumns(c) {
   if (c.referrer !== null) p.referrer = c.referrer;
   if (c.platform !== null) p.platform = c.platform;
   if (c.ts !== null) p.ts = toNumber(c.ts);
+  if (c.link !== null) p.link = c.link;
+  for (const key of UTM_KEYS) {
+    const value = c[key];
+    if (value !== null) p.utm = { ...p.utm, [key]: value };
+  }
   return p;
 }
 var PAIRING_INSERT_COLUMNS = [
@@ -500,7 +527,9 @@ var PAIRING_INSERT_COLUMNS = [
   ["referrer", "TEXT"],
   ["platform", "TEXT"],
   ["ts", "BIGINT"],
-  ["received_at", "BIGINT"]
+  ["received_at", "BIGINT"],
+  ["link", "TEXT"],
+  ...UTM_KEYS.map((key) => [key, "TEXT"])
 ];
 var orNull = (x) => x ?? null;
 function pairingValues(p) {
@@ -515,7 +544,9 @@ function pairingValues(p) {
     orNull(p.referrer),
     orNull(p.platform),
     orNull(p.ts),
-    p.receivedAt
+    p.receivedAt,
+    orNull(p.link),
+    ...UTM_KEYS.map((key) => orNull(p.utm?.[key]))
   ];
 }
 
@@ -575,6 +606,7 @@ async function chatStats(db, options = {}) {
     [since]
   );
   const pairings = await db.get("SELECT COUNT(*) AS c FROM pairings");
+  const byLink = await linkStats(db, options.since);
   const unattributed = Object.fromEntries(UNATTRIBUTED_REASONS.map((r) => [r, 0]));
   for (const r of reasons) if (r.r in unattributed) unattributed[r.r] = toNumber(r.c);
   const chats = toNumber(totals?.chats);
@@ -593,8 +625,29 @@ async function chatStats(db, options = {}) {
     uploaded,
     pending: chats - uploaded,
     unattributed,
-    pairings: toNumber(pairings?.c)
+    pairings: toNumber(pairings?.c),
+    byLink
   };
+}
+async function linkStats(db, since) {
+  const visits = await db.all(
+    "SELECT link, COUNT(*) AS c FROM pairings WHERE link IS NOT NULL AND received_at >= ? GROUP BY link",
+    [since === void 0 ? 0 : since * 1e3]
+  );
+  const chats = await db.all(
+    `SELECT l.link, COUNT(*) AS c, SUM(CASE WHEN c.unattributed_reason IS NULL THEN 1 ELSE 0 END) AS m
+     FROM chats c JOIN (SELECT DISTINCT link, chat_id FROM pairings WHERE link IS NOT NULL) l ON l.chat_id = c.chat_id
+     WHERE c.date_time >= ? GROUP BY l.link`,
+    [since ?? Number.MIN_SAFE_INTEGER]
+  );
+  const byLink = {};
+  const entry = (link) => {
+    byLink[link] ??= { visits: 0, chats: 0, matched: 0 };
+    return byLink[link];
+  };
+  for (const v of visits) entry(v.link).visits = toNumber(v.c);
+  for (const c of chats) Object.assign(entry(c.link), { chats: toNumber(c.c), matched: toNumber(c.m) });
+  return Object.fromEntries(Object.entries(byLink).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 // src/storage/uploads.ts
@@ -1328,6 +1381,7 @@ export {
   partnersOf,
   chatKey,
   recordOf,
+  UTM_KEYS,
   UNATTRIBUTED_REASONS,
   DatabasePathError,
   isPostgresUrl,

@@ -1,7 +1,13 @@
 #!/usr/bin/env node
 import {
   createCollector
-} from "./chunk-NKUTKWM6.js";
+} from "./chunk-3NXX7TOP.js";
+import {
+  LinkConfigError,
+  linkTable,
+  parseLinkSpec,
+  splitLinkList
+} from "./chunk-TDIG5AFX.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-7Z4IPTRN.js";
@@ -11,10 +17,10 @@ import {
 import "./chunk-5GHHCO5G.js";
 import {
   isPostgresUrl
-} from "./chunk-NF37TOT6.js";
+} from "./chunk-WMKDJHBN.js";
 import {
   parseCommandArgs
-} from "./chunk-QKBDAJJ5.js";
+} from "./chunk-GL6QXJGW.js";
 import {
   DEFAULT_DB,
   EXIT,
@@ -23,7 +29,7 @@ import {
   explainDatabaseError,
   explainListenError,
   helpText
-} from "./chunk-D7QIWHSQ.js";
+} from "./chunk-4IATOTOG.js";
 
 // src/cli/serve.ts
 import { resolve } from "node:path";
@@ -49,6 +55,9 @@ Options (each also read from the environment variable shown; a flag wins over it
   --trust-proxy          Take the client address from X-Forwarded-For (METRICA_CHATS_TRUST_PROXY=1)
   --retention <age>      Delete pairings older than this, e.g. 90d, checked hourly
                          (METRICA_CHATS_RETENTION, default: keep)
+  --link <NAME=URL>      A bridge link, repeatable: /go/NAME pairs a fresh chat ID with the ad click's
+                         yclid and redirects to the messenger URL with the chat ID written in, e.g.
+                         --link promo=https://t.me/shop_bot (METRICA_CHATS_LINKS, comma-separated)
   --quiet                No request logs (refusals, chats stored, pairings counted each minute),
                          only start-up and errors
   -h, --help             Show this help
@@ -58,6 +67,16 @@ Secrets, from the environment only:
   METRICA_CHATS_WEBHOOK_SECRET  The <secret> path segment of /v1/webhooks/telegram|viber/<secret>
 `;
 var QUIET_DROPS = /* @__PURE__ */ new Set(["chat stored", "chat updated", "pairings stored"]);
+function bridgeLinks(specs) {
+  try {
+    const entries = specs.map(parseLinkSpec);
+    linkTable(entries);
+    return Object.fromEntries(entries);
+  } catch (error) {
+    if (error instanceof LinkConfigError) throw new UsageError(`--link: ${error.message}`);
+    throw error;
+  }
+}
 function integer(value, name, min, max) {
   if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
     throw new UsageError(`${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(value)}`);
@@ -76,6 +95,7 @@ var serve = async (args, io) => {
       "rate-limit": { type: "string" },
       "trust-proxy": { type: "boolean" },
       retention: { type: "string" },
+      link: { type: "string", multiple: true },
       quiet: { type: "boolean" },
       help: { type: "boolean", short: "h" }
     },
@@ -106,6 +126,7 @@ var serve = async (args, io) => {
       throw new UsageError(error.message);
     }
   }
+  const links = bridgeLinks(values.link ?? splitLinkList(env.METRICA_CHATS_LINKS));
   const apiKeys = splitList(env.METRICA_CHATS_API_KEYS);
   const webhookSecret = env.METRICA_CHATS_WEBHOOK_SECRET?.trim() || void 0;
   const write = (line) => io.stdout.write(line);
@@ -122,7 +143,8 @@ var serve = async (args, io) => {
     rateLimit: perMinute === 0 ? false : { perMinute, burst: Math.max(10, Math.ceil(perMinute / 4)) },
     trustProxy: Boolean(values["trust-proxy"]) || env.METRICA_CHATS_TRUST_PROXY === "1",
     logger,
-    ...retentionDays !== void 0 ? { retentionDays } : {}
+    ...retentionDays !== void 0 ? { retentionDays } : {},
+    links
   }).catch((error) => {
     throw explainDatabaseError(error, db) ?? error;
   });
@@ -142,6 +164,8 @@ var serve = async (args, io) => {
     });
   }
   logger.info("ready", { url, pid: process.pid });
+  for (const [name, target] of Object.entries(links))
+    logger.info("bridge link", { url: `${url}/go/${name}`, to: target });
   await new Promise((done) => {
     if (!io.signal) return;
     if (io.signal.aborted) done();

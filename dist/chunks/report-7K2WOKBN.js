@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 import {
   parseSince
-} from "./chunk-S6BYERKR.js";
+} from "./chunk-MRG26F4L.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-5GHHCO5G.js";
 import {
   parseCommandArgs
-} from "./chunk-QKBDAJJ5.js";
+} from "./chunk-GL6QXJGW.js";
 import {
   DATABASE_OPTIONS,
   DEFAULT_DB,
@@ -15,7 +15,7 @@ import {
   chooseDatabase,
   helpText,
   openDatabase
-} from "./chunk-D7QIWHSQ.js";
+} from "./chunk-4IATOTOG.js";
 
 // src/report/stats-text.ts
 var REASON_TEXT = {
@@ -49,15 +49,27 @@ function formatReport(stats, sinceLabel) {
     "",
     line("Unattributed", unattributedTotal, stats.chats),
     ...reasons.map((r) => `  ${"".padEnd(width)}${String(stats.unattributed[r]).padStart(7)}  ${REASON_TEXT[r]}`),
-    ""
+    "",
+    ...linkLines(stats.byLink, width)
   ].join("\n");
+}
+function linkLines(byLink, width) {
+  const links = Object.entries(byLink);
+  if (links.length === 0) return [];
+  const row = (label, ...cells) => `  ${label.padEnd(width)}${cells.map((c, i) => String(c).padStart([7, 8, 9][i] ?? 9)).join("")}`;
+  return [
+    row("Bridge links", "Visits", "Chats", "Matched"),
+    ...links.map(([name, l]) => row(`  ${name}`, l.visits, l.chats, l.matched)),
+    ""
+  ];
 }
 
 // src/cli/report.ts
 var REPORT_HELP = `Usage: metrica-chats report [--db <path|url>] [--since <time>] [--json]
 
 The chat yield: chats by platform, how many carried a chat ID, how many matched a pairing, how many
-were uploaded, and the unattributed ones grouped by reason.
+were uploaded, the unattributed ones grouped by reason, and the visits, chats and matches of each
+bridge link (serve --link).
 
 Options:
   --db <path|url>  The collector's SQLite file or postgres:// URL (METRICA_CHATS_DB,

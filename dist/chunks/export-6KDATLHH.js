@@ -3,12 +3,12 @@ import {
   EXPORT_HELP,
   exportCommand,
   parseSince
-} from "./chunk-S6BYERKR.js";
+} from "./chunk-MRG26F4L.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-5GHHCO5G.js";
-import "./chunk-QKBDAJJ5.js";
-import "./chunk-D7QIWHSQ.js";
+import "./chunk-GL6QXJGW.js";
+import "./chunk-4IATOTOG.js";
 export {
   EXPORT_HELP,
   exportCommand,

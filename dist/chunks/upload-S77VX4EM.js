@@ -16,7 +16,7 @@ import {
 } from "./chunk-5GHHCO5G.js";
 import {
   parseCommandArgs
-} from "./chunk-QKBDAJJ5.js";
+} from "./chunk-GL6QXJGW.js";
 import {
   DATABASE_OPTIONS,
   EXIT,
@@ -24,7 +24,7 @@ import {
   chooseDatabase,
   helpText,
   openDatabase
-} from "./chunk-D7QIWHSQ.js";
+} from "./chunk-4IATOTOG.js";
 
 // src/cli/upload.ts
 import { createReadStream } from "node:fs";

@@ -1,5 +1,16 @@
 #!/usr/bin/env node
 import {
+  CHAT_ID_ALPHABET,
+  DEFAULT_FORMAT,
+  LINK_NAME,
+  chatIdFormatProblem,
+  defaultMessage,
+  isChatId,
+  linkTable,
+  newChatId,
+  rewrite
+} from "./chunk-TDIG5AFX.js";
+import {
   exportPending
 } from "./chunk-DJ2W7AGI.js";
 import {
@@ -12,21 +23,29 @@ import {
 } from "./chunk-5GHHCO5G.js";
 import {
   SAME_VISIT_MS,
+  UTM_KEYS,
   chatKey,
   compactPhone,
   hasMetricaId,
   openStorage,
   partnersOf
-} from "./chunk-NF37TOT6.js";
+} from "./chunk-WMKDJHBN.js";
 
 // src/match/clean.ts
 var INVISIBLE = /[\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD\u180E]|\u034F/g;
 var ODD_SPACES = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
+var BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+function removeBidiControls(text2) {
+  return text2.replace(BIDI_CONTROLS, "");
+}
 function removeInvisible(text2) {
   return text2.replace(INVISIBLE, "");
 }
 function plainSpaces(text2) {
   return text2.replace(ODD_SPACES, " ");
+}
+function cleanCopiedValue(text2) {
+  return plainSpaces(removeInvisible(text2)).trim();
 }
 
 // src/match/fold.ts
@@ -98,38 +117,6 @@ function foldText(text2) {
   const out = { chars: [], kinds: [] };
   for (const c of plainSpaces(removeInvisible(text2))) foldChar(c, out);
   return out;
-}
-
-// src/match/format.ts
-import { customAlphabet } from "nanoid";
-var CHAT_ID_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
-var DEFAULT_PREFIX = "CT";
-var DEFAULT_LENGTH = 8;
-var TELEGRAM_RESERVED_PREFIX = "_tgr_";
-var DEFAULT_FORMAT = { prefix: DEFAULT_PREFIX, length: DEFAULT_LENGTH };
-function chatIdFormatProblem(format) {
-  const { prefix, length } = format;
-  if (typeof prefix !== "string" || !/^[A-Za-z0-9_-]{0,32}$/.test(prefix)) {
-    return `prefix must be 0\u201332 characters of A-Z a-z 0-9 _ -, got ${JSON.stringify(prefix)}`;
-  }
-  if (prefix.startsWith(TELEGRAM_RESERVED_PREFIX)) {
-    return `prefix must not start with ${TELEGRAM_RESERVED_PREFIX} (Telegram reserves it), got ${JSON.stringify(prefix)}`;
-  }
-  if (!Number.isInteger(length) || length < 6 || length > 32) {
-    return `length must be an integer from 6 to 32, got ${JSON.stringify(length)}`;
-  }
-  if (prefix.length + length > 64) {
-    return `prefix and length together must stay within 64 characters, got ${prefix.length + length}`;
-  }
-  return null;
-}
-function isChatId(id2, format = DEFAULT_FORMAT) {
-  if (typeof id2 !== "string" || id2.length !== format.prefix.length + format.length) return false;
-  if (!id2.startsWith(format.prefix) || id2.startsWith(TELEGRAM_RESERVED_PREFIX)) return false;
-  for (let i = format.prefix.length; i < id2.length; i++) {
-    if (!CHAT_ID_ALPHABET.includes(id2.charAt(i))) return false;
-  }
-  return true;
 }
 
 // src/match/extract.ts
@@ -679,6 +666,20 @@ function parseChatReport(body, now, format = DEFAULT_FORMAT) {
   return r;
 }
 
+// src/collector/clean-input.ts
+var TOKEN_FIELDS = ["phoneNumber", "chatId", "price", "currency", "messengerTrackerUrl"];
+var NAME_FIELDS = ["chatUsername", "chatUserId"];
+var mapString = (v, clean) => typeof v === "string" ? clean(v) : v;
+function cleanChatBody(body) {
+  const out = { ...body };
+  for (const field of TOKEN_FIELDS) if (field in out) out[field] = mapString(out[field], cleanCopiedValue);
+  for (const field of NAME_FIELDS) if (field in out) out[field] = mapString(out[field], removeBidiControls);
+  if ("text" in out) out.text = mapString(out.text, (t) => plainSpaces(removeInvisible(t)));
+  if (Array.isArray(out.tags)) out.tags = out.tags.map((t) => mapString(t, cleanCopiedValue));
+  else if ("tags" in out) out.tags = mapString(out.tags, cleanCopiedValue);
+  return out;
+}
+
 // src/collector/body.ts
 function readBody(req, limit) {
   const declared = Number(req.headers["content-length"]);
@@ -814,6 +815,12 @@ function clientAddress(req, trustProxy) {
   }
   return req.socket.remoteAddress ?? "unknown";
 }
+function isHttps(req, trustProxy) {
+  if (req.socket.encrypted) return true;
+  if (!trustProxy) return false;
+  const proto = req.headers["x-forwarded-proto"];
+  return (Array.isArray(proto) ? proto.join(",") : proto ?? "").split(",").pop()?.trim().toLowerCase() === "https";
+}
 function sendError(res, error) {
   if (!(error instanceof HttpError)) {
     send(res, 500, { error: "internal error" });
@@ -834,7 +841,7 @@ var CHAT_BODY_LIMIT = 64 * 1024;
 var chats = async (ctx, { req, res }) => {
   requireType(req, ["application/json"]);
   const body = await readJsonObject(req, CHAT_BODY_LIMIT);
-  const report = parseChatReport(body, ctx.now(), ctx.format);
+  const report = parseChatReport(cleanChatBody(body), ctx.now(), ctx.format);
   const result = await recordChat(ctx.storage, report, ctx.format);
   send(res, result.created ? 201 : 200, result);
 };
@@ -1149,6 +1156,97 @@ function originMatcher(allowed) {
   };
 }
 
+// src/bridge/hit.ts
+import { isbot } from "isbot";
+var MAX_UTM_LENGTH = 256;
+var YCLID = /^[0-9]{1,64}$/;
+var UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udfff]/;
+var shown2 = (v) => v.length > 40 ? `a value of ${v.length} characters` : JSON.stringify(v);
+function readBridgeQuery(search) {
+  const out = { utm: {}, ignored: [] };
+  const single = (field) => {
+    const all = search.getAll(field);
+    if (all.length > 1) {
+      out.ignored.push({ field, reason: `${field} is given ${all.length} times; expected once` });
+      return void 0;
+    }
+    return all[0] === "" ? void 0 : all[0];
+  };
+  const yclid = single("yclid");
+  if (yclid !== void 0) {
+    if (YCLID.test(yclid)) out.yclid = yclid;
+    else out.ignored.push({ field: "yclid", reason: `yclid must be 1\u201364 digits, got ${shown2(yclid)}` });
+  }
+  for (const key of UTM_KEYS) {
+    const v = single(key);
+    if (v === void 0) continue;
+    if (v.length > MAX_UTM_LENGTH) {
+      out.ignored.push({ field: key, reason: `${key} must be at most ${MAX_UTM_LENGTH} characters, got ${v.length}` });
+    } else if (UNPRINTABLE.test(v)) {
+      out.ignored.push({ field: key, reason: `${key} contains control, direction-override or broken characters` });
+    } else out.utm[key] = v;
+  }
+  return out;
+}
+var isRobot = (userAgent) => !userAgent?.trim() || isbot(userAgent);
+function bridgeTarget(link, chatId, format, acceptLanguage) {
+  const lang = acceptLanguage?.split(",")[0]?.split(";")[0]?.trim();
+  return rewrite(link.url, { id: chatId, format, ...defaultMessage(lang) });
+}
+var REUSE_COOKIE = "_mc_go";
+var REUSE_SECONDS = 30 * 60;
+function reuseCookie(chatId, path, secure) {
+  return `${REUSE_COOKIE}=${chatId}; Max-Age=${REUSE_SECONDS}; Path=${path}; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
+}
+function readReuseCookie(cookieHeader, isChatId2) {
+  for (const part of (cookieHeader ?? "").split(";")) {
+    const eq = part.indexOf("=");
+    if (eq < 0 || part.slice(0, eq).trim() !== REUSE_COOKIE) continue;
+    const value = part.slice(eq + 1).trim();
+    if (isChatId2(value)) return value;
+  }
+  return null;
+}
+
+// src/collector/handlers/bridge.ts
+var BRIDGE_HEADERS = { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" };
+var redirect = (res, location, headers = {}) => send(res, 302, void 0, { ...BRIDGE_HEADERS, ...headers, Location: location });
+async function alreadyStored(storage, p) {
+  const latest = await storage.findPairing(p.chatId, p.receivedAt);
+  return latest !== null && latest.link === p.link && latest.yclid === p.yclid && UTM_KEYS.every((key) => latest.utm?.[key] === p.utm?.[key]);
+}
+var bridge = async (ctx, { req, res, url, params }) => {
+  const name = params.name ?? "";
+  const link = LINK_NAME.test(name) ? ctx.links.get(name) : void 0;
+  if (!link) throw new HttpError(404, `no bridge link is named ${JSON.stringify(name.slice(0, 40))}`);
+  if (req.method === "HEAD" || isRobot(req.headers["user-agent"])) {
+    redirect(res, link.url);
+    return;
+  }
+  if (ctx.limiter && ctx.limiter.take(clientKey(ctx.clientAddress(req))) > 0) {
+    ctx.log.warn("bridge link: over the rate limit, redirected without a chat ID", { link: name });
+    redirect(res, link.url);
+    return;
+  }
+  const query = readBridgeQuery(url.searchParams);
+  for (const ignored of query.ignored) {
+    ctx.log.warn("bridge link: value ignored", { link: name, field: ignored.field, error: ignored.reason });
+  }
+  const reused = readReuseCookie(req.headers.cookie, (id2) => isChatId(id2, ctx.format));
+  const pairing2 = {
+    chatId: reused ?? newChatId(ctx.format),
+    receivedAt: ctx.now(),
+    platform: link.kind[0],
+    link: name,
+    ...query.yclid ? { yclid: query.yclid } : {},
+    ...Object.keys(query.utm).length > 0 ? { utm: query.utm } : {}
+  };
+  if (!reused || !await alreadyStored(ctx.storage, pairing2)) await ctx.storage.insertPairing(pairing2);
+  redirect(res, bridgeTarget(link, pairing2.chatId, ctx.format, req.headers["accept-language"]), {
+    "Set-Cookie": reuseCookie(pairing2.chatId, `${ctx.prefix}/go/${name}`, ctx.isHttps(req))
+  });
+};
+
 // src/collector/handlers/conversions.ts
 function sinceParam(url, nowMs) {
   const raw = url.searchParams.get("since");
@@ -1190,7 +1288,8 @@ var ROUTES = [
   { path: "/v1/webhooks/telegram/:secret", methods: ["POST"], auth: "path-secret", handler: telegramWebhook },
   { path: "/v1/webhooks/viber/:secret", methods: ["POST"], auth: "path-secret", handler: viberWebhook },
   { path: "/v1/conversions.csv", methods: ["GET"], auth: "bearer", handler: conversionsCsv },
-  { path: "/v1/stats", methods: ["GET"], auth: "bearer", handler: stats }
+  { path: "/v1/stats", methods: ["GET"], auth: "bearer", handler: stats },
+  { path: "/go/:name", methods: ["GET", "HEAD"], auth: "public", handler: bridge }
 ];
 function matchRoute(routes, path) {
   const segments = path.split("/");
@@ -1277,6 +1376,7 @@ async function createCollector(options) {
   if (webhookSecret && !/^[A-Za-z0-9_-]{1,256}$/.test(webhookSecret)) {
     throw new Error("webhookSecret must be 1\u2013256 characters of A-Z a-z 0-9 _ -");
   }
+  const links = linkTable(Object.entries(options.links ?? {}));
   const secrets = [webhookSecret, ...options.apiKeys ?? []].filter(Boolean);
   const log = options.logger === false ? silentLogger : options.logger ?? jsonLogger(void 0, secrets);
   const storage = typeof options.db === "string" ? await openStorage(options.db) : options.db;
@@ -1290,7 +1390,11 @@ async function createCollector(options) {
     authorize: bearerAuthorizer(options.apiKeys ?? []),
     originAllowed: originMatcher(options.allowOrigins ?? []),
     hasOrigins: (options.allowOrigins ?? []).length > 0,
-    webhookSecretAccepted: secretMatcher(webhookSecret ? [webhookSecret] : [])
+    webhookSecretAccepted: secretMatcher(webhookSecret ? [webhookSecret] : []),
+    links,
+    prefix,
+    isHttps: (req) => isHttps(req, options.trustProxy === true),
+    log
   };
   const dispatch = createDispatcher(context);
   const lifecycle = createLifecycle({

@@ -2,7 +2,8 @@
 import "./chunk-EGQFFPF7.js";
 import {
   createCollector
-} from "./chunk-NKUTKWM6.js";
+} from "./chunk-3NXX7TOP.js";
+import "./chunk-TDIG5AFX.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-7Z4IPTRN.js";
@@ -11,7 +12,7 @@ import {
   CSV_COLUMNS,
   METRICA_ID_COLUMNS
 } from "./chunk-5GHHCO5G.js";
-import "./chunk-NF37TOT6.js";
+import "./chunk-WMKDJHBN.js";
 
 // src/demo/server.ts
 import { readFileSync as readFileSync2 } from "node:fs";
