@@ -8,38 +8,38 @@ import {
   helpText,
   program,
   suggestOption
-} from "./chunks/chunk-4IATOTOG.js";
+} from "./chunks/chunk-T3TQKIJC.js";
 
 // src/cli/commands.ts
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-N3MJAQCO.js")).serve
+    load: async () => (await import("./chunks/serve-2WU6B57W.js")).serve
   },
-  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-NENEHTRT.js")).purge },
+  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-UIX2AUKQ.js")).purge },
   forget: {
     summary: "Delete everything stored about one person",
-    load: async () => (await import("./chunks/forget-HNMZTPWK.js")).forget
+    load: async () => (await import("./chunks/forget-EV6GB5P7.js")).forget
   },
   upload: {
     summary: "Validate chats and upload them to Metrica",
-    load: async () => (await import("./chunks/upload-S77VX4EM.js")).upload
+    load: async () => (await import("./chunks/upload-5DNTOU4M.js")).upload
   },
   export: {
     summary: "Write the CSV of chats not yet uploaded",
-    load: async () => (await import("./chunks/export-6KDATLHH.js")).exportCommand
+    load: async () => (await import("./chunks/export-DBQHGXC7.js")).exportCommand
   },
   report: {
     summary: "Show the chat yield and why chats went unattributed",
-    load: async () => (await import("./chunks/report-7K2WOKBN.js")).report
+    load: async () => (await import("./chunks/report-ZCXZJJAZ.js")).report
   },
   link: {
     summary: "Bridge links for ads and QR codes: write the QR code of /go/<name>",
-    load: async () => (await import("./chunks/link-ZLZURCIN.js")).link
+    load: async () => (await import("./chunks/link-HMWK3JGS.js")).link
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-3HN5JLLM.js")).demo
+    load: async () => (await import("./chunks/demo-G52BVYYL.js")).demo
   }
 };
 

@@ -12,20 +12,21 @@ import {
   recordChat,
   telegramChat,
   viberChat
-} from "./chunks/chunk-3NXX7TOP.js";
+} from "./chunks/chunk-ZPPU5MIN.js";
 import "./chunks/chunk-TDIG5AFX.js";
 import "./chunks/chunk-DJ2W7AGI.js";
 import "./chunks/chunk-BOWEE4IV.js";
 import {
-  jsonLogger,
-  mask
-} from "./chunks/chunk-7Z4IPTRN.js";
-import "./chunks/chunk-5GHHCO5G.js";
-import {
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   openStorage
-} from "./chunks/chunk-WMKDJHBN.js";
+} from "./chunks/chunk-V5P5YLLQ.js";
+import {
+  jsonLogger,
+  mask
+} from "./chunks/chunk-7Z4IPTRN.js";
+import "./chunks/chunk-ITWH7KDP.js";
+import "./chunks/chunk-5GHHCO5G.js";
 export {
   CHAT_BODY_LIMIT,
   HttpError,

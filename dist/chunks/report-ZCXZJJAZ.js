@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 import {
   parseSince
-} from "./chunk-MRG26F4L.js";
+} from "./chunk-SYOGWKWZ.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-5GHHCO5G.js";
 import {
   parseCommandArgs
-} from "./chunk-GL6QXJGW.js";
+} from "./chunk-VWSHXKRO.js";
 import {
   DATABASE_OPTIONS,
   DEFAULT_DB,
@@ -15,7 +15,7 @@ import {
   chooseDatabase,
   helpText,
   openDatabase
-} from "./chunk-4IATOTOG.js";
+} from "./chunk-T3TQKIJC.js";
 
 // src/report/stats-text.ts
 var REASON_TEXT = {

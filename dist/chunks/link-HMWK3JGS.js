@@ -8,11 +8,11 @@ import {
 } from "./chunk-TDIG5AFX.js";
 import {
   parseCommandArgs
-} from "./chunk-GL6QXJGW.js";
+} from "./chunk-VWSHXKRO.js";
 import {
   EXIT,
   UsageError
-} from "./chunk-4IATOTOG.js";
+} from "./chunk-T3TQKIJC.js";
 
 // src/cli/link.ts
 import { writeFileSync } from "node:fs";

@@ -9,14 +9,17 @@ import {
   readCsv,
   uploadPending,
   uploadRows
-} from "./chunk-3DI53MTA.js";
+} from "./chunk-FAZFN6FZ.js";
 import "./chunk-BOWEE4IV.js";
+import {
+  uploadCommentVerdict
+} from "./chunk-ITWH7KDP.js";
 import {
   CSV_COLUMNS
 } from "./chunk-5GHHCO5G.js";
 import {
   parseCommandArgs
-} from "./chunk-GL6QXJGW.js";
+} from "./chunk-VWSHXKRO.js";
 import {
   DATABASE_OPTIONS,
   EXIT,
@@ -24,7 +27,7 @@ import {
   chooseDatabase,
   helpText,
   openDatabase
-} from "./chunk-4IATOTOG.js";
+} from "./chunk-T3TQKIJC.js";
 
 // src/cli/upload.ts
 import { createReadStream } from "node:fs";
@@ -173,7 +176,8 @@ Validates chats and uploads them to Yandex Metrica as CHATS offline conversions.
 
 Options:
   --counter <id>     Metrica counter (tag) ID, digits (required)
-  --comment <text>   Note shown in Metrica's upload list, at most 255 characters
+  --comment <text>   Note shown in Metrica's upload list: at most 255 digits, Latin or Cyrillic
+                     letters and spaces (Metrica refuses other characters)
   --dry-run          Validate and print the summary (rows, attributed, unattributed, per platform);
                      send nothing
   --wait             Wait until Metrica has processed the upload and print what it reported
@@ -240,8 +244,11 @@ function createUploadCommand(deps = {}) {
       throw new UsageError("Give either a CSV file or `--db <path|url>` (one of them, not both).");
     }
     const comment = values.comment;
-    if (comment !== void 0 && [...comment].length > 255) {
-      throw new UsageError(`\`--comment\` is ${[...comment].length} characters long; Metrica takes at most 255.`);
+    const commentVerdict = comment === void 0 ? null : uploadCommentVerdict(comment);
+    if (commentVerdict) {
+      throw new UsageError(
+        `\`--comment\` must be ${commentVerdict.expected}${commentVerdict.hint ? ` (${commentVerdict.hint})` : ""}; Metrica refuses anything else.`
+      );
     }
     const apiUrl = values["api-url"] ?? io.env.METRICA_API_URL ?? DEFAULT_API_URL;
     if (!/^https?:\/\/[^/]/.test(apiUrl)) {

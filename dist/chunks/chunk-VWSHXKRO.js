@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   parseOptions
-} from "./chunk-4IATOTOG.js";
+} from "./chunk-T3TQKIJC.js";
 
 // src/cli/io.ts
 function parseCommandArgs(config) {

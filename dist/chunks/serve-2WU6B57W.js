@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   createCollector
-} from "./chunk-3NXX7TOP.js";
+} from "./chunk-ZPPU5MIN.js";
 import {
   LinkConfigError,
   linkTable,
@@ -10,17 +10,18 @@ import {
 } from "./chunk-TDIG5AFX.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
+import {
+  isPostgresUrl
+} from "./chunk-V5P5YLLQ.js";
 import "./chunk-7Z4IPTRN.js";
 import {
   parseDuration
 } from "./chunk-KM4NCDVJ.js";
+import "./chunk-ITWH7KDP.js";
 import "./chunk-5GHHCO5G.js";
 import {
-  isPostgresUrl
-} from "./chunk-WMKDJHBN.js";
-import {
   parseCommandArgs
-} from "./chunk-GL6QXJGW.js";
+} from "./chunk-VWSHXKRO.js";
 import {
   DEFAULT_DB,
   EXIT,
@@ -29,7 +30,7 @@ import {
   explainDatabaseError,
   explainListenError,
   helpText
-} from "./chunk-4IATOTOG.js";
+} from "./chunk-T3TQKIJC.js";
 
 // src/cli/serve.ts
 import { resolve } from "node:path";

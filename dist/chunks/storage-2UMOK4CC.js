@@ -4,21 +4,22 @@ import {
   DatabasePathError,
   MissingDriverError,
   UNATTRIBUTED_REASONS,
-  chatKey,
-  compactPhone,
-  hasMetricaId,
   isPostgresUrl,
   openStorage,
-  partnersOf,
   recordOf
-} from "./chunk-WMKDJHBN.js";
+} from "./chunk-V5P5YLLQ.js";
+import {
+  chatKey,
+  hasMetricaId,
+  partnersOf
+} from "./chunk-ITWH7KDP.js";
+import "./chunk-5GHHCO5G.js";
 export {
   DRIVER_INSTALL,
   DatabasePathError,
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   chatKey,
-  compactPhone,
   hasMetricaId,
   isPostgresUrl,
   openStorage,
