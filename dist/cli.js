@@ -23,7 +23,7 @@ var COMMANDS = {
   },
   upload: {
     summary: "Validate chats and upload them to Metrica",
-    load: async () => (await import("./chunks/upload-5DNTOU4M.js")).upload
+    load: async () => (await import("./chunks/upload-OCNIJTIT.js")).upload
   },
   export: {
     summary: "Write the CSV of chats not yet uploaded",

@@ -1,24 +1,12 @@
 import pRetry, { AbortError } from 'p-retry';
 import { COMMENT_MAX_LENGTH, uploadCommentVerdict } from '../domain/index.js';
+import { type RetryEvent, type RetryOptions, retryDelay } from './backoff.js';
 import { MetricaApiError, type MetricaErrorDetail, MetricaNetworkError, QuotaExhaustedError } from './errors.js';
 import { createPacer, type PacerOptions } from './pacer.js';
 import { parseJson, parseRetryAfter, readUploadings, type Uploading } from './replies.js';
 
+export type { RetryEvent, RetryOptions } from './backoff.js';
 export { parseRetryAfter, readUploadings, type Uploading } from './replies.js';
-
-export interface RetryOptions {
-  /** Retries after the first attempt (default 6). */
-  retries?: number;
-  /** First backoff delay in ms (default 1000); doubled each time, with jitter. */
-  minTimeout?: number;
-  /** Longest backoff delay in ms (default 60 000). */
-  maxTimeout?: number;
-  factor?: number;
-  /** Longest `Retry-After` honoured, in ms (default 120 000); a longer one is cut to this. */
-  retryAfterCapMs?: number;
-  /** Waits for `Retry-After`; replaceable so tests need not wait for real. */
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-}
 
 export interface MetricaClientOptions {
   token: string;
@@ -36,16 +24,6 @@ export interface MetricaClientOptions {
   debug?: (line: string) => void;
   /** Told of each failed attempt that will be retried: what failed, and when it tries again. */
   onRetry?: (event: RetryEvent) => void;
-}
-
-/** A failed attempt about to be retried: `what` was being done (`Upload`), attempt n of `attempts`. */
-export interface RetryEvent {
-  what: string;
-  attempt: number;
-  attempts: number;
-  error: Error;
-  /** Time until the next attempt: Metrica's Retry-After, or the backoff with jitter. */
-  delayMs: number;
 }
 
 export interface WaitOptions {
@@ -135,7 +113,6 @@ export function createMetricaClient(options: MetricaClientOptions): MetricaClien
   const baseTimeoutMs = options.timeoutMs ?? 120_000;
   const retry = options.retry ?? {};
   const sleep = retry.sleep ?? defaultSleep;
-  const retryAfterCap = retry.retryAfterCapMs ?? 120_000;
   // Defence in depth: even a server that echoes the token back cannot get it into our output.
   const redact = (text: string): string => text.split(token).join('***');
   const debug = (line: string): void => options.debug?.(redact(line));
@@ -214,11 +191,6 @@ export function createMetricaClient(options: MetricaClientOptions): MetricaClien
     return new MetricaApiError(init);
   }
 
-  const retries = retry.retries ?? 6;
-  const minTimeout = retry.minTimeout ?? 1000;
-  const maxTimeout = retry.maxTimeout ?? 60_000;
-  const factor = retry.factor ?? 2;
-
   async function request(
     method: string,
     path: string,
@@ -238,17 +210,16 @@ export function createMetricaClient(options: MetricaClientOptions): MetricaClien
         }
       },
       {
-        retries,
+        retries: retry.retries ?? 6,
         // The wait between attempts happens below, where it can be announced before it starts.
         minTimeout: 0,
         signal,
         onFailedAttempt: async ({ error, retriesLeft, attemptNumber }) => {
           if (retriesLeft <= 0) return;
-          const after = (error as { retryAfterMs?: number }).retryAfterMs; // backoff below: base × 1–2
-          const base = Math.min(minTimeout * factor ** (attemptNumber - 1), maxTimeout);
-          const delayMs = after !== undefined ? Math.min(after, retryAfterCap) : Math.round(base * (1 + Math.random()));
+          const after = (error as { retryAfterMs?: number }).retryAfterMs;
+          const delayMs = retryDelay(retry, attemptNumber, after);
           if (after !== undefined) debug(`${method} ${path}: Retry-After ${after} ms (waiting ${delayMs} ms)`);
-          options.onRetry?.({ what, attempt: attemptNumber, attempts: retries + 1, error, delayMs });
+          options.onRetry?.({ what, attempt: attemptNumber, attempts: (retry.retries ?? 6) + 1, error, delayMs });
           await sleep(delayMs, signal);
         },
       },

@@ -9,7 +9,7 @@ import {
   readCsv,
   uploadPending,
   uploadRows
-} from "./chunk-FAZFN6FZ.js";
+} from "./chunk-LBD7XAZ7.js";
 import "./chunk-BOWEE4IV.js";
 import {
   uploadCommentVerdict
