@@ -8,24 +8,24 @@ import {
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-EI4U5GN2.js")).serve
+    load: async () => (await import("./chunks/serve-LD4RJWI7.js")).serve
   },
-  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-ZUJQP6KF.js")).purge },
+  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-GGILUJIK.js")).purge },
   forget: {
     summary: "Delete everything stored about one person",
-    load: async () => (await import("./chunks/forget-76PHSXJW.js")).forget
+    load: async () => (await import("./chunks/forget-JP5SETM5.js")).forget
   },
   upload: {
     summary: "Validate chats and upload them to Metrica",
-    load: async () => (await import("./chunks/upload-LPVN7ZO2.js")).upload
+    load: async () => (await import("./chunks/upload-CMCVAUXD.js")).upload
   },
   export: {
     summary: "Write the CSV of chats not yet uploaded",
-    load: async () => (await import("./chunks/export-2IRLJICP.js")).exportCommand
+    load: async () => (await import("./chunks/export-C6LQVEZZ.js")).exportCommand
   },
   report: {
     summary: "Show the chat yield and why chats went unattributed",
-    load: async () => (await import("./chunks/report-S6EBOE3Q.js")).report
+    load: async () => (await import("./chunks/report-T7FV3LLT.js")).report
   },
   link: {
     summary: "Bridge links for ads and QR codes: write the QR code of /go/<name>",
@@ -33,7 +33,7 @@ var COMMANDS = {
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-BZJXICYC.js")).demo
+    load: async () => (await import("./chunks/demo-AWURQTXZ.js")).demo
   }
 };
 

@@ -12,7 +12,7 @@ import {
   recordChat,
   telegramChat,
   viberChat
-} from "./chunks/chunk-KRKYUG3M.js";
+} from "./chunks/chunk-CNB7IYE2.js";
 import "./chunks/chunk-TDIG5AFX.js";
 import "./chunks/chunk-DJ2W7AGI.js";
 import "./chunks/chunk-BOWEE4IV.js";
@@ -20,12 +20,13 @@ import {
   jsonLogger,
   mask
 } from "./chunks/chunk-7Z4IPTRN.js";
-import "./chunks/chunk-5GHHCO5G.js";
 import {
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   openStorage
-} from "./chunks/chunk-RNL3VWZN.js";
+} from "./chunks/chunk-BBL3GPWV.js";
+import "./chunks/chunk-ITWH7KDP.js";
+import "./chunks/chunk-5GHHCO5G.js";
 export {
   CHAT_BODY_LIMIT,
   HttpError,

@@ -1,19 +1,19 @@
 #!/usr/bin/env node
 import {
   parseSince
-} from "./chunk-D76VFENJ.js";
+} from "./chunk-FKBDWUPZ.js";
 import {
   DatabaseNotFoundError,
   openCollectorStorage
-} from "./chunk-OVLBC543.js";
+} from "./chunk-2ODU62IX.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
-import "./chunk-5GHHCO5G.js";
 import {
   EXIT,
   UsageError,
   parseCommandArgs
 } from "./chunk-THAAWAOL.js";
+import "./chunk-5GHHCO5G.js";
 
 // src/report/stats-text.ts
 var REASON_TEXT = {

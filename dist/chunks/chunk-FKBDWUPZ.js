@@ -2,7 +2,7 @@
 import {
   DatabaseNotFoundError,
   openConversionStore
-} from "./chunk-OVLBC543.js";
+} from "./chunk-2ODU62IX.js";
 import {
   exportPending
 } from "./chunk-DJ2W7AGI.js";

@@ -3,12 +3,12 @@ import {
   EXPORT_HELP,
   exportCommand,
   parseSince
-} from "./chunk-D76VFENJ.js";
-import "./chunk-OVLBC543.js";
+} from "./chunk-FKBDWUPZ.js";
+import "./chunk-2ODU62IX.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
-import "./chunk-5GHHCO5G.js";
 import "./chunk-THAAWAOL.js";
+import "./chunk-5GHHCO5G.js";
 export {
   EXPORT_HELP,
   exportCommand,

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   createCollector
-} from "./chunk-KRKYUG3M.js";
+} from "./chunk-CNB7IYE2.js";
 import {
   LinkConfigError,
   linkTable,
@@ -14,7 +14,6 @@ import "./chunk-7Z4IPTRN.js";
 import {
   parseDuration
 } from "./chunk-KM4NCDVJ.js";
-import "./chunk-5GHHCO5G.js";
 import {
   EXIT,
   UsageError,
@@ -22,7 +21,9 @@ import {
 } from "./chunk-THAAWAOL.js";
 import {
   isPostgresUrl
-} from "./chunk-RNL3VWZN.js";
+} from "./chunk-BBL3GPWV.js";
+import "./chunk-ITWH7KDP.js";
+import "./chunk-5GHHCO5G.js";
 
 // src/cli/serve.ts
 import { resolve } from "node:path";
