@@ -14,7 +14,7 @@ import {
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-2WU6B57W.js")).serve
+    load: async () => (await import("./chunks/serve-B4UF45GD.js")).serve
   },
   purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-UIX2AUKQ.js")).purge },
   forget: {
@@ -39,7 +39,7 @@ var COMMANDS = {
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-G52BVYYL.js")).demo
+    load: async () => (await import("./chunks/demo-UYSPJWJ3.js")).demo
   }
 };
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   createCollector
-} from "./chunk-ZPPU5MIN.js";
+} from "./chunk-VXWCC6WW.js";
 import {
   LinkConfigError,
   linkTable,
