@@ -12,19 +12,19 @@ import {
   recordChat,
   telegramChat,
   viberChat
-} from "./chunks/chunk-XNJ4T3TG.js";
+} from "./chunks/chunk-2ZKOZ3XH.js";
 import "./chunks/chunk-TDIG5AFX.js";
 import "./chunks/chunk-DJ2W7AGI.js";
 import "./chunks/chunk-BOWEE4IV.js";
 import {
-  jsonLogger,
-  mask
-} from "./chunks/chunk-7Z4IPTRN.js";
-import {
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   openStorage
-} from "./chunks/chunk-4TFRSG2O.js";
+} from "./chunks/chunk-Q3DGKOF7.js";
+import {
+  jsonLogger,
+  mask
+} from "./chunks/chunk-7Z4IPTRN.js";
 import "./chunks/chunk-ITWH7KDP.js";
 import "./chunks/chunk-5GHHCO5G.js";
 export {

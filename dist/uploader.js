@@ -20,7 +20,7 @@ import {
   uploadRows,
   validateHeader,
   validateRecord
-} from "./chunks/chunk-KU64ZJST.js";
+} from "./chunks/chunk-3ZGNWSXN.js";
 import {
   exportPending
 } from "./chunks/chunk-DJ2W7AGI.js";

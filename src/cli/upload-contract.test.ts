@@ -65,7 +65,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       }
 
       const first = await run(fake, upload, ['--counter', '4001', '--from', db]);
-      assert.equal(first.code, 4, first.stderr);
+      assert.equal(first.code, 6, first.stderr);
       assert.match(first.stderr, /held back: line \d, ClientID: "12345" expected 17 to 19 digits/);
       assert.match(first.stderr, /held back: line \d, Currency: "RUR"/);
       assert.match(first.stderr, /1 row held back: not sent/);
@@ -93,13 +93,13 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       // stored, so it is held back again, now in its new revision.
       await postChat(s.url, { platform: 'telegram', dateTime: t0, chatUserId: '1', currency: 'rub' });
       const third = await run(fake, upload, ['--counter', '4001', '--from', db]);
-      assert.equal(third.code, 4, third.stderr);
+      assert.equal(third.code, 6, third.stderr);
       assert.doesNotMatch(third.stderr, /Currency/);
       assert.match(third.stderr, /ClientID: "12345"/);
       assert.equal(fake.conversions('4001').length, 2);
     });
 
-    test('a shortfall in what Metrica accepted is reported, exits 5 and stays in the report and /v1/stats', async (t) => {
+    test('a shortfall in what Metrica accepted is reported, exits 7 and stays in the report and /v1/stats', async (t) => {
       const db = await freshDatabase(t, kind);
       if (db === null) return;
       const s = await startCollector(t, { db, rateLimit: false }, kind);
@@ -111,7 +111,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         await postChat(s.url, { platform: 'whatsapp', dateTime, phoneNumber: `+7916000000${i}` });
       }
       const r = await run(fake, upload, ['--counter', '4002', '--from', db]);
-      assert.equal(r.code, 5, r.stderr);
+      assert.equal(r.code, 7, r.stderr);
       assert.match(r.stderr, /Metrica accepted 2 of 3 rows sent: 1 did not pass its checks \(line_quantity\)/);
       assert.equal(fake.conversions('4002').length, 2);
       const stats = await (

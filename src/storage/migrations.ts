@@ -97,7 +97,6 @@ ALTER TABLE pairings ADD COLUMN utm_term TEXT;
 CREATE INDEX pairings_link ON pairings (link, chat_id) WHERE link IS NOT NULL;
 `;
 
-
 /**
  * Upload outcomes kept per chat and per upload: a row the uploader held back (invalid) is skipped
  * until it changes; an upload records how many rows Metrica accepted (`line_quantity`).

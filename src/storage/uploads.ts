@@ -59,7 +59,10 @@ export async function updateUploadStatus(
 }
 
 /** Marks rows held back by the uploader in the revision it read; a later change clears the mark. */
-export async function holdBackRows(q: Sql, rows: ReadonlyArray<{ key: string; revision: number; reason: string }>): Promise<void> {
+export async function holdBackRows(
+  q: Sql,
+  rows: ReadonlyArray<{ key: string; revision: number; reason: string }>,
+): Promise<void> {
   for (const r of rows) {
     await q.run('UPDATE chats SET held_revision = ?, held_reason = ? WHERE key = ? AND revision = ?', [
       r.revision,

@@ -3,12 +3,12 @@ import {
   EXPORT_HELP,
   exportCommand,
   parseSince
-} from "./chunk-VXHT2W7U.js";
-import "./chunk-ITDBOQ6X.js";
+} from "./chunk-FTTE2RGH.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
-import "./chunk-UYULAQMB.js";
 import "./chunk-5GHHCO5G.js";
+import "./chunk-WDGUCLGG.js";
+import "./chunk-W4LIOZPF.js";
 export {
   EXPORT_HELP,
   exportCommand,

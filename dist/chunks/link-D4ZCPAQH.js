@@ -7,10 +7,12 @@ import {
   splitLinkList
 } from "./chunk-TDIG5AFX.js";
 import {
-  EXIT,
-  UsageError,
   parseCommandArgs
-} from "./chunk-UYULAQMB.js";
+} from "./chunk-WDGUCLGG.js";
+import {
+  EXIT,
+  UsageError
+} from "./chunk-W4LIOZPF.js";
 
 // src/cli/link.ts
 import { writeFileSync } from "node:fs";

@@ -14,15 +14,15 @@ import {
   exportPending
 } from "./chunk-DJ2W7AGI.js";
 import {
+  SAME_VISIT_MS,
+  UTM_KEYS,
+  openStorage
+} from "./chunk-Q3DGKOF7.js";
+import {
   jsonLogger,
   mask,
   silentLogger
 } from "./chunk-7Z4IPTRN.js";
-import {
-  SAME_VISIT_MS,
-  UTM_KEYS,
-  openStorage
-} from "./chunk-4TFRSG2O.js";
 import {
   URL_MAX_LENGTH,
   chatKey,
@@ -957,6 +957,56 @@ function botWebhook(parse) {
 var telegramWebhook = botWebhook(telegramChat);
 var viberWebhook = botWebhook(viberChat);
 
+// src/collector/activity.ts
+var METRICA_IDS = ["clientId", "yclid", "userId", "purchaseId"];
+function observeStorage(storage, log, intervalMs = 6e4) {
+  let pairings = 0;
+  const flush = () => {
+    if (pairings === 0) return;
+    log.info("pairings stored", { count: pairings, perMinutes: intervalMs / 6e4 });
+    pairings = 0;
+  };
+  const timer = setInterval(flush, intervalMs);
+  timer.unref?.();
+  const upsertChat = async (key, input) => {
+    const result = await storage.upsertChat(key, input);
+    const { row } = result;
+    if (result.created || result.changed) {
+      const matched = METRICA_IDS.filter((id2) => row[id2]);
+      log.info(result.created ? "chat stored" : "chat updated", {
+        platform: row.platform,
+        chatId: row.chatId,
+        matched: matched.length > 0 ? matched.join(",") : null,
+        unattributedReason: row.unattributedReason,
+        revision: row.revision
+      });
+    }
+    return result;
+  };
+  const insertPairing = async (pairing2) => {
+    const result = await storage.insertPairing(pairing2);
+    pairings++;
+    return result;
+  };
+  const observed = new Proxy(storage, {
+    get(target, property) {
+      if (property === "upsertChat") return upsertChat;
+      if (property === "insertPairing") return insertPairing;
+      const value = Reflect.get(target, property, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    }
+  });
+  return {
+    storage: observed,
+    activity: {
+      close() {
+        clearInterval(timer);
+        flush();
+      }
+    }
+  };
+}
+
 // src/collector/auth.ts
 import { createHash, timingSafeEqual } from "node:crypto";
 var digest = (s) => createHash("sha256").update(s, "utf8").digest();
@@ -1112,7 +1162,6 @@ function originMatcher(allowed) {
 // src/bridge/hit.ts
 import { isbot } from "isbot";
 var MAX_UTM_LENGTH = 256;
-var YCLID = /^[0-9]{1,64}$/;
 var UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udfff]/;
 var shown2 = (v) => v.length > 40 ? `a value of ${v.length} characters` : JSON.stringify(v);
 function readBridgeQuery(search) {
@@ -1127,8 +1176,9 @@ function readBridgeQuery(search) {
   };
   const yclid = single("yclid");
   if (yclid !== void 0) {
-    if (YCLID.test(yclid)) out.yclid = yclid;
-    else out.ignored.push({ field: "yclid", reason: `yclid must be 1\u201364 digits, got ${shown2(yclid)}` });
+    const verdict = yclidVerdict(yclid);
+    if (verdict === null) out.yclid = yclid;
+    else out.ignored.push({ field: "yclid", reason: `yclid must be ${verdict.expected}, got ${shown2(yclid)}` });
   }
   for (const key of UTM_KEYS) {
     const v = single(key);
@@ -1333,8 +1383,9 @@ async function createCollector(options) {
   const secrets = [webhookSecret, ...options.apiKeys ?? []].filter(Boolean);
   const log = options.logger === false ? silentLogger : options.logger ?? jsonLogger(void 0, secrets);
   const storage = typeof options.db === "string" ? await openStorage(options.db) : options.db;
+  const observed = observeStorage(storage, log);
   const context = {
-    storage,
+    storage: observed.storage,
     format,
     now,
     limiter: options.rateLimit === false ? null : new RateLimiter(options.rateLimit ?? { perMinute: 120, burst: 30 }, now),
@@ -1404,7 +1455,10 @@ async function createCollector(options) {
     handler,
     storage,
     listen: (port = 0, host = "127.0.0.1") => lifecycle.listen(handler, port, host),
-    close: () => lifecycle.close()
+    close: () => {
+      observed.activity.close();
+      return lifecycle.close();
+    }
   };
 }
 
