@@ -8,24 +8,24 @@ import {
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-LD4RJWI7.js")).serve
+    load: async () => (await import("./chunks/serve-4WLQ2KFW.js")).serve
   },
-  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-GGILUJIK.js")).purge },
+  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-HH4FMGA2.js")).purge },
   forget: {
     summary: "Delete everything stored about one person",
-    load: async () => (await import("./chunks/forget-JP5SETM5.js")).forget
+    load: async () => (await import("./chunks/forget-KXNV2SJY.js")).forget
   },
   upload: {
     summary: "Validate chats and upload them to Metrica",
-    load: async () => (await import("./chunks/upload-CMCVAUXD.js")).upload
+    load: async () => (await import("./chunks/upload-KMRBOKVZ.js")).upload
   },
   export: {
     summary: "Write the CSV of chats not yet uploaded",
-    load: async () => (await import("./chunks/export-C6LQVEZZ.js")).exportCommand
+    load: async () => (await import("./chunks/export-HC5HJY3N.js")).exportCommand
   },
   report: {
     summary: "Show the chat yield and why chats went unattributed",
-    load: async () => (await import("./chunks/report-T7FV3LLT.js")).report
+    load: async () => (await import("./chunks/report-OGWAXHHX.js")).report
   },
   link: {
     summary: "Bridge links for ads and QR codes: write the QR code of /go/<name>",
@@ -33,7 +33,7 @@ var COMMANDS = {
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-AWURQTXZ.js")).demo
+    load: async () => (await import("./chunks/demo-ZYS2XOR7.js")).demo
   }
 };
 

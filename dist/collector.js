@@ -12,7 +12,7 @@ import {
   recordChat,
   telegramChat,
   viberChat
-} from "./chunks/chunk-CNB7IYE2.js";
+} from "./chunks/chunk-CZTONEBS.js";
 import "./chunks/chunk-TDIG5AFX.js";
 import "./chunks/chunk-DJ2W7AGI.js";
 import "./chunks/chunk-BOWEE4IV.js";
@@ -24,8 +24,8 @@ import {
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   openStorage
-} from "./chunks/chunk-BBL3GPWV.js";
-import "./chunks/chunk-ITWH7KDP.js";
+} from "./chunks/chunk-JQW5NEF6.js";
+import "./chunks/chunk-4YCAPLBT.js";
 import "./chunks/chunk-5GHHCO5G.js";
 export {
   CHAT_BODY_LIMIT,

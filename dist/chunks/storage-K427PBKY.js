@@ -6,12 +6,12 @@ import {
   isPostgresUrl,
   openStorage,
   recordOf
-} from "./chunk-BBL3GPWV.js";
+} from "./chunk-JQW5NEF6.js";
 import {
   chatKey,
   hasMetricaId,
   partnersOf
-} from "./chunk-ITWH7KDP.js";
+} from "./chunk-4YCAPLBT.js";
 import "./chunk-5GHHCO5G.js";
 export {
   DRIVER_INSTALL,

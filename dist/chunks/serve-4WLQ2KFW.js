@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   createCollector
-} from "./chunk-CNB7IYE2.js";
+} from "./chunk-CZTONEBS.js";
 import {
   LinkConfigError,
   linkTable,
@@ -21,8 +21,8 @@ import {
 } from "./chunk-THAAWAOL.js";
 import {
   isPostgresUrl
-} from "./chunk-BBL3GPWV.js";
-import "./chunk-ITWH7KDP.js";
+} from "./chunk-JQW5NEF6.js";
+import "./chunk-4YCAPLBT.js";
 import "./chunk-5GHHCO5G.js";
 
 // src/cli/serve.ts

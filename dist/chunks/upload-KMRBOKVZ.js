@@ -2,7 +2,7 @@
 import {
   DatabaseNotFoundError,
   openConversionStore
-} from "./chunk-2ODU62IX.js";
+} from "./chunk-S5BKJ6DS.js";
 import {
   DEFAULT_API_URL,
   MetricaApiError,
@@ -13,7 +13,7 @@ import {
   readCsv,
   uploadPending,
   uploadRows
-} from "./chunk-2ZLRW7D7.js";
+} from "./chunk-ELXVZUBJ.js";
 import "./chunk-BOWEE4IV.js";
 import {
   EXIT,
@@ -22,7 +22,7 @@ import {
 } from "./chunk-THAAWAOL.js";
 import {
   uploadCommentVerdict
-} from "./chunk-ITWH7KDP.js";
+} from "./chunk-4YCAPLBT.js";
 import {
   CSV_COLUMNS
 } from "./chunk-5GHHCO5G.js";

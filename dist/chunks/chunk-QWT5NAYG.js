@@ -2,7 +2,7 @@
 import {
   DatabaseNotFoundError,
   openConversionStore
-} from "./chunk-2ODU62IX.js";
+} from "./chunk-S5BKJ6DS.js";
 import {
   exportPending
 } from "./chunk-DJ2W7AGI.js";

@@ -9,8 +9,8 @@ import {
 } from "./chunk-THAAWAOL.js";
 import {
   openStorage
-} from "./chunk-BBL3GPWV.js";
-import "./chunk-ITWH7KDP.js";
+} from "./chunk-JQW5NEF6.js";
+import "./chunk-4YCAPLBT.js";
 import "./chunk-5GHHCO5G.js";
 
 // src/cli/purge.ts

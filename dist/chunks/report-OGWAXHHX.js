@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 import {
   parseSince
-} from "./chunk-FKBDWUPZ.js";
+} from "./chunk-QWT5NAYG.js";
 import {
   DatabaseNotFoundError,
   openCollectorStorage
-} from "./chunk-2ODU62IX.js";
+} from "./chunk-S5BKJ6DS.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import {

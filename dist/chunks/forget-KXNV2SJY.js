@@ -6,11 +6,11 @@ import {
 } from "./chunk-THAAWAOL.js";
 import {
   openStorage
-} from "./chunk-BBL3GPWV.js";
+} from "./chunk-JQW5NEF6.js";
 import {
   isChatPlatform,
   normalizePhone
-} from "./chunk-ITWH7KDP.js";
+} from "./chunk-4YCAPLBT.js";
 import {
   CHAT_PLATFORMS
 } from "./chunk-5GHHCO5G.js";

@@ -3,8 +3,8 @@ import {
   EXPORT_HELP,
   exportCommand,
   parseSince
-} from "./chunk-FKBDWUPZ.js";
-import "./chunk-2ODU62IX.js";
+} from "./chunk-QWT5NAYG.js";
+import "./chunk-S5BKJ6DS.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-THAAWAOL.js";
