@@ -12,19 +12,19 @@ import {
   recordChat,
   telegramChat,
   viberChat
-} from "./chunks/chunk-CZTONEBS.js";
+} from "./chunks/chunk-WYXE3ADP.js";
 import "./chunks/chunk-TDIG5AFX.js";
 import "./chunks/chunk-DJ2W7AGI.js";
 import "./chunks/chunk-BOWEE4IV.js";
 import {
-  jsonLogger,
-  mask
-} from "./chunks/chunk-7Z4IPTRN.js";
-import {
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   openStorage
-} from "./chunks/chunk-JQW5NEF6.js";
+} from "./chunks/chunk-GDDFYWX7.js";
+import {
+  jsonLogger,
+  mask
+} from "./chunks/chunk-7Z4IPTRN.js";
 import "./chunks/chunk-4YCAPLBT.js";
 import "./chunks/chunk-5GHHCO5G.js";
 export {

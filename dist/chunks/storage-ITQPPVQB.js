@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 import {
   DRIVER_INSTALL,
+  DatabasePathError,
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   isPostgresUrl,
   openStorage,
   recordOf
-} from "./chunk-JQW5NEF6.js";
+} from "./chunk-GDDFYWX7.js";
 import {
   chatKey,
   hasMetricaId,
@@ -15,6 +16,7 @@ import {
 import "./chunk-5GHHCO5G.js";
 export {
   DRIVER_INSTALL,
+  DatabasePathError,
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   chatKey,

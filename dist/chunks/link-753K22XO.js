@@ -7,10 +7,12 @@ import {
   splitLinkList
 } from "./chunk-TDIG5AFX.js";
 import {
-  EXIT,
-  UsageError,
   parseCommandArgs
-} from "./chunk-THAAWAOL.js";
+} from "./chunk-6EI6S4X6.js";
+import {
+  EXIT,
+  UsageError
+} from "./chunk-O72GQCY6.js";
 
 // src/cli/link.ts
 import { writeFileSync } from "node:fs";
