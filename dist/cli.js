@@ -8,7 +8,7 @@ import {
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-PELVJ5WY.js")).serve
+    load: async () => (await import("./chunks/serve-LD4RJWI7.js")).serve
   },
   purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-GGILUJIK.js")).purge },
   forget: {
@@ -33,7 +33,7 @@ var COMMANDS = {
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-2Q7CSPSE.js")).demo
+    load: async () => (await import("./chunks/demo-AWURQTXZ.js")).demo
   }
 };
 

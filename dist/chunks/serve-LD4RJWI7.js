@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   createCollector
-} from "./chunk-NCCNURIO.js";
+} from "./chunk-CNB7IYE2.js";
 import {
   LinkConfigError,
   linkTable,
