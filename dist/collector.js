@@ -12,19 +12,19 @@ import {
   recordChat,
   telegramChat,
   viberChat
-} from "./chunks/chunk-CNB7IYE2.js";
+} from "./chunks/chunk-VXWCC6WW.js";
 import "./chunks/chunk-TDIG5AFX.js";
 import "./chunks/chunk-DJ2W7AGI.js";
 import "./chunks/chunk-BOWEE4IV.js";
 import {
-  jsonLogger,
-  mask
-} from "./chunks/chunk-7Z4IPTRN.js";
-import {
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   openStorage
-} from "./chunks/chunk-BBL3GPWV.js";
+} from "./chunks/chunk-V5P5YLLQ.js";
+import {
+  jsonLogger,
+  mask
+} from "./chunks/chunk-7Z4IPTRN.js";
 import "./chunks/chunk-ITWH7KDP.js";
 import "./chunks/chunk-5GHHCO5G.js";
 export {

@@ -3,12 +3,12 @@ import {
   EXPORT_HELP,
   exportCommand,
   parseSince
-} from "./chunk-FKBDWUPZ.js";
-import "./chunk-2ODU62IX.js";
+} from "./chunk-SYOGWKWZ.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
-import "./chunk-THAAWAOL.js";
 import "./chunk-5GHHCO5G.js";
+import "./chunk-VWSHXKRO.js";
+import "./chunk-T3TQKIJC.js";
 export {
   EXPORT_HELP,
   exportCommand,
