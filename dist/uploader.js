@@ -20,7 +20,7 @@ import {
   uploadRows,
   validateHeader,
   validateRecord
-} from "./chunks/chunk-3ZGNWSXN.js";
+} from "./chunks/chunk-67ZZHT2V.js";
 import {
   exportPending
 } from "./chunks/chunk-DJ2W7AGI.js";
@@ -36,7 +36,7 @@ import {
   COMMENT_MAX_LENGTH,
   TAG_MAX_LENGTH,
   isAttributed
-} from "./chunks/chunk-ITWH7KDP.js";
+} from "./chunks/chunk-4YCAPLBT.js";
 import {
   CHAT_PLATFORMS,
   CSV_COLUMNS,

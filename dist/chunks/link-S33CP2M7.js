@@ -8,11 +8,11 @@ import {
 } from "./chunk-TDIG5AFX.js";
 import {
   parseCommandArgs
-} from "./chunk-WDGUCLGG.js";
+} from "./chunk-52W5S7CK.js";
 import {
   EXIT,
   UsageError
-} from "./chunk-W4LIOZPF.js";
+} from "./chunk-YBJ3VO57.js";
 
 // src/cli/link.ts
 import { writeFileSync } from "node:fs";

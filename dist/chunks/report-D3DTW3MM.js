@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 import {
   parseSince
-} from "./chunk-FTTE2RGH.js";
+} from "./chunk-USWYGR42.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-5GHHCO5G.js";
 import {
   parseCommandArgs
-} from "./chunk-WDGUCLGG.js";
+} from "./chunk-52W5S7CK.js";
 import {
   DATABASE_OPTIONS,
   DEFAULT_DB,
@@ -15,7 +15,7 @@ import {
   chooseDatabase,
   helpText,
   openDatabase
-} from "./chunk-W4LIOZPF.js";
+} from "./chunk-YBJ3VO57.js";
 
 // src/report/stats-text.ts
 var REASON_TEXT = {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   parseOptions
-} from "./chunk-W4LIOZPF.js";
+} from "./chunk-YBJ3VO57.js";
 
 // src/cli/io.ts
 function parseCommandArgs(config) {

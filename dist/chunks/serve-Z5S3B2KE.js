@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   createCollector
-} from "./chunk-2ZKOZ3XH.js";
+} from "./chunk-QYFGHUOQ.js";
 import {
   LinkConfigError,
   linkTable,
@@ -12,16 +12,16 @@ import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import {
   isPostgresUrl
-} from "./chunk-Q3DGKOF7.js";
+} from "./chunk-SZROGDOS.js";
 import "./chunk-7Z4IPTRN.js";
 import {
   parseDuration
 } from "./chunk-KM4NCDVJ.js";
-import "./chunk-ITWH7KDP.js";
+import "./chunk-4YCAPLBT.js";
 import "./chunk-5GHHCO5G.js";
 import {
   parseCommandArgs
-} from "./chunk-WDGUCLGG.js";
+} from "./chunk-52W5S7CK.js";
 import {
   DEFAULT_DB,
   EXIT,
@@ -30,7 +30,7 @@ import {
   explainDatabaseError,
   explainListenError,
   helpText
-} from "./chunk-W4LIOZPF.js";
+} from "./chunk-YBJ3VO57.js";
 
 // src/cli/serve.ts
 import { resolve } from "node:path";

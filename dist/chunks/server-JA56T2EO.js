@@ -2,18 +2,18 @@
 import "./chunk-EGQFFPF7.js";
 import {
   createCollector
-} from "./chunk-2ZKOZ3XH.js";
+} from "./chunk-QYFGHUOQ.js";
 import "./chunk-TDIG5AFX.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
-import "./chunk-Q3DGKOF7.js";
+import "./chunk-SZROGDOS.js";
 import "./chunk-7Z4IPTRN.js";
 import {
   checkChatRecord,
   isAttributed,
   strictUpdateKey,
   uploadCommentVerdict
-} from "./chunk-ITWH7KDP.js";
+} from "./chunk-4YCAPLBT.js";
 import {
   CSV_COLUMNS,
   PARTNER_CSV_COLUMNS

@@ -9,17 +9,17 @@ import {
   readCsv,
   uploadPending,
   uploadRows
-} from "./chunk-3ZGNWSXN.js";
+} from "./chunk-67ZZHT2V.js";
 import "./chunk-BOWEE4IV.js";
 import {
   uploadCommentVerdict
-} from "./chunk-ITWH7KDP.js";
+} from "./chunk-4YCAPLBT.js";
 import {
   CSV_COLUMNS
 } from "./chunk-5GHHCO5G.js";
 import {
   parseCommandArgs
-} from "./chunk-WDGUCLGG.js";
+} from "./chunk-52W5S7CK.js";
 import {
   DATABASE_OPTIONS,
   EXIT,
@@ -27,7 +27,7 @@ import {
   chooseDatabase,
   helpText,
   openDatabase
-} from "./chunk-W4LIOZPF.js";
+} from "./chunk-YBJ3VO57.js";
 
 // src/cli/upload.ts
 import { createReadStream } from "node:fs";
