@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import "./chunks/chunk-EGQFFPF7.js";
+import "./chunks/chunk-TGB557WD.js";
 import {
   CHAT_BODY_LIMIT,
   HttpError,
@@ -7,24 +7,29 @@ import {
   WEBHOOK_BODY_LIMIT,
   createCollector,
   findChatId,
+  greenApiWebhook,
   parseChatReport,
   parsePairing,
   recordChat,
-  telegramChat,
-  viberChat
-} from "./chunks/chunk-HTOSGGI6.js";
+  telegramUpdate,
+  viberCallback,
+  wazzupWebhook,
+  whatsappHandshake,
+  whatsappNotification,
+  whatsappSignatureValid
+} from "./chunks/chunk-56TT2XAD.js";
 import "./chunks/chunk-DJ2W7AGI.js";
 import "./chunks/chunk-BOWEE4IV.js";
 import {
   jsonLogger,
   mask
-} from "./chunks/chunk-7Z4IPTRN.js";
+} from "./chunks/chunk-SULML3OP.js";
 import "./chunks/chunk-5GHHCO5G.js";
 import {
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   openStorage
-} from "./chunks/chunk-MTEUYC5A.js";
+} from "./chunks/chunk-WOC56XQX.js";
 export {
   CHAT_BODY_LIMIT,
   HttpError,
@@ -34,12 +39,17 @@ export {
   WEBHOOK_BODY_LIMIT,
   createCollector,
   findChatId,
+  greenApiWebhook,
   jsonLogger,
   mask,
   openStorage,
   parseChatReport,
   parsePairing,
   recordChat,
-  telegramChat,
-  viberChat
+  telegramUpdate,
+  viberCallback,
+  wazzupWebhook,
+  whatsappHandshake,
+  whatsappNotification,
+  whatsappSignatureValid
 };

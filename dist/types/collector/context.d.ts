@@ -1,7 +1,15 @@
 import type { IncomingMessage } from 'node:http';
 import type { ChatIdFormat } from '../match/index.js';
 import type { Storage } from '../storage/types.js';
+import type { Logger } from './logger.js';
 import type { RateLimiter } from './rate-limit.js';
+/** What the channel connectors check besides the webhook secret. */
+export interface ConnectorSettings {
+    /** Meta's app secret, which signs WhatsApp Cloud API notifications; without it they are refused. */
+    readonly whatsappAppSecret?: string;
+    /** Whether a token is Green-API's Webhook URL Token; absent when none is configured (nothing checked). */
+    readonly greenApiTokenAccepted?: (token: string) => boolean;
+}
 /** What every handler may use: built once from the options by createCollector. */
 export interface CollectorContext {
     readonly storage: Storage;
@@ -20,4 +28,8 @@ export interface CollectorContext {
     readonly hasOrigins: boolean;
     /** Whether a webhook path's `<secret>` segment is the configured one (false when webhooks are off). */
     webhookSecretAccepted(segment: string): boolean;
+    readonly connectors: ConnectorSettings;
+    readonly log: Logger;
+    /** Logs a warning the first time its key is seen in this process, so a repeated oddity is one line. */
+    warnOnce(key: string, msg: string, fields: Record<string, unknown>): void;
 }

@@ -3,8 +3,8 @@ import {
   EXPORT_HELP,
   exportCommand,
   parseSince
-} from "./chunk-X72U6I3D.js";
-import "./chunk-ZLOQYKC5.js";
+} from "./chunk-WF3T26ZY.js";
+import "./chunk-XHSJIN7M.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-5GHHCO5G.js";

@@ -2,7 +2,7 @@
 import {
   DatabaseNotFoundError,
   openConversionStore
-} from "./chunk-ZLOQYKC5.js";
+} from "./chunk-XHSJIN7M.js";
 import {
   DEFAULT_API_URL,
   MetricaApiError,

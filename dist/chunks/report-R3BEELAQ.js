@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 import {
   parseSince
-} from "./chunk-X72U6I3D.js";
+} from "./chunk-WF3T26ZY.js";
 import {
   DatabaseNotFoundError,
   openCollectorStorage
-} from "./chunk-ZLOQYKC5.js";
+} from "./chunk-XHSJIN7M.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-5GHHCO5G.js";

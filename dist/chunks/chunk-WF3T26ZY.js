@@ -2,7 +2,7 @@
 import {
   DatabaseNotFoundError,
   openConversionStore
-} from "./chunk-ZLOQYKC5.js";
+} from "./chunk-XHSJIN7M.js";
 import {
   exportPending
 } from "./chunk-DJ2W7AGI.js";

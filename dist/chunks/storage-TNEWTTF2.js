@@ -10,7 +10,7 @@ import {
   openStorage,
   partnersOf,
   recordOf
-} from "./chunk-MTEUYC5A.js";
+} from "./chunk-WOC56XQX.js";
 export {
   DRIVER_INSTALL,
   MissingDriverError,

@@ -1,17 +1,17 @@
 #!/usr/bin/env node
-import "./chunk-EGQFFPF7.js";
+import "./chunk-TGB557WD.js";
 import {
   createCollector
-} from "./chunk-HTOSGGI6.js";
+} from "./chunk-56TT2XAD.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
-import "./chunk-7Z4IPTRN.js";
+import "./chunk-SULML3OP.js";
 import {
   CHAT_PLATFORMS,
   CSV_COLUMNS,
   METRICA_ID_COLUMNS
 } from "./chunk-5GHHCO5G.js";
-import "./chunk-MTEUYC5A.js";
+import "./chunk-WOC56XQX.js";
 
 // src/demo/server.ts
 import { mkdirSync, readFileSync as readFileSync2 } from "node:fs";
@@ -267,15 +267,70 @@ ${rows ? `<table><tr><th>ID</th><th>Created</th><th>Rows</th><th>Status</th><th>
 }
 
 // src/demo/business-request.ts
-import { createHash } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 var DEMO_WEBHOOK_SECRET = "demo-webhook-secret";
+var DEMO_WHATSAPP_APP_SECRET = "demo-whatsapp-app-secret";
 function numericId(partner) {
   return Number.parseInt(createHash("sha256").update(partner).digest("hex").slice(0, 10), 16);
+}
+var sentMessages = 0;
+var nextMessageId = () => ++sentMessages;
+function connectorRequest(channel, platform, partner, text, now) {
+  const seconds = Math.floor(now.getTime() / 1e3);
+  const digits = partner.replace(/\D/g, "") || "79990001122";
+  const id = nextMessageId();
+  const hook = (name) => `/v1/webhooks/${name}/${DEMO_WEBHOOK_SECRET}`;
+  if (channel === "telegram-business") {
+    const userId = numericId(partner || "telegram-visitor");
+    const from = { id: userId, is_bot: false, first_name: "Visitor" };
+    const chat = { id: userId, type: "private" };
+    const message = { message_id: id, business_connection_id: "demo-business", from, chat, date: seconds, text };
+    return { path: hook("telegram"), auth: false, body: { update_id: id, business_message: message } };
+  }
+  if (channel === "whatsapp-cloud") {
+    const message = {
+      from: digits,
+      id: `wamid.demo${id}`,
+      timestamp: String(seconds),
+      type: "text",
+      text: { body: text }
+    };
+    const value = {
+      messaging_product: "whatsapp",
+      contacts: [{ profile: { name: "Visitor" }, wa_id: digits }],
+      messages: [message]
+    };
+    const body = {
+      object: "whatsapp_business_account",
+      entry: [{ id: "demo", changes: [{ field: "messages", value }] }]
+    };
+    const signature = createHmac("sha256", DEMO_WHATSAPP_APP_SECRET).update(JSON.stringify(body)).digest("hex");
+    return { path: hook("whatsapp"), auth: false, body, headers: { "X-Hub-Signature-256": `sha256=${signature}` } };
+  }
+  if (channel === "green-api") {
+    const chatId = `${digits}@c.us`;
+    const body = {
+      typeWebhook: "incomingMessageReceived",
+      timestamp: seconds,
+      idMessage: `DEMO${id}`,
+      senderData: { chatId, sender: chatId, senderName: "Visitor" },
+      messageData: { typeMessage: "textMessage", textMessageData: { textMessage: text } }
+    };
+    return { path: hook("green-api"), auth: false, body };
+  }
+  if (channel === "wazzup") {
+    const chatId = platform === "telegram" ? String(numericId(partner || "telegram-visitor")) : digits;
+    const message = { messageId: `demo-${id}`, dateTime: now.toISOString(), chatType: platform, chatId, type: "text" };
+    return { path: hook("wazzup"), auth: false, body: { messages: [{ ...message, isEcho: false, text }] } };
+  }
+  return void 0;
 }
 function businessRequest(input, now) {
   const partner = String(input.partner ?? "").trim();
   const text = String(input.text ?? "");
   const seconds = Math.floor(now.getTime() / 1e3);
+  const connector = connectorRequest(input.channel, input.platform ?? "whatsapp", partner, text, now);
+  if (connector) return connector;
   if (input.channel === "telegram-webhook") {
     const id = numericId(partner || "telegram-visitor");
     const username = /^@?[A-Za-z][A-Za-z0-9_]{3,31}$/.test(partner) ? partner.replace(/^@/, "") : void 0;
@@ -285,7 +340,7 @@ function businessRequest(input, now) {
       body: {
         update_id: seconds,
         message: {
-          message_id: 1,
+          message_id: nextMessageId(),
           date: seconds,
           text,
           from: { id, is_bot: false, first_name: "Visitor", ...username ? { username } : {} },
@@ -385,6 +440,7 @@ async function startDemo(options) {
       allowOrigins: [siteUrl],
       apiKeys: [DEMO_API_KEY],
       webhookSecret: DEMO_WEBHOOK_SECRET,
+      whatsappAppSecret: DEMO_WHATSAPP_APP_SECRET,
       logger: false
     });
     const { url: collectorUrl } = await collector.listen(options.collectorPort ?? 0, host);
@@ -420,7 +476,8 @@ async function startDemo(options) {
             method: "POST",
             headers: {
               "Content-Type": "application/json",
-              ...request.auth ? { Authorization: `Bearer ${DEMO_API_KEY}` } : {}
+              ...request.auth ? { Authorization: `Bearer ${DEMO_API_KEY}` } : {},
+              ...request.headers
             },
             body: JSON.stringify(request.body)
           });

@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 import {
   createCollector
-} from "./chunk-HTOSGGI6.js";
+} from "./chunk-56TT2XAD.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
-import "./chunk-7Z4IPTRN.js";
+import "./chunk-SULML3OP.js";
 import {
   parseDuration
 } from "./chunk-KM4NCDVJ.js";
@@ -16,7 +16,7 @@ import {
 } from "./chunk-THAAWAOL.js";
 import {
   isPostgresUrl
-} from "./chunk-MTEUYC5A.js";
+} from "./chunk-WOC56XQX.js";
 
 // src/cli/serve.ts
 import { resolve } from "node:path";
@@ -47,7 +47,10 @@ Options (each also read from the environment variable shown; a flag wins over it
 
 Secrets, from the environment only:
   METRICA_CHATS_API_KEYS        Comma-separated bearer keys for /v1/chats, /v1/conversions.csv, /v1/stats
-  METRICA_CHATS_WEBHOOK_SECRET  The <secret> path segment of /v1/webhooks/telegram|viber/<secret>
+  METRICA_CHATS_WEBHOOK_SECRET  The <secret> path segment of /v1/webhooks/<channel>/<secret>
+                                (telegram, viber, whatsapp, green-api, wazzup)
+  METRICA_CHATS_WHATSAPP_APP_SECRET  Meta's app secret: WhatsApp Cloud API notifications must be signed with it
+  METRICA_CHATS_GREEN_API_TOKEN      Green-API's Webhook URL Token, checked in the Authorization header
 `;
 function integer(value, name, min, max) {
   if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
@@ -99,9 +102,12 @@ var serve = async (args, io) => {
   }
   const apiKeys = splitList(env.METRICA_CHATS_API_KEYS);
   const webhookSecret = env.METRICA_CHATS_WEBHOOK_SECRET?.trim() || void 0;
+  const whatsappAppSecret = env.METRICA_CHATS_WHATSAPP_APP_SECRET?.trim() || void 0;
+  const greenApiToken = env.METRICA_CHATS_GREEN_API_TOKEN?.trim() || void 0;
+  const connectorSecrets = [whatsappAppSecret, greenApiToken].filter((v) => v !== void 0);
   const write = (line) => io.stdout.write(line);
-  const { jsonLogger } = await import("./logger-XWGXKHHQ.js");
-  const base = jsonLogger(write, [...apiKeys, ...webhookSecret ? [webhookSecret] : []]);
+  const { jsonLogger } = await import("./logger-GOIP6M3O.js");
+  const base = jsonLogger(write, [...apiKeys, ...webhookSecret ? [webhookSecret] : [], ...connectorSecrets]);
   const logger = values.quiet ? { ...base, warn() {
   } } : base;
   const collector = await createCollector({
@@ -109,6 +115,8 @@ var serve = async (args, io) => {
     allowOrigins: origins,
     apiKeys,
     ...webhookSecret ? { webhookSecret } : {},
+    ...whatsappAppSecret ? { whatsappAppSecret } : {},
+    ...greenApiToken ? { greenApiToken } : {},
     pathPrefix: String(values["path-prefix"] ?? env.METRICA_CHATS_PATH_PREFIX ?? ""),
     rateLimit: perMinute === 0 ? false : { perMinute, burst: Math.max(10, Math.ceil(perMinute / 4)) },
     trustProxy: Boolean(values["trust-proxy"]) || env.METRICA_CHATS_TRUST_PROXY === "1",

@@ -1152,13 +1152,13 @@ async function openStorage(target, options = {}) {
 }
 
 export {
-  DRIVER_INSTALL,
-  MissingDriverError,
   compactPhone,
   hasMetricaId,
   partnersOf,
   chatKey,
   recordOf,
+  DRIVER_INSTALL,
+  MissingDriverError,
   UNATTRIBUTED_REASONS,
   isPostgresUrl,
   openStorage
