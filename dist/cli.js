@@ -8,28 +8,28 @@ import {
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-QNH5K5TY.js")).serve
+    load: async () => (await import("./chunks/serve-FSNDD57U.js")).serve
   },
-  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-LCFJEOBH.js")).purge },
+  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-SVRYB6KZ.js")).purge },
   forget: {
     summary: "Delete everything stored about one person",
-    load: async () => (await import("./chunks/forget-7Q6BCSHO.js")).forget
+    load: async () => (await import("./chunks/forget-IHSNIA64.js")).forget
   },
   upload: {
     summary: "Validate chats and upload them to Metrica",
-    load: async () => (await import("./chunks/upload-PU6BNTJV.js")).upload
+    load: async () => (await import("./chunks/upload-272ETCCM.js")).upload
   },
   export: {
     summary: "Write the CSV of chats not yet uploaded",
-    load: async () => (await import("./chunks/export-5X3FWAD6.js")).exportCommand
+    load: async () => (await import("./chunks/export-DHLFVASW.js")).exportCommand
   },
   report: {
     summary: "Show the chat yield and why chats went unattributed",
-    load: async () => (await import("./chunks/report-R3BEELAQ.js")).report
+    load: async () => (await import("./chunks/report-NMGX2MDX.js")).report
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-47W7TTSX.js")).demo
+    load: async () => (await import("./chunks/demo-SQ2EEQE5.js")).demo
   }
 };
 

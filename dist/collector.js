@@ -17,7 +17,7 @@ import {
   whatsappHandshake,
   whatsappNotification,
   whatsappSignatureValid
-} from "./chunks/chunk-56TT2XAD.js";
+} from "./chunks/chunk-FS5VPBG7.js";
 import "./chunks/chunk-DJ2W7AGI.js";
 import "./chunks/chunk-BOWEE4IV.js";
 import {
@@ -29,7 +29,7 @@ import {
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   openStorage
-} from "./chunks/chunk-WOC56XQX.js";
+} from "./chunks/chunk-UUQXKANR.js";
 export {
   CHAT_BODY_LIMIT,
   HttpError,

@@ -23,7 +23,7 @@ import {
   uploadRows,
   validateHeader,
   validateRecord
-} from "./chunks/chunk-SWR43N7Z.js";
+} from "./chunks/chunk-HKJPR3IJ.js";
 import {
   exportPending
 } from "./chunks/chunk-DJ2W7AGI.js";

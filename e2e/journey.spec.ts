@@ -2,9 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, expect, test } from '@playwright/test';
-import { captureCli } from '../src/cli/in-process.js';
-import { main } from '../src/cli/main.js';
 import { type RunningDemo, startDemo } from '../src/demo/server.js';
+import { runCli } from '../src/test-support/cli.js';
 
 // The whole flow, as a business runs it: visitors on the demo site (real Chromium, the built
 // script), the collector (SQLite), chats reported by a CRM and a Telegram bot webhook, then the
@@ -20,7 +19,7 @@ let dataDir: string;
 
 test.beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'metrica-chats-journey-'));
-  demo = await startDemo({ dataDir, runCli: (argv, env) => captureCli(main, argv, { env, cwd: process.cwd() }) });
+  demo = await startDemo({ dataDir, runCli: (argv, env) => runCli(argv, { env }) });
 });
 
 test.afterAll(async () => {
@@ -28,23 +27,7 @@ test.afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string }> {
-  let out = '';
-  const sink = {
-    write(chunk: string) {
-      out += chunk;
-      return true;
-    },
-  };
-  const code = await main({
-    argv: ['node', 'metrica-chats', ...argv],
-    env: { YANDEX_METRICA_TOKEN: demo.token },
-    cwd: dataDir,
-    stdout: sink,
-    stderr: sink,
-  });
-  return { code, out };
-}
+const cli = (...argv: string[]) => runCli(argv, { cwd: dataDir, env: { YANDEX_METRICA_TOKEN: demo.token } });
 
 /**
  * A visitor lands on `landing`, goes to the second page and clicks the link `linkTestId`.

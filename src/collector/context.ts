@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ChatIdFormat } from '../match/index.js';
 import type { Storage } from '../storage/types.js';
 import type { Logger } from './logger.js';
@@ -34,4 +34,33 @@ export interface CollectorContext {
   readonly log: Logger;
   /** Logs a warning the first time its key is seen in this process, so a repeated oddity is one line. */
   warnOnce(key: string, msg: string, fields: Record<string, unknown>): void;
+}
+
+/** The shapes of the route table (routes.ts); here so that handlers need not import the table. */
+
+export interface RouteRequest {
+  req: IncomingMessage;
+  res: ServerResponse;
+  url: URL;
+  /** The `:name` segments of the route's path, raw (not percent-decoded). */
+  params: Readonly<Record<string, string>>;
+  /** CORS headers for the response (empty unless the route is a CORS one and the request has an Origin). */
+  cors: Readonly<Record<string, string>>;
+}
+
+export type RouteHandler = (ctx: CollectorContext, request: RouteRequest) => Promise<void>;
+
+export interface Route {
+  /** `/v1/chats`, or with `:name` segments that match one non-empty path segment each. */
+  path: string;
+  /** Methods served; a CORS route also answers OPTIONS (the preflight). */
+  methods: readonly string[];
+  /**
+   * `public`: anyone; `bearer`: an API key in `Authorization`; `path-secret`: the webhook secret
+   * as the route's `:secret` segment.
+   */
+  auth: 'public' | 'bearer' | 'path-secret';
+  /** Browsers call this route from the allowed origins (the beacon). */
+  cors?: boolean;
+  handler: RouteHandler;
 }

@@ -1,7 +1,7 @@
 import { exportPending } from '../../export/pending.js';
+import type { RouteHandler } from '../context.js';
 import { HttpError } from '../errors.js';
 import { BASE_HEADERS, send } from '../http.js';
-import type { RouteHandler } from '../routes.js';
 import { checkDateTime } from '../validate.js';
 
 /** The optional `?since=<Unix seconds>` of the read endpoints. */

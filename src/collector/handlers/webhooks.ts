@@ -8,11 +8,10 @@ import { whatsappHandshake, whatsappNotification, whatsappSignatureValid } from 
 import { partnersOf } from '../../storage/rows.js';
 import { findChatId, recordChat } from '../attribute.js';
 import { readBody } from '../body.js';
-import type { CollectorContext } from '../context.js';
+import type { CollectorContext, RouteHandler } from '../context.js';
 import { HttpError } from '../errors.js';
 import { BASE_HEADERS, requireType, send } from '../http.js';
 import { decodeUtf8, parseJsonObject } from '../json.js';
-import type { RouteHandler } from '../routes.js';
 import type { ChatReport } from '../validate.js';
 
 /**

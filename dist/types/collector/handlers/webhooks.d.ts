@@ -1,7 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { ConnectorResult, IgnoreReason } from '../../connectors/types.js';
-import type { CollectorContext } from '../context.js';
-import type { RouteHandler } from '../routes.js';
+import type { CollectorContext, RouteHandler } from '../context.js';
 /**
  * The webhooks of bots and connectors: `POST /v1/webhooks/<channel>/<secret>`. Each reads the
  * body, checks what its platform signs or sends as a token, hands the JSON to its pure parser in

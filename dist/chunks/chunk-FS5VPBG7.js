@@ -17,7 +17,7 @@ import {
   hasMetricaId,
   openStorage,
   partnersOf
-} from "./chunk-WOC56XQX.js";
+} from "./chunk-UUQXKANR.js";
 
 // src/connectors/fields.ts
 var obj = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;

@@ -2,7 +2,7 @@
 import {
   DatabaseNotFoundError,
   openConversionStore
-} from "./chunk-XHSJIN7M.js";
+} from "./chunk-S2U74MET.js";
 import {
   DEFAULT_API_URL,
   MetricaApiError,
@@ -13,7 +13,7 @@ import {
   readCsv,
   uploadPending,
   uploadRows
-} from "./chunk-SWR43N7Z.js";
+} from "./chunk-HKJPR3IJ.js";
 import "./chunk-BOWEE4IV.js";
 import {
   CSV_COLUMNS
@@ -75,6 +75,90 @@ function createProgress(label, total, out) {
   };
 }
 
+// src/cli/upload-report.ts
+var PROBLEMS_SHOWN = 50;
+var rowCount = (n) => n === 1 ? "1 row" : `${n} rows`;
+function summaryLines(summary) {
+  const platforms = Object.entries(summary.platforms).map(([p, n]) => `${p} ${n}`).join(", ");
+  return `${rowCount(summary.rows)}: ${summary.attributed} attributed, ${summary.unattributed} unattributed (${platforms})
+`;
+}
+function afterFailure(accepted, fromDatabase) {
+  if (accepted.length === 0) return fromDatabase ? " The rows stay pending; the next run sends them." : "";
+  const rows = accepted.reduce((n, a) => n + a.rows, 0);
+  const ids = accepted.map((a) => a.id).join(", ");
+  const of = accepted[0].of;
+  const done = ` Metrica had already accepted ${rows} rows (upload ${ids})${fromDatabase ? ", marked as uploaded" : ""}`;
+  if (accepted.length < of) {
+    return `${done}; the other ${of - accepted.length} of ${of} parts were not sent${fromDatabase ? " and their rows stay pending for the next run" : ""}.`;
+  }
+  return `${done}; only waiting for its final status failed.`;
+}
+function printUploadResult(result, o) {
+  const { io } = o;
+  if (o.json) {
+    io.stdout.write(
+      `${JSON.stringify({
+        status: result.status,
+        counterId: o.counterId,
+        source: o.source,
+        ...result.summary,
+        problemCount: result.problemCount,
+        problems: result.problems,
+        uploads: result.uploads.map((u) => ({
+          ...u.uploading,
+          rows: u.rows,
+          ...u.outcome ? { outcome: u.outcome } : {}
+        }))
+      })}
+`
+    );
+  }
+  if (result.status === "invalid") {
+    const label = o.isFile ? o.source : void 0;
+    for (const problem of result.problems.slice(0, PROBLEMS_SHOWN)) {
+      io.stderr.write(`${describeProblem(problem, label)}
+`);
+    }
+    if (result.problemCount > PROBLEMS_SHOWN)
+      io.stderr.write(`\u2026 and ${result.problemCount - PROBLEMS_SHOWN} more problems
+`);
+    io.stderr.write(`${result.problemCount} problem${result.problemCount === 1 ? "" : "s"} found; nothing was sent.
+`);
+    return EXIT.failed;
+  }
+  if (o.json) return EXIT.ok;
+  if (result.status === "empty") {
+    io.stdout.write(
+      o.isFile ? `Nothing to upload: ${o.source} has a header but no rows.
+` : "Nothing to upload: no rows are new or changed since the last upload.\n"
+    );
+    return EXIT.ok;
+  }
+  io.stdout.write(summaryLines(result.summary));
+  if (result.status === "dry-run") {
+    io.stdout.write("Dry run: every row is valid; nothing was sent.\n");
+    return EXIT.ok;
+  }
+  for (const { uploading: u, outcome } of result.uploads) {
+    if (!outcome) continue;
+    const counts = [
+      u.line_quantity !== void 0 ? `${u.line_quantity} rows accepted` : null,
+      u.linked_quantity !== void 0 ? `${u.linked_quantity} linked` : null,
+      u.user_not_found_quantity !== void 0 ? `${u.user_not_found_quantity} not found` : null
+    ].filter(Boolean);
+    const what = {
+      processed: "processed",
+      linkage_failure: "processed, but no row could be linked to a visit (LINKAGE_FAILURE)",
+      unknown: `reported status ${u.status}, which this tool does not know; check the upload in Metrica`,
+      timeout: `still ${u.status} when waiting ended; Metrica may take up to 2 hours`
+    }[outcome];
+    io.stdout.write(`Upload ${u.id}: ${what}${counts.length ? ` (${counts.join(", ")})` : ""}
+`);
+  }
+  return EXIT.ok;
+}
+
 // src/cli/upload.ts
 var UPLOAD_HELP = `Usage: metrica-chats upload --counter <id> (<file.csv> | --from <db>) [options]
 
@@ -102,8 +186,6 @@ Environment:
 Exit codes: 0 uploaded (or nothing to upload, or a clean dry run), 1 validation errors (nothing
 was sent), 2 usage, 3 Metrica refused the upload or it failed after retries.
 `;
-var PROBLEMS_SHOWN = 50;
-var rowCount = (n) => n === 1 ? "1 row" : `${n} rows`;
 function parse(args) {
   return parseCommandArgs({
     args,
@@ -120,11 +202,6 @@ function parse(args) {
     strict: true,
     allowPositionals: true
   });
-}
-function summaryLines(summary) {
-  const platforms = Object.entries(summary.platforms).map(([p, n]) => `${p} ${n}`).join(", ");
-  return `${rowCount(summary.rows)}: ${summary.attributed} attributed, ${summary.unattributed} unattributed (${platforms})
-`;
 }
 function createUploadCommand(deps = {}) {
   return async (args, io) => {
@@ -263,83 +340,8 @@ function createUploadCommand(deps = {}) {
     } finally {
       await store?.close();
     }
-    return report(result, { io, json, source, counterId, isFile: file !== void 0 });
+    return printUploadResult(result, { io, json, source, counterId, isFile: file !== void 0 });
   };
-}
-function afterFailure(accepted, fromDatabase) {
-  if (accepted.length === 0) return fromDatabase ? " The rows stay pending; the next run sends them." : "";
-  const rows = accepted.reduce((n, a) => n + a.rows, 0);
-  const ids = accepted.map((a) => a.id).join(", ");
-  const of = accepted[0].of;
-  const done = ` Metrica had already accepted ${rows} rows (upload ${ids})${fromDatabase ? ", marked as uploaded" : ""}`;
-  if (accepted.length < of) {
-    return `${done}; the other ${of - accepted.length} of ${of} parts were not sent${fromDatabase ? " and their rows stay pending for the next run" : ""}.`;
-  }
-  return `${done}; only waiting for its final status failed.`;
-}
-function report(result, o) {
-  const { io } = o;
-  if (o.json) {
-    io.stdout.write(
-      `${JSON.stringify({
-        status: result.status,
-        counterId: o.counterId,
-        source: o.source,
-        ...result.summary,
-        problemCount: result.problemCount,
-        problems: result.problems,
-        uploads: result.uploads.map((u) => ({
-          ...u.uploading,
-          rows: u.rows,
-          ...u.outcome ? { outcome: u.outcome } : {}
-        }))
-      })}
-`
-    );
-  }
-  if (result.status === "invalid") {
-    const label = o.isFile ? o.source : void 0;
-    for (const problem of result.problems.slice(0, PROBLEMS_SHOWN)) {
-      io.stderr.write(`${describeProblem(problem, label)}
-`);
-    }
-    if (result.problemCount > PROBLEMS_SHOWN)
-      io.stderr.write(`\u2026 and ${result.problemCount - PROBLEMS_SHOWN} more problems
-`);
-    io.stderr.write(`${result.problemCount} problem${result.problemCount === 1 ? "" : "s"} found; nothing was sent.
-`);
-    return EXIT.failed;
-  }
-  if (o.json) return EXIT.ok;
-  if (result.status === "empty") {
-    io.stdout.write(
-      o.isFile ? `Nothing to upload: ${o.source} has a header but no rows.
-` : "Nothing to upload: no rows are new or changed since the last upload.\n"
-    );
-    return EXIT.ok;
-  }
-  io.stdout.write(summaryLines(result.summary));
-  if (result.status === "dry-run") {
-    io.stdout.write("Dry run: every row is valid; nothing was sent.\n");
-    return EXIT.ok;
-  }
-  for (const { uploading: u, outcome } of result.uploads) {
-    if (!outcome) continue;
-    const counts = [
-      u.line_quantity !== void 0 ? `${u.line_quantity} rows accepted` : null,
-      u.linked_quantity !== void 0 ? `${u.linked_quantity} linked` : null,
-      u.user_not_found_quantity !== void 0 ? `${u.user_not_found_quantity} not found` : null
-    ].filter(Boolean);
-    const what = {
-      processed: "processed",
-      linkage_failure: "processed, but no row could be linked to a visit (LINKAGE_FAILURE)",
-      unknown: `reported status ${u.status}, which this tool does not know; check the upload in Metrica`,
-      timeout: `still ${u.status} when waiting ended; Metrica may take up to 2 hours`
-    }[outcome];
-    io.stdout.write(`Upload ${u.id}: ${what}${counts.length ? ` (${counts.join(", ")})` : ""}
-`);
-  }
-  return EXIT.ok;
 }
 var upload = createUploadCommand();
 export {

@@ -10,7 +10,7 @@ import {
   openStorage,
   partnersOf,
   recordOf
-} from "./chunk-WOC56XQX.js";
+} from "./chunk-UUQXKANR.js";
 export {
   DRIVER_INSTALL,
   MissingDriverError,

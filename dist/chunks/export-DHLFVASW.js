@@ -3,8 +3,8 @@ import {
   EXPORT_HELP,
   exportCommand,
   parseSince
-} from "./chunk-WF3T26ZY.js";
-import "./chunk-XHSJIN7M.js";
+} from "./chunk-4SJJBTQ5.js";
+import "./chunk-S2U74MET.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-5GHHCO5G.js";

@@ -9,16 +9,16 @@ import {
 import { join } from "node:path";
 
 // src/cli/in-process.ts
-async function captureCli(run, argv, options = {}) {
-  const captured = { stdout: "", stderr: "", out: "" };
+function startCli(run, argv, options = {}) {
+  const output = { stdout: "", stderr: "", out: "" };
   const sink = (stream) => ({
     write(chunk) {
-      captured[stream] += chunk;
-      captured.out += chunk;
+      output[stream] += chunk;
+      output.out += chunk;
       return true;
     }
   });
-  const code = await run({
+  const exit = run({
     argv: ["node", "metrica-chats", ...argv],
     env: options.env ?? {},
     cwd: options.cwd ?? process.cwd(),
@@ -26,7 +26,12 @@ async function captureCli(run, argv, options = {}) {
     stderr: sink("stderr"),
     ...options.signal ? { signal: options.signal } : {}
   });
-  return { code, ...captured };
+  return { output, exit };
+}
+async function captureCli(run, argv, options = {}) {
+  const { output, exit } = startCli(run, argv, options);
+  const code = await exit;
+  return { code, ...output };
 }
 
 // src/cli/demo.ts
@@ -66,7 +71,7 @@ async function demo(args, io) {
   }
   const sitePort = port(values.port, 8080, "--port");
   const dataDir = values.data ?? join(io.cwd, ".data", "demo");
-  const { startDemo } = await import("./server-AH4KCJT4.js");
+  const { startDemo } = await import("./server-AHND7ZYP.js");
   const runCli = io.runCli;
   if (!runCli) throw new Error("the demo runs commands through main(); start it with `metrica-chats demo`");
   const running = await startDemo({

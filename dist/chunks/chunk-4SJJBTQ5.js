@@ -2,7 +2,7 @@
 import {
   DatabaseNotFoundError,
   openConversionStore
-} from "./chunk-XHSJIN7M.js";
+} from "./chunk-S2U74MET.js";
 import {
   exportPending
 } from "./chunk-DJ2W7AGI.js";

@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 import {
   parseSince
-} from "./chunk-WF3T26ZY.js";
+} from "./chunk-4SJJBTQ5.js";
 import {
   DatabaseNotFoundError,
   openCollectorStorage
-} from "./chunk-XHSJIN7M.js";
+} from "./chunk-S2U74MET.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-5GHHCO5G.js";

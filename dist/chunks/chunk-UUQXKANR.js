@@ -544,6 +544,43 @@ async function chatStats(db, options = {}) {
   };
 }
 
+// src/storage/uploads.ts
+async function recordUpload(q, receipt, rows, now) {
+  await q.run(
+    `INSERT INTO uploads (upload_id, counter_id, status, sent_at, row_count, comment, details, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, NULL, ?)
+     ON CONFLICT (upload_id) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at`,
+    [
+      receipt.uploadId,
+      receipt.counterId,
+      receipt.status,
+      receipt.sentAt,
+      receipt.rowCount,
+      receipt.comment ?? null,
+      now()
+    ]
+  );
+  for (const r of rows) {
+    await q.run("INSERT INTO upload_rows (upload_id, chat_key, revision) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", [
+      receipt.uploadId,
+      r.key,
+      r.revision
+    ]);
+    await q.run(
+      "UPDATE chats SET uploaded_revision = ? WHERE key = ? AND revision >= ? AND (uploaded_revision IS NULL OR uploaded_revision < ?)",
+      [r.revision, r.key, r.revision, r.revision]
+    );
+  }
+}
+async function updateUploadStatus(db, uploadId, status, details, now) {
+  const changed = await db.run(
+    "UPDATE uploads SET status = ?, details = COALESCE(?, details), updated_at = ? WHERE upload_id = ?",
+    [status, details === void 0 ? null : JSON.stringify(details), now(), uploadId]
+  );
+  if (changed === 0)
+    throw new Error(`unknown upload ID ${JSON.stringify(uploadId)}: record it with markUploaded first`);
+}
+
 // src/storage/sql-storage.ts
 var PAGE_SIZE = 500;
 var MAX_BATCH = 256;
@@ -712,41 +749,10 @@ var SqlStorage = class {
     }
   }
   async markUploaded(receipt, rows) {
-    await this.db.transaction(async (q) => {
-      await q.run(
-        `INSERT INTO uploads (upload_id, counter_id, status, sent_at, row_count, comment, details, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, NULL, ?)
-         ON CONFLICT (upload_id) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at`,
-        [
-          receipt.uploadId,
-          receipt.counterId,
-          receipt.status,
-          receipt.sentAt,
-          receipt.rowCount,
-          receipt.comment ?? null,
-          this.now()
-        ]
-      );
-      for (const r of rows) {
-        await q.run("INSERT INTO upload_rows (upload_id, chat_key, revision) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", [
-          receipt.uploadId,
-          r.key,
-          r.revision
-        ]);
-        await q.run(
-          "UPDATE chats SET uploaded_revision = ? WHERE key = ? AND revision >= ? AND (uploaded_revision IS NULL OR uploaded_revision < ?)",
-          [r.revision, r.key, r.revision, r.revision]
-        );
-      }
-    });
+    await this.db.transaction((q) => recordUpload(q, receipt, rows, this.now));
   }
   async updateUploadStatus(uploadId, status, details) {
-    const changed = await this.db.run(
-      "UPDATE uploads SET status = ?, details = COALESCE(?, details), updated_at = ? WHERE upload_id = ?",
-      [status, details === void 0 ? null : JSON.stringify(details), this.now(), uploadId]
-    );
-    if (changed === 0)
-      throw new Error(`unknown upload ID ${JSON.stringify(uploadId)}: record it with markUploaded first`);
+    await updateUploadStatus(this.db, uploadId, status, details, this.now);
   }
   async rememberMessage(source, messageId, dateTime) {
     const key = createHash2("sha256").update(`${source}\0${messageId}`).digest("base64url").slice(0, 32);

@@ -106,26 +106,7 @@ function createPacer(options = {}) {
   };
 }
 
-// src/uploader/client.ts
-import pRetry, { AbortError } from "p-retry";
-var DEFAULT_API_URL = "https://api-metrika.yandex.net";
-var COMMENT_MAX_LENGTH = 255;
-var IN_PROGRESS = /* @__PURE__ */ new Set(["PREPARED", "UPLOADED", "EXPORTED", "MATCHED"]);
-var FINAL = { PROCESSED: "processed", LINKAGE_FAILURE: "linkage_failure" };
-var RETRYABLE_STATUS = /* @__PURE__ */ new Set([429, 500, 502, 503, 504]);
-var DAILY_QUOTA = "quota_requests_by_uid";
-var defaultSleep = (ms, signal) => new Promise((resolve, reject) => {
-  if (signal?.aborted) return reject(signal.reason);
-  const t = setTimeout(() => {
-    signal?.removeEventListener("abort", onAbort);
-    resolve();
-  }, ms);
-  const onAbort = () => {
-    clearTimeout(t);
-    reject(signal?.reason);
-  };
-  signal?.addEventListener("abort", onAbort, { once: true });
-});
+// src/uploader/replies.ts
 function parseRetryAfter(header, now = Date.now()) {
   if (header === null || header.trim() === "") return void 0;
   if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1e3;
@@ -161,6 +142,27 @@ function readUploadings(body, what) {
   }
   throw new MetricaNetworkError(`${what}: the reply has neither \`uploading\` nor \`uploadings\``);
 }
+
+// src/uploader/client.ts
+import pRetry, { AbortError } from "p-retry";
+var DEFAULT_API_URL = "https://api-metrika.yandex.net";
+var COMMENT_MAX_LENGTH = 255;
+var IN_PROGRESS = /* @__PURE__ */ new Set(["PREPARED", "UPLOADED", "EXPORTED", "MATCHED"]);
+var FINAL = { PROCESSED: "processed", LINKAGE_FAILURE: "linkage_failure" };
+var RETRYABLE_STATUS = /* @__PURE__ */ new Set([429, 500, 502, 503, 504]);
+var DAILY_QUOTA = "quota_requests_by_uid";
+var defaultSleep = (ms, signal) => new Promise((resolve, reject) => {
+  if (signal?.aborted) return reject(signal.reason);
+  const t = setTimeout(() => {
+    signal?.removeEventListener("abort", onAbort);
+    resolve();
+  }, ms);
+  const onAbort = () => {
+    clearTimeout(t);
+    reject(signal?.reason);
+  };
+  signal?.addEventListener("abort", onAbort, { once: true });
+});
 function counterPath(counterId) {
   const id = String(counterId);
   if (!/^\d+$/.test(id)) throw new TypeError(`Expected the counter ID to be digits, got ${JSON.stringify(id)}.`);
@@ -726,10 +728,10 @@ export {
   QuotaExhaustedError,
   MetricaNetworkError,
   createPacer,
-  DEFAULT_API_URL,
-  COMMENT_MAX_LENGTH,
   parseRetryAfter,
   readUploadings,
+  DEFAULT_API_URL,
+  COMMENT_MAX_LENGTH,
   createMetricaClient,
   TAG_MAX_LENGTH,
   validateRecord,
