@@ -8,28 +8,28 @@ import {
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-FSNDD57U.js")).serve
+    load: async () => (await import("./chunks/serve-GYSNZ3YF.js")).serve
   },
-  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-SVRYB6KZ.js")).purge },
+  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-JWAFOGI4.js")).purge },
   forget: {
     summary: "Delete everything stored about one person",
-    load: async () => (await import("./chunks/forget-IHSNIA64.js")).forget
+    load: async () => (await import("./chunks/forget-6ELXU3X6.js")).forget
   },
   upload: {
     summary: "Validate chats and upload them to Metrica",
-    load: async () => (await import("./chunks/upload-272ETCCM.js")).upload
+    load: async () => (await import("./chunks/upload-A2BD3CHQ.js")).upload
   },
   export: {
     summary: "Write the CSV of chats not yet uploaded",
-    load: async () => (await import("./chunks/export-DHLFVASW.js")).exportCommand
+    load: async () => (await import("./chunks/export-W36KCSK6.js")).exportCommand
   },
   report: {
     summary: "Show the chat yield and why chats went unattributed",
-    load: async () => (await import("./chunks/report-NMGX2MDX.js")).report
+    load: async () => (await import("./chunks/report-GZ2QYBCF.js")).report
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-SQ2EEQE5.js")).demo
+    load: async () => (await import("./chunks/demo-QVU5RX2F.js")).demo
   }
 };
 

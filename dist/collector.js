@@ -17,7 +17,7 @@ import {
   whatsappHandshake,
   whatsappNotification,
   whatsappSignatureValid
-} from "./chunks/chunk-FS5VPBG7.js";
+} from "./chunks/chunk-7WIZS725.js";
 import "./chunks/chunk-DJ2W7AGI.js";
 import "./chunks/chunk-BOWEE4IV.js";
 import {
@@ -29,7 +29,7 @@ import {
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   openStorage
-} from "./chunks/chunk-UUQXKANR.js";
+} from "./chunks/chunk-7ONUVXYE.js";
 export {
   CHAT_BODY_LIMIT,
   HttpError,

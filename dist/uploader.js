@@ -23,7 +23,7 @@ import {
   uploadRows,
   validateHeader,
   validateRecord
-} from "./chunks/chunk-HKJPR3IJ.js";
+} from "./chunks/chunk-3NOWT4FH.js";
 import {
   exportPending
 } from "./chunks/chunk-DJ2W7AGI.js";

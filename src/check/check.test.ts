@@ -8,7 +8,7 @@ import { describe, type TestContext, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { createCollector } from '../collector/index.js';
 import { loadFilterLists } from './filters.js';
-import { formatCheck } from './format.js';
+import { formatCheck } from './report-text.js';
 import { type CheckReport, checkInstallation } from './run.js';
 
 // The check against real pages on loopback: a site server (pages, redirects, the built script),

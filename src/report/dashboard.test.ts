@@ -11,9 +11,13 @@ const stats: ChatStats = {
   carriedChatId: 2,
   linkedByPartner: 0,
   matched: 2,
+  matchedAfterRepair: 0,
+  severalIdsResolved: 0,
+  severalIdsAmbiguous: 0,
+  upgradedByLaterPairing: 0,
   uploaded: 1,
   pending: 2,
-  unattributed: { no_chat_id: 1, chat_id_not_paired: 0, pairing_without_metrica_id: 0 },
+  unattributed: { no_chat_id: 1, chat_id_not_paired: 0, pairing_without_metrica_id: 0, several_chat_ids: 0 },
   pairings: 4,
 };
 const NOW = Date.UTC(2026, 10, 30, 12);

@@ -103,6 +103,15 @@ ${chatsTable('INTEGER')}`,
     sql: 'ALTER TABLE chats ADD COLUMN chat_id_source TEXT;',
   },
   { version: 3, name: 'connector messages already taken', sql: webhookMessagesTable('INTEGER') },
+  {
+    version: 4,
+    name: 'how the chat ID was found, and upgrades by later pairings',
+    sql: `
+ALTER TABLE chats ADD COLUMN chat_id_repair TEXT;
+ALTER TABLE chats ADD COLUMN chat_id_count INTEGER;
+ALTER TABLE chats ADD COLUMN upgraded_at INTEGER;
+CREATE INDEX chats_upgradable ON chats (chat_id) WHERE unattributed_reason IS NULL AND (client_id IS NULL OR user_id IS NULL);`,
+  },
 ];
 
 export const POSTGRES_MIGRATIONS: Migration[] = [
@@ -123,4 +132,13 @@ ${chatsTable('BIGINT')}`,
     sql: 'ALTER TABLE chats ADD COLUMN chat_id_source TEXT;',
   },
   { version: 3, name: 'connector messages already taken', sql: webhookMessagesTable('BIGINT') },
+  {
+    version: 4,
+    name: 'how the chat ID was found, and upgrades by later pairings',
+    sql: `
+ALTER TABLE chats ADD COLUMN chat_id_repair TEXT;
+ALTER TABLE chats ADD COLUMN chat_id_count INTEGER;
+ALTER TABLE chats ADD COLUMN upgraded_at BIGINT;
+CREATE INDEX chats_upgradable ON chats (chat_id) WHERE unattributed_reason IS NULL AND (client_id IS NULL OR user_id IS NULL);`,
+  },
 ];

@@ -6,7 +6,7 @@ import { viberCallback } from '../../connectors/viber.js';
 import { wazzupWebhook } from '../../connectors/wazzup.js';
 import { whatsappHandshake, whatsappNotification, whatsappSignatureValid } from '../../connectors/whatsapp.js';
 import { partnersOf } from '../../storage/rows.js';
-import { findChatId, recordChat } from '../attribute.js';
+import { findChatIdCandidates, recordChat } from '../attribute.js';
 import { readBody } from '../body.js';
 import type { CollectorContext, RouteHandler } from '../context.js';
 import { HttpError } from '../errors.js';
@@ -69,7 +69,7 @@ export async function storeConnectorChats(
       ctx.log.info('webhook message ignored', { source, reason: item.reason, detail: item.detail });
   }
   for (const chat of result.chats) {
-    if (!chat.starts && findChatId(chat, ctx.format) === null) {
+    if (!chat.starts && findChatIdCandidates(chat, ctx.format).length === 0) {
       const partner = partnersOf(chat)[0];
       if (partner && (await ctx.storage.partnerHasChat(chat.platform, partner))) {
         answer.ignored.push('known_partner');

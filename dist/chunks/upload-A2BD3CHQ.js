@@ -2,7 +2,7 @@
 import {
   DatabaseNotFoundError,
   openConversionStore
-} from "./chunk-S2U74MET.js";
+} from "./chunk-Q3LSW6S7.js";
 import {
   DEFAULT_API_URL,
   MetricaApiError,
@@ -13,7 +13,7 @@ import {
   readCsv,
   uploadPending,
   uploadRows
-} from "./chunk-HKJPR3IJ.js";
+} from "./chunk-3NOWT4FH.js";
 import "./chunk-BOWEE4IV.js";
 import {
   CSV_COLUMNS

@@ -2,7 +2,7 @@
 import {
   DatabaseNotFoundError,
   openConversionStore
-} from "./chunk-S2U74MET.js";
+} from "./chunk-Q3LSW6S7.js";
 import {
   exportPending
 } from "./chunk-DJ2W7AGI.js";

@@ -509,7 +509,7 @@ async function prepareRows(rows, options = {}) {
   try {
     for await (const row of rows) {
       const found = validateRecord(row.record, row.line, nowSeconds);
-      for (const i of found) problems.add(i);
+      for (const problem2 of found) problems.add(problem2);
       if (found.length > 0) continue;
       countRow(summary, row.record);
       if (!dir || problems.count > 0) continue;
@@ -678,7 +678,7 @@ async function* readCsv(input, options) {
       options.onBytes?.(info.bytes);
       if (header === null) {
         const { columns, problems } = validateHeader(record);
-        for (const i of problems) options.onProblem(i);
+        for (const problem2 of problems) options.onProblem(problem2);
         const known = new Set(columns);
         header = record.map((name) => known.has(name) ? name : null);
         options.onHeader?.(columns);

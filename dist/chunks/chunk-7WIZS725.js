@@ -12,12 +12,13 @@ import {
   CHAT_PLATFORMS
 } from "./chunk-5GHHCO5G.js";
 import {
+  SAME_VISIT_MS,
   chatKey,
   compactPhone,
   hasMetricaId,
   openStorage,
   partnersOf
-} from "./chunk-UUQXKANR.js";
+} from "./chunk-7ONUVXYE.js";
 
 // src/connectors/fields.ts
 var obj = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
@@ -568,10 +569,6 @@ function findChatIds(text2, format = DEFAULT_FORMAT) {
   }
   return [...found].map(([id, repair]) => ({ id, repair }));
 }
-function extractChatId(text2, format = DEFAULT_FORMAT) {
-  const candidates = findChatIds(text2, format);
-  return candidates.length === 1 ? candidates[0].id : null;
-}
 function parseStartPayload(text2) {
   if (typeof text2 !== "string") return null;
   const m = /^\s*\/start(?:@[A-Za-z0-9_]{1,64})?(?:\s+([\s\S]*?))?\s*$/i.exec(removeInvisible(text2));
@@ -580,17 +577,45 @@ function parseStartPayload(text2) {
 }
 
 // src/collector/attribution.ts
-function findChatId(report, format = DEFAULT_FORMAT) {
-  if (report.chatId) return report.chatId;
+function findChatIdCandidates(report, format = DEFAULT_FORMAT) {
+  if (report.chatId) return [{ id: report.chatId, repair: null }];
   if (report.text !== void 0) {
     const payload = parseStartPayload(report.text);
-    if (payload !== null) return extractChatId(payload, format);
+    if (payload !== null) return findChatIds(payload, format);
   }
   if (report.context) {
-    const id = extractChatId(report.context, format);
-    if (id) return id;
+    const found = findChatIds(report.context, format);
+    if (found.length > 0) return found;
   }
-  return report.text === void 0 ? null : extractChatId(report.text, format);
+  return report.text === void 0 ? [] : findChatIds(report.text, format);
+}
+function findChatId(report, format = DEFAULT_FORMAT) {
+  const candidates = findChatIdCandidates(report, format);
+  return candidates.length === 1 ? candidates[0].id : null;
+}
+function chooseAmongCandidates(candidates, cutoff) {
+  const paired = candidates.filter((c) => c.pairing !== null);
+  if (paired.length <= 1) return paired[0] ?? null;
+  const before = paired.filter((c) => c.pairing.receivedAt <= cutoff).sort((a, b) => b.pairing.receivedAt - a.pairing.receivedAt);
+  const [latest, next] = before;
+  if (!latest) return null;
+  if (next && next.pairing.receivedAt === latest.pairing.receivedAt) return null;
+  return latest;
+}
+function upgradeOf(chat2, matchedWith, later) {
+  if (!matchedWith) return null;
+  let upgrade = null;
+  for (const p of later) {
+    if (p.receivedAt < matchedWith.receivedAt || p.receivedAt > matchedWith.receivedAt + SAME_VISIT_MS) continue;
+    const keeps = ["clientId", "userId", "yclid", "purchaseId"].every((k) => !chat2[k] || p[k] === chat2[k]);
+    if (!keeps || p.yclid && !chat2.yclid || p.purchaseId && !chat2.purchaseId) continue;
+    const adds = {
+      ...!chat2.clientId && p.clientId ? { clientId: p.clientId } : {},
+      ...!chat2.userId && p.userId ? { userId: p.userId } : {}
+    };
+    if (Object.keys(adds).length > 0) upgrade = adds;
+  }
+  return upgrade;
 }
 var linkablePartners = (platform, partners) => platform === "viber" ? partners.filter((p) => p.kind !== "ChatUsername") : partners;
 function chooseChatId(found, existing, linked) {
@@ -661,29 +686,68 @@ async function recordChat(storage, report, format = DEFAULT_FORMAT) {
   }
   return storeAndAttribute(storage, report, format, true);
 }
+async function findInChat(storage, report, format) {
+  const candidates = findChatIdCandidates(report, format);
+  const [only] = candidates;
+  if (candidates.length <= 1)
+    return { chatId: only?.id ?? null, repair: only?.repair ?? null, count: candidates.length };
+  const cutoff = pairingCutoff(report.dateTime);
+  const paired = await Promise.all(
+    candidates.map(async (c) => ({ ...c, pairing: await storage.findPairing(c.id, cutoff) }))
+  );
+  const chosen = chooseAmongCandidates(paired, cutoff);
+  return chosen ? { chatId: chosen.id, repair: chosen.repair, count: candidates.length, pairing: chosen.pairing } : { chatId: null, repair: null, count: candidates.length };
+}
 async function storeAndAttribute(storage, report, format, recheck) {
   const partners = partnersOf(report);
   const first = partners[0];
   if (!first) throw new Error("a chat needs a partner identifier");
   const key = chatKey(report.dateTime, report.platform, first);
-  const found = findChatId(report, format);
+  const inChat = await findInChat(storage, report, format);
+  const found = inChat.chatId;
+  const ambiguous = found === null && inChat.count > 1;
   const links = linkablePartners(report.platform, partners);
   if (found) await storage.linkPartner(report.platform, links, found, report.dateTime * 1e3);
   const existing = found ? null : await storage.getChat(key);
-  const linked = found || existing?.chatId ? null : await storage.findLinkedChatId(report.platform, links);
-  const { chatId, chatIdSource } = chooseChatId(found, existing, linked);
-  const pairing2 = chatId === null ? null : await storage.findPairing(chatId, pairingCutoff(report.dateTime));
-  const attribution = attributionOf(chatId, chatIdSource, pairing2);
+  const linked = found || ambiguous || existing?.chatId ? null : await storage.findLinkedChatId(report.platform, links);
+  const { chatId, chatIdSource } = chooseChatId(found, ambiguous ? null : existing, linked);
+  const cutoff = pairingCutoff(report.dateTime);
+  const pairing2 = chatId === null ? null : inChat.pairing !== void 0 ? inChat.pairing : await storage.findPairing(chatId, cutoff);
+  const attribution = ambiguous ? { chatId: null, chatIdSource: null, reason: "several_chat_ids", idCount: inChat.count } : {
+    ...attributionOf(chatId, chatIdSource, pairing2),
+    ...found ? { repair: inChat.repair, idCount: inChat.count } : {}
+  };
   const keep = keepsStoredAttribution(existing, attribution);
   const { row, created, changed } = await storage.upsertChat(key, chatInputOf(report, keep ? null : attribution));
   if (recheck && awaitsPairing(row)) {
-    const late = await storage.findPairing(row.chatId, pairingCutoff(report.dateTime));
+    const late = await storage.findPairing(row.chatId, cutoff);
     if (late && hasMetricaId(late)) {
       const again = await storeAndAttribute(storage, report, format, false);
       return { ...again, created: created || again.created, changed: true };
     }
   }
-  return chatResultOf(row, created, changed);
+  const upgraded = await upgradeChat(storage, row);
+  return chatResultOf(upgraded ?? row, created, changed || upgraded !== null);
+}
+async function upgradeChat(storage, row) {
+  if (row.chatId === null || row.unattributedReason !== null || row.clientId && row.userId) return null;
+  const matchedWith = await storage.findPairing(row.chatId, pairingCutoff(row.dateTime));
+  if (!matchedWith) return null;
+  const later = await storage.pairingsBetween(
+    row.chatId,
+    matchedWith.receivedAt,
+    matchedWith.receivedAt + SAME_VISIT_MS
+  );
+  const ids = upgradeOf(row, matchedWith, later);
+  return ids ? storage.upgradeChat(row.key, ids) : null;
+}
+async function upgradeChatsWith(storage, pairing2) {
+  if (!pairing2.clientId && !pairing2.userId) return 0;
+  let upgraded = 0;
+  for (const row of await storage.upgradableChats(pairing2.chatId)) {
+    if (await upgradeChat(storage, row)) upgraded++;
+  }
+  return upgraded;
 }
 
 // src/collector/errors.ts
@@ -1148,6 +1212,7 @@ var pairing = async (ctx, { req, res, cors }) => {
   const body = await readJsonObject(req, PAIRING_BODY_LIMIT);
   const input = parsePairing(body, ctx.now(), ctx.format);
   await ctx.storage.insertPairing(input);
+  await upgradeChatsWith(ctx.storage, input);
   send(res, 204, void 0, cors);
 };
 
@@ -1173,7 +1238,7 @@ async function storeConnectorChats(ctx, source, result) {
       ctx.log.info("webhook message ignored", { source, reason: item.reason, detail: item.detail });
   }
   for (const chat2 of result.chats) {
-    if (!chat2.starts && findChatId(chat2, ctx.format) === null) {
+    if (!chat2.starts && findChatIdCandidates(chat2, ctx.format).length === 0) {
       const partner = partnersOf(chat2)[0];
       if (partner && await ctx.storage.partnerHasChat(chat2.platform, partner)) {
         answer.ignored.push("known_partner");

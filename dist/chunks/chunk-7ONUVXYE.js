@@ -121,7 +121,16 @@ ${chatsTable("INTEGER")}`
     name: "where a chat ID came from",
     sql: "ALTER TABLE chats ADD COLUMN chat_id_source TEXT;"
   },
-  { version: 3, name: "connector messages already taken", sql: webhookMessagesTable("INTEGER") }
+  { version: 3, name: "connector messages already taken", sql: webhookMessagesTable("INTEGER") },
+  {
+    version: 4,
+    name: "how the chat ID was found, and upgrades by later pairings",
+    sql: `
+ALTER TABLE chats ADD COLUMN chat_id_repair TEXT;
+ALTER TABLE chats ADD COLUMN chat_id_count INTEGER;
+ALTER TABLE chats ADD COLUMN upgraded_at INTEGER;
+CREATE INDEX chats_upgradable ON chats (chat_id) WHERE unattributed_reason IS NULL AND (client_id IS NULL OR user_id IS NULL);`
+  }
 ];
 var POSTGRES_MIGRATIONS = [
   {
@@ -140,11 +149,23 @@ ${chatsTable("BIGINT")}`
     name: "where a chat ID came from",
     sql: "ALTER TABLE chats ADD COLUMN chat_id_source TEXT;"
   },
-  { version: 3, name: "connector messages already taken", sql: webhookMessagesTable("BIGINT") }
+  { version: 3, name: "connector messages already taken", sql: webhookMessagesTable("BIGINT") },
+  {
+    version: 4,
+    name: "how the chat ID was found, and upgrades by later pairings",
+    sql: `
+ALTER TABLE chats ADD COLUMN chat_id_repair TEXT;
+ALTER TABLE chats ADD COLUMN chat_id_count INTEGER;
+ALTER TABLE chats ADD COLUMN upgraded_at BIGINT;
+CREATE INDEX chats_upgradable ON chats (chat_id) WHERE unattributed_reason IS NULL AND (client_id IS NULL OR user_id IS NULL);`
+  }
 ];
 
 // src/storage/sql-storage.ts
 import { createHash as createHash2 } from "node:crypto";
+
+// src/domain/visit.ts
+var SAME_VISIT_MS = 30 * 60 * 1e3;
 
 // src/storage/rows.ts
 import { createHash } from "node:crypto";
@@ -190,12 +211,24 @@ var CHAT_COLUMNS = [
   "purchase_id",
   "url",
   "unattributed_reason",
+  "chat_id_repair",
+  "chat_id_count",
+  "upgraded_at",
   "created_at",
   "updated_at"
 ];
-var CONTENT_COLUMNS = CHAT_COLUMNS.filter(
-  (c) => !["key", "revision", "uploaded_revision", "created_at", "updated_at", "chat_id_source"].includes(c)
-);
+var BOOKKEEPING_COLUMNS = [
+  "key",
+  "revision",
+  "uploaded_revision",
+  "created_at",
+  "updated_at",
+  "chat_id_source",
+  "chat_id_repair",
+  "chat_id_count",
+  "upgraded_at"
+];
+var CONTENT_COLUMNS = CHAT_COLUMNS.filter((c) => !BOOKKEEPING_COLUMNS.includes(c));
 var num = (v) => typeof v === "string" ? Number(v) : v;
 function rowFromColumns(c) {
   return {
@@ -220,6 +253,9 @@ function rowFromColumns(c) {
     purchaseId: c.purchase_id,
     url: c.url,
     unattributedReason: c.unattributed_reason,
+    chatIdRepair: c.chat_id_repair,
+    chatIdCount: c.chat_id_count === null ? null : num(c.chat_id_count),
+    upgradedAt: c.upgraded_at === null ? null : num(c.upgraded_at),
     createdAt: num(c.created_at),
     updatedAt: num(c.updated_at)
   };
@@ -249,6 +285,10 @@ function mergeChat(key, existing, input, now) {
     purchase_id: a ? a.purchaseId ?? null : existing?.purchase_id ?? null,
     url: a ? a.url ?? null : existing?.url ?? null,
     unattributed_reason: a ? a.reason : existing ? existing.unattributed_reason : "no_chat_id",
+    chat_id_repair: a ? a.repair ?? null : existing?.chat_id_repair ?? null,
+    chat_id_count: a ? a.idCount ?? null : existing?.chat_id_count ?? null,
+    // A new attribution starts from its own pairing; only upgradeChat records an upgrade.
+    upgraded_at: a ? null : existing?.upgraded_at ?? null,
     created_at: existing ? num(existing.created_at) : now,
     updated_at: existing ? num(existing.updated_at) : now
   };
@@ -288,7 +328,7 @@ function recordOf(row) {
 var placeholders = (xs) => xs.map(() => "?").join(", ");
 var toNumber = (v) => Number(v ?? 0);
 
-// src/storage/forget.ts
+// src/storage/forget-person.ts
 async function forgetPerson(q, who) {
   const platform = who.platform ? " AND platform = ?" : "";
   const onPlatform = who.platform ? [who.platform] : [];
@@ -502,7 +542,12 @@ async function snapshotOf(db) {
 }
 
 // src/storage/types.ts
-var UNATTRIBUTED_REASONS = ["no_chat_id", "chat_id_not_paired", "pairing_without_metrica_id"];
+var UNATTRIBUTED_REASONS = [
+  "no_chat_id",
+  "chat_id_not_paired",
+  "pairing_without_metrica_id",
+  "several_chat_ids"
+];
 
 // src/storage/stats.ts
 async function chatStats(db, options = {}) {
@@ -513,6 +558,10 @@ async function chatStats(db, options = {}) {
        SUM(CASE WHEN chat_id_source = 'message' THEN 1 ELSE 0 END) AS carried_chat_id,
        SUM(CASE WHEN chat_id_source = 'partner' THEN 1 ELSE 0 END) AS linked_by_partner,
        SUM(CASE WHEN unattributed_reason IS NULL THEN 1 ELSE 0 END) AS matched,
+       SUM(CASE WHEN unattributed_reason IS NULL AND chat_id_repair IS NOT NULL THEN 1 ELSE 0 END) AS matched_after_repair,
+       SUM(CASE WHEN chat_id_count > 1 AND chat_id IS NOT NULL THEN 1 ELSE 0 END) AS several_ids_resolved,
+       SUM(CASE WHEN unattributed_reason = 'several_chat_ids' THEN 1 ELSE 0 END) AS several_ids_ambiguous,
+       SUM(CASE WHEN upgraded_at IS NOT NULL THEN 1 ELSE 0 END) AS upgraded,
        SUM(CASE WHEN uploaded_revision IS NOT NULL AND uploaded_revision = revision THEN 1 ELSE 0 END) AS uploaded
      FROM chats WHERE date_time >= ?`,
     [since]
@@ -537,6 +586,10 @@ async function chatStats(db, options = {}) {
     carriedChatId: toNumber(totals?.carried_chat_id),
     linkedByPartner: toNumber(totals?.linked_by_partner),
     matched: toNumber(totals?.matched),
+    matchedAfterRepair: toNumber(totals?.matched_after_repair),
+    severalIdsResolved: toNumber(totals?.several_ids_resolved),
+    severalIdsAmbiguous: toNumber(totals?.several_ids_ambiguous),
+    upgradedByLaterPairing: toNumber(totals?.upgraded),
     uploaded,
     pending: chats - uploaded,
     unattributed,
@@ -646,7 +699,8 @@ var SqlStorage = class {
           `UPDATE chats SET client_id = ?, user_id = ?, yclid = ?, purchase_id = ?, url = COALESCE(?, url),
              unattributed_reason = NULL, revision = revision + 1, updated_at = ?
            WHERE chat_id = ? AND unattributed_reason IS NOT NULL
-             AND unattributed_reason IN ('chat_id_not_paired', 'pairing_without_metrica_id')`,
+             AND (unattributed_reason = 'chat_id_not_paired'
+               OR (unattributed_reason = 'pairing_without_metrica_id' AND date_time >= ?))`,
           [
             orNull(p.clientId),
             orNull(p.userId),
@@ -654,7 +708,11 @@ var SqlStorage = class {
             orNull(p.purchaseId),
             orNull(p.url),
             this.now(),
-            p.chatId
+            p.chatId,
+            // A chat that found its visit's pairing, without IDs, waits for that visit's later beacon
+            // only: a pairing after the visit is a later visit's (a new ad click), never this chat's.
+            // A chat that found no pairing at all takes the first one (a beacon that lost the race).
+            Math.ceil((p.receivedAt - 999 - SAME_VISIT_MS) / 1e3)
           ]
         );
       }
@@ -668,6 +726,41 @@ var SqlStorage = class {
       [chatId, at]
     );
     return row ? pairingFromColumns(row) : null;
+  }
+  async pairingsBetween(chatId, from, to) {
+    const rows = await this.db.all(
+      "SELECT * FROM pairings WHERE chat_id = ? AND received_at >= ? AND received_at <= ? ORDER BY received_at, id",
+      [chatId, from, to]
+    );
+    return rows.map(pairingFromColumns);
+  }
+  async upgradableChats(chatId) {
+    const rows = await this.db.all(
+      `SELECT * FROM chats WHERE chat_id = ? AND unattributed_reason IS NULL AND (client_id IS NULL OR user_id IS NULL)
+       ORDER BY date_time, key`,
+      [chatId]
+    );
+    return rows.map(rowFromColumns);
+  }
+  async upgradeChat(key, ids) {
+    return this.db.transaction(async (q) => {
+      const row = await q.get(`SELECT * FROM chats WHERE key = ?${this.db.forUpdate}`, [key]);
+      if (!row || row.unattributed_reason !== null) return null;
+      const clientId = row.client_id ?? ids.clientId ?? null;
+      const userId = row.user_id ?? ids.userId ?? null;
+      if (clientId === row.client_id && userId === row.user_id) return null;
+      const now = this.now();
+      const next = {
+        ...row,
+        client_id: clientId,
+        user_id: userId,
+        upgraded_at: now,
+        revision: Number(row.revision) + 1,
+        updated_at: now
+      };
+      await q.run(UPDATE_CHAT, [...CHAT_COLUMNS.filter((c) => c !== "key").map((c) => next[c]), key]);
+      return rowFromColumns(next);
+    });
   }
   async linkPartner(platform, partners, chatId, at) {
     if (partners.length === 0) return;
@@ -1165,6 +1258,7 @@ export {
   recordOf,
   DRIVER_INSTALL,
   MissingDriverError,
+  SAME_VISIT_MS,
   UNATTRIBUTED_REASONS,
   isPostgresUrl,
   openStorage

@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 import {
   parseSince
-} from "./chunk-4SJJBTQ5.js";
+} from "./chunk-BO6INQ26.js";
 import {
   DatabaseNotFoundError,
   openCollectorStorage
-} from "./chunk-S2U74MET.js";
+} from "./chunk-Q3LSW6S7.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-5GHHCO5G.js";
@@ -19,7 +19,8 @@ import {
 var REASON_TEXT = {
   no_chat_id: "no chat ID in the message (tag deleted, or the visitor came without the script)",
   chat_id_not_paired: "chat ID never paired (the beacon never reached the collector)",
-  pairing_without_metrica_id: "pairing without any Metrica ID (no ClientID, yclid, UserID or PurchaseID)"
+  pairing_without_metrica_id: "pairing without any Metrica ID (no ClientID, yclid, UserID or PurchaseID)",
+  several_chat_ids: "several chat IDs in the message, none clearly the visitor\u2019s own (never guessed)"
 };
 var percent = (part, whole) => whole === 0 ? "\u2013" : `${Math.round(part / whole * 100)}%`;
 function formatReport(stats, sinceLabel) {
@@ -36,6 +37,10 @@ function formatReport(stats, sinceLabel) {
     line("Carried the chat ID in the message", stats.carriedChatId, stats.chats),
     line("Linked by the same partner's earlier chat", stats.linkedByPartner, stats.chats),
     line("Matched to Metrica IDs", stats.matched, stats.chats),
+    line("  matched after repairing the chat ID", stats.matchedAfterRepair, stats.chats),
+    line("  several chat IDs, one chosen by its pairing", stats.severalIdsResolved, stats.chats),
+    line("  several chat IDs, none could be chosen", stats.severalIdsAmbiguous, stats.chats),
+    line("  upgraded by a later pairing of the same visit", stats.upgradedByLaterPairing, stats.chats),
     line("Uploaded (current version)", stats.uploaded, stats.chats),
     line("Waiting for upload", stats.pending, stats.chats),
     line("Pairings received", stats.pairings),

@@ -10,7 +10,7 @@ import {
 import {
   compactPhone,
   openStorage
-} from "./chunk-UUQXKANR.js";
+} from "./chunk-7ONUVXYE.js";
 
 // src/cli/forget.ts
 var FORGET_HELP = `Usage: metrica-chats forget (--phone <number> | --user-id <id> | --username <name> | --chat-id <id>)

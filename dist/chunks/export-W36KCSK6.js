@@ -3,8 +3,8 @@ import {
   EXPORT_HELP,
   exportCommand,
   parseSince
-} from "./chunk-4SJJBTQ5.js";
-import "./chunk-S2U74MET.js";
+} from "./chunk-BO6INQ26.js";
+import "./chunk-Q3LSW6S7.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-5GHHCO5G.js";

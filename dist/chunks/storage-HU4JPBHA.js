@@ -10,7 +10,7 @@ import {
   openStorage,
   partnersOf,
   recordOf
-} from "./chunk-UUQXKANR.js";
+} from "./chunk-7ONUVXYE.js";
 export {
   DRIVER_INSTALL,
   MissingDriverError,
