@@ -8,28 +8,28 @@ import {
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-GYSNZ3YF.js")).serve
+    load: async () => (await import("./chunks/serve-52AGCH67.js")).serve
   },
-  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-JWAFOGI4.js")).purge },
+  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-KCE2XLDI.js")).purge },
   forget: {
     summary: "Delete everything stored about one person",
-    load: async () => (await import("./chunks/forget-6ELXU3X6.js")).forget
+    load: async () => (await import("./chunks/forget-Z75PH55X.js")).forget
   },
   upload: {
     summary: "Validate chats and upload them to Metrica",
-    load: async () => (await import("./chunks/upload-A2BD3CHQ.js")).upload
+    load: async () => (await import("./chunks/upload-GFRLLQFY.js")).upload
   },
   export: {
     summary: "Write the CSV of chats not yet uploaded",
-    load: async () => (await import("./chunks/export-W36KCSK6.js")).exportCommand
+    load: async () => (await import("./chunks/export-PJMPTSVZ.js")).exportCommand
   },
   report: {
     summary: "Show the chat yield and why chats went unattributed",
-    load: async () => (await import("./chunks/report-GZ2QYBCF.js")).report
+    load: async () => (await import("./chunks/report-Z463LUIX.js")).report
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-QVU5RX2F.js")).demo
+    load: async () => (await import("./chunks/demo-GOR6HXBT.js")).demo
   }
 };
 

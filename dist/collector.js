@@ -17,7 +17,7 @@ import {
   whatsappHandshake,
   whatsappNotification,
   whatsappSignatureValid
-} from "./chunks/chunk-7WIZS725.js";
+} from "./chunks/chunk-U4VBQQMB.js";
 import "./chunks/chunk-DJ2W7AGI.js";
 import "./chunks/chunk-BOWEE4IV.js";
 import {
@@ -29,7 +29,7 @@ import {
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   openStorage
-} from "./chunks/chunk-7ONUVXYE.js";
+} from "./chunks/chunk-VBFIPGFS.js";
 export {
   CHAT_BODY_LIMIT,
   HttpError,

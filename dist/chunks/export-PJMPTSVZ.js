@@ -3,8 +3,8 @@ import {
   EXPORT_HELP,
   exportCommand,
   parseSince
-} from "./chunk-BO6INQ26.js";
-import "./chunk-Q3LSW6S7.js";
+} from "./chunk-GPK6WWWI.js";
+import "./chunk-RXAGLKHY.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-5GHHCO5G.js";

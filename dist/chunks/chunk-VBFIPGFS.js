@@ -161,9 +161,6 @@ CREATE INDEX chats_upgradable ON chats (chat_id) WHERE unattributed_reason IS NU
   }
 ];
 
-// src/storage/sql-storage.ts
-import { createHash as createHash2 } from "node:crypto";
-
 // src/domain/visit.ts
 var SAME_VISIT_MS = 30 * 60 * 1e3;
 
@@ -634,6 +631,22 @@ async function updateUploadStatus(db, uploadId, status, details, now) {
     throw new Error(`unknown upload ID ${JSON.stringify(uploadId)}: record it with markUploaded first`);
 }
 
+// src/storage/webhook-messages.ts
+import { createHash as createHash2 } from "node:crypto";
+var keyOf = (source, messageId) => createHash2("sha256").update(`${source}\0${messageId}`).digest("base64url").slice(0, 32);
+async function rememberMessage(db, seenAt, source, messageId, dateTime) {
+  const key = keyOf(source, messageId);
+  await db.run("INSERT INTO webhook_messages (key, date_time, seen_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING", [
+    key,
+    dateTime,
+    seenAt
+  ]);
+  const row = await db.get("SELECT date_time FROM webhook_messages WHERE key = ?", [
+    key
+  ]);
+  return toNumber(row?.date_time ?? dateTime);
+}
+
 // src/storage/sql-storage.ts
 var PAGE_SIZE = 500;
 var MAX_BATCH = 256;
@@ -847,17 +860,8 @@ var SqlStorage = class {
   async updateUploadStatus(uploadId, status, details) {
     await updateUploadStatus(this.db, uploadId, status, details, this.now);
   }
-  async rememberMessage(source, messageId, dateTime) {
-    const key = createHash2("sha256").update(`${source}\0${messageId}`).digest("base64url").slice(0, 32);
-    await this.db.run(
-      "INSERT INTO webhook_messages (key, date_time, seen_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING",
-      [key, dateTime, this.now()]
-    );
-    const row = await this.db.get(
-      "SELECT date_time FROM webhook_messages WHERE key = ?",
-      [key]
-    );
-    return toNumber(row?.date_time ?? dateTime);
+  rememberMessage(source, messageId, dateTime) {
+    return rememberMessage(this.db, this.now(), source, messageId, dateTime);
   }
   async purgePairings(before) {
     return this.db.run("DELETE FROM pairings WHERE received_at < ?", [before]);

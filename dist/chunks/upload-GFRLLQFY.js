@@ -2,7 +2,7 @@
 import {
   DatabaseNotFoundError,
   openConversionStore
-} from "./chunk-Q3LSW6S7.js";
+} from "./chunk-RXAGLKHY.js";
 import {
   DEFAULT_API_URL,
   MetricaApiError,

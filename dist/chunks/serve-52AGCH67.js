@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   createCollector
-} from "./chunk-7WIZS725.js";
+} from "./chunk-U4VBQQMB.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-SULML3OP.js";
@@ -16,7 +16,7 @@ import {
 } from "./chunk-THAAWAOL.js";
 import {
   isPostgresUrl
-} from "./chunk-7ONUVXYE.js";
+} from "./chunk-VBFIPGFS.js";
 
 // src/cli/serve.ts
 import { resolve } from "node:path";

@@ -10,7 +10,7 @@ import {
   openStorage,
   partnersOf,
   recordOf
-} from "./chunk-7ONUVXYE.js";
+} from "./chunk-VBFIPGFS.js";
 export {
   DRIVER_INSTALL,
   MissingDriverError,

@@ -2,7 +2,7 @@
 import "./chunk-TGB557WD.js";
 import {
   createCollector
-} from "./chunk-7WIZS725.js";
+} from "./chunk-U4VBQQMB.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-SULML3OP.js";
@@ -11,7 +11,7 @@ import {
   CSV_COLUMNS,
   METRICA_ID_COLUMNS
 } from "./chunk-5GHHCO5G.js";
-import "./chunk-7ONUVXYE.js";
+import "./chunk-VBFIPGFS.js";
 
 // src/demo/server.ts
 import { mkdirSync, readFileSync as readFileSync2 } from "node:fs";

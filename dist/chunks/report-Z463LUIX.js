@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 import {
   parseSince
-} from "./chunk-BO6INQ26.js";
+} from "./chunk-GPK6WWWI.js";
 import {
   DatabaseNotFoundError,
   openCollectorStorage
-} from "./chunk-Q3LSW6S7.js";
+} from "./chunk-RXAGLKHY.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-5GHHCO5G.js";

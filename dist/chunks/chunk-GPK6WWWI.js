@@ -2,7 +2,7 @@
 import {
   DatabaseNotFoundError,
   openConversionStore
-} from "./chunk-Q3LSW6S7.js";
+} from "./chunk-RXAGLKHY.js";
 import {
   exportPending
 } from "./chunk-DJ2W7AGI.js";

@@ -9,7 +9,7 @@ import {
 } from "./chunk-THAAWAOL.js";
 import {
   openStorage
-} from "./chunk-7ONUVXYE.js";
+} from "./chunk-VBFIPGFS.js";
 
 // src/cli/purge.ts
 var PURGE_HELP = `Usage: metrica-chats purge --older-than <age> [--db <path|url>]

@@ -18,7 +18,7 @@ import {
   hasMetricaId,
   openStorage,
   partnersOf
-} from "./chunk-7ONUVXYE.js";
+} from "./chunk-VBFIPGFS.js";
 
 // src/connectors/fields.ts
 var obj = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
