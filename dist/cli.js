@@ -8,7 +8,7 @@ import {
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-52AGCH67.js")).serve
+    load: async () => (await import("./chunks/serve-XZOM6ZWB.js")).serve
   },
   purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-KCE2XLDI.js")).purge },
   forget: {
@@ -29,7 +29,7 @@ var COMMANDS = {
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-GOR6HXBT.js")).demo
+    load: async () => (await import("./chunks/demo-V4PQWDMI.js")).demo
   }
 };
 

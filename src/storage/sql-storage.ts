@@ -1,3 +1,6 @@
+// Long file: one class implements every method of the Storage interface over the SQL surface, so
+// a reader finds each query beside its method; the larger pieces (group commit, forget, stats,
+// uploads, the connector message memory) already live in their own files.
 import { SAME_VISIT_MS } from '../domain/visit.js';
 import type { PendingConversion, UploadReceipt } from './contract.js';
 import { forgetPerson } from './forget-person.js';

@@ -375,11 +375,18 @@ function whatsappMessage(message, nowSeconds) {
 // src/match/clean.ts
 var INVISIBLE = /[\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD\u180E]|\u034F/g;
 var ODD_SPACES = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
+var BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+function removeBidiControls(text2) {
+  return text2.replace(BIDI_CONTROLS, "");
+}
 function removeInvisible(text2) {
   return text2.replace(INVISIBLE, "");
 }
 function plainSpaces(text2) {
   return text2.replace(ODD_SPACES, " ");
+}
+function cleanCopiedValue(text2) {
+  return plainSpaces(removeInvisible(text2)).trim();
 }
 
 // src/match/fold.ts
@@ -973,6 +980,20 @@ function parseChatReport(body, now, format = DEFAULT_FORMAT) {
   return r;
 }
 
+// src/collector/clean-input.ts
+var TOKEN_FIELDS = ["phoneNumber", "chatId", "price", "currency", "messengerTrackerUrl"];
+var NAME_FIELDS = ["chatUsername", "chatUserId"];
+var mapString = (v, clean) => typeof v === "string" ? clean(v) : v;
+function cleanChatBody(body) {
+  const out = { ...body };
+  for (const field of TOKEN_FIELDS) if (field in out) out[field] = mapString(out[field], cleanCopiedValue);
+  for (const field of NAME_FIELDS) if (field in out) out[field] = mapString(out[field], removeBidiControls);
+  if ("text" in out) out.text = mapString(out.text, (t) => plainSpaces(removeInvisible(t)));
+  if (Array.isArray(out.tags)) out.tags = out.tags.map((t) => mapString(t, cleanCopiedValue));
+  else if ("tags" in out) out.tags = mapString(out.tags, cleanCopiedValue);
+  return out;
+}
+
 // src/collector/body.ts
 function readBody(req, limit) {
   const declared = Number(req.headers["content-length"]);
@@ -1128,7 +1149,7 @@ var CHAT_BODY_LIMIT = 64 * 1024;
 var chats = async (ctx, { req, res }) => {
   requireType(req, ["application/json"]);
   const body = await readJsonObject(req, CHAT_BODY_LIMIT);
-  const report = parseChatReport(body, ctx.now(), ctx.format);
+  const report = parseChatReport(cleanChatBody(body), ctx.now(), ctx.format);
   const result = await recordChat(ctx.storage, report, ctx.format);
   send(res, result.created ? 201 : 200, result);
 };

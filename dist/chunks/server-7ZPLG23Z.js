@@ -2,7 +2,7 @@
 import "./chunk-TGB557WD.js";
 import {
   createCollector
-} from "./chunk-U4VBQQMB.js";
+} from "./chunk-BY3KK7M3.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-SULML3OP.js";
