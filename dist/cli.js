@@ -8,28 +8,32 @@ import {
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-XZOM6ZWB.js")).serve
+    load: async () => (await import("./chunks/serve-4U3E75XL.js")).serve
   },
-  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-KCE2XLDI.js")).purge },
+  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-J3PMZTJP.js")).purge },
   forget: {
     summary: "Delete everything stored about one person",
-    load: async () => (await import("./chunks/forget-Z75PH55X.js")).forget
+    load: async () => (await import("./chunks/forget-I23RHKYH.js")).forget
   },
   upload: {
     summary: "Validate chats and upload them to Metrica",
-    load: async () => (await import("./chunks/upload-GFRLLQFY.js")).upload
+    load: async () => (await import("./chunks/upload-ZHAB2VHX.js")).upload
   },
   export: {
     summary: "Write the CSV of chats not yet uploaded",
-    load: async () => (await import("./chunks/export-PJMPTSVZ.js")).exportCommand
+    load: async () => (await import("./chunks/export-UYXXU3WB.js")).exportCommand
   },
   report: {
     summary: "Show the chat yield and why chats went unattributed",
-    load: async () => (await import("./chunks/report-Z463LUIX.js")).report
+    load: async () => (await import("./chunks/report-RUTDZK2G.js")).report
+  },
+  link: {
+    summary: "Bridge links for ads and QR codes: write the QR code of /go/<name>",
+    load: async () => (await import("./chunks/link-P4REPWYC.js")).link
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-V4PQWDMI.js")).demo
+    load: async () => (await import("./chunks/demo-F5XDQJXU.js")).demo
   }
 };
 

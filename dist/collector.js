@@ -17,7 +17,8 @@ import {
   whatsappHandshake,
   whatsappNotification,
   whatsappSignatureValid
-} from "./chunks/chunk-BY3KK7M3.js";
+} from "./chunks/chunk-FGQDEO66.js";
+import "./chunks/chunk-TDIG5AFX.js";
 import "./chunks/chunk-DJ2W7AGI.js";
 import "./chunks/chunk-BOWEE4IV.js";
 import {
@@ -29,7 +30,7 @@ import {
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   openStorage
-} from "./chunks/chunk-VBFIPGFS.js";
+} from "./chunks/chunk-RTA5WGH2.js";
 export {
   CHAT_BODY_LIMIT,
   HttpError,

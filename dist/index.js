@@ -437,14 +437,14 @@ function start(config) {
   const cover = (win) => {
     const doc = win.document;
     register(doc, api);
+    roots.add(doc);
     onLinkClick(doc, follow);
     onFormData(doc, decorateAndSend);
     doc.addEventListener("load", (e) => guard(() => coverFrame(e.target)), true);
-    onAnchorClickCall(win, follow);
-    wrapOpen(win, decorateAndSend);
+    guard(() => wrapOpen(win, decorateAndSend));
     guard(() => onNavigate(win, decorateAndSend));
-    onShadowRoot(win, (root) => guard(() => roots.add(root)));
-    roots.add(doc);
+    guard(() => onAnchorClickCall(win, follow));
+    guard(() => onShadowRoot(win, (root) => guard(() => roots.add(root))));
   };
   const coverFrame = (iframe) => {
     const doc = iframe.tagName === "IFRAME" && frameDocument(iframe);

@@ -29,6 +29,10 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: 'Show the chat yield and why chats went unattributed',
     load: async () => (await import('./report.js')).report,
   },
+  link: {
+    summary: 'Bridge links for ads and QR codes: write the QR code of /go/<name>',
+    load: async () => (await import('./link.js')).link,
+  },
   demo: {
     summary: 'Run the whole flow on loopback with a demo site',
     load: async () => (await import('./demo.js')).demo,

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { BridgeLink } from '../bridge/links.js';
 import type { ChatIdFormat } from '../match/index.js';
 import type { Storage } from '../storage/types.js';
 import type { Logger } from './logger.js';
@@ -30,8 +31,14 @@ export interface CollectorContext {
   readonly hasOrigins: boolean;
   /** Whether a webhook path's `<secret>` segment is the configured one (false when webhooks are off). */
   webhookSecretAccepted(segment: string): boolean;
-  readonly connectors: ConnectorSettings;
+  /** Bridge links by name, served at `/go/<name>`; empty when none are configured. */
+  readonly links: ReadonlyMap<string, BridgeLink>;
+  /** The mount point such as `/px`, or ''. */
+  readonly prefix: string;
+  /** Whether the client reached us over HTTPS: directly, or through a trusted proxy that says so. */
+  isHttps(req: IncomingMessage): boolean;
   readonly log: Logger;
+  readonly connectors: ConnectorSettings;
   /** Logs a warning the first time its key is seen in this process, so a repeated oddity is one line. */
   warnOnce(key: string, msg: string, fields: Record<string, unknown>): void;
 }

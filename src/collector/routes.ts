@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CollectorContext, Route } from './context.js';
 import { HttpError } from './errors.js';
+import { bridge } from './handlers/bridge.js';
 import { chats } from './handlers/chats.js';
 import { conversionsCsv, stats } from './handlers/conversions.js';
 import { health } from './handlers/health.js';
@@ -29,6 +30,7 @@ export const ROUTES: readonly Route[] = [
   { path: '/v1/webhooks/wazzup/:secret', methods: ['POST'], auth: 'path-secret', handler: wazzupHook },
   { path: '/v1/conversions.csv', methods: ['GET'], auth: 'bearer', handler: conversionsCsv },
   { path: '/v1/stats', methods: ['GET'], auth: 'bearer', handler: stats },
+  { path: '/go/:name', methods: ['GET', 'HEAD'], auth: 'public', handler: bridge },
 ];
 
 /** The route whose path matches, with its `:name` segments; null for none. */

@@ -1,11 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { linkTable } from '../bridge/links.js';
 import { type ChatIdFormat, chatIdFormatProblem, DEFAULT_FORMAT } from '../match/index.js';
 import { openStorage } from '../storage/index.js';
 import type { Storage } from '../storage/types.js';
 import { bearerAuthorizer, secretMatcher } from './auth.js';
 import type { CollectorContext } from './context.js';
 import { HttpError } from './errors.js';
-import { clientAddress, sendError } from './http.js';
+import { clientAddress, isHttps, sendError } from './http.js';
 import { createLifecycle } from './lifecycle.js';
 import { jsonLogger, type Logger, mask, onceLogger, silentLogger } from './logger.js';
 import { originMatcher } from './origins.js';
@@ -48,6 +49,11 @@ export interface CollectorOptions {
   retentionDays?: number;
   /** How long close() waits for requests in flight before cutting connections. Default 10 s. */
   shutdownTimeoutMs?: number;
+  /**
+   * Bridge links, name → messenger URL, served at `/go/<name>` for ads, QR codes and e-mails that
+   * open a messenger directly. A URL the page script's rules cannot carry a chat ID in is refused.
+   */
+  links?: Readonly<Record<string, string>>;
   /** Clock, Unix ms (tests). */
   now?: () => number;
 }
@@ -83,6 +89,8 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
     // Telegram's secret_token allows only these, and they need no escaping in a URL path.
     throw new Error('webhookSecret must be 1–256 characters of A-Z a-z 0-9 _ -');
   }
+  // Before the database opens: a refused link stops the start-up with nothing to clean up.
+  const links = linkTable(Object.entries(options.links ?? {}));
   const connectorSecrets = [options.whatsappAppSecret ?? '', options.greenApiToken ?? ''];
   const secrets = [webhookSecret, ...connectorSecrets, ...(options.apiKeys ?? [])].filter(Boolean);
   const log: Logger = options.logger === false ? silentLogger : (options.logger ?? jsonLogger(undefined, secrets));
@@ -98,11 +106,14 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
     originAllowed: originMatcher(options.allowOrigins ?? []),
     hasOrigins: (options.allowOrigins ?? []).length > 0,
     webhookSecretAccepted: secretMatcher(webhookSecret ? [webhookSecret] : []),
+    links,
+    prefix,
+    isHttps: (req) => isHttps(req, options.trustProxy === true),
+    log,
     connectors: {
       ...(options.whatsappAppSecret ? { whatsappAppSecret: options.whatsappAppSecret } : {}),
       ...(options.greenApiToken ? { greenApiTokenAccepted: secretMatcher([options.greenApiToken]) } : {}),
     },
-    log,
     warnOnce: onceLogger(log),
   };
   const dispatch = createDispatcher(context);

@@ -19,6 +19,7 @@ const stats: ChatStats = {
   pending: 2,
   unattributed: { no_chat_id: 1, chat_id_not_paired: 0, pairing_without_metrica_id: 0, several_chat_ids: 0 },
   pairings: 4,
+  byLink: {},
 };
 const NOW = Date.UTC(2026, 10, 30, 12);
 

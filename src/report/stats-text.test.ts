@@ -18,6 +18,7 @@ const stats: ChatStats = {
   pending: 3,
   unattributed: { no_chat_id: 1, chat_id_not_paired: 0, pairing_without_metrica_id: 0, several_chat_ids: 0 },
   pairings: 5,
+  byLink: {},
 };
 
 describe('formatReport', () => {
@@ -50,6 +51,17 @@ describe('formatReport', () => {
     const text = formatReport(stats);
     assert.match(text, /1\s+no chat ID in the message/);
     assert.doesNotMatch(text, /never paired/);
+  });
+
+  it('lists visits, chats and matches per bridge link, only when there are any', () => {
+    assert.doesNotMatch(formatReport(stats), /Bridge links/);
+    const text = formatReport({
+      ...stats,
+      byLink: { promo: { visits: 412, chats: 58, matched: 57 }, 'autumn-2026': { visits: 3, chats: 0, matched: 0 } },
+    });
+    assert.match(text, /\n {2}Bridge links {30}\s+Visits\s+Chats\s+Matched\n/);
+    assert.match(text, /\n {4}promo\s+412\s+58\s+57\n/);
+    assert.match(text, /\n {4}autumn-2026\s+3\s+0\s+0\n/);
   });
 
   it('does not divide by zero on an empty database', () => {

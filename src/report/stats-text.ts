@@ -37,5 +37,19 @@ export function formatReport(stats: ChatStats, sinceLabel?: string): string {
     line('Unattributed', unattributedTotal, stats.chats),
     ...reasons.map((r) => `  ${''.padEnd(width)}${String(stats.unattributed[r]).padStart(7)}  ${REASON_TEXT[r]}`),
     '',
+    ...linkLines(stats.byLink, width),
   ].join('\n');
+}
+
+/** Visits, chats and matches per bridge link (`/go/NAME`); nothing when no link was visited. */
+function linkLines(byLink: ChatStats['byLink'], width: number): string[] {
+  const links = Object.entries(byLink);
+  if (links.length === 0) return [];
+  const row = (label: string, ...cells: Array<string | number>) =>
+    `  ${label.padEnd(width)}${cells.map((c, i) => String(c).padStart([7, 8, 9][i] ?? 9)).join('')}`;
+  return [
+    row('Bridge links', 'Visits', 'Chats', 'Matched'),
+    ...links.map(([name, l]) => row(`  ${name}`, l.visits, l.chats, l.matched)),
+    '',
+  ];
 }

@@ -1,5 +1,5 @@
 import { type Sql, toNumber } from './sql.js';
-import { type ChatStats, UNATTRIBUTED_REASONS } from './types.js';
+import { type ChatStats, type LinkStats, UNATTRIBUTED_REASONS } from './types.js';
 
 /** Counts of chats (at or after `since`, Unix seconds) by outcome and platform, and of pairings. */
 export async function chatStats(db: Sql, options: { since?: number } = {}): Promise<ChatStats> {
@@ -27,6 +27,7 @@ export async function chatStats(db: Sql, options: { since?: number } = {}): Prom
     [since],
   );
   const pairings = await db.get<{ c: number | string }>('SELECT COUNT(*) AS c FROM pairings');
+  const byLink = await linkStats(db, options.since);
   const unattributed = Object.fromEntries(UNATTRIBUTED_REASONS.map((r) => [r, 0])) as ChatStats['unattributed'];
   for (const r of reasons) if (r.r in unattributed) unattributed[r.r as keyof typeof unattributed] = toNumber(r.c);
   const chats = toNumber(totals?.chats);
@@ -46,5 +47,33 @@ export async function chatStats(db: Sql, options: { since?: number } = {}): Prom
     pending: chats - uploaded,
     unattributed,
     pairings: toNumber(pairings?.c),
+    byLink,
   };
+}
+
+/**
+ * Per bridge link: its visits that stored a pairing, and the chats whose chat ID it made. A chat
+ * ID comes from one link only (its reuse cookie is scoped to that link's path), so a chat counts
+ * for one link at most; chats of the page script's chat IDs count for none.
+ */
+async function linkStats(db: Sql, since?: number): Promise<Record<string, LinkStats>> {
+  const visits = await db.all<{ link: string; c: number | string }>(
+    'SELECT link, COUNT(*) AS c FROM pairings WHERE link IS NOT NULL AND received_at >= ? GROUP BY link',
+    [since === undefined ? 0 : since * 1000],
+  );
+  const chats = await db.all<{ link: string; c: number | string; m: number | string | null }>(
+    `SELECT l.link, COUNT(*) AS c, SUM(CASE WHEN c.unattributed_reason IS NULL THEN 1 ELSE 0 END) AS m
+     FROM chats c JOIN (SELECT DISTINCT link, chat_id FROM pairings WHERE link IS NOT NULL) l ON l.chat_id = c.chat_id
+     WHERE c.date_time >= ? GROUP BY l.link`,
+    [since ?? Number.MIN_SAFE_INTEGER],
+  );
+  const byLink: Record<string, LinkStats> = {};
+  const entry = (link: string): LinkStats => {
+    byLink[link] ??= { visits: 0, chats: 0, matched: 0 };
+    return byLink[link];
+  };
+  for (const v of visits) entry(v.link).visits = toNumber(v.c);
+  for (const c of chats) Object.assign(entry(c.link), { chats: toNumber(c.c), matched: toNumber(c.m) });
+  // Names in order, so the JSON and the report list links the same way every time.
+  return Object.fromEntries(Object.entries(byLink).sort(([a], [b]) => a.localeCompare(b)));
 }

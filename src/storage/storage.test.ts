@@ -486,6 +486,7 @@ for (const [name, open] of Object.entries(ADAPTERS)) {
         pending: 5,
         unattributed: { no_chat_id: 1, chat_id_not_paired: 1, pairing_without_metrica_id: 1, several_chat_ids: 1 },
         pairings: 1,
+        byLink: {},
       });
       assert.equal((await s.chatStats({ since: T0 + 2 })).chats, 4);
     });

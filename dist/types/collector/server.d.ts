@@ -37,6 +37,11 @@ export interface CollectorOptions {
     retentionDays?: number;
     /** How long close() waits for requests in flight before cutting connections. Default 10 s. */
     shutdownTimeoutMs?: number;
+    /**
+     * Bridge links, name → messenger URL, served at `/go/<name>` for ads, QR codes and e-mails that
+     * open a messenger directly. A URL the page script's rules cannot carry a chat ID in is refused.
+     */
+    links?: Readonly<Record<string, string>>;
     /** Clock, Unix ms (tests). */
     now?: () => number;
 }

@@ -1,5 +1,6 @@
 import type { ChatPlatform } from '../shared/conversion.js';
 import type { PairingBeacon } from '../shared/pairing.js';
+import type { Utm } from '../shared/utm.js';
 import type { ConversionStore } from './contract.js';
 /** Why a chat is kept without Metrica IDs; stored per chat and counted in the stats. */
 export declare const UNATTRIBUTED_REASONS: readonly ["no_chat_id", "chat_id_not_paired", "pairing_without_metrica_id", "several_chat_ids"];
@@ -11,6 +12,10 @@ export type UnattributedReason = (typeof UNATTRIBUTED_REASONS)[number];
 export interface PairingInput extends Omit<PairingBeacon, 'v' | 'url' | 'ts'> {
     url?: string;
     ts?: number;
+    /** The bridge link (`/go/NAME`) whose visit made this pairing; absent for the page script's beacons. */
+    link?: string;
+    /** The UTM parameters of a bridge link's visit. */
+    utm?: Utm;
     /** The collector's clock when the beacon arrived, Unix milliseconds; matching uses this one. */
     receivedAt: number;
 }
@@ -121,6 +126,16 @@ export interface ChatStats {
     pending: number;
     unattributed: Record<UnattributedReason, number>;
     pairings: number;
+    /**
+     * Per bridge link name: the visits that stored a pairing (received at or after `since`), and the
+     * chats whose chat ID the link made (by DateTime, as above) with how many of them matched.
+     */
+    byLink: Record<string, LinkStats>;
+}
+export interface LinkStats {
+    visits: number;
+    chats: number;
+    matched: number;
 }
 /** Full contents, ordered; for backups of small databases and for tests comparing states. */
 export interface StorageSnapshot {

@@ -104,6 +104,15 @@ CREATE TABLE webhook_messages (
   date_time ${bigint} NOT NULL,
   seen_at ${bigint} NOT NULL
 );`;
+var BRIDGE_COLUMNS = `
+ALTER TABLE pairings ADD COLUMN link TEXT;
+ALTER TABLE pairings ADD COLUMN utm_source TEXT;
+ALTER TABLE pairings ADD COLUMN utm_medium TEXT;
+ALTER TABLE pairings ADD COLUMN utm_campaign TEXT;
+ALTER TABLE pairings ADD COLUMN utm_content TEXT;
+ALTER TABLE pairings ADD COLUMN utm_term TEXT;
+CREATE INDEX pairings_link ON pairings (link, chat_id) WHERE link IS NOT NULL;
+`;
 var SQLITE_MIGRATIONS = [
   {
     version: 1,
@@ -130,6 +139,11 @@ ALTER TABLE chats ADD COLUMN chat_id_repair TEXT;
 ALTER TABLE chats ADD COLUMN chat_id_count INTEGER;
 ALTER TABLE chats ADD COLUMN upgraded_at INTEGER;
 CREATE INDEX chats_upgradable ON chats (chat_id) WHERE unattributed_reason IS NULL AND (client_id IS NULL OR user_id IS NULL);`
+  },
+  {
+    version: 5,
+    name: "the bridge link and UTM parameters of a pairing",
+    sql: BRIDGE_COLUMNS
   }
 ];
 var POSTGRES_MIGRATIONS = [
@@ -158,11 +172,13 @@ ALTER TABLE chats ADD COLUMN chat_id_repair TEXT;
 ALTER TABLE chats ADD COLUMN chat_id_count INTEGER;
 ALTER TABLE chats ADD COLUMN upgraded_at BIGINT;
 CREATE INDEX chats_upgradable ON chats (chat_id) WHERE unattributed_reason IS NULL AND (client_id IS NULL OR user_id IS NULL);`
+  },
+  {
+    version: 5,
+    name: "the bridge link and UTM parameters of a pairing",
+    sql: BRIDGE_COLUMNS
   }
 ];
-
-// src/domain/visit.ts
-var SAME_VISIT_MS = 30 * 60 * 1e3;
 
 // src/storage/rows.ts
 import { createHash } from "node:crypto";
@@ -472,6 +488,9 @@ var GroupCommit = class {
   }
 };
 
+// src/shared/utm.ts
+var UTM_KEYS = ["utm_source", "utm_medium", "utm_campaign", "utm_content", "utm_term"];
+
 // src/storage/pairing-rows.ts
 function pairingFromColumns(c) {
   const p = { id: toNumber(c.id), chatId: c.chat_id, receivedAt: toNumber(c.received_at) };
@@ -484,6 +503,11 @@ function pairingFromColumns(c) {
   if (c.referrer !== null) p.referrer = c.referrer;
   if (c.platform !== null) p.platform = c.platform;
   if (c.ts !== null) p.ts = toNumber(c.ts);
+  if (c.link !== null) p.link = c.link;
+  for (const key of UTM_KEYS) {
+    const value = c[key];
+    if (value !== null) p.utm = { ...p.utm, [key]: value };
+  }
   return p;
 }
 var PAIRING_INSERT_COLUMNS = [
@@ -497,7 +521,9 @@ var PAIRING_INSERT_COLUMNS = [
   ["referrer", "TEXT"],
   ["platform", "TEXT"],
   ["ts", "BIGINT"],
-  ["received_at", "BIGINT"]
+  ["received_at", "BIGINT"],
+  ["link", "TEXT"],
+  ...UTM_KEYS.map((key) => [key, "TEXT"])
 ];
 var orNull = (x) => x ?? null;
 function pairingValues(p) {
@@ -512,7 +538,9 @@ function pairingValues(p) {
     orNull(p.referrer),
     orNull(p.platform),
     orNull(p.ts),
-    p.receivedAt
+    p.receivedAt,
+    orNull(p.link),
+    ...UTM_KEYS.map((key) => orNull(p.utm?.[key]))
   ];
 }
 
@@ -572,6 +600,7 @@ async function chatStats(db, options = {}) {
     [since]
   );
   const pairings = await db.get("SELECT COUNT(*) AS c FROM pairings");
+  const byLink = await linkStats(db, options.since);
   const unattributed = Object.fromEntries(UNATTRIBUTED_REASONS.map((r) => [r, 0]));
   for (const r of reasons) if (r.r in unattributed) unattributed[r.r] = toNumber(r.c);
   const chats = toNumber(totals?.chats);
@@ -590,8 +619,29 @@ async function chatStats(db, options = {}) {
     uploaded,
     pending: chats - uploaded,
     unattributed,
-    pairings: toNumber(pairings?.c)
+    pairings: toNumber(pairings?.c),
+    byLink
   };
+}
+async function linkStats(db, since) {
+  const visits = await db.all(
+    "SELECT link, COUNT(*) AS c FROM pairings WHERE link IS NOT NULL AND received_at >= ? GROUP BY link",
+    [since === void 0 ? 0 : since * 1e3]
+  );
+  const chats = await db.all(
+    `SELECT l.link, COUNT(*) AS c, SUM(CASE WHEN c.unattributed_reason IS NULL THEN 1 ELSE 0 END) AS m
+     FROM chats c JOIN (SELECT DISTINCT link, chat_id FROM pairings WHERE link IS NOT NULL) l ON l.chat_id = c.chat_id
+     WHERE c.date_time >= ? GROUP BY l.link`,
+    [since ?? Number.MIN_SAFE_INTEGER]
+  );
+  const byLink = {};
+  const entry = (link) => {
+    byLink[link] ??= { visits: 0, chats: 0, matched: 0 };
+    return byLink[link];
+  };
+  for (const v of visits) entry(v.link).visits = toNumber(v.c);
+  for (const c of chats) Object.assign(entry(c.link), { chats: toNumber(c.c), matched: toNumber(c.m) });
+  return Object.fromEntries(Object.entries(byLink).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 // src/storage/uploads.ts
@@ -631,6 +681,52 @@ async function updateUploadStatus(db, uploadId, status, details, now) {
     throw new Error(`unknown upload ID ${JSON.stringify(uploadId)}: record it with markUploaded first`);
 }
 
+// src/domain/visit.ts
+var SAME_VISIT_MS = 30 * 60 * 1e3;
+
+// src/storage/waiting-chats.ts
+async function completeWaitingChats(db, pairings, now) {
+  const rematched = pairings.map(() => 0);
+  const withIds = pairings.filter(hasMetricaId);
+  if (withIds.length === 0) return rematched;
+  const chatIds = [...new Set(withIds.map((p) => p.chatId))];
+  const waiting = await db.all(
+    `SELECT DISTINCT chat_id FROM chats WHERE chat_id IN (${placeholders(chatIds)})
+       AND unattributed_reason IS NOT NULL AND unattributed_reason IN ('chat_id_not_paired', 'pairing_without_metrica_id')`,
+    chatIds
+  );
+  const waitingIds = new Set(waiting.map((w) => w.chat_id));
+  const latest = /* @__PURE__ */ new Map();
+  for (const [i, p] of pairings.entries()) if (hasMetricaId(p) && waitingIds.has(p.chatId)) latest.set(p.chatId, i);
+  if (latest.size === 0) return rematched;
+  await db.transaction(async (tx) => {
+    for (const i of latest.values()) {
+      const p = pairings[i];
+      rematched[i] = await tx.run(
+        `UPDATE chats SET client_id = ?, user_id = ?, yclid = ?, purchase_id = ?, url = COALESCE(?, url),
+           unattributed_reason = NULL, revision = revision + 1, updated_at = ?
+         WHERE chat_id = ? AND unattributed_reason IS NOT NULL
+           AND (unattributed_reason = 'chat_id_not_paired'
+             OR (unattributed_reason = 'pairing_without_metrica_id' AND date_time >= ?))`,
+        [
+          orNull(p.clientId),
+          orNull(p.userId),
+          orNull(p.yclid),
+          orNull(p.purchaseId),
+          orNull(p.url),
+          now(),
+          p.chatId,
+          // A chat that found its visit's pairing, without IDs, waits for that visit's later beacon
+          // only: a pairing after the visit is a later visit's (a new ad click), never this chat's.
+          // A chat that found no pairing at all takes the first one (a beacon that lost the race).
+          Math.ceil((p.receivedAt - 999 - SAME_VISIT_MS) / 1e3)
+        ]
+      );
+    }
+  });
+  return rematched;
+}
+
 // src/storage/webhook-messages.ts
 import { createHash as createHash2 } from "node:crypto";
 var keyOf = (source, messageId) => createHash2("sha256").update(`${source}\0${messageId}`).digest("base64url").slice(0, 32);
@@ -662,7 +758,7 @@ var SqlStorage = class {
       // The batch is one multi-row INSERT, atomic on its own in both dialects, so it needs no
       // explicit transaction (two round trips fewer on PostgreSQL).
       write: (batch) => this.db.insertMany("pairings", PAIRING_INSERT_COLUMNS, batch.map(pairingValues)),
-      followUp: (batch) => this.completeWaitingChats(batch),
+      followUp: (batch) => completeWaitingChats(this.db, batch, this.now),
       // Only a pairing with a Metrica ID can complete a waiting chat.
       needsFollowUp: hasMetricaId,
       followUpFailed: (error) => new Error(`pairing stored, but completing the chats waiting for it failed: ${error.message}`, {
@@ -686,51 +782,6 @@ var SqlStorage = class {
     if (this.closed) throw new Error("storage is closed");
     const { id, followUps } = await this.pairings.add(p);
     return { id, rematched: followUps };
-  }
-  /**
-   * Chats that arrived before their beacon wait unattributed; a pairing with IDs completes them.
-   * Resolves to how many chats each pairing completed, by position in `pairings`.
-   */
-  async completeWaitingChats(pairings) {
-    const rematched = pairings.map(() => 0);
-    const withIds = pairings.filter(hasMetricaId);
-    if (withIds.length === 0) return rematched;
-    const chatIds = [...new Set(withIds.map((p) => p.chatId))];
-    const waiting = await this.db.all(
-      `SELECT DISTINCT chat_id FROM chats WHERE chat_id IN (${placeholders(chatIds)})
-         AND unattributed_reason IS NOT NULL AND unattributed_reason IN ('chat_id_not_paired', 'pairing_without_metrica_id')`,
-      chatIds
-    );
-    const waitingIds = new Set(waiting.map((w) => w.chat_id));
-    const latest = /* @__PURE__ */ new Map();
-    for (const [i, p] of pairings.entries()) if (hasMetricaId(p) && waitingIds.has(p.chatId)) latest.set(p.chatId, i);
-    if (latest.size === 0) return rematched;
-    await this.db.transaction(async (tx) => {
-      for (const i of latest.values()) {
-        const p = pairings[i];
-        rematched[i] = await tx.run(
-          `UPDATE chats SET client_id = ?, user_id = ?, yclid = ?, purchase_id = ?, url = COALESCE(?, url),
-             unattributed_reason = NULL, revision = revision + 1, updated_at = ?
-           WHERE chat_id = ? AND unattributed_reason IS NOT NULL
-             AND (unattributed_reason = 'chat_id_not_paired'
-               OR (unattributed_reason = 'pairing_without_metrica_id' AND date_time >= ?))`,
-          [
-            orNull(p.clientId),
-            orNull(p.userId),
-            orNull(p.yclid),
-            orNull(p.purchaseId),
-            orNull(p.url),
-            this.now(),
-            p.chatId,
-            // A chat that found its visit's pairing, without IDs, waits for that visit's later beacon
-            // only: a pairing after the visit is a later visit's (a new ad click), never this chat's.
-            // A chat that found no pairing at all takes the first one (a beacon that lost the race).
-            Math.ceil((p.receivedAt - 999 - SAME_VISIT_MS) / 1e3)
-          ]
-        );
-      }
-    });
-    return rematched;
   }
   async findPairing(chatId, at) {
     const row = await this.db.get(
@@ -1262,8 +1313,9 @@ export {
   recordOf,
   DRIVER_INSTALL,
   MissingDriverError,
-  SAME_VISIT_MS,
+  UTM_KEYS,
   UNATTRIBUTED_REASONS,
+  SAME_VISIT_MS,
   isPostgresUrl,
   openStorage
 };

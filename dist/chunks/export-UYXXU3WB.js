@@ -3,8 +3,8 @@ import {
   EXPORT_HELP,
   exportCommand,
   parseSince
-} from "./chunk-GPK6WWWI.js";
-import "./chunk-RXAGLKHY.js";
+} from "./chunk-QHFWZMWZ.js";
+import "./chunk-CSFJBH4W.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-5GHHCO5G.js";

@@ -2,7 +2,8 @@
 import "./chunk-TGB557WD.js";
 import {
   createCollector
-} from "./chunk-BY3KK7M3.js";
+} from "./chunk-FGQDEO66.js";
+import "./chunk-TDIG5AFX.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-SULML3OP.js";
@@ -11,7 +12,7 @@ import {
   CSV_COLUMNS,
   METRICA_ID_COLUMNS
 } from "./chunk-5GHHCO5G.js";
-import "./chunk-VBFIPGFS.js";
+import "./chunk-RTA5WGH2.js";
 
 // src/demo/server.ts
 import { mkdirSync, readFileSync as readFileSync2 } from "node:fs";

@@ -2,7 +2,7 @@
 import {
   DatabaseNotFoundError,
   openConversionStore
-} from "./chunk-RXAGLKHY.js";
+} from "./chunk-CSFJBH4W.js";
 import {
   DEFAULT_API_URL,
   MetricaApiError,

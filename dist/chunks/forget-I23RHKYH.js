@@ -10,7 +10,7 @@ import {
 import {
   compactPhone,
   openStorage
-} from "./chunk-VBFIPGFS.js";
+} from "./chunk-RTA5WGH2.js";
 
 // src/cli/forget.ts
 var FORGET_HELP = `Usage: metrica-chats forget (--phone <number> | --user-id <id> | --username <name> | --chat-id <id>)

@@ -10,7 +10,7 @@ import {
   openStorage,
   partnersOf,
   recordOf
-} from "./chunk-VBFIPGFS.js";
+} from "./chunk-RTA5WGH2.js";
 export {
   DRIVER_INSTALL,
   MissingDriverError,

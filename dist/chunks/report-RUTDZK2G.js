@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 import {
   parseSince
-} from "./chunk-GPK6WWWI.js";
+} from "./chunk-QHFWZMWZ.js";
 import {
   DatabaseNotFoundError,
   openCollectorStorage
-} from "./chunk-RXAGLKHY.js";
+} from "./chunk-CSFJBH4W.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-5GHHCO5G.js";
@@ -47,15 +47,27 @@ function formatReport(stats, sinceLabel) {
     "",
     line("Unattributed", unattributedTotal, stats.chats),
     ...reasons.map((r) => `  ${"".padEnd(width)}${String(stats.unattributed[r]).padStart(7)}  ${REASON_TEXT[r]}`),
-    ""
+    "",
+    ...linkLines(stats.byLink, width)
   ].join("\n");
+}
+function linkLines(byLink, width) {
+  const links = Object.entries(byLink);
+  if (links.length === 0) return [];
+  const row = (label, ...cells) => `  ${label.padEnd(width)}${cells.map((c, i) => String(c).padStart([7, 8, 9][i] ?? 9)).join("")}`;
+  return [
+    row("Bridge links", "Visits", "Chats", "Matched"),
+    ...links.map(([name, l]) => row(`  ${name}`, l.visits, l.chats, l.matched)),
+    ""
+  ];
 }
 
 // src/cli/report.ts
 var REPORT_HELP = `Usage: metrica-chats report [--from <db>] [--since <time>] [--json]
 
 The chat yield: chats by platform, how many carried a chat ID, how many matched a pairing, how many
-were uploaded, and the unattributed ones grouped by reason.
+were uploaded, the unattributed ones grouped by reason, and the visits, chats and matches of each
+bridge link (serve --link).
 
 Options:
   --from <db>      The collector's database: a SQLite file or a postgres:// URL

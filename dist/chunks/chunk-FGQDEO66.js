@@ -1,5 +1,16 @@
 #!/usr/bin/env node
 import {
+  CHAT_ID_ALPHABET,
+  DEFAULT_FORMAT,
+  LINK_NAME,
+  chatIdFormatProblem,
+  defaultMessage,
+  isChatId,
+  linkTable,
+  newChatId,
+  rewrite
+} from "./chunk-TDIG5AFX.js";
+import {
   exportPending
 } from "./chunk-DJ2W7AGI.js";
 import {
@@ -13,12 +24,13 @@ import {
 } from "./chunk-5GHHCO5G.js";
 import {
   SAME_VISIT_MS,
+  UTM_KEYS,
   chatKey,
   compactPhone,
   hasMetricaId,
   openStorage,
   partnersOf
-} from "./chunk-VBFIPGFS.js";
+} from "./chunk-RTA5WGH2.js";
 
 // src/connectors/fields.ts
 var obj = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
@@ -458,38 +470,6 @@ function foldText(text2) {
   const out = { chars: [], kinds: [] };
   for (const c of plainSpaces(removeInvisible(text2))) foldChar(c, out);
   return out;
-}
-
-// src/match/format.ts
-import { customAlphabet } from "nanoid";
-var CHAT_ID_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
-var DEFAULT_PREFIX = "CT";
-var DEFAULT_LENGTH = 8;
-var TELEGRAM_RESERVED_PREFIX = "_tgr_";
-var DEFAULT_FORMAT = { prefix: DEFAULT_PREFIX, length: DEFAULT_LENGTH };
-function chatIdFormatProblem(format) {
-  const { prefix, length } = format;
-  if (typeof prefix !== "string" || !/^[A-Za-z0-9_-]{0,32}$/.test(prefix)) {
-    return `prefix must be 0\u201332 characters of A-Z a-z 0-9 _ -, got ${JSON.stringify(prefix)}`;
-  }
-  if (prefix.startsWith(TELEGRAM_RESERVED_PREFIX)) {
-    return `prefix must not start with ${TELEGRAM_RESERVED_PREFIX} (Telegram reserves it), got ${JSON.stringify(prefix)}`;
-  }
-  if (!Number.isInteger(length) || length < 6 || length > 32) {
-    return `length must be an integer from 6 to 32, got ${JSON.stringify(length)}`;
-  }
-  if (prefix.length + length > 64) {
-    return `prefix and length together must stay within 64 characters, got ${prefix.length + length}`;
-  }
-  return null;
-}
-function isChatId(id, format = DEFAULT_FORMAT) {
-  if (typeof id !== "string" || id.length !== format.prefix.length + format.length) return false;
-  if (!id.startsWith(format.prefix) || id.startsWith(TELEGRAM_RESERVED_PREFIX)) return false;
-  for (let i = format.prefix.length; i < id.length; i++) {
-    if (!CHAT_ID_ALPHABET.includes(id.charAt(i))) return false;
-  }
-  return true;
 }
 
 // src/match/extract.ts
@@ -1129,6 +1109,12 @@ function clientAddress(req, trustProxy) {
   }
   return req.socket.remoteAddress ?? "unknown";
 }
+function isHttps(req, trustProxy) {
+  if (req.socket.encrypted) return true;
+  if (!trustProxy) return false;
+  const proto = req.headers["x-forwarded-proto"];
+  return (Array.isArray(proto) ? proto.join(",") : proto ?? "").split(",").pop()?.trim().toLowerCase() === "https";
+}
 function sendError(res, error) {
   if (!(error instanceof HttpError)) {
     send(res, 500, { error: "internal error" });
@@ -1479,6 +1465,97 @@ function originMatcher(allowed) {
   };
 }
 
+// src/bridge/hit.ts
+import { isbot } from "isbot";
+var MAX_UTM_LENGTH = 256;
+var YCLID = /^[0-9]{1,64}$/;
+var UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udfff]/;
+var shown2 = (v) => v.length > 40 ? `a value of ${v.length} characters` : JSON.stringify(v);
+function readBridgeQuery(search) {
+  const out = { utm: {}, ignored: [] };
+  const single = (field) => {
+    const all = search.getAll(field);
+    if (all.length > 1) {
+      out.ignored.push({ field, reason: `${field} is given ${all.length} times; expected once` });
+      return void 0;
+    }
+    return all[0] === "" ? void 0 : all[0];
+  };
+  const yclid = single("yclid");
+  if (yclid !== void 0) {
+    if (YCLID.test(yclid)) out.yclid = yclid;
+    else out.ignored.push({ field: "yclid", reason: `yclid must be 1\u201364 digits, got ${shown2(yclid)}` });
+  }
+  for (const key of UTM_KEYS) {
+    const v = single(key);
+    if (v === void 0) continue;
+    if (v.length > MAX_UTM_LENGTH) {
+      out.ignored.push({ field: key, reason: `${key} must be at most ${MAX_UTM_LENGTH} characters, got ${v.length}` });
+    } else if (UNPRINTABLE.test(v)) {
+      out.ignored.push({ field: key, reason: `${key} contains control, direction-override or broken characters` });
+    } else out.utm[key] = v;
+  }
+  return out;
+}
+var isRobot = (userAgent) => !userAgent?.trim() || isbot(userAgent);
+function bridgeTarget(link, chatId, format, acceptLanguage) {
+  const lang = acceptLanguage?.split(",")[0]?.split(";")[0]?.trim();
+  return rewrite(link.url, { id: chatId, format, ...defaultMessage(lang) });
+}
+var REUSE_COOKIE = "_mc_go";
+var REUSE_SECONDS = 30 * 60;
+function reuseCookie(chatId, path, secure) {
+  return `${REUSE_COOKIE}=${chatId}; Max-Age=${REUSE_SECONDS}; Path=${path}; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
+}
+function readReuseCookie(cookieHeader, isChatId2) {
+  for (const part of (cookieHeader ?? "").split(";")) {
+    const eq = part.indexOf("=");
+    if (eq < 0 || part.slice(0, eq).trim() !== REUSE_COOKIE) continue;
+    const value = part.slice(eq + 1).trim();
+    if (isChatId2(value)) return value;
+  }
+  return null;
+}
+
+// src/collector/handlers/bridge.ts
+var BRIDGE_HEADERS = { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" };
+var redirect = (res, location, headers = {}) => send(res, 302, void 0, { ...BRIDGE_HEADERS, ...headers, Location: location });
+async function alreadyStored(storage, p) {
+  const latest = await storage.findPairing(p.chatId, p.receivedAt);
+  return latest !== null && latest.link === p.link && latest.yclid === p.yclid && UTM_KEYS.every((key) => latest.utm?.[key] === p.utm?.[key]);
+}
+var bridge = async (ctx, { req, res, url, params }) => {
+  const name = params.name ?? "";
+  const link = LINK_NAME.test(name) ? ctx.links.get(name) : void 0;
+  if (!link) throw new HttpError(404, `no bridge link is named ${JSON.stringify(name.slice(0, 40))}`);
+  if (req.method === "HEAD" || isRobot(req.headers["user-agent"])) {
+    redirect(res, link.url);
+    return;
+  }
+  if (ctx.limiter && ctx.limiter.take(clientKey(ctx.clientAddress(req))) > 0) {
+    ctx.log.warn("bridge link: over the rate limit, redirected without a chat ID", { link: name });
+    redirect(res, link.url);
+    return;
+  }
+  const query = readBridgeQuery(url.searchParams);
+  for (const ignored of query.ignored) {
+    ctx.log.warn("bridge link: value ignored", { link: name, field: ignored.field, error: ignored.reason });
+  }
+  const reused = readReuseCookie(req.headers.cookie, (id) => isChatId(id, ctx.format));
+  const pairing2 = {
+    chatId: reused ?? newChatId(ctx.format),
+    receivedAt: ctx.now(),
+    platform: link.kind[0],
+    link: name,
+    ...query.yclid ? { yclid: query.yclid } : {},
+    ...Object.keys(query.utm).length > 0 ? { utm: query.utm } : {}
+  };
+  if (!reused || !await alreadyStored(ctx.storage, pairing2)) await ctx.storage.insertPairing(pairing2);
+  redirect(res, bridgeTarget(link, pairing2.chatId, ctx.format, req.headers["accept-language"]), {
+    "Set-Cookie": reuseCookie(pairing2.chatId, `${ctx.prefix}/go/${name}`, ctx.isHttps(req))
+  });
+};
+
 // src/collector/handlers/conversions.ts
 function sinceParam(url, nowMs) {
   const raw = url.searchParams.get("since");
@@ -1523,7 +1600,8 @@ var ROUTES = [
   { path: "/v1/webhooks/green-api/:secret", methods: ["POST"], auth: "path-secret", handler: greenApiHook },
   { path: "/v1/webhooks/wazzup/:secret", methods: ["POST"], auth: "path-secret", handler: wazzupHook },
   { path: "/v1/conversions.csv", methods: ["GET"], auth: "bearer", handler: conversionsCsv },
-  { path: "/v1/stats", methods: ["GET"], auth: "bearer", handler: stats }
+  { path: "/v1/stats", methods: ["GET"], auth: "bearer", handler: stats },
+  { path: "/go/:name", methods: ["GET", "HEAD"], auth: "public", handler: bridge }
 ];
 function matchRoute(routes, path) {
   const segments = path.split("/");
@@ -1610,6 +1688,7 @@ async function createCollector(options) {
   if (webhookSecret && !/^[A-Za-z0-9_-]{1,256}$/.test(webhookSecret)) {
     throw new Error("webhookSecret must be 1\u2013256 characters of A-Z a-z 0-9 _ -");
   }
+  const links = linkTable(Object.entries(options.links ?? {}));
   const connectorSecrets = [options.whatsappAppSecret ?? "", options.greenApiToken ?? ""];
   const secrets = [webhookSecret, ...connectorSecrets, ...options.apiKeys ?? []].filter(Boolean);
   const log = options.logger === false ? silentLogger : options.logger ?? jsonLogger(void 0, secrets);
@@ -1624,11 +1703,14 @@ async function createCollector(options) {
     originAllowed: originMatcher(options.allowOrigins ?? []),
     hasOrigins: (options.allowOrigins ?? []).length > 0,
     webhookSecretAccepted: secretMatcher(webhookSecret ? [webhookSecret] : []),
+    links,
+    prefix,
+    isHttps: (req) => isHttps(req, options.trustProxy === true),
+    log,
     connectors: {
       ...options.whatsappAppSecret ? { whatsappAppSecret: options.whatsappAppSecret } : {},
       ...options.greenApiToken ? { greenApiTokenAccepted: secretMatcher([options.greenApiToken]) } : {}
     },
-    log,
     warnOnce: onceLogger(log)
   };
   const dispatch = createDispatcher(context);

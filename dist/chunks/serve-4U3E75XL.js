@@ -1,7 +1,13 @@
 #!/usr/bin/env node
 import {
   createCollector
-} from "./chunk-BY3KK7M3.js";
+} from "./chunk-FGQDEO66.js";
+import {
+  LinkConfigError,
+  linkTable,
+  parseLinkSpec,
+  splitLinkList
+} from "./chunk-TDIG5AFX.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-SULML3OP.js";
@@ -16,7 +22,7 @@ import {
 } from "./chunk-THAAWAOL.js";
 import {
   isPostgresUrl
-} from "./chunk-VBFIPGFS.js";
+} from "./chunk-RTA5WGH2.js";
 
 // src/cli/serve.ts
 import { resolve } from "node:path";
@@ -42,6 +48,9 @@ Options (each also read from the environment variable shown; a flag wins over it
   --trust-proxy          Take the client address from X-Forwarded-For (METRICA_CHATS_TRUST_PROXY=1)
   --retention <age>      Delete pairings older than this, e.g. 90d, checked hourly
                          (METRICA_CHATS_RETENTION, default: keep)
+  --link <NAME=URL>      A bridge link, repeatable: /go/NAME pairs a fresh chat ID with the ad click's
+                         yclid and redirects to the messenger URL with the chat ID written in, e.g.
+                         --link promo=https://t.me/shop_bot (METRICA_CHATS_LINKS, comma-separated)
   --quiet                No request logs, only startup and errors
   -h, --help             Show this help
 
@@ -52,6 +61,16 @@ Secrets, from the environment only:
   METRICA_CHATS_WHATSAPP_APP_SECRET  Meta's app secret: WhatsApp Cloud API notifications must be signed with it
   METRICA_CHATS_GREEN_API_TOKEN      Green-API's Webhook URL Token, checked in the Authorization header
 `;
+function bridgeLinks(specs) {
+  try {
+    const entries = specs.map(parseLinkSpec);
+    linkTable(entries);
+    return Object.fromEntries(entries);
+  } catch (error) {
+    if (error instanceof LinkConfigError) throw new UsageError(`--link: ${error.message}`);
+    throw error;
+  }
+}
 function integer(value, name, min, max) {
   if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
     throw new UsageError(`${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(value)}`);
@@ -70,6 +89,7 @@ var serve = async (args, io) => {
       "rate-limit": { type: "string" },
       "trust-proxy": { type: "boolean" },
       retention: { type: "string" },
+      link: { type: "string", multiple: true },
       quiet: { type: "boolean" },
       help: { type: "boolean", short: "h" }
     },
@@ -100,6 +120,7 @@ var serve = async (args, io) => {
       throw new UsageError(error.message);
     }
   }
+  const links = bridgeLinks(values.link ?? splitLinkList(env.METRICA_CHATS_LINKS));
   const apiKeys = splitList(env.METRICA_CHATS_API_KEYS);
   const webhookSecret = env.METRICA_CHATS_WEBHOOK_SECRET?.trim() || void 0;
   const whatsappAppSecret = env.METRICA_CHATS_WHATSAPP_APP_SECRET?.trim() || void 0;
@@ -121,7 +142,8 @@ var serve = async (args, io) => {
     rateLimit: perMinute === 0 ? false : { perMinute, burst: Math.max(10, Math.ceil(perMinute / 4)) },
     trustProxy: Boolean(values["trust-proxy"]) || env.METRICA_CHATS_TRUST_PROXY === "1",
     logger,
-    ...retentionDays !== void 0 ? { retentionDays } : {}
+    ...retentionDays !== void 0 ? { retentionDays } : {},
+    links
   });
   if (origins.length === 0) base.warn("no --allow-origin given: beacons from web pages will be refused with 403");
   if (apiKeys.length === 0)
@@ -134,6 +156,8 @@ var serve = async (args, io) => {
     throw error;
   }
   logger.info("ready", { url, pid: process.pid });
+  for (const [name, target] of Object.entries(links))
+    logger.info("bridge link", { url: `${url}/go/${name}`, to: target });
   await new Promise((done) => {
     if (!io.signal) return;
     if (io.signal.aborted) done();
