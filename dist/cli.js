@@ -8,24 +8,24 @@ import {
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-4U3E75XL.js")).serve
+    load: async () => (await import("./chunks/serve-FZCKSIS3.js")).serve
   },
-  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-J3PMZTJP.js")).purge },
+  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-GJOWJOAT.js")).purge },
   forget: {
     summary: "Delete everything stored about one person",
-    load: async () => (await import("./chunks/forget-I23RHKYH.js")).forget
+    load: async () => (await import("./chunks/forget-NWRYGJIE.js")).forget
   },
   upload: {
     summary: "Validate chats and upload them to Metrica",
-    load: async () => (await import("./chunks/upload-ZHAB2VHX.js")).upload
+    load: async () => (await import("./chunks/upload-U762NTT4.js")).upload
   },
   export: {
     summary: "Write the CSV of chats not yet uploaded",
-    load: async () => (await import("./chunks/export-UYXXU3WB.js")).exportCommand
+    load: async () => (await import("./chunks/export-3DH64R7Y.js")).exportCommand
   },
   report: {
     summary: "Show the chat yield and why chats went unattributed",
-    load: async () => (await import("./chunks/report-RUTDZK2G.js")).report
+    load: async () => (await import("./chunks/report-7XEHCDJ2.js")).report
   },
   link: {
     summary: "Bridge links for ads and QR codes: write the QR code of /go/<name>",
@@ -33,7 +33,7 @@ var COMMANDS = {
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-F5XDQJXU.js")).demo
+    load: async () => (await import("./chunks/demo-QGIFZYT6.js")).demo
   }
 };
 

@@ -17,7 +17,7 @@ import {
   whatsappHandshake,
   whatsappNotification,
   whatsappSignatureValid
-} from "./chunks/chunk-FGQDEO66.js";
+} from "./chunks/chunk-7LUKFFAC.js";
 import "./chunks/chunk-TDIG5AFX.js";
 import "./chunks/chunk-DJ2W7AGI.js";
 import "./chunks/chunk-BOWEE4IV.js";
@@ -25,12 +25,13 @@ import {
   jsonLogger,
   mask
 } from "./chunks/chunk-SULML3OP.js";
-import "./chunks/chunk-5GHHCO5G.js";
 import {
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   openStorage
-} from "./chunks/chunk-RTA5WGH2.js";
+} from "./chunks/chunk-VONCJR2I.js";
+import "./chunks/chunk-ITWH7KDP.js";
+import "./chunks/chunk-5GHHCO5G.js";
 export {
   CHAT_BODY_LIMIT,
   HttpError,

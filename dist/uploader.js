@@ -1,20 +1,17 @@
 #!/usr/bin/env node
 import {
-  COMMENT_MAX_LENGTH,
   DEFAULT_API_URL,
   MAX_PART_BYTES,
   MetricaApiError,
   MetricaNetworkError,
   ProblemLog,
   QuotaExhaustedError,
-  TAG_MAX_LENGTH,
   countRow,
   createMetricaClient,
   createPacer,
   describeProblem,
   emptySummary,
   formatProblem,
-  isAttributed,
   parseRetryAfter,
   prepareRows,
   readCsv,
@@ -23,7 +20,7 @@ import {
   uploadRows,
   validateHeader,
   validateRecord
-} from "./chunks/chunk-3NOWT4FH.js";
+} from "./chunks/chunk-2ZLRW7D7.js";
 import {
   exportPending
 } from "./chunks/chunk-DJ2W7AGI.js";
@@ -35,6 +32,11 @@ import {
   csvLines,
   escapeFormula
 } from "./chunks/chunk-BOWEE4IV.js";
+import {
+  COMMENT_MAX_LENGTH,
+  TAG_MAX_LENGTH,
+  isAttributed
+} from "./chunks/chunk-ITWH7KDP.js";
 import {
   CHAT_PLATFORMS,
   CSV_COLUMNS,

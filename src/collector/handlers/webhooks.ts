@@ -5,7 +5,7 @@ import type { ConnectorChat, ConnectorResult, IgnoreReason } from '../../connect
 import { viberCallback } from '../../connectors/viber.js';
 import { wazzupWebhook } from '../../connectors/wazzup.js';
 import { whatsappHandshake, whatsappNotification, whatsappSignatureValid } from '../../connectors/whatsapp.js';
-import { partnersOf } from '../../storage/rows.js';
+import { partnersOf } from '../../domain/index.js';
 import { findChatIdCandidates, recordChat } from '../attribute.js';
 import { readBody } from '../body.js';
 import type { CollectorContext, RouteHandler } from '../context.js';

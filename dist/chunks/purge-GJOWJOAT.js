@@ -9,7 +9,9 @@ import {
 } from "./chunk-THAAWAOL.js";
 import {
   openStorage
-} from "./chunk-RTA5WGH2.js";
+} from "./chunk-VONCJR2I.js";
+import "./chunk-ITWH7KDP.js";
+import "./chunk-5GHHCO5G.js";
 
 // src/cli/purge.ts
 var PURGE_HELP = `Usage: metrica-chats purge --older-than <age> [--db <path|url>]

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   createCollector
-} from "./chunk-FGQDEO66.js";
+} from "./chunk-7LUKFFAC.js";
 import {
   LinkConfigError,
   linkTable,
@@ -14,7 +14,6 @@ import "./chunk-SULML3OP.js";
 import {
   parseDuration
 } from "./chunk-KM4NCDVJ.js";
-import "./chunk-5GHHCO5G.js";
 import {
   EXIT,
   UsageError,
@@ -22,7 +21,9 @@ import {
 } from "./chunk-THAAWAOL.js";
 import {
   isPostgresUrl
-} from "./chunk-RTA5WGH2.js";
+} from "./chunk-VONCJR2I.js";
+import "./chunk-ITWH7KDP.js";
+import "./chunk-5GHHCO5G.js";
 
 // src/cli/serve.ts
 import { resolve } from "node:path";

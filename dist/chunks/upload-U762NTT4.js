@@ -2,7 +2,7 @@
 import {
   DatabaseNotFoundError,
   openConversionStore
-} from "./chunk-CSFJBH4W.js";
+} from "./chunk-HNGIA3KM.js";
 import {
   DEFAULT_API_URL,
   MetricaApiError,
@@ -13,16 +13,19 @@ import {
   readCsv,
   uploadPending,
   uploadRows
-} from "./chunk-3NOWT4FH.js";
+} from "./chunk-2ZLRW7D7.js";
 import "./chunk-BOWEE4IV.js";
-import {
-  CSV_COLUMNS
-} from "./chunk-5GHHCO5G.js";
 import {
   EXIT,
   UsageError,
   parseCommandArgs
 } from "./chunk-THAAWAOL.js";
+import {
+  uploadCommentVerdict
+} from "./chunk-ITWH7KDP.js";
+import {
+  CSV_COLUMNS
+} from "./chunk-5GHHCO5G.js";
 
 // src/cli/upload.ts
 import { createReadStream } from "node:fs";
@@ -170,7 +173,8 @@ Validates chats and uploads them to Yandex Metrica as CHATS offline conversions.
 
 Options:
   --counter <id>     Metrica counter (tag) ID, digits (required)
-  --comment <text>   Note shown in Metrica's upload list, at most 255 characters
+  --comment <text>   Note shown in Metrica's upload list: at most 255 digits, Latin or Cyrillic
+                     letters and spaces (Metrica refuses other characters)
   --dry-run          Validate and print the summary (rows, attributed, unattributed, per platform);
                      send nothing
   --wait             Wait until Metrica has processed the upload and print what it reported
@@ -224,8 +228,11 @@ function createUploadCommand(deps = {}) {
       throw new UsageError("Give either a CSV file or `--from <db>` (one of them, not both).");
     }
     const comment = values.comment;
-    if (comment !== void 0 && [...comment].length > 255) {
-      throw new UsageError(`\`--comment\` is ${[...comment].length} characters long; Metrica takes at most 255.`);
+    const commentVerdict = comment === void 0 ? null : uploadCommentVerdict(comment);
+    if (commentVerdict) {
+      throw new UsageError(
+        `\`--comment\` must be ${commentVerdict.expected}${commentVerdict.hint ? ` (${commentVerdict.hint})` : ""}; Metrica refuses anything else.`
+      );
     }
     const apiUrl = values["api-url"] ?? io.env.METRICA_API_URL ?? DEFAULT_API_URL;
     if (!/^https?:\/\/[^/]/.test(apiUrl)) {

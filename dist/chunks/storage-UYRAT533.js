@@ -3,20 +3,21 @@ import {
   DRIVER_INSTALL,
   MissingDriverError,
   UNATTRIBUTED_REASONS,
-  chatKey,
-  compactPhone,
-  hasMetricaId,
   isPostgresUrl,
   openStorage,
-  partnersOf,
   recordOf
-} from "./chunk-RTA5WGH2.js";
+} from "./chunk-VONCJR2I.js";
+import {
+  chatKey,
+  hasMetricaId,
+  partnersOf
+} from "./chunk-ITWH7KDP.js";
+import "./chunk-5GHHCO5G.js";
 export {
   DRIVER_INSTALL,
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   chatKey,
-  compactPhone,
   hasMetricaId,
   isPostgresUrl,
   openStorage,

@@ -2,7 +2,7 @@
 import {
   DatabaseNotFoundError,
   openConversionStore
-} from "./chunk-CSFJBH4W.js";
+} from "./chunk-HNGIA3KM.js";
 import {
   exportPending
 } from "./chunk-DJ2W7AGI.js";

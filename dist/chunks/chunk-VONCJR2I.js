@@ -1,4 +1,7 @@
 #!/usr/bin/env node
+import {
+  hasMetricaId
+} from "./chunk-ITWH7KDP.js";
 
 // src/storage/index.ts
 import { resolve } from "node:path";
@@ -181,22 +184,6 @@ CREATE INDEX chats_upgradable ON chats (chat_id) WHERE unattributed_reason IS NU
 ];
 
 // src/storage/rows.ts
-import { createHash } from "node:crypto";
-function compactPhone(raw) {
-  const compact = raw.replace(/[\s().-]/g, "");
-  return /^\+?[0-9]{7,15}$/.test(compact) ? compact : null;
-}
-var hasMetricaId = (p) => Boolean(p.clientId || p.userId || p.yclid || p.purchaseId);
-function partnersOf(input) {
-  const refs = [];
-  if (input.chatUserId) refs.push({ kind: "ChatUserID", value: input.chatUserId });
-  if (input.chatUsername) refs.push({ kind: "ChatUsername", value: input.chatUsername });
-  if (input.phoneNumber) refs.push({ kind: "PhoneNumber", value: input.phoneNumber });
-  return refs;
-}
-function chatKey(dateTime, platform, partner) {
-  return createHash("sha256").update(`${dateTime}\0${platform}\0${partner.kind}\0${partner.value}`).digest("base64url").slice(0, 32);
-}
 var PARTNER_DB_COLUMN = {
   ChatUserID: "chat_user_id",
   ChatUsername: "chat_username",
@@ -728,8 +715,8 @@ async function completeWaitingChats(db, pairings, now) {
 }
 
 // src/storage/webhook-messages.ts
-import { createHash as createHash2 } from "node:crypto";
-var keyOf = (source, messageId) => createHash2("sha256").update(`${source}\0${messageId}`).digest("base64url").slice(0, 32);
+import { createHash } from "node:crypto";
+var keyOf = (source, messageId) => createHash("sha256").update(`${source}\0${messageId}`).digest("base64url").slice(0, 32);
 async function rememberMessage(db, seenAt, source, messageId, dateTime) {
   const key = keyOf(source, messageId);
   await db.run("INSERT INTO webhook_messages (key, date_time, seen_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING", [
@@ -1306,13 +1293,9 @@ async function openStorage(target, options = {}) {
 }
 
 export {
-  compactPhone,
-  hasMetricaId,
-  partnersOf,
-  chatKey,
-  recordOf,
   DRIVER_INSTALL,
   MissingDriverError,
+  recordOf,
   UTM_KEYS,
   UNATTRIBUTED_REASONS,
   SAME_VISIT_MS,

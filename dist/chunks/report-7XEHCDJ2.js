@@ -1,19 +1,19 @@
 #!/usr/bin/env node
 import {
   parseSince
-} from "./chunk-QHFWZMWZ.js";
+} from "./chunk-AJBARY6U.js";
 import {
   DatabaseNotFoundError,
   openCollectorStorage
-} from "./chunk-CSFJBH4W.js";
+} from "./chunk-HNGIA3KM.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
-import "./chunk-5GHHCO5G.js";
 import {
   EXIT,
   UsageError,
   parseCommandArgs
 } from "./chunk-THAAWAOL.js";
+import "./chunk-5GHHCO5G.js";
 
 // src/report/stats-text.ts
 var REASON_TEXT = {
