@@ -8,7 +8,7 @@ import {
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-FZCKSIS3.js")).serve
+    load: async () => (await import("./chunks/serve-6TEK6SOD.js")).serve
   },
   purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-GJOWJOAT.js")).purge },
   forget: {
@@ -33,7 +33,7 @@ var COMMANDS = {
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-QGIFZYT6.js")).demo
+    load: async () => (await import("./chunks/demo-E4DPCHUW.js")).demo
   }
 };
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   createCollector
-} from "./chunk-7LUKFFAC.js";
+} from "./chunk-DC4CDBX7.js";
 import {
   LinkConfigError,
   linkTable,
