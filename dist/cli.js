@@ -1,82 +1,98 @@
 #!/usr/bin/env node
 import {
+  CliError,
   EXIT,
-  UsageError
-} from "./chunks/chunk-THAAWAOL.js";
+  FAIL,
+  UsageError,
+  explainDatabaseError,
+  helpText,
+  program,
+  suggestOption
+} from "./chunks/chunk-AXMFGZU6.js";
 
 // src/cli/commands.ts
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-6TEK6SOD.js")).serve
+    load: async () => (await import("./chunks/serve-6ZCEI3QQ.js")).serve
   },
-  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-GJOWJOAT.js")).purge },
+  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-HNN2DEAA.js")).purge },
   forget: {
     summary: "Delete everything stored about one person",
-    load: async () => (await import("./chunks/forget-NWRYGJIE.js")).forget
+    load: async () => (await import("./chunks/forget-E4GXMRGO.js")).forget
   },
   upload: {
     summary: "Validate chats and upload them to Metrica",
-    load: async () => (await import("./chunks/upload-U762NTT4.js")).upload
+    load: async () => (await import("./chunks/upload-UX4DWCRY.js")).upload
   },
   export: {
     summary: "Write the CSV of chats not yet uploaded",
-    load: async () => (await import("./chunks/export-3DH64R7Y.js")).exportCommand
+    load: async () => (await import("./chunks/export-PO73CNHG.js")).exportCommand
   },
   report: {
     summary: "Show the chat yield and why chats went unattributed",
-    load: async () => (await import("./chunks/report-7XEHCDJ2.js")).report
+    load: async () => (await import("./chunks/report-4ICWDTDD.js")).report
   },
   link: {
     summary: "Bridge links for ads and QR codes: write the QR code of /go/<name>",
-    load: async () => (await import("./chunks/link-P4REPWYC.js")).link
+    load: async () => (await import("./chunks/link-UA7MYJHB.js")).link
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-E4DPCHUW.js")).demo
+    load: async () => (await import("./chunks/demo-DYCURR5U.js")).demo
   }
 };
 
 // src/cli/main.ts
-function help() {
+function help(io) {
   const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
-  return [
-    "Usage: metrica-chats <command> [options]",
-    "",
-    "Commands:",
-    ...lines,
-    "",
-    "Run `metrica-chats <command> --help` for the options of one command.",
-    ""
-  ].join("\n");
+  return helpText(
+    io,
+    [
+      "Usage: metrica-chats <command> [options]",
+      "",
+      "Commands:",
+      ...lines,
+      "",
+      "Run `metrica-chats <command> --help` for the options of one command.",
+      ""
+    ].join("\n")
+  );
+}
+function explain(error) {
+  if (error instanceof CliError) return error;
+  const database = explainDatabaseError(error, "");
+  if (database) return database;
+  return FAIL.internal(error instanceof Error ? error.message : String(error));
 }
 async function main(io) {
   const [name, ...args] = io.argv.slice(2);
   if (name === void 0 || name === "--help" || name === "-h" || name === "help") {
-    io.stdout.write(help());
+    io.stdout.write(help(io));
     return name === void 0 ? EXIT.usage : EXIT.ok;
   }
   const entry = COMMANDS[name];
   if (!entry) {
-    io.stderr.write(`Unknown command \`${name}\`. Expected one of: ${Object.keys(COMMANDS).join(", ")}.
-`);
+    const names = Object.keys(COMMANDS);
+    const meant = suggestOption(name, names);
+    io.stderr.write(
+      `Unknown command \`${name}\`.${meant ? ` Did you mean \`${meant}\`?` : ""} Expected one of: ${names.join(", ")}.
+Run \`${program(io)} --help\` for what each does.
+`
+    );
     return EXIT.usage;
   }
   try {
     const command = await entry.load();
     return await command(args, { ...io, runCli: main });
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr.write(`${error.message}
-Run \`metrica-chats ${name} --help\` for usage.
+    const failure = explain(error);
+    io.stderr.write(`${program(io)} ${name}: ${failure.message}
 `);
-      return EXIT.usage;
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`metrica-chats ${name}: ${message}
+    if (failure instanceof UsageError) io.stderr.write(`Run \`${program(io)} ${name} --help\` for usage.
 `);
-    return EXIT.failed;
+    return failure.exit;
   }
 }
 

@@ -17,19 +17,19 @@ import {
   whatsappHandshake,
   whatsappNotification,
   whatsappSignatureValid
-} from "./chunks/chunk-DC4CDBX7.js";
+} from "./chunks/chunk-FYBH6S45.js";
 import "./chunks/chunk-TDIG5AFX.js";
 import "./chunks/chunk-DJ2W7AGI.js";
 import "./chunks/chunk-BOWEE4IV.js";
 import {
-  jsonLogger,
-  mask
-} from "./chunks/chunk-SULML3OP.js";
-import {
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   openStorage
-} from "./chunks/chunk-VONCJR2I.js";
+} from "./chunks/chunk-TAKIYJYI.js";
+import {
+  jsonLogger,
+  mask
+} from "./chunks/chunk-SULML3OP.js";
 import "./chunks/chunk-ITWH7KDP.js";
 import "./chunks/chunk-5GHHCO5G.js";
 export {

@@ -20,7 +20,7 @@ import {
   uploadRows,
   validateHeader,
   validateRecord
-} from "./chunks/chunk-2ZLRW7D7.js";
+} from "./chunks/chunk-LBD7XAZ7.js";
 import {
   exportPending
 } from "./chunks/chunk-DJ2W7AGI.js";

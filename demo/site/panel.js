@@ -154,16 +154,14 @@
       const field = reply.field ? ` (field \`${reply.field}\`)` : '';
       return { ok: false, text: `Refused by the collector, HTTP ${b.status}: ${reply.error || b.reply}${field}.` };
     }
-    // A webhook answers with the chats it stored (no Metrica IDs: platforms see that answer) and what it ignored.
-    const hooked = Array.isArray(reply.chats) ? reply.chats[0] : null;
-    const r = b.result || ('matched' in reply ? reply : hooked);
+    const r = b.result || ('matched' in reply ? reply : null);
     if (!r) {
+      // A webhook that stored nothing says why: its message was the business's own, a status, a known partner…
       const why =
         Array.isArray(reply.ignored) && reply.ignored.length > 0 ? ` (ignored: ${reply.ignored.join(', ')})` : '';
       return { ok: true, text: `Accepted by the collector (HTTP ${b.status}); no chat was stored from it${why}.` };
     }
     if (r.matched) return { ok: true, text: `Matched to ${listIds(r.matched)} (chat ID ${r.chatId}).` };
-    if (r === hooked && r.unattributedReason === null) return { ok: true, text: `Matched (chat ID ${r.chatId}).` };
     const why = REASONS[r.unattributedReason];
     return {
       ok: false,

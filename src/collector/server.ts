@@ -3,6 +3,7 @@ import { linkTable } from '../bridge/links.js';
 import { type ChatIdFormat, chatIdFormatProblem, DEFAULT_FORMAT } from '../match/index.js';
 import { openStorage } from '../storage/index.js';
 import type { Storage } from '../storage/types.js';
+import { observeStorage } from './activity.js';
 import { bearerAuthorizer, secretMatcher } from './auth.js';
 import type { CollectorContext } from './context.js';
 import { HttpError } from './errors.js';
@@ -95,8 +96,9 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
   const secrets = [webhookSecret, ...connectorSecrets, ...(options.apiKeys ?? [])].filter(Boolean);
   const log: Logger = options.logger === false ? silentLogger : (options.logger ?? jsonLogger(undefined, secrets));
   const storage = typeof options.db === 'string' ? await openStorage(options.db) : options.db;
+  const observed = observeStorage(storage, log);
   const context: CollectorContext = {
-    storage,
+    storage: observed.storage,
     format,
     now,
     limiter:
@@ -176,6 +178,9 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
     handler,
     storage,
     listen: (port = 0, host = '127.0.0.1') => lifecycle.listen(handler, port, host),
-    close: () => lifecycle.close(),
+    close: () => {
+      observed.activity.close();
+      return lifecycle.close();
+    },
   };
 }

@@ -14,16 +14,16 @@ import {
   exportPending
 } from "./chunk-DJ2W7AGI.js";
 import {
+  SAME_VISIT_MS,
+  UTM_KEYS,
+  openStorage
+} from "./chunk-TAKIYJYI.js";
+import {
   jsonLogger,
   mask,
   onceLogger,
   silentLogger
 } from "./chunk-SULML3OP.js";
-import {
-  SAME_VISIT_MS,
-  UTM_KEYS,
-  openStorage
-} from "./chunk-VONCJR2I.js";
 import {
   URL_MAX_LENGTH,
   chatKey,
@@ -1317,6 +1317,56 @@ var whatsappHook = async (ctx, request) => {
   request.res.end(answer.challenge);
 };
 
+// src/collector/activity.ts
+var METRICA_IDS = ["clientId", "yclid", "userId", "purchaseId"];
+function observeStorage(storage, log, intervalMs = 6e4) {
+  let pairings = 0;
+  const flush = () => {
+    if (pairings === 0) return;
+    log.info("pairings stored", { count: pairings, perMinutes: intervalMs / 6e4 });
+    pairings = 0;
+  };
+  const timer = setInterval(flush, intervalMs);
+  timer.unref?.();
+  const upsertChat = async (key, input) => {
+    const result = await storage.upsertChat(key, input);
+    const { row } = result;
+    if (result.created || result.changed) {
+      const matched = METRICA_IDS.filter((id) => row[id]);
+      log.info(result.created ? "chat stored" : "chat updated", {
+        platform: row.platform,
+        chatId: row.chatId,
+        matched: matched.length > 0 ? matched.join(",") : null,
+        unattributedReason: row.unattributedReason,
+        revision: row.revision
+      });
+    }
+    return result;
+  };
+  const insertPairing = async (pairing2) => {
+    const result = await storage.insertPairing(pairing2);
+    pairings++;
+    return result;
+  };
+  const observed = new Proxy(storage, {
+    get(target, property) {
+      if (property === "upsertChat") return upsertChat;
+      if (property === "insertPairing") return insertPairing;
+      const value = Reflect.get(target, property, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    }
+  });
+  return {
+    storage: observed,
+    activity: {
+      close() {
+        clearInterval(timer);
+        flush();
+      }
+    }
+  };
+}
+
 // src/collector/auth.ts
 import { createHash, timingSafeEqual as timingSafeEqual2 } from "node:crypto";
 var digest = (s) => createHash("sha256").update(s, "utf8").digest();
@@ -1697,8 +1747,9 @@ async function createCollector(options) {
   const secrets = [webhookSecret, ...connectorSecrets, ...options.apiKeys ?? []].filter(Boolean);
   const log = options.logger === false ? silentLogger : options.logger ?? jsonLogger(void 0, secrets);
   const storage = typeof options.db === "string" ? await openStorage(options.db) : options.db;
+  const observed = observeStorage(storage, log);
   const context = {
-    storage,
+    storage: observed.storage,
     format,
     now,
     limiter: options.rateLimit === false ? null : new RateLimiter(options.rateLimit ?? { perMinute: 120, burst: 30 }, now),
@@ -1773,7 +1824,10 @@ async function createCollector(options) {
     handler,
     storage,
     listen: (port = 0, host = "127.0.0.1") => lifecycle.listen(handler, port, host),
-    close: () => lifecycle.close()
+    close: () => {
+      observed.activity.close();
+      return lifecycle.close();
+    }
   };
 }
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   createCollector
-} from "./chunk-DC4CDBX7.js";
+} from "./chunk-FYBH6S45.js";
 import {
   LinkConfigError,
   linkTable,
@@ -10,20 +10,27 @@ import {
 } from "./chunk-TDIG5AFX.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
+import {
+  isPostgresUrl
+} from "./chunk-TAKIYJYI.js";
 import "./chunk-SULML3OP.js";
 import {
   parseDuration
 } from "./chunk-KM4NCDVJ.js";
-import {
-  EXIT,
-  UsageError,
-  parseCommandArgs
-} from "./chunk-THAAWAOL.js";
-import {
-  isPostgresUrl
-} from "./chunk-VONCJR2I.js";
 import "./chunk-ITWH7KDP.js";
 import "./chunk-5GHHCO5G.js";
+import {
+  parseCommandArgs
+} from "./chunk-3UPGIWT3.js";
+import {
+  DEFAULT_DB,
+  EXIT,
+  UsageError,
+  chooseDatabase,
+  explainDatabaseError,
+  explainListenError,
+  helpText
+} from "./chunk-AXMFGZU6.js";
 
 // src/cli/serve.ts
 import { resolve } from "node:path";
@@ -40,7 +47,7 @@ Options (each also read from the environment variable shown; a flag wins over it
   --port <n>             Port to listen on (PORT, default 8787)
   --host <address>       Address to bind (HOST, default 0.0.0.0)
   --db <path|url>        SQLite file, created on first start, or a postgres:// URL
-                         (METRICA_CHATS_DB, default ./metrica-chats.db)
+                         (METRICA_CHATS_DB, default ${DEFAULT_DB})
   --allow-origin <o>     Origin allowed to send beacons, repeatable; https://*.example.com allows
                          subdomains (METRICA_CHATS_ALLOW_ORIGINS, comma-separated)
   --path-prefix <p>      Serve every route under this path, e.g. /px (METRICA_CHATS_PATH_PREFIX)
@@ -52,7 +59,8 @@ Options (each also read from the environment variable shown; a flag wins over it
   --link <NAME=URL>      A bridge link, repeatable: /go/NAME pairs a fresh chat ID with the ad click's
                          yclid and redirects to the messenger URL with the chat ID written in, e.g.
                          --link promo=https://t.me/shop_bot (METRICA_CHATS_LINKS, comma-separated)
-  --quiet                No request logs, only startup and errors
+  --quiet                No request logs (refusals, chats stored, pairings counted each minute),
+                         only start-up and errors
   -h, --help             Show this help
 
 Secrets, from the environment only:
@@ -62,6 +70,7 @@ Secrets, from the environment only:
   METRICA_CHATS_WHATSAPP_APP_SECRET  Meta's app secret: WhatsApp Cloud API notifications must be signed with it
   METRICA_CHATS_GREEN_API_TOKEN      Green-API's Webhook URL Token, checked in the Authorization header
 `;
+var QUIET_DROPS = /* @__PURE__ */ new Set(["chat stored", "chat updated", "pairings stored"]);
 function bridgeLinks(specs) {
   try {
     const entries = specs.map(parseLinkSpec);
@@ -98,13 +107,13 @@ var serve = async (args, io) => {
     allowPositionals: false
   });
   if (values.help) {
-    io.stdout.write(SERVE_HELP);
+    io.stdout.write(helpText(io, SERVE_HELP));
     return EXIT.ok;
   }
   const env = io.env;
   const port = integer(String(values.port ?? env.PORT ?? "8787"), "--port", 0, 65535);
   const host = String(values.host ?? env.HOST ?? "0.0.0.0");
-  const db = String(values.db ?? env.METRICA_CHATS_DB ?? "./metrica-chats.db");
+  const db = chooseDatabase(values, io).target;
   const origins = values["allow-origin"] ?? splitList(env.METRICA_CHATS_ALLOW_ORIGINS);
   const perMinute = integer(
     String(values["rate-limit"] ?? env.METRICA_CHATS_RATE_LIMIT ?? "120"),
@@ -131,7 +140,7 @@ var serve = async (args, io) => {
   const { jsonLogger } = await import("./logger-GOIP6M3O.js");
   const base = jsonLogger(write, [...apiKeys, ...webhookSecret ? [webhookSecret] : [], ...connectorSecrets]);
   const logger = values.quiet ? { ...base, warn() {
-  } } : base;
+  }, info: (m, f) => QUIET_DROPS.has(m) || base.info(m, f) } : base;
   const collector = await createCollector({
     db: isPostgresUrl(db) ? db : resolve(io.cwd, db),
     allowOrigins: origins,
@@ -145,6 +154,8 @@ var serve = async (args, io) => {
     logger,
     ...retentionDays !== void 0 ? { retentionDays } : {},
     links
+  }).catch((error) => {
+    throw explainDatabaseError(error, db) ?? error;
   });
   if (origins.length === 0) base.warn("no --allow-origin given: beacons from web pages will be refused with 403");
   if (apiKeys.length === 0)
@@ -154,7 +165,12 @@ var serve = async (args, io) => {
     ({ url } = await collector.listen(port, host));
   } catch (error) {
     await collector.close();
-    throw error;
+    throw explainListenError(error, {
+      port,
+      host,
+      what: "the collector",
+      move: "Stop the program using it, or choose another port with --port <n> (or PORT); --port 0 picks a free one."
+    });
   }
   logger.info("ready", { url, pid: process.pid });
   for (const [name, target] of Object.entries(links))
