@@ -8,38 +8,38 @@ import {
   helpText,
   program,
   suggestOption
-} from "./chunks/chunk-AXMFGZU6.js";
+} from "./chunks/chunk-SAHDFHNS.js";
 
 // src/cli/commands.ts
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-6ZCEI3QQ.js")).serve
+    load: async () => (await import("./chunks/serve-XM7AOLXT.js")).serve
   },
-  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-HNN2DEAA.js")).purge },
+  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-HSYO3FAA.js")).purge },
   forget: {
     summary: "Delete everything stored about one person",
-    load: async () => (await import("./chunks/forget-E4GXMRGO.js")).forget
+    load: async () => (await import("./chunks/forget-YOXNBVM2.js")).forget
   },
   upload: {
     summary: "Validate chats and upload them to Metrica",
-    load: async () => (await import("./chunks/upload-UX4DWCRY.js")).upload
+    load: async () => (await import("./chunks/upload-HQUN2NS7.js")).upload
   },
   export: {
     summary: "Write the CSV of chats not yet uploaded",
-    load: async () => (await import("./chunks/export-PO73CNHG.js")).exportCommand
+    load: async () => (await import("./chunks/export-ECZXXCCO.js")).exportCommand
   },
   report: {
     summary: "Show the chat yield and why chats went unattributed",
-    load: async () => (await import("./chunks/report-4ICWDTDD.js")).report
+    load: async () => (await import("./chunks/report-22VMJKLT.js")).report
   },
   link: {
     summary: "Bridge links for ads and QR codes: write the QR code of /go/<name>",
-    load: async () => (await import("./chunks/link-UA7MYJHB.js")).link
+    load: async () => (await import("./chunks/link-I5C7YHF6.js")).link
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-DYCURR5U.js")).demo
+    load: async () => (await import("./chunks/demo-PBXTCL3P.js")).demo
   }
 };
 

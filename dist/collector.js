@@ -17,7 +17,7 @@ import {
   whatsappHandshake,
   whatsappNotification,
   whatsappSignatureValid
-} from "./chunks/chunk-FYBH6S45.js";
+} from "./chunks/chunk-2DDCSP2D.js";
 import "./chunks/chunk-TDIG5AFX.js";
 import "./chunks/chunk-DJ2W7AGI.js";
 import "./chunks/chunk-BOWEE4IV.js";
@@ -25,12 +25,12 @@ import {
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   openStorage
-} from "./chunks/chunk-TAKIYJYI.js";
+} from "./chunks/chunk-QQASYERV.js";
 import {
   jsonLogger,
   mask
 } from "./chunks/chunk-SULML3OP.js";
-import "./chunks/chunk-ITWH7KDP.js";
+import "./chunks/chunk-4YCAPLBT.js";
 import "./chunks/chunk-5GHHCO5G.js";
 export {
   CHAT_BODY_LIMIT,

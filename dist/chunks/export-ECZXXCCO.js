@@ -3,12 +3,12 @@ import {
   EXPORT_HELP,
   exportCommand,
   parseSince
-} from "./chunk-62KASDJY.js";
+} from "./chunk-DHGAICHD.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-5GHHCO5G.js";
-import "./chunk-3UPGIWT3.js";
-import "./chunk-AXMFGZU6.js";
+import "./chunk-SGJK3GGX.js";
+import "./chunk-SAHDFHNS.js";
 export {
   EXPORT_HELP,
   exportCommand,

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   parseOptions
-} from "./chunk-AXMFGZU6.js";
+} from "./chunk-SAHDFHNS.js";
 
 // src/cli/io.ts
 function parseCommandArgs(config) {

@@ -8,11 +8,11 @@ import {
 } from "./chunk-TDIG5AFX.js";
 import {
   parseCommandArgs
-} from "./chunk-3UPGIWT3.js";
+} from "./chunk-SGJK3GGX.js";
 import {
   EXIT,
   UsageError
-} from "./chunk-AXMFGZU6.js";
+} from "./chunk-SAHDFHNS.js";
 
 // src/cli/link.ts
 import { writeFileSync } from "node:fs";

@@ -2,18 +2,18 @@
 import "./chunk-TGB557WD.js";
 import {
   createCollector
-} from "./chunk-FYBH6S45.js";
+} from "./chunk-2DDCSP2D.js";
 import "./chunk-TDIG5AFX.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
-import "./chunk-TAKIYJYI.js";
+import "./chunk-QQASYERV.js";
 import "./chunk-SULML3OP.js";
 import {
   checkChatRecord,
   isAttributed,
   strictUpdateKey,
   uploadCommentVerdict
-} from "./chunk-ITWH7KDP.js";
+} from "./chunk-4YCAPLBT.js";
 import {
   CSV_COLUMNS,
   PARTNER_CSV_COLUMNS

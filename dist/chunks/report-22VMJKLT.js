@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 import {
   parseSince
-} from "./chunk-62KASDJY.js";
+} from "./chunk-DHGAICHD.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-5GHHCO5G.js";
 import {
   parseCommandArgs
-} from "./chunk-3UPGIWT3.js";
+} from "./chunk-SGJK3GGX.js";
 import {
   DATABASE_OPTIONS,
   DEFAULT_DB,
@@ -15,7 +15,7 @@ import {
   chooseDatabase,
   helpText,
   openDatabase
-} from "./chunk-AXMFGZU6.js";
+} from "./chunk-SAHDFHNS.js";
 
 // src/report/stats-text.ts
 var REASON_TEXT = {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   createCollector
-} from "./chunk-FYBH6S45.js";
+} from "./chunk-2DDCSP2D.js";
 import {
   LinkConfigError,
   linkTable,
@@ -12,16 +12,16 @@ import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import {
   isPostgresUrl
-} from "./chunk-TAKIYJYI.js";
+} from "./chunk-QQASYERV.js";
 import "./chunk-SULML3OP.js";
 import {
   parseDuration
 } from "./chunk-KM4NCDVJ.js";
-import "./chunk-ITWH7KDP.js";
+import "./chunk-4YCAPLBT.js";
 import "./chunk-5GHHCO5G.js";
 import {
   parseCommandArgs
-} from "./chunk-3UPGIWT3.js";
+} from "./chunk-SGJK3GGX.js";
 import {
   DEFAULT_DB,
   EXIT,
@@ -30,7 +30,7 @@ import {
   explainDatabaseError,
   explainListenError,
   helpText
-} from "./chunk-AXMFGZU6.js";
+} from "./chunk-SAHDFHNS.js";
 
 // src/cli/serve.ts
 import { resolve } from "node:path";
