@@ -14,7 +14,7 @@ import {
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-YF6SSXLT.js")).serve
+    load: async () => (await import("./chunks/serve-SMWDPXUW.js")).serve
   },
   purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-SO33MLIL.js")).purge },
   forget: {
@@ -39,7 +39,7 @@ var COMMANDS = {
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-HIBB3NEI.js")).demo
+    load: async () => (await import("./chunks/demo-NR5ZRFCZ.js")).demo
   }
 };
 

@@ -2,7 +2,7 @@
 import "./chunk-EGQFFPF7.js";
 import {
   createCollector
-} from "./chunk-WYXE3ADP.js";
+} from "./chunk-7LRVXZBW.js";
 import "./chunk-TDIG5AFX.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";

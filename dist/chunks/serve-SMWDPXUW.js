@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   createCollector
-} from "./chunk-WYXE3ADP.js";
+} from "./chunk-7LRVXZBW.js";
 import {
   LinkConfigError,
   linkTable,
