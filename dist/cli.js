@@ -14,7 +14,7 @@ import {
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-XM7AOLXT.js")).serve
+    load: async () => (await import("./chunks/serve-W5WPKR57.js")).serve
   },
   purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-HSYO3FAA.js")).purge },
   forget: {
@@ -39,7 +39,7 @@ var COMMANDS = {
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-PBXTCL3P.js")).demo
+    load: async () => (await import("./chunks/demo-DCKORLLC.js")).demo
   }
 };
 

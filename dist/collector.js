@@ -17,7 +17,7 @@ import {
   whatsappHandshake,
   whatsappNotification,
   whatsappSignatureValid
-} from "./chunks/chunk-2DDCSP2D.js";
+} from "./chunks/chunk-2LLRGJSK.js";
 import "./chunks/chunk-TDIG5AFX.js";
 import "./chunks/chunk-DJ2W7AGI.js";
 import "./chunks/chunk-BOWEE4IV.js";

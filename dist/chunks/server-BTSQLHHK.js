@@ -2,7 +2,7 @@
 import "./chunk-TGB557WD.js";
 import {
   createCollector
-} from "./chunk-2DDCSP2D.js";
+} from "./chunk-2LLRGJSK.js";
 import "./chunk-TDIG5AFX.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";

@@ -1605,7 +1605,15 @@ var bridge = async (ctx, { req, res, url, params }) => {
     ...query.yclid ? { yclid: query.yclid } : {},
     ...Object.keys(query.utm).length > 0 ? { utm: query.utm } : {}
   };
-  if (!reused || !await alreadyStored(ctx.storage, pairing2)) await ctx.storage.insertPairing(pairing2);
+  try {
+    if (!reused || !await alreadyStored(ctx.storage, pairing2)) await ctx.storage.insertPairing(pairing2);
+  } catch (error) {
+    ctx.log.error("bridge link: pairing not stored, visitor redirected all the same", {
+      link: name,
+      chatId: pairing2.chatId,
+      error: error instanceof Error ? error.message : String(error)
+    });
+  }
   redirect(res, bridgeTarget(link, pairing2.chatId, ctx.format, req.headers["accept-language"]), {
     "Set-Cookie": reuseCookie(pairing2.chatId, `${ctx.prefix}/go/${name}`, ctx.isHttps(req))
   });

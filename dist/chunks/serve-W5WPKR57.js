@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   createCollector
-} from "./chunk-2DDCSP2D.js";
+} from "./chunk-2LLRGJSK.js";
 import {
   LinkConfigError,
   linkTable,
