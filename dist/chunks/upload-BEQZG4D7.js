@@ -19,7 +19,7 @@ import {
 } from "./chunk-5GHHCO5G.js";
 import {
   parseCommandArgs
-} from "./chunk-52W5S7CK.js";
+} from "./chunk-LF3OXH6W.js";
 import {
   DATABASE_OPTIONS,
   EXIT,
@@ -27,7 +27,7 @@ import {
   chooseDatabase,
   helpText,
   openDatabase
-} from "./chunk-YBJ3VO57.js";
+} from "./chunk-IDJ3J3X5.js";
 
 // src/cli/upload.ts
 import { createReadStream } from "node:fs";
