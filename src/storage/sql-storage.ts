@@ -219,6 +219,11 @@ export class SqlStorage implements Storage {
     await this.db.transaction((q) => recordUpload(q, receipt, rows, this.now));
   }
 
+  async ping(): Promise<void> {
+    if (this.closed) throw new Error('storage is closed');
+    await this.db.get('SELECT 1 AS ok');
+  }
+
   async holdBack(rows: ReadonlyArray<{ key: string; revision: number; reason: string }>): Promise<void> {
     if (rows.length > 0) await this.db.transaction((q) => holdBackRows(q, rows));
   }
