@@ -154,7 +154,7 @@ function explainDatabaseError(error, target) {
   return null;
 }
 async function openDatabase(choice, io, options) {
-  const { isPostgresUrl, openStorage } = await import("./storage-2YZB5GXB.js");
+  const { isPostgresUrl, openStorage } = await import("./storage-V7JGBKGU.js");
   const { target } = choice;
   if (!options.create && !isPostgresUrl(target) && target !== ":memory:") {
     const path = resolve(io.cwd, target);

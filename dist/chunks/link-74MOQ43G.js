@@ -8,11 +8,11 @@ import {
 } from "./chunk-TDIG5AFX.js";
 import {
   parseCommandArgs
-} from "./chunk-LF3OXH6W.js";
+} from "./chunk-6WDKPJUK.js";
 import {
   EXIT,
   UsageError
-} from "./chunk-IDJ3J3X5.js";
+} from "./chunk-F5STIJH6.js";
 
 // src/cli/link.ts
 import { writeFileSync } from "node:fs";

@@ -7,7 +7,7 @@ import {
   isPostgresUrl,
   openStorage,
   recordOf
-} from "./chunk-YCBYQKZV.js";
+} from "./chunk-HJUDZIHE.js";
 import {
   chatKey,
   hasMetricaId,

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   createCollector
-} from "./chunk-UVWC73CB.js";
+} from "./chunk-7L27Z7BE.js";
 import {
   LinkConfigError,
   linkTable,
@@ -12,7 +12,7 @@ import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import {
   isPostgresUrl
-} from "./chunk-YCBYQKZV.js";
+} from "./chunk-HJUDZIHE.js";
 import "./chunk-SULML3OP.js";
 import {
   parseDuration
@@ -21,7 +21,7 @@ import "./chunk-4YCAPLBT.js";
 import "./chunk-5GHHCO5G.js";
 import {
   parseCommandArgs
-} from "./chunk-LF3OXH6W.js";
+} from "./chunk-6WDKPJUK.js";
 import {
   DEFAULT_DB,
   EXIT,
@@ -30,7 +30,7 @@ import {
   explainDatabaseError,
   explainListenError,
   helpText
-} from "./chunk-IDJ3J3X5.js";
+} from "./chunk-F5STIJH6.js";
 
 // src/cli/serve.ts
 import { resolve } from "node:path";
