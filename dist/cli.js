@@ -8,28 +8,28 @@ import {
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-KKH7RPQQ.js")).serve
+    load: async () => (await import("./chunks/serve-LQ3JWADR.js")).serve
   },
-  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-GXGKNY6P.js")).purge },
+  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-V5AHB3SR.js")).purge },
   forget: {
     summary: "Delete everything stored about one person",
-    load: async () => (await import("./chunks/forget-TJLXBIN5.js")).forget
+    load: async () => (await import("./chunks/forget-UCIY4YPZ.js")).forget
   },
   upload: {
     summary: "Validate chats and upload them to Metrica",
-    load: async () => (await import("./chunks/upload-4KURXTKJ.js")).upload
+    load: async () => (await import("./chunks/upload-SXE6VP3F.js")).upload
   },
   export: {
     summary: "Write the CSV of chats not yet uploaded",
-    load: async () => (await import("./chunks/export-W25WKEQT.js")).exportCommand
+    load: async () => (await import("./chunks/export-HCOTHPWZ.js")).exportCommand
   },
   report: {
     summary: "Show the chat yield and why chats went unattributed",
-    load: async () => (await import("./chunks/report-5VGCSACG.js")).report
+    load: async () => (await import("./chunks/report-CL7FLVJE.js")).report
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-2IONKACC.js")).demo
+    load: async () => (await import("./chunks/demo-UF3U4O7L.js")).demo
   }
 };
 

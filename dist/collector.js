@@ -12,7 +12,9 @@ import {
   recordChat,
   telegramChat,
   viberChat
-} from "./chunks/chunk-6WODTVI6.js";
+} from "./chunks/chunk-N6UDWD7D.js";
+import "./chunks/chunk-LAECFXH2.js";
+import "./chunks/chunk-NSCJDWSL.js";
 import "./chunks/chunk-DJ2W7AGI.js";
 import "./chunks/chunk-BOWEE4IV.js";
 import {
@@ -24,7 +26,7 @@ import {
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   openStorage
-} from "./chunks/chunk-WPD4R625.js";
+} from "./chunks/chunk-O3OU4ODW.js";
 export {
   CHAT_BODY_LIMIT,
   HttpError,

@@ -2,6 +2,13 @@
 import {
   COMMENT_MAX_LENGTH,
   DEFAULT_API_URL,
+  createMetricaClient,
+  createPacer,
+  parseRetryAfter,
+  readCsv,
+  readUploadings
+} from "./chunks/chunk-E63TY6BY.js";
+import {
   MAX_PART_BYTES,
   MetricaApiError,
   MetricaNetworkError,
@@ -9,21 +16,16 @@ import {
   QuotaExhaustedError,
   TAG_MAX_LENGTH,
   countRow,
-  createMetricaClient,
-  createPacer,
   describeProblem,
   emptySummary,
   formatProblem,
   isAttributed,
-  parseRetryAfter,
   prepareRows,
-  readCsv,
-  readUploadings,
   uploadPending,
   uploadRows,
   validateHeader,
   validateRecord
-} from "./chunks/chunk-SWR43N7Z.js";
+} from "./chunks/chunk-NSCJDWSL.js";
 import {
   exportPending
 } from "./chunks/chunk-DJ2W7AGI.js";

@@ -1,12 +1,28 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Storage } from '../storage/types.js';
+import type { MetricaClient, WaitOptions } from '../uploader/client.js';
+import { createUploadSchedule, type ScheduleState, type UploadSchedule } from '../uploader/schedule.js';
 import type { Logger } from './logger.js';
 
 /**
- * The collector's life apart from its requests: listening, the hourly retention purge, and a
- * shutdown that lets requests in flight finish before the database closes.
+ * The collector's life apart from its requests: listening, the hourly retention purge, the
+ * scheduled upload, and a shutdown that lets requests in flight (and an upload run) finish
+ * before the database closes.
  */
+
+/** Uploads the pending chats to Metrica on a schedule, one collector at a time per database. */
+export interface ScheduledUploadOptions {
+  /** The Metrica API client, with its token and API URL. */
+  client: MetricaClient;
+  counterId: string;
+  everyMs: number;
+  /** The interval as the user wrote it (`30m`), for the log and the dashboard. */
+  every: string;
+  comment?: string;
+  /** How long a run waits for Metrica to process its file. Default 60 s. */
+  wait?: WaitOptions;
+}
 
 export interface LifecycleOptions {
   storage: Storage;
@@ -18,6 +34,7 @@ export interface LifecycleOptions {
   retentionDays?: number | undefined;
   /** How long close() waits for requests in flight before cutting connections. */
   shutdownTimeoutMs?: number | undefined;
+  uploadSchedule?: ScheduledUploadOptions | undefined;
 }
 
 export interface Lifecycle {
@@ -30,6 +47,8 @@ export interface Lifecycle {
   ): Promise<{ url: string }>;
   /** Stops accepting, finishes requests in flight, then closes the database. Idempotent. */
   close(): Promise<void>;
+  /** The scheduled upload's state; null when there is none. */
+  uploadSchedule(): ScheduleState | null;
 }
 
 /** Starts the retention purge (if asked for) and returns the lifecycle; throws on a bad retention. */
@@ -55,9 +74,30 @@ export function createLifecycle(options: LifecycleOptions): Lifecycle {
     retentionTimer.unref();
   }
 
+  let schedule: UploadSchedule | null = null;
+  if (options.uploadSchedule) {
+    const u = options.uploadSchedule;
+    schedule = createUploadSchedule({
+      store: storage,
+      tryLock: () => storage.tryUploadLock(),
+      client: u.client,
+      counterId: u.counterId,
+      everyMs: u.everyMs,
+      every: u.every,
+      log,
+      ...(u.comment ? { comment: u.comment } : {}),
+      ...(u.wait ? { wait: u.wait } : {}),
+      now,
+    });
+    // The first run at start: what waited while the collector was down goes out now.
+    schedule.start({ immediately: true });
+  }
+
   async function doClose(): Promise<void> {
     closing = true;
     if (retentionTimer) clearInterval(retentionTimer);
+    // A run in progress finishes (and marks what Metrica accepted) before the database closes.
+    const scheduleStopped = schedule?.stop();
     const timeout = options.shutdownTimeoutMs ?? 10_000;
     // Stop accepting; idle kept-alive connections go now, busy ones once their response is out.
     const stopped = servers.map(
@@ -78,6 +118,7 @@ export function createLifecycle(options: LifecycleOptions): Lifecycle {
     }
     for (const server of servers) server.closeAllConnections();
     await Promise.all(stopped);
+    await scheduleStopped;
     await storage.close();
     log.info('collector stopped');
   }
@@ -115,5 +156,6 @@ export function createLifecycle(options: LifecycleOptions): Lifecycle {
       closed ??= doClose();
       return closed;
     },
+    uploadSchedule: () => schedule?.state() ?? null,
   };
 }

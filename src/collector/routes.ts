@@ -3,10 +3,12 @@ import type { CollectorContext } from './context.js';
 import { HttpError } from './errors.js';
 import { chats } from './handlers/chats.js';
 import { conversionsCsv, stats } from './handlers/conversions.js';
+import { dashboard, dashboardCss, dashboardIcon } from './handlers/dashboard.js';
 import { health } from './handlers/health.js';
 import { pairing } from './handlers/pairings.js';
 import { telegramWebhook, viberWebhook } from './handlers/webhooks.js';
 import { send } from './http.js';
+import { clientKey } from './rate-limit.js';
 
 /**
  * The collector's routes, in one table. Adding a route is one entry here and a handler in
@@ -35,9 +37,10 @@ export interface Route {
   methods: readonly string[];
   /**
    * `public`: anyone; `bearer`: an API key in `Authorization`; `path-secret`: the webhook secret
-   * as the route's `:secret` segment.
+   * as the route's `:secret` segment; `basic`: HTTP Basic with an API key as the password (for a
+   * browser, which asks for it on the 401), counted against the per-client rate limit first.
    */
-  auth: 'public' | 'bearer' | 'path-secret';
+  auth: 'public' | 'bearer' | 'path-secret' | 'basic';
   /** Browsers call this route from the allowed origins (the beacon). */
   cors?: boolean;
   handler: RouteHandler;
@@ -51,6 +54,9 @@ export const ROUTES: readonly Route[] = [
   { path: '/v1/webhooks/viber/:secret', methods: ['POST'], auth: 'path-secret', handler: viberWebhook },
   { path: '/v1/conversions.csv', methods: ['GET'], auth: 'bearer', handler: conversionsCsv },
   { path: '/v1/stats', methods: ['GET'], auth: 'bearer', handler: stats },
+  { path: '/dashboard', methods: ['GET'], auth: 'basic', handler: dashboard },
+  { path: '/dashboard.css', methods: ['GET'], auth: 'public', handler: dashboardCss },
+  { path: '/dashboard.svg', methods: ['GET'], auth: 'public', handler: dashboardIcon },
 ];
 
 /** The route whose path matches, with its `:name` segments; null for none. */
@@ -121,6 +127,12 @@ export function createDispatcher(
       throw new HttpError(405, `method ${method} is not allowed here; use ${list}`, undefined, { Allow: list });
     }
     if (route.auth === 'bearer') ctx.authorize(req);
+    if (route.auth === 'basic') {
+      // Before the password check, so guessing keys is limited too.
+      const wait = ctx.dashboardLimiter?.take(clientKey(ctx.clientAddress(req))) ?? 0;
+      if (wait > 0) throw new HttpError(429, 'too many requests', undefined, { 'Retry-After': String(wait) });
+      ctx.authorizeDashboard(req);
+    }
     try {
       await route.handler(ctx, { req, res, url, params, cors });
     } catch (error) {

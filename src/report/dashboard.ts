@@ -111,12 +111,22 @@ function checkSection(check: DashboardView['check']): string {
   return `${form}<ul class="checks">${items}</ul>${verdict}`;
 }
 
+/** Run outcomes shown as a problem: the rows did not go. */
+const BAD_OUTCOMES = new Set(['failed', 'invalid', 'quota-exhausted']);
+
+/** The reasons, short enough for a table cell on a phone; the reasons table has them in full. */
+const REASON_SHORT: Record<UnattributedReason, string> = {
+  no_chat_id: 'no chat ID in the message',
+  chat_id_not_paired: 'chat ID never paired',
+  pairing_without_metrica_id: 'pairing without a Metrica ID',
+};
+
 function scheduleSection(s: ScheduleView | null): string {
   if (!s) {
     return '<p class="empty">No scheduled upload: run <code>metrica-chats serve --upload-every 1h --counter &lt;id&gt;</code>, or <code>metrica-chats upload</code> from cron.</p>';
   }
   const last = s.lastRun
-    ? `Last run ${utc(s.lastRun.at)} UTC: <strong class="${s.lastRun.outcome === 'failed' ? 'bad' : 'good'}">${h(s.lastRun.outcome)}</strong> — ${h(s.lastRun.message)}.`
+    ? `Last run ${utc(s.lastRun.at)} UTC: <strong class="${BAD_OUTCOMES.has(s.lastRun.outcome) ? 'bad' : 'good'}">${h(s.lastRun.message)}</strong>.`
     : 'No run yet.';
   const next = s.nextRunAt ? ` Next run ${utc(s.nextRunAt)} UTC.` : '';
   return `<p data-schedule>Every ${h(s.every)} to counter ${h(s.counterId)}. ${last}${next}</p>`;
@@ -141,7 +151,7 @@ export function renderDashboard(v: DashboardView): string {
     h(c.partner),
     c.chatId ? `<code>${h(c.chatId)}</code>` : '–',
     metricaIds(c),
-    c.reason ? `<span class="bad">${h(REASON_TEXT[c.reason])}</span>` : '<span class="good">attributed</span>',
+    c.reason ? `<span class="bad">${h(REASON_SHORT[c.reason])}</span>` : '<span class="good">attributed</span>',
     c.uploaded ? 'uploaded' : 'waiting',
   ]);
   const uploads = v.uploads.map((u) => [
@@ -161,6 +171,7 @@ export function renderDashboard(v: DashboardView): string {
 <meta name="referrer" content="no-referrer">
 <title>metrica-chats dashboard</title>
 <link rel="stylesheet" href="dashboard.css">
+<link rel="icon" href="dashboard.svg" type="image/svg+xml">
 </head>
 <body>
 <header><h1>metrica-chats</h1><nav class="periods">Last ${periods}</nav></header>
@@ -191,7 +202,7 @@ ${table(['Platform', 'Chats', 'Share', ''], platforms, 'No chats in this period.
 <p>Carried the chat ID in the message: <strong data-stat="carriedChatId">${s.carriedChatId}</strong>. Linked by the same partner’s earlier chat: <strong data-stat="linkedByPartner">${s.linkedByPartner}</strong>.</p>
 </section>
 <section aria-labelledby="h-reasons"><h2 id="h-reasons">Why chats were not attributed</h2>
-${table(['Reason', 'Chats'], reasons, 'Every chat in this period was attributed.')}
+${table(['Reason', 'Chats'], reasons, 'Every chat in this period was attributed.', 'reasons')}
 </section>
 <section aria-labelledby="h-recent"><h2 id="h-recent">Recent chats</h2>
 ${table(['Time (UTC)', 'Platform', 'Partner', 'Chat ID', 'Metrica IDs', 'Match', 'Upload'], recent, 'No chats in this period.', 'recent')}

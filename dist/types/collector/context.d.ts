@@ -1,6 +1,8 @@
 import type { IncomingMessage } from 'node:http';
+import type { FilterListSource } from '../check/filters.js';
 import type { ChatIdFormat } from '../match/index.js';
 import type { Storage } from '../storage/types.js';
+import type { ScheduleState } from '../uploader/schedule.js';
 import type { RateLimiter } from './rate-limit.js';
 /** What every handler may use: built once from the options by createCollector. */
 export interface CollectorContext {
@@ -20,4 +22,12 @@ export interface CollectorContext {
     readonly hasOrigins: boolean;
     /** Whether a webhook path's `<secret>` segment is the configured one (false when webhooks are off). */
     webhookSecretAccepted(segment: string): boolean;
+    /** Throws 401 with a Basic challenge unless the password is an accepted API key (the dashboard). */
+    authorizeDashboard(req: IncomingMessage): void;
+    /** Dashboard requests per client, with the same limits as the API's; null when limits are off. */
+    readonly dashboardLimiter: RateLimiter | null;
+    /** Where the dashboard's installation check reads the content blockers' lists. */
+    readonly filterLists: FilterListSource;
+    /** The scheduled upload's state, or null when the collector runs none. */
+    uploadSchedule(): ScheduleState | null;
 }

@@ -24,9 +24,10 @@ export interface Route {
     methods: readonly string[];
     /**
      * `public`: anyone; `bearer`: an API key in `Authorization`; `path-secret`: the webhook secret
-     * as the route's `:secret` segment.
+     * as the route's `:secret` segment; `basic`: HTTP Basic with an API key as the password (for a
+     * browser, which asks for it on the 401), counted against the per-client rate limit first.
      */
-    auth: 'public' | 'bearer' | 'path-secret';
+    auth: 'public' | 'bearer' | 'path-secret' | 'basic';
     /** Browsers call this route from the allowed origins (the beacon). */
     cors?: boolean;
     handler: RouteHandler;

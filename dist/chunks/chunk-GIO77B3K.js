@@ -2,7 +2,7 @@
 import {
   DatabaseNotFoundError,
   openConversionStore
-} from "./chunk-KXGXIRLD.js";
+} from "./chunk-X4UO3FWT.js";
 import {
   exportPending
 } from "./chunk-DJ2W7AGI.js";

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 import {
   createCollector
-} from "./chunk-6WODTVI6.js";
+} from "./chunk-N6UDWD7D.js";
+import "./chunk-LAECFXH2.js";
+import "./chunk-NSCJDWSL.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-7Z4IPTRN.js";
@@ -16,7 +18,7 @@ import {
 } from "./chunk-THAAWAOL.js";
 import {
   isPostgresUrl
-} from "./chunk-WPD4R625.js";
+} from "./chunk-O3OU4ODW.js";
 
 // src/cli/serve.ts
 import { resolve } from "node:path";

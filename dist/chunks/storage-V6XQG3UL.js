@@ -10,7 +10,7 @@ import {
   openStorage,
   partnersOf,
   recordOf
-} from "./chunk-WPD4R625.js";
+} from "./chunk-O3OU4ODW.js";
 export {
   DRIVER_INSTALL,
   MissingDriverError,

@@ -2,7 +2,9 @@
 import "./chunk-EGQFFPF7.js";
 import {
   createCollector
-} from "./chunk-6WODTVI6.js";
+} from "./chunk-N6UDWD7D.js";
+import "./chunk-LAECFXH2.js";
+import "./chunk-NSCJDWSL.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-7Z4IPTRN.js";
@@ -11,7 +13,7 @@ import {
   CSV_COLUMNS,
   METRICA_ID_COLUMNS
 } from "./chunk-5GHHCO5G.js";
-import "./chunk-WPD4R625.js";
+import "./chunk-O3OU4ODW.js";
 
 // src/demo/server.ts
 import { mkdirSync, readFileSync as readFileSync2 } from "node:fs";

@@ -10,7 +10,7 @@ import {
 import {
   compactPhone,
   openStorage
-} from "./chunk-WPD4R625.js";
+} from "./chunk-O3OU4ODW.js";
 
 // src/cli/forget.ts
 var FORGET_HELP = `Usage: metrica-chats forget (--phone <number> | --user-id <id> | --username <name> | --chat-id <id>)

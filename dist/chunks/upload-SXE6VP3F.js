@@ -2,18 +2,20 @@
 import {
   DatabaseNotFoundError,
   openConversionStore
-} from "./chunk-KXGXIRLD.js";
+} from "./chunk-X4UO3FWT.js";
 import {
   DEFAULT_API_URL,
+  createMetricaClient,
+  readCsv
+} from "./chunk-E63TY6BY.js";
+import {
   MetricaApiError,
   MetricaNetworkError,
   ProblemLog,
-  createMetricaClient,
   describeProblem,
-  readCsv,
   uploadPending,
   uploadRows
-} from "./chunk-SWR43N7Z.js";
+} from "./chunk-NSCJDWSL.js";
 import "./chunk-BOWEE4IV.js";
 import {
   CSV_COLUMNS

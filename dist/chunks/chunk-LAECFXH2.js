@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+
+// src/report/stats-text.ts
+var REASON_TEXT = {
+  no_chat_id: "no chat ID in the message (tag deleted, or the visitor came without the script)",
+  chat_id_not_paired: "chat ID never paired (the beacon never reached the collector)",
+  pairing_without_metrica_id: "pairing without any Metrica ID (no ClientID, yclid, UserID or PurchaseID)"
+};
+var percent = (part, whole) => whole === 0 ? "\u2013" : `${Math.round(part / whole * 100)}%`;
+function formatReport(stats, sinceLabel) {
+  const width = 42;
+  const line = (label, value, of) => `  ${label.padEnd(width)}${String(value).padStart(7)}${of === void 0 ? "" : `  ${percent(value, of).padStart(4)}`}`;
+  const platforms = Object.entries(stats.byPlatform).sort(([a], [b]) => a.localeCompare(b));
+  const unattributedTotal = Object.values(stats.unattributed).reduce((a, b) => a + b, 0);
+  const reasons = Object.keys(REASON_TEXT).filter((r) => stats.unattributed[r] > 0);
+  return [
+    `Chat yield${sinceLabel ? ` since ${sinceLabel}` : ""}`,
+    "",
+    line("Chats", stats.chats),
+    ...platforms.map(([platform, n]) => line(`  ${platform}`, n, stats.chats)),
+    line("Carried the chat ID in the message", stats.carriedChatId, stats.chats),
+    line("Linked by the same partner's earlier chat", stats.linkedByPartner, stats.chats),
+    line("Matched to Metrica IDs", stats.matched, stats.chats),
+    line("Uploaded (current version)", stats.uploaded, stats.chats),
+    line("Waiting for upload", stats.pending, stats.chats),
+    line("Pairings received", stats.pairings),
+    "",
+    line("Unattributed", unattributedTotal, stats.chats),
+    ...reasons.map((r) => `  ${"".padEnd(width)}${String(stats.unattributed[r]).padStart(7)}  ${REASON_TEXT[r]}`),
+    ""
+  ].join("\n");
+}
+
+export {
+  REASON_TEXT,
+  formatReport
+};
