@@ -1,4 +1,3 @@
-import type { IncomingMessage } from 'node:http';
 import { loadFilterLists } from '../../check/filters.js';
 import { checkInstallation } from '../../check/run.js';
 import { dailySeries } from '../../report/chart.js';
