@@ -8,28 +8,32 @@ import {
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-LQ3JWADR.js")).serve
+    load: async () => (await import("./chunks/serve-OIEEPO3E.js")).serve
   },
-  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-V5AHB3SR.js")).purge },
+  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-7VYH7DQR.js")).purge },
   forget: {
     summary: "Delete everything stored about one person",
-    load: async () => (await import("./chunks/forget-UCIY4YPZ.js")).forget
+    load: async () => (await import("./chunks/forget-GJZLIX5L.js")).forget
   },
   upload: {
     summary: "Validate chats and upload them to Metrica",
-    load: async () => (await import("./chunks/upload-SXE6VP3F.js")).upload
+    load: async () => (await import("./chunks/upload-X25UAF4E.js")).upload
   },
   export: {
     summary: "Write the CSV of chats not yet uploaded",
-    load: async () => (await import("./chunks/export-HCOTHPWZ.js")).exportCommand
+    load: async () => (await import("./chunks/export-IIEQNDDN.js")).exportCommand
   },
   report: {
     summary: "Show the chat yield and why chats went unattributed",
-    load: async () => (await import("./chunks/report-CL7FLVJE.js")).report
+    load: async () => (await import("./chunks/report-ENFWXSH7.js")).report
+  },
+  check: {
+    summary: "Check a page: script, configuration, collector, CORS, content blockers",
+    load: async () => (await import("./chunks/check-WB3BAT3Q.js")).check
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-UF3U4O7L.js")).demo
+    load: async () => (await import("./chunks/demo-LBJWL4W6.js")).demo
   }
 };
 

@@ -12,21 +12,22 @@ import {
   recordChat,
   telegramChat,
   viberChat
-} from "./chunks/chunk-N6UDWD7D.js";
+} from "./chunks/chunk-752T42JP.js";
 import "./chunks/chunk-LAECFXH2.js";
 import "./chunks/chunk-NSCJDWSL.js";
 import "./chunks/chunk-DJ2W7AGI.js";
 import "./chunks/chunk-BOWEE4IV.js";
+import "./chunks/chunk-5GHHCO5G.js";
 import {
   jsonLogger,
   mask
 } from "./chunks/chunk-7Z4IPTRN.js";
-import "./chunks/chunk-5GHHCO5G.js";
+import "./chunks/chunk-DF2M2KCU.js";
 import {
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   openStorage
-} from "./chunks/chunk-O3OU4ODW.js";
+} from "./chunks/chunk-PSM5IXNN.js";
 export {
   CHAT_BODY_LIMIT,
   HttpError,

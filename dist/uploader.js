@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 import {
+  readCsv
+} from "./chunks/chunk-B7IWZNTB.js";
+import {
   COMMENT_MAX_LENGTH,
   DEFAULT_API_URL,
   createMetricaClient,
   createPacer,
   parseRetryAfter,
-  readCsv,
   readUploadings
-} from "./chunks/chunk-E63TY6BY.js";
+} from "./chunks/chunk-KKKGMHB7.js";
 import {
   MAX_PART_BYTES,
   MetricaApiError,

@@ -29,6 +29,10 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: 'Show the chat yield and why chats went unattributed',
     load: async () => (await import('./report.js')).report,
   },
+  check: {
+    summary: 'Check a page: script, configuration, collector, CORS, content blockers',
+    load: async () => (await import('./check.js')).check,
+  },
   demo: {
     summary: 'Run the whole flow on loopback with a demo site',
     load: async () => (await import('./demo.js')).demo,

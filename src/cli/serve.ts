@@ -1,9 +1,12 @@
 import { resolve } from 'node:path';
+import type { ScheduledUploadOptions } from '../collector/lifecycle.js';
 import { createCollector } from '../collector/server.js';
 import { isPostgresUrl } from '../storage/index.js';
+import { filterListSource } from './check.js';
 import { parseDuration } from './duration.js';
 import { splitList } from './env-list.js';
 import { type CliIO, type Command, EXIT, parseCommandArgs, UsageError } from './io.js';
+import { apiUrlOption, counterOption, metricaClient, tokenFromEnv } from './metrica-options.js';
 
 export const SERVE_HELP = `Usage: metrica-chats serve [options]
 
@@ -25,9 +28,24 @@ Options (each also read from the environment variable shown; a flag wins over it
   --quiet                No request logs, only startup and errors
   -h, --help             Show this help
 
+Scheduled upload (off unless --upload-every is given):
+  --upload-every <t>     Upload the chats that are new or changed every <t>, e.g. 30m, 1h, and once
+                         at start (METRICA_CHATS_UPLOAD_EVERY). Collectors on one database take
+                         turns, so each row is uploaded once; a failed run is retried at the next
+                         tick, a used-up daily quota waits until 00:00 UTC.
+  --counter <id>         Metrica counter (tag) ID to upload to (METRICA_COUNTER_ID)
+  --api-url <url>        Metrica API base URL (METRICA_API_URL, default https://api-metrika.yandex.net)
+
+Dashboard (/dashboard, HTTP Basic with an API key as the password):
+  --filter-lists <dir>   Folder of filter lists (.txt) for its installation check
+                         (METRICA_CHATS_FILTER_LISTS; default: download EasyList, EasyPrivacy and
+                         uBlock Origin's lists)
+
 Secrets, from the environment only:
-  METRICA_CHATS_API_KEYS        Comma-separated bearer keys for /v1/chats, /v1/conversions.csv, /v1/stats
+  METRICA_CHATS_API_KEYS        Comma-separated keys for /v1/chats, /v1/conversions.csv, /v1/stats
+                                (Bearer) and the dashboard (its password)
   METRICA_CHATS_WEBHOOK_SECRET  The <secret> path segment of /v1/webhooks/telegram|viber/<secret>
+  YANDEX_METRICA_TOKEN          OAuth token (metrika:offline_data) for --upload-every; never logged
 `;
 
 function integer(value: string, name: string, min: number, max: number): number {
@@ -35,6 +53,35 @@ function integer(value: string, name: string, min: number, max: number): number 
     throw new UsageError(`${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(value)}`);
   }
   return Number(value);
+}
+
+/** `--upload-every` with its `--counter`, `--api-url` and the token, checked before anything starts. */
+function scheduledUpload(
+  values: { 'upload-every'?: string; counter?: string; 'api-url'?: string },
+  env: CliIO['env'],
+): ScheduledUploadOptions | undefined {
+  const every = values['upload-every'] ?? env.METRICA_CHATS_UPLOAD_EVERY;
+  if (!every) {
+    if (values.counter !== undefined || values['api-url'] !== undefined) {
+      throw new UsageError('`--counter` and `--api-url` go with `--upload-every <interval>`, e.g. --upload-every 30m.');
+    }
+    return undefined;
+  }
+  let everyMs: number;
+  try {
+    everyMs = parseDuration(every, '--upload-every');
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const counterId = counterOption(values.counter ?? env.METRICA_COUNTER_ID);
+  const token = tokenFromEnv(env);
+  if (token === '') {
+    throw new UsageError(
+      'YANDEX_METRICA_TOKEN is not set: --upload-every needs an OAuth token with the metrika:offline_data scope.',
+    );
+  }
+  const client = metricaClient({ token, apiUrl: apiUrlOption(values['api-url'], env) });
+  return { client, counterId, everyMs, every: every.trim(), comment: 'metrica-chats serve --upload-every' };
 }
 
 export const serve: Command = async (args: string[], io: CliIO): Promise<number> => {
@@ -50,6 +97,10 @@ export const serve: Command = async (args: string[], io: CliIO): Promise<number>
       'trust-proxy': { type: 'boolean' },
       retention: { type: 'string' },
       quiet: { type: 'boolean' },
+      'upload-every': { type: 'string' },
+      counter: { type: 'string' },
+      'api-url': { type: 'string' },
+      'filter-lists': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -81,9 +132,15 @@ export const serve: Command = async (args: string[], io: CliIO): Promise<number>
   }
   const apiKeys = splitList(env.METRICA_CHATS_API_KEYS);
   const webhookSecret = env.METRICA_CHATS_WEBHOOK_SECRET?.trim() || undefined;
+  const uploadSchedule = scheduledUpload(values, env);
   const write = (line: string) => io.stdout.write(line);
   const { jsonLogger } = await import('../collector/logger.js');
-  const base = jsonLogger(write, [...apiKeys, ...(webhookSecret ? [webhookSecret] : [])]);
+  const base = jsonLogger(write, [
+    ...apiKeys,
+    ...(webhookSecret ? [webhookSecret] : []),
+    // Never printed anyway; masked in case a message ever quotes it.
+    ...(uploadSchedule ? [tokenFromEnv(env)] : []),
+  ]);
   const logger = values.quiet ? { ...base, warn() {} } : base;
 
   const collector = await createCollector({
@@ -96,6 +153,8 @@ export const serve: Command = async (args: string[], io: CliIO): Promise<number>
     trustProxy: Boolean(values['trust-proxy']) || env.METRICA_CHATS_TRUST_PROXY === '1',
     logger,
     ...(retentionDays !== undefined ? { retentionDays } : {}),
+    ...(uploadSchedule ? { uploadSchedule } : {}),
+    filterLists: filterListSource(values['filter-lists'] ?? env.METRICA_CHATS_FILTER_LISTS, io.cwd),
   });
   // Start-up warnings go out even with --quiet: they describe a collector that will refuse requests.
   if (origins.length === 0) base.warn('no --allow-origin given: beacons from web pages will be refused with 403');

@@ -96,11 +96,21 @@ class PostgresDriver implements SqlDriver {
       if (!ok) client.release();
     }
     if (!ok) return null;
+    // Held for a whole upload: a connection lost meanwhile (a server restart) must not crash the
+    // process; the server has then released the lock itself.
+    let lost: Error | null = null;
+    const onError = (error: Error) => {
+      lost = error;
+    };
+    client.on('error', onError);
     return async () => {
       try {
+        if (lost) throw lost;
         await client.query('SELECT pg_advisory_unlock(hashtext($1))', [key]);
+        client.off('error', onError);
         client.release();
       } catch (error) {
+        client.off('error', onError);
         // Dropping the connection releases the lock too.
         client.release(error as Error);
       }

@@ -2,18 +2,19 @@
 import "./chunk-EGQFFPF7.js";
 import {
   createCollector
-} from "./chunk-N6UDWD7D.js";
+} from "./chunk-752T42JP.js";
 import "./chunk-LAECFXH2.js";
 import "./chunk-NSCJDWSL.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
-import "./chunk-7Z4IPTRN.js";
 import {
   CHAT_PLATFORMS,
   CSV_COLUMNS,
   METRICA_ID_COLUMNS
 } from "./chunk-5GHHCO5G.js";
-import "./chunk-O3OU4ODW.js";
+import "./chunk-7Z4IPTRN.js";
+import "./chunk-DF2M2KCU.js";
+import "./chunk-PSM5IXNN.js";
 
 // src/demo/server.ts
 import { mkdirSync, readFileSync as readFileSync2 } from "node:fs";

@@ -3,8 +3,8 @@ import {
   EXPORT_HELP,
   exportCommand,
   parseSince
-} from "./chunk-GIO77B3K.js";
-import "./chunk-X4UO3FWT.js";
+} from "./chunk-DMLUC5PB.js";
+import "./chunk-AELX5FS2.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-5GHHCO5G.js";

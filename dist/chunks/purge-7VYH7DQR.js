@@ -3,13 +3,13 @@ import {
   parseDuration
 } from "./chunk-KM4NCDVJ.js";
 import {
+  openStorage
+} from "./chunk-PSM5IXNN.js";
+import {
   EXIT,
   UsageError,
   parseCommandArgs
 } from "./chunk-THAAWAOL.js";
-import {
-  openStorage
-} from "./chunk-O3OU4ODW.js";
 
 // src/cli/purge.ts
 var PURGE_HELP = `Usage: metrica-chats purge --older-than <age> [--db <path|url>]

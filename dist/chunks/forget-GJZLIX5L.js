@@ -3,14 +3,14 @@ import {
   CHAT_PLATFORMS
 } from "./chunk-5GHHCO5G.js";
 import {
+  compactPhone,
+  openStorage
+} from "./chunk-PSM5IXNN.js";
+import {
   EXIT,
   UsageError,
   parseCommandArgs
 } from "./chunk-THAAWAOL.js";
-import {
-  compactPhone,
-  openStorage
-} from "./chunk-O3OU4ODW.js";
 
 // src/cli/forget.ts
 var FORGET_HELP = `Usage: metrica-chats forget (--phone <number> | --user-id <id> | --username <name> | --chat-id <id>)

@@ -10,7 +10,7 @@ import {
   openStorage,
   partnersOf,
   recordOf
-} from "./chunk-O3OU4ODW.js";
+} from "./chunk-PSM5IXNN.js";
 export {
   DRIVER_INSTALL,
   MissingDriverError,

@@ -2,12 +2,19 @@
 import {
   DatabaseNotFoundError,
   openConversionStore
-} from "./chunk-X4UO3FWT.js";
+} from "./chunk-AELX5FS2.js";
 import {
-  DEFAULT_API_URL,
-  createMetricaClient,
   readCsv
-} from "./chunk-E63TY6BY.js";
+} from "./chunk-B7IWZNTB.js";
+import {
+  apiUrlOption,
+  counterOption,
+  metricaClient,
+  tokenFromEnv
+} from "./chunk-QOBF52DR.js";
+import {
+  DEFAULT_API_URL
+} from "./chunk-KKKGMHB7.js";
 import {
   MetricaApiError,
   MetricaNetworkError,
@@ -135,13 +142,7 @@ function createUploadCommand(deps = {}) {
       io.stdout.write(UPLOAD_HELP);
       return EXIT.ok;
     }
-    const counterId = values.counter;
-    if (counterId === void 0) throw new UsageError("`--counter <id>` is required: the Metrica counter (tag) ID.");
-    if (!/^\d{1,10}$/.test(counterId)) {
-      throw new UsageError(
-        `\`--counter\` must be the counter's digits, e.g. 2215573; got ${JSON.stringify(counterId)}.`
-      );
-    }
+    const counterId = counterOption(values.counter);
     if (positionals.length > 1)
       throw new UsageError(`Expected one CSV file, got ${positionals.length}: ${positionals.join(" ")}.`);
     const file = positionals[0];
@@ -152,12 +153,9 @@ function createUploadCommand(deps = {}) {
     if (comment !== void 0 && [...comment].length > 255) {
       throw new UsageError(`\`--comment\` is ${[...comment].length} characters long; Metrica takes at most 255.`);
     }
-    const apiUrl = values["api-url"] ?? io.env.METRICA_API_URL ?? DEFAULT_API_URL;
-    if (!/^https?:\/\/[^/]/.test(apiUrl)) {
-      throw new UsageError(`The API URL must start with http:// or https://; got ${JSON.stringify(apiUrl)}.`);
-    }
+    const apiUrl = apiUrlOption(values["api-url"], io.env);
     const dryRun = values["dry-run"] === true;
-    const token = io.env.YANDEX_METRICA_TOKEN?.trim() ?? "";
+    const token = tokenFromEnv(io.env);
     if (!dryRun && token === "") {
       throw new UsageError(
         "YANDEX_METRICA_TOKEN is not set: export an OAuth token with the metrika:offline_data scope (or use --dry-run)."
@@ -166,20 +164,13 @@ function createUploadCommand(deps = {}) {
     const json = values.json === true;
     const debug = io.env.METRICA_CHATS_DEBUG === "1" ? (line) => io.stderr.write(`debug: ${line}
 `) : void 0;
-    let client;
-    try {
-      client = createMetricaClient({
-        // A dry run sends nothing; the client only needs some token to be constructed.
-        token: dryRun ? "dry-run" : token,
-        apiUrl,
-        ...debug ? { debug } : {},
-        ...deps.client
-      });
-    } catch (error) {
-      if (error instanceof TypeError && error.message.includes("`token`"))
-        throw new UsageError(`YANDEX_METRICA_TOKEN: ${error.message}`);
-      throw error;
-    }
+    const client = metricaClient({
+      // A dry run sends nothing; the client only needs some token to be constructed.
+      token: dryRun ? "dry-run" : token,
+      apiUrl,
+      ...debug ? { debug } : {},
+      ...deps.client
+    });
     const accepted = [];
     const jobOptions = {
       client,

@@ -1,24 +1,35 @@
 #!/usr/bin/env node
 import {
+  apiUrlOption,
+  counterOption,
+  metricaClient,
+  tokenFromEnv
+} from "./chunk-QOBF52DR.js";
+import "./chunk-KKKGMHB7.js";
+import {
   createCollector
-} from "./chunk-N6UDWD7D.js";
+} from "./chunk-752T42JP.js";
 import "./chunk-LAECFXH2.js";
 import "./chunk-NSCJDWSL.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
+import "./chunk-5GHHCO5G.js";
 import "./chunk-7Z4IPTRN.js";
+import {
+  filterListSource
+} from "./chunk-J4LNIZZI.js";
+import "./chunk-DF2M2KCU.js";
 import {
   parseDuration
 } from "./chunk-KM4NCDVJ.js";
-import "./chunk-5GHHCO5G.js";
+import {
+  isPostgresUrl
+} from "./chunk-PSM5IXNN.js";
 import {
   EXIT,
   UsageError,
   parseCommandArgs
 } from "./chunk-THAAWAOL.js";
-import {
-  isPostgresUrl
-} from "./chunk-O3OU4ODW.js";
 
 // src/cli/serve.ts
 import { resolve } from "node:path";
@@ -47,15 +58,54 @@ Options (each also read from the environment variable shown; a flag wins over it
   --quiet                No request logs, only startup and errors
   -h, --help             Show this help
 
+Scheduled upload (off unless --upload-every is given):
+  --upload-every <t>     Upload the chats that are new or changed every <t>, e.g. 30m, 1h, and once
+                         at start (METRICA_CHATS_UPLOAD_EVERY). Collectors on one database take
+                         turns, so each row is uploaded once; a failed run is retried at the next
+                         tick, a used-up daily quota waits until 00:00 UTC.
+  --counter <id>         Metrica counter (tag) ID to upload to (METRICA_COUNTER_ID)
+  --api-url <url>        Metrica API base URL (METRICA_API_URL, default https://api-metrika.yandex.net)
+
+Dashboard (/dashboard, HTTP Basic with an API key as the password):
+  --filter-lists <dir>   Folder of filter lists (.txt) for its installation check
+                         (METRICA_CHATS_FILTER_LISTS; default: download EasyList, EasyPrivacy and
+                         uBlock Origin's lists)
+
 Secrets, from the environment only:
-  METRICA_CHATS_API_KEYS        Comma-separated bearer keys for /v1/chats, /v1/conversions.csv, /v1/stats
+  METRICA_CHATS_API_KEYS        Comma-separated keys for /v1/chats, /v1/conversions.csv, /v1/stats
+                                (Bearer) and the dashboard (its password)
   METRICA_CHATS_WEBHOOK_SECRET  The <secret> path segment of /v1/webhooks/telegram|viber/<secret>
+  YANDEX_METRICA_TOKEN          OAuth token (metrika:offline_data) for --upload-every; never logged
 `;
 function integer(value, name, min, max) {
   if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
     throw new UsageError(`${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(value)}`);
   }
   return Number(value);
+}
+function scheduledUpload(values, env) {
+  const every = values["upload-every"] ?? env.METRICA_CHATS_UPLOAD_EVERY;
+  if (!every) {
+    if (values.counter !== void 0 || values["api-url"] !== void 0) {
+      throw new UsageError("`--counter` and `--api-url` go with `--upload-every <interval>`, e.g. --upload-every 30m.");
+    }
+    return void 0;
+  }
+  let everyMs;
+  try {
+    everyMs = parseDuration(every, "--upload-every");
+  } catch (error) {
+    throw new UsageError(error.message);
+  }
+  const counterId = counterOption(values.counter ?? env.METRICA_COUNTER_ID);
+  const token = tokenFromEnv(env);
+  if (token === "") {
+    throw new UsageError(
+      "YANDEX_METRICA_TOKEN is not set: --upload-every needs an OAuth token with the metrika:offline_data scope."
+    );
+  }
+  const client = metricaClient({ token, apiUrl: apiUrlOption(values["api-url"], env) });
+  return { client, counterId, everyMs, every: every.trim(), comment: "metrica-chats serve --upload-every" };
 }
 var serve = async (args, io) => {
   const { values } = parseCommandArgs({
@@ -70,6 +120,10 @@ var serve = async (args, io) => {
       "trust-proxy": { type: "boolean" },
       retention: { type: "string" },
       quiet: { type: "boolean" },
+      "upload-every": { type: "string" },
+      counter: { type: "string" },
+      "api-url": { type: "string" },
+      "filter-lists": { type: "string" },
       help: { type: "boolean", short: "h" }
     },
     strict: true,
@@ -101,9 +155,15 @@ var serve = async (args, io) => {
   }
   const apiKeys = splitList(env.METRICA_CHATS_API_KEYS);
   const webhookSecret = env.METRICA_CHATS_WEBHOOK_SECRET?.trim() || void 0;
+  const uploadSchedule = scheduledUpload(values, env);
   const write = (line) => io.stdout.write(line);
   const { jsonLogger } = await import("./logger-XWGXKHHQ.js");
-  const base = jsonLogger(write, [...apiKeys, ...webhookSecret ? [webhookSecret] : []]);
+  const base = jsonLogger(write, [
+    ...apiKeys,
+    ...webhookSecret ? [webhookSecret] : [],
+    // Never printed anyway; masked in case a message ever quotes it.
+    ...uploadSchedule ? [tokenFromEnv(env)] : []
+  ]);
   const logger = values.quiet ? { ...base, warn() {
   } } : base;
   const collector = await createCollector({
@@ -115,7 +175,9 @@ var serve = async (args, io) => {
     rateLimit: perMinute === 0 ? false : { perMinute, burst: Math.max(10, Math.ceil(perMinute / 4)) },
     trustProxy: Boolean(values["trust-proxy"]) || env.METRICA_CHATS_TRUST_PROXY === "1",
     logger,
-    ...retentionDays !== void 0 ? { retentionDays } : {}
+    ...retentionDays !== void 0 ? { retentionDays } : {},
+    ...uploadSchedule ? { uploadSchedule } : {},
+    filterLists: filterListSource(values["filter-lists"] ?? env.METRICA_CHATS_FILTER_LISTS, io.cwd)
   });
   if (origins.length === 0) base.warn("no --allow-origin given: beacons from web pages will be refused with 403");
   if (apiKeys.length === 0)

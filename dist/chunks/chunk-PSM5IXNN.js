@@ -886,11 +886,19 @@ var PostgresDriver = class {
       if (!ok) client.release();
     }
     if (!ok) return null;
+    let lost = null;
+    const onError = (error) => {
+      lost = error;
+    };
+    client.on("error", onError);
     return async () => {
       try {
+        if (lost) throw lost;
         await client.query("SELECT pg_advisory_unlock(hashtext($1))", [key]);
+        client.off("error", onError);
         client.release();
       } catch (error) {
+        client.off("error", onError);
         client.release(error);
       }
     };

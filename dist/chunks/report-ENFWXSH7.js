@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 import {
   parseSince
-} from "./chunk-GIO77B3K.js";
+} from "./chunk-DMLUC5PB.js";
 import {
   DatabaseNotFoundError,
   openCollectorStorage
-} from "./chunk-X4UO3FWT.js";
+} from "./chunk-AELX5FS2.js";
 import {
   formatReport
 } from "./chunk-LAECFXH2.js";

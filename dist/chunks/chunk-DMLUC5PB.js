@@ -2,7 +2,7 @@
 import {
   DatabaseNotFoundError,
   openConversionStore
-} from "./chunk-X4UO3FWT.js";
+} from "./chunk-AELX5FS2.js";
 import {
   exportPending
 } from "./chunk-DJ2W7AGI.js";
