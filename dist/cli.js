@@ -8,32 +8,32 @@ import {
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-OIEEPO3E.js")).serve
+    load: async () => (await import("./chunks/serve-VCWS3F62.js")).serve
   },
-  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-7VYH7DQR.js")).purge },
+  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-ONIAHD2T.js")).purge },
   forget: {
     summary: "Delete everything stored about one person",
-    load: async () => (await import("./chunks/forget-GJZLIX5L.js")).forget
+    load: async () => (await import("./chunks/forget-IBGRZFFM.js")).forget
   },
   upload: {
     summary: "Validate chats and upload them to Metrica",
-    load: async () => (await import("./chunks/upload-X25UAF4E.js")).upload
+    load: async () => (await import("./chunks/upload-FCM6T4WJ.js")).upload
   },
   export: {
     summary: "Write the CSV of chats not yet uploaded",
-    load: async () => (await import("./chunks/export-IIEQNDDN.js")).exportCommand
+    load: async () => (await import("./chunks/export-4AM6E2F5.js")).exportCommand
   },
   report: {
     summary: "Show the chat yield and why chats went unattributed",
-    load: async () => (await import("./chunks/report-ENFWXSH7.js")).report
+    load: async () => (await import("./chunks/report-H5LXFWJS.js")).report
   },
   check: {
     summary: "Check a page: script, configuration, collector, CORS, content blockers",
-    load: async () => (await import("./chunks/check-WB3BAT3Q.js")).check
+    load: async () => (await import("./chunks/check-VNC7P636.js")).check
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-LBJWL4W6.js")).demo
+    load: async () => (await import("./chunks/demo-UPYUUB7O.js")).demo
   }
 };
 

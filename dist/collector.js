@@ -12,9 +12,9 @@ import {
   recordChat,
   telegramChat,
   viberChat
-} from "./chunks/chunk-752T42JP.js";
+} from "./chunks/chunk-PVHGZG5B.js";
 import "./chunks/chunk-LAECFXH2.js";
-import "./chunks/chunk-NSCJDWSL.js";
+import "./chunks/chunk-5RDS6SZ6.js";
 import "./chunks/chunk-DJ2W7AGI.js";
 import "./chunks/chunk-BOWEE4IV.js";
 import "./chunks/chunk-5GHHCO5G.js";
@@ -27,7 +27,7 @@ import {
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   openStorage
-} from "./chunks/chunk-PSM5IXNN.js";
+} from "./chunks/chunk-STWNSONW.js";
 export {
   CHAT_BODY_LIMIT,
   HttpError,

@@ -53,7 +53,7 @@ var TG_START = ["telegram", "start"];
 var TG_TEXT = ["telegram", "text"];
 var WA = ["whatsapp", "text"];
 var MAX_START = 64;
-var decode = (s) => decodeURIComponent(s.replace(/\+/g, " "));
+var decode = (s) => decodeURIComponent(s.replace(/\+/g, " ").replace(/%(?![\da-f]{2})/gi, "%25"));
 function bounds(url) {
   let end = url.indexOf("#");
   if (end < 0) end = url.length;
@@ -153,6 +153,9 @@ function send(endpoint, body) {
   fetch(endpoint, { method: "POST", body, keepalive: true }).catch(() => 0);
 }
 
+// src/page/storage.ts
+import Cookies from "js-cookie";
+
 // src/page/safe.ts
 function attempt(f, fallback) {
   try {
@@ -163,10 +166,8 @@ function attempt(f, fallback) {
 }
 
 // src/page/storage.ts
-var getCookie = (name) => attempt(() => (RegExp(`(^|; )${name}=([^;]*)`).exec(document.cookie) || [])[2]);
-var setCookie = (name, value, days, domain) => attempt(() => {
-  document.cookie = `${name}=${value};path=/;max-age=${days * 86400};samesite=lax${domain ? `;domain=${domain}` : ""}`;
-});
+var getCookie = (name) => attempt(() => Cookies.get(name));
+var setCookie = (name, value, days, domain) => attempt(() => Cookies.set(name, value, { expires: days, sameSite: "lax", domain }));
 var getItem = (name) => attempt(() => localStorage.getItem(name));
 var setItem = (name, value) => attempt(() => localStorage.setItem(name, value));
 
@@ -185,37 +186,122 @@ function loadChatId(format, days, domain) {
 
 // src/page/dom.ts
 var LINKS = "a[href]";
-var each = (fix) => document.querySelectorAll(LINKS).forEach(fix);
 var WATCH = { childList: true, subtree: true, attributeFilter: ["href"] };
-function observe(rescan) {
-  const mo = new MutationObserver(rescan);
-  mo.observe(document, WATCH);
-  return mo;
-}
-function unobserved(mo, pass) {
-  mo?.disconnect();
-  try {
-    pass();
-  } finally {
-    mo?.observe(document, WATCH);
-  }
-}
-function onLinkClick(handle) {
-  const h = (e) => {
-    attempt(() => {
-      const a = e.target.closest(LINKS);
-      if (a) handle(a);
-    });
+function watchRoots(fix, frame) {
+  const roots = [];
+  const scan = () => {
+    observer.disconnect();
+    try {
+      for (const root of roots) {
+        root.querySelectorAll(LINKS).forEach(fix);
+        root.querySelectorAll("iframe").forEach(frame);
+      }
+    } finally {
+      for (const root of roots) observer.observe(root, WATCH);
+    }
   };
-  document.addEventListener("click", h, true);
-  document.addEventListener("auxclick", h, true);
+  const observer = new MutationObserver(() => attempt(scan));
+  const collect = (root) => {
+    if (roots.indexOf(root) < 0) {
+      roots.push(root);
+      root.querySelectorAll("*").forEach((el) => {
+        if (el.shadowRoot) collect(el.shadowRoot);
+      });
+    }
+  };
+  return {
+    add(root) {
+      collect(root);
+      scan();
+    },
+    scan
+  };
 }
-function wrapOpen(decorate) {
-  const open = window.open;
-  window.open = function(...args) {
+function onShadowRoot(win, added) {
+  const proto = win.Element.prototype;
+  const attach = proto.attachShadow;
+  proto.attachShadow = function(...args) {
+    const root = attach.apply(this, args);
+    if (this.shadowRoot) added(root);
+    return root;
+  };
+}
+var frameDocument = (iframe) => attempt(() => iframe.contentDocument);
+
+// src/page/exits.ts
+var linkOf = (e) => e.composedPath().find((n) => n.tagName === "A");
+function onLinkClick(doc, handle) {
+  const win = doc.defaultView;
+  let clicked;
+  const after = () => {
+    if (clicked) handle(clicked);
+    clicked = void 0;
+  };
+  const capture = (e) => attempt(() => {
+    clicked = linkOf(e);
+    if (clicked) {
+      handle(clicked);
+      win.removeEventListener(e.type, after);
+      win.addEventListener(e.type, after);
+    }
+  });
+  doc.addEventListener("click", capture, true);
+  doc.addEventListener("auxclick", capture, true);
+}
+function onAnchorClickCall(win, handle) {
+  const proto = win.HTMLAnchorElement.prototype;
+  const click = proto.click;
+  proto.click = function() {
+    handle(this);
+    click.call(this);
+  };
+}
+function wrapOpen(win, decorate) {
+  const open = win.open;
+  win.open = function(...args) {
     if (args[0]) args[0] = decorate(`${args[0]}`);
     return open.apply(this, args);
   };
+}
+function onNavigate(win, decorate) {
+  const navigation = win.navigation;
+  navigation?.addEventListener(
+    "navigate",
+    (event) => attempt(() => {
+      const e = event;
+      const url = e.destination.url;
+      const next = decorate(url);
+      if (next !== url && e.cancelable && !e.defaultPrevented && !e.formData) {
+        const started = navigation.navigate(next, {
+          history: e.navigationType === "replace" ? "replace" : "auto",
+          info: e.info
+        });
+        started.committed.catch(() => 0);
+        started.finished.catch(() => 0);
+        e.preventDefault();
+      }
+    })
+  );
+}
+function onFormData(doc, decorate) {
+  doc.addEventListener(
+    "formdata",
+    (event) => attempt(() => {
+      const data = event.formData;
+      const action = event.target.getAttribute("action");
+      if (action) {
+        const fields = new URLSearchParams(data);
+        const url = `${action.split(/[?#]/)[0]}?${fields}`;
+        const next = decorate(url);
+        if (next !== url) {
+          new URL(next, doc.baseURI).searchParams.forEach((value, key) => {
+            if (fields.get(key) !== value) data.set(key, value);
+          });
+        }
+      }
+    }),
+    true
+  );
 }
 
 // src/page/metrica.ts
@@ -236,11 +322,18 @@ function loadYclid(search, domain) {
 }
 var cleanYclid = (v) => (/^\d{1,30}$/.exec(v) || [])[0];
 
+// src/page/registry.ts
+var INSTANCE = /* @__PURE__ */ Symbol.for("metrica-chats");
+var runningIn = (doc) => doc[INSTANCE];
+var register = (doc, api) => {
+  doc[INSTANCE] = api;
+};
+
 // src/page/core.ts
 var MAX_URL = 2048;
-function start(c) {
-  const log = (...a) => {
-    if (c?.debug) console.info("[metrica-chats]", ...a);
+function start(config) {
+  const log = (...args) => {
+    if (config?.debug) console.info("[metrica-chats]", ...args);
   };
   const guard = (f) => {
     try {
@@ -249,137 +342,152 @@ function start(c) {
       log(e);
     }
   };
-  const sent = {};
-  let id = "";
+  const sent = /* @__PURE__ */ new Set();
+  let chatId = "";
   let clientId;
   let yclid;
-  const ids = { userId: c?.userId, purchaseId: c?.purchaseId };
+  const ids = { userId: config?.userId, purchaseId: config?.purchaseId };
   let platform;
-  let seen;
-  let on;
-  let rw;
-  const sync = (click) => {
-    if (on && (click || (seen || platform) && (clientId || yclid || ids.userId || ids.purchaseId))) {
-      const b = {
+  let hasMessengerLinks = false;
+  let started = false;
+  let rewriteLink;
+  let roots;
+  const sync = (leaving2 = false) => {
+    if (started && (leaving2 || (hasMessengerLinks || platform) && (clientId || yclid || ids.userId || ids.purchaseId))) {
+      const pairing = {
         v: 1,
-        chatId: id,
+        chatId,
         clientId,
         yclid,
         userId: ids.userId,
         purchaseId: ids.purchaseId,
-        counterId: c.counterId,
+        counterId: config.counterId,
         // Without the fragment: it is not a new page view, and may hold a token (OAuth implicit flow).
         url: location.href.split("#")[0].slice(0, MAX_URL),
         referrer: document.referrer.slice(0, MAX_URL) || void 0,
         platform,
         ts: 0
       };
-      const key = JSON.stringify(b);
-      if (!sent[key]) {
-        sent[key] = 1;
-        b.ts = Date.now();
-        send(c.endpoint, JSON.stringify(b));
-        log(b);
+      const key = JSON.stringify(pairing);
+      if (!sent.has(key)) {
+        sent.add(key);
+        pairing.ts = Date.now();
+        send(config.endpoint, JSON.stringify(pairing));
+        log(pairing);
       }
     }
   };
-  const ask = () => c.counterId && askMetrica(
-    c.counterId,
-    (v) => guard(() => {
-      if (v !== clientId) {
-        clientId = v;
+  const askClientId = () => config.counterId && askMetrica(
+    config.counterId,
+    (found) => guard(() => {
+      if (found !== clientId) {
+        clientId = found;
         sync();
       }
     })
   );
   const leaving = (kind) => {
-    if (kind && on) {
+    if (kind && started) {
       clientId = clientId || storedClientId();
-      ask();
+      askClientId();
       platform = kind[0];
-      sync(1);
+      sync(true);
     }
   };
   const memo = /* @__PURE__ */ new Map();
-  const fix = (a) => {
-    const href = a.getAttribute("href");
-    let r = memo.get(href);
-    if (!r) {
-      r = rw(href);
-      memo.set(href, r);
-      memo.set(r[0], r);
+  const fix = (link) => {
+    const href = link.getAttribute("href");
+    if (href == null) return;
+    let result = memo.get(href);
+    if (!result) {
+      result = rewriteLink(href);
+      memo.set(href, result);
+      memo.set(result[0], result);
     }
-    if (r[0] !== href) a.setAttribute("href", r[0]);
-    if (r[1] && !seen) {
-      seen = 1;
+    if (result[0] !== href) link.setAttribute("href", result[0]);
+    if (result[1] && !hasMessengerLinks) {
+      hasMessengerLinks = true;
       sync();
     }
-    return r[1];
+    return result[1];
   };
-  let mo;
-  const scan = () => {
-    if (on) unobserved(mo, () => each(fix));
-  };
+  const follow = (link) => guard(() => leaving(fix(link)));
   const decorateAndSend = (url) => {
     guard(() => {
-      if (rw) {
-        const r = rw(url);
-        url = r[0];
-        leaving(r[1]);
+      if (rewriteLink) {
+        const result = rewriteLink(url);
+        url = result[0];
+        leaving(result[1]);
       }
     });
     return url;
   };
-  const begin = () => {
-    if (on || !c) return;
-    on = 1;
-    const lang = defaultMessage(document.documentElement.lang);
-    const format = { prefix: c.prefix, length: c.length };
-    id = loadChatId(format, c.lifetimeDays, c.cookieDomain);
-    rw = rewriter({
-      id,
-      format,
-      message: c.message || lang.message,
-      greeting: c.message ? "" : lang.greeting,
-      bots: c.bots
-    });
-    yclid = loadYclid(location.search, c.cookieDomain);
-    clientId = storedClientId();
-    ask();
-    document.addEventListener(`yacounter${c.counterId}inited`, () => guard(ask));
-    scan();
-    mo = observe(() => guard(scan));
-    onLinkClick((a) => guard(() => leaving(fix(a))));
-    wrapOpen(decorateAndSend);
-    log(id, clientId, yclid);
+  const cover = (win) => {
+    const doc = win.document;
+    register(doc, api);
+    onLinkClick(doc, follow);
+    onFormData(doc, decorateAndSend);
+    doc.addEventListener("load", (e) => guard(() => coverFrame(e.target)), true);
+    onAnchorClickCall(win, follow);
+    wrapOpen(win, decorateAndSend);
+    guard(() => onNavigate(win, decorateAndSend));
+    onShadowRoot(win, (root) => guard(() => roots.add(root)));
+    roots.add(doc);
   };
-  const setId = (key, v) => guard(() => {
-    const r = validateConfig({ endpoint: "/", [key]: v });
-    if (typeof r === "string") warn(r);
+  const coverFrame = (iframe) => {
+    const doc = iframe.tagName === "IFRAME" && frameDocument(iframe);
+    if (doc && !runningIn(doc)) cover(doc.defaultView);
+  };
+  const begin = () => {
+    if (started || !config) return;
+    started = true;
+    const lang = defaultMessage(document.documentElement.lang);
+    const format = { prefix: config.prefix, length: config.length };
+    chatId = loadChatId(format, config.lifetimeDays, config.cookieDomain);
+    rewriteLink = rewriter({
+      id: chatId,
+      format,
+      message: config.message || lang.message,
+      greeting: config.message ? "" : lang.greeting,
+      bots: config.bots
+    });
+    yclid = loadYclid(location.search, config.cookieDomain);
+    clientId = storedClientId();
+    askClientId();
+    document.addEventListener(`yacounter${config.counterId}inited`, () => guard(askClientId));
+    roots = watchRoots(
+      (link) => guard(() => fix(link)),
+      (iframe) => guard(() => coverFrame(iframe))
+    );
+    cover(window);
+    log(chatId, clientId, yclid);
+  };
+  const setId = (key, value) => guard(() => {
+    const result = validateConfig({ endpoint: "/", [key]: value });
+    if (typeof result === "string") warn(result);
     else {
-      ids[key] = r[key];
+      ids[key] = result[key];
       sync();
     }
   });
-  if (c && c.consent !== "required") guard(begin);
-  return {
-    getChatId: () => id,
+  const api = {
+    getChatId: () => chatId,
     decorate: decorateAndSend,
     setUserId: (v) => setId("userId", v),
     setPurchaseId: (v) => setId("purchaseId", v),
     grantConsent: () => guard(begin),
-    scan: () => guard(scan)
+    scan: () => guard(() => roots?.scan())
   };
+  if (config && config.consent !== "required") guard(begin);
+  return api;
 }
 
 // src/page/index.ts
 var running;
-var INSTANCE = /* @__PURE__ */ Symbol.for("metrica-chats");
 function init(config) {
-  const registry = document;
   if (!running) {
     try {
-      running = registry[INSTANCE];
+      running = runningIn(document);
       if (running) warn("another copy is running: this config is ignored");
       else {
         const c = validateConfig(config);
@@ -388,7 +496,7 @@ function init(config) {
           running = start();
         } else {
           running = start(c);
-          registry[INSTANCE] = running;
+          register(document, running);
         }
       }
     } catch {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   readCsv
-} from "./chunks/chunk-B7IWZNTB.js";
+} from "./chunks/chunk-C25G5MPA.js";
 import {
   COMMENT_MAX_LENGTH,
   DEFAULT_API_URL,
@@ -9,7 +9,7 @@ import {
   createPacer,
   parseRetryAfter,
   readUploadings
-} from "./chunks/chunk-KKKGMHB7.js";
+} from "./chunks/chunk-N5B2GPSR.js";
 import {
   MAX_PART_BYTES,
   MetricaApiError,
@@ -27,7 +27,7 @@ import {
   uploadRows,
   validateHeader,
   validateRecord
-} from "./chunks/chunk-NSCJDWSL.js";
+} from "./chunks/chunk-5RDS6SZ6.js";
 import {
   exportPending
 } from "./chunks/chunk-DJ2W7AGI.js";

@@ -2,9 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, expect, test } from '@playwright/test';
-import { captureCli } from '../src/cli/in-process.js';
-import { main } from '../src/cli/main.js';
 import { type RunningDemo, startDemo } from '../src/demo/server.js';
+import { runCli } from '../src/test-support/cli.js';
 
 // The whole flow, as a business runs it: visitors on the demo site (real Chromium, the built
 // script), the collector (SQLite), chats reported by a CRM and a Telegram bot webhook, then the
@@ -20,7 +19,7 @@ let dataDir: string;
 
 test.beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'metrica-chats-journey-'));
-  demo = await startDemo({ dataDir, runCli: (argv, env) => captureCli(main, argv, { env, cwd: process.cwd() }) });
+  demo = await startDemo({ dataDir, runCli: (argv, env) => runCli(argv, { env }) });
 });
 
 test.afterAll(async () => {
@@ -28,34 +27,18 @@ test.afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string }> {
-  let out = '';
-  const sink = {
-    write(chunk: string) {
-      out += chunk;
-      return true;
-    },
-  };
-  const code = await main({
-    argv: ['node', 'metrica-chats', ...argv],
-    env: { YANDEX_METRICA_TOKEN: demo.token },
-    cwd: dataDir,
-    stdout: sink,
-    stderr: sink,
-  });
-  return { code, out };
-}
+const cli = (...argv: string[]) => runCli(argv, { cwd: dataDir, env: { YANDEX_METRICA_TOKEN: demo.token } });
 
 /**
  * A visitor lands on `landing`, goes to the second page and clicks the link `linkTestId`.
- * Navigation to the messenger is intercepted; returns the URL the browser was sent to and the
- * visitor's Metrica ClientID (the `_ym_uid` cookie the Metrica stand-in set).
+ * The demo keeps the visitor on the page and shows the messenger URL the browser would open;
+ * returns that URL and the visitor's Metrica ClientID (the `_ym_uid` cookie the Metrica stand-in set).
  */
 async function visitorClicks(browser: Browser, landing: string, linkTestId: string) {
   const context = await browser.newContext();
-  const opened: string[] = [];
+  const left: string[] = [];
   await context.route(/^https:\/\/(wa\.me|t\.me|api\.whatsapp\.com)\//, (route) => {
-    opened.push(route.request().url());
+    left.push(route.request().url());
     return route.fulfill({ status: 200, contentType: 'text/html', body: '<title>messenger</title>' });
   });
   const page = await context.newPage();
@@ -71,11 +54,14 @@ async function visitorClicks(browser: Browser, landing: string, linkTestId: stri
     return (window as unknown as { MetricaChats: { getChatId(): string } }).MetricaChats.getChatId();
   });
   await page.getByTestId(linkTestId).click();
-  await expect.poll(() => opened.length).toBe(1);
+  const shown = page.getByTestId('would-open-url');
+  await expect(shown).toHaveText(/^https:\/\//);
+  const opened = (await shown.textContent()) ?? '';
   const clientId = (await context.cookies()).find((c) => c.name === '_ym_uid')?.value ?? '';
   await context.close();
   expect(errors).toEqual([]);
-  return { url: new URL(opened[0] as string), clientId, chatId };
+  expect(left).toEqual([]);
+  return { url: new URL(opened), clientId, chatId };
 }
 
 async function reportChat(body: Record<string, unknown>) {

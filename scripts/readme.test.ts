@@ -7,9 +7,9 @@ import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { main } from '../src/cli/main.js';
 import { createCollector } from '../src/collector/index.js';
 import { parsePairing } from '../src/collector/validate.js';
+import { runCli } from '../src/test-support/cli.js';
 
 // The README must stay true: its size figure, its commands and its curl examples are checked here
 // against the real package. (The page-script snippets run in the browser tests.)
@@ -23,17 +23,7 @@ function blocks(lang: string): string[] {
   return [...readme.matchAll(new RegExp(`\`\`\`${lang}\\n([\\s\\S]*?)\`\`\``, 'g'))].map((m) => m[1] as string);
 }
 
-async function cli(argv: string[]): Promise<{ code: number; out: string }> {
-  let out = '';
-  const sink = {
-    write(chunk: string) {
-      out += chunk;
-      return true;
-    },
-  };
-  const code = await main({ argv: ['node', 'metrica-chats', ...argv], env: {}, cwd: root, stdout: sink, stderr: sink });
-  return { code, out };
-}
+const cli = (argv: string[]) => runCli(argv, { cwd: root });
 
 describe('README', () => {
   test('states the page script’s real gzip size at the top', () => {

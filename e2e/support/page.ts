@@ -68,3 +68,26 @@ export const scriptTag = (attrs = ''): string =>
 
 /** Chat IDs of the default format. */
 export const CHAT_ID = /^CT[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{8}$/;
+
+/** The running script's chat ID, once it has started. */
+export async function chatIdOf(page: Page): Promise<string> {
+  await page.waitForFunction(() => (window as { MetricaChats?: unknown }).MetricaChats);
+  return page.evaluate(() => (window as unknown as { MetricaChats: { getChatId(): string } }).MetricaChats.getChatId());
+}
+
+/** The decoded value of a query parameter of a URL the browser requested (`+` is a space, as in forms). */
+export const paramOf = (url: string, key: string): string | null => new URL(url).searchParams.get(key);
+
+/**
+ * Navigations the page's frames asked Chromium to make, as Chromium reports them over CDP
+ * (`Page.frameRequestedNavigation`). This is how a test sees `tg:`, `whatsapp:` and `viber:`
+ * navigations, which no request interception sees: Chromium hands them to the operating system.
+ * A navigation cancelled in a `navigate` listener is never requested, so it is not in the list.
+ */
+export async function requestedNavigations(page: Page): Promise<string[]> {
+  const urls: string[] = [];
+  const cdp = await page.context().newCDPSession(page);
+  cdp.on('Page.frameRequestedNavigation', (e) => urls.push(e.url));
+  await cdp.send('Page.enable');
+  return urls;
+}

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, type TestContext, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { loadFilterLists } from './filters.js';
-import { formatCheck } from './format.js';
+import { formatCheck } from './report-text.js';
 import { type CheckReport, checkInstallation } from './run.js';
 import {
   closedPort,

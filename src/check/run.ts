@@ -1,3 +1,5 @@
+// Long file: one check run with its steps in the order a visitor's browser meets them, and the
+// probe of each step below it; the probes can move to their own file when a step is added.
 import { validateConfig } from '../page/config.js';
 import type { BlockedBy } from './filters.js';
 import { decodeTagManagerContainer, type Installation, scanPage } from './find.js';

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { FILTER_LIST_URLS, type FilterListSource, loadFilterLists } from '../check/filters.js';
-import { formatCheck } from '../check/format.js';
+import { formatCheck } from '../check/report-text.js';
 import { checkInstallation } from '../check/run.js';
 import { type CliIO, type Command, EXIT, parseCommandArgs, UsageError } from './io.js';
 

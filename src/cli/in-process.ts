@@ -1,33 +1,44 @@
 import type { CliIO } from './io.js';
 
 /** What a command line run in this process wrote, and its exit code. */
-export interface CliRun {
-  code: number;
+export interface CliOutput {
   stdout: string;
   stderr: string;
   /** stdout and stderr together, in the order written (what a terminal shows). */
   out: string;
 }
 
+export interface CliRun extends CliOutput {
+  code: number;
+}
+
+export interface CliRunOptions {
+  env?: Record<string, string | undefined>;
+  /** Default: the process's working folder. */
+  cwd?: string;
+  /** Stops a long-running command (serve, demo) as SIGINT/SIGTERM would. */
+  signal?: AbortSignal;
+}
+
 /**
- * Runs a command line in this process and captures what it prints: for the demo's panel (which
- * runs the real `upload` and `report`) and for tests. `run` is `main` from main.ts, passed in
- * rather than imported so that a command using this does not import the command table back.
+ * Starts a command line in this process; `output` fills while it runs, `exit` is its exit code.
+ * `run` is `main` from main.ts, passed in rather than imported so that a command using this
+ * (the demo runs `upload` and `report`) does not import the command table that imports it.
  */
-export async function captureCli(
+export function startCli(
   run: (io: CliIO) => Promise<number>,
   argv: readonly string[],
-  options: { env?: Record<string, string | undefined>; cwd?: string; signal?: AbortSignal } = {},
-): Promise<CliRun> {
-  const captured = { stdout: '', stderr: '', out: '' };
+  options: CliRunOptions = {},
+): { output: CliOutput; exit: Promise<number> } {
+  const output: CliOutput = { stdout: '', stderr: '', out: '' };
   const sink = (stream: 'stdout' | 'stderr') => ({
     write(chunk: string) {
-      captured[stream] += chunk;
-      captured.out += chunk;
+      output[stream] += chunk;
+      output.out += chunk;
       return true;
     },
   });
-  const code = await run({
+  const exit = run({
     argv: ['node', 'metrica-chats', ...argv],
     env: options.env ?? {},
     cwd: options.cwd ?? process.cwd(),
@@ -35,5 +46,16 @@ export async function captureCli(
     stderr: sink('stderr'),
     ...(options.signal ? { signal: options.signal } : {}),
   });
-  return { code, ...captured };
+  return { output, exit };
+}
+
+/** Runs a command line in this process to its end and returns what it printed. */
+export async function captureCli(
+  run: (io: CliIO) => Promise<number>,
+  argv: readonly string[],
+  options: CliRunOptions = {},
+): Promise<CliRun> {
+  const { output, exit } = startCli(run, argv, options);
+  const code = await exit;
+  return { code, ...output };
 }

@@ -4,21 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { chatKey, openStorage } from '../storage/index.js';
-import { main } from './main.js';
-
-function fakeIO(argv: string[], cwd: string, env: Record<string, string> = {}) {
-  const out = { stdout: '', stderr: '' };
-  return {
-    out,
-    io: {
-      argv: ['node', 'metrica-chats', ...argv],
-      env,
-      cwd,
-      stdout: { write: (s: string) => (out.stdout += s) },
-      stderr: { write: (s: string) => (out.stderr += s) },
-    },
-  };
-}
+import { runCli, startCliInProcess } from '../test-support/cli.js';
 
 describe('metrica-chats purge and serve (CLI)', () => {
   test('purge --older-than deletes only old pairings and says how many', async (t) => {
@@ -31,8 +17,8 @@ describe('metrica-chats purge and serve (CLI)', () => {
     await s.insertPairing({ chatId: 'CTCCCCCCCC', receivedAt: Date.now() - 89 * day });
     await s.close();
     // Relative --db resolves against the working folder, as a user typing it expects.
-    const { io, out } = fakeIO(['purge', '--older-than', '90d', '--db', 'c.db'], dir);
-    assert.equal(await main(io), 0, out.stderr);
+    const out = await runCli(['purge', '--older-than', '90d', '--db', 'c.db'], { cwd: dir });
+    assert.equal(out.code, 0, out.stderr);
     assert.match(out.stdout, /^Deleted 2 pairings received before \d{4}-/);
     const after = await openStorage(join(dir, 'c.db'));
     assert.deepEqual(
@@ -43,17 +29,17 @@ describe('metrica-chats purge and serve (CLI)', () => {
   });
 
   test('purge refuses a missing or malformed age with usage exit code 2', async () => {
-    const a = fakeIO(['purge'], tmpdir());
-    assert.equal(await main(a.io), 2);
-    assert.match(a.out.stderr, /--older-than <age> is required/);
-    const b = fakeIO(['purge', '--older-than', 'ninety'], tmpdir());
-    assert.equal(await main(b.io), 2);
-    assert.match(b.out.stderr, /--older-than must be a number with a unit .* got "ninety"/);
+    const a = await runCli(['purge'], { cwd: tmpdir() });
+    assert.equal(a.code, 2);
+    assert.match(a.stderr, /--older-than <age> is required/);
+    const b = await runCli(['purge', '--older-than', 'ninety'], { cwd: tmpdir() });
+    assert.equal(b.code, 2);
+    assert.match(b.stderr, /--older-than must be a number with a unit .* got "ninety"/);
   });
 
   test('serve --help documents every flag and both secrets', async () => {
-    const { io, out } = fakeIO(['serve', '--help'], tmpdir());
-    assert.equal(await main(io), 0);
+    const out = await runCli(['serve', '--help'], { cwd: tmpdir() });
+    assert.equal(out.code, 0);
     for (const flag of [
       '--port',
       '--host',
@@ -78,22 +64,26 @@ describe('metrica-chats purge and serve (CLI)', () => {
   });
 
   test('serve refuses an unknown flag (a secret on the command line) and a bad port', async () => {
-    const a = fakeIO(['serve', '--api-key', 'x'], tmpdir());
-    assert.equal(await main(a.io), 2);
-    assert.match(a.out.stderr, /--api-key/);
-    const b = fakeIO(['serve', '--port', '99999'], tmpdir());
-    assert.equal(await main(b.io), 2);
-    assert.match(b.out.stderr, /--port must be an integer from 0 to 65535, got "99999"/);
+    const a = await runCli(['serve', '--api-key', 'x'], { cwd: tmpdir() });
+    assert.equal(a.code, 2);
+    assert.match(a.stderr, /--api-key/);
+    const b = await runCli(['serve', '--port', '99999'], { cwd: tmpdir() });
+    assert.equal(b.code, 2);
+    assert.match(b.stderr, /--port must be an integer from 0 to 65535, got "99999"/);
   });
 
   test('serve starts, answers, and stops on the abort signal', async (t) => {
     const dir = mkdtempSync(join(tmpdir(), 'mc-serve-'));
     t.after(() => rmSync(dir, { recursive: true, force: true }));
     const controller = new AbortController();
-    const { io, out } = fakeIO(['serve', '--port', '0', '--host', '127.0.0.1', '--db', 'x/c.db'], dir, {
-      METRICA_CHATS_ALLOW_ORIGINS: 'https://a.example,https://b.example',
-    });
-    const done = main({ ...io, signal: controller.signal });
+    const { output: out, exit: done } = startCliInProcess(
+      ['serve', '--port', '0', '--host', '127.0.0.1', '--db', 'x/c.db'],
+      {
+        cwd: dir,
+        env: { METRICA_CHATS_ALLOW_ORIGINS: 'https://a.example,https://b.example' },
+        signal: controller.signal,
+      },
+    );
     let url: string | undefined;
     for (let i = 0; i < 100 && !url; i++) {
       await new Promise((r) => setTimeout(r, 20));
@@ -128,18 +118,18 @@ describe('metrica-chats forget (CLI)', () => {
       attribution: { chatId: 'CTAAAAAAAA', chatIdSource: 'message', reason: null, clientId: '111' },
     });
     await s.close();
-    const { io, out } = fakeIO(['forget', '--phone', '+7 (916) 123-45-67', '--db', 'c.db'], dir);
-    assert.equal(await main(io), 0, out.stderr);
+    const out = await runCli(['forget', '--phone', '+7 (916) 123-45-67', '--db', 'c.db'], { cwd: dir });
+    assert.equal(out.code, 0, out.stderr);
     assert.equal(out.stdout, 'Deleted 1 chat, 1 pairing and 1 partner link (chat IDs CTAAAAAAAA).\n');
     const after = await openStorage(join(dir, 'c.db'));
     const left = await after.snapshot();
     await after.close();
     assert.deepEqual([left.chats.length, left.pairings.length, left.partners.length], [0, 0, 0]);
     // Asked again, or with a domestic number, it says nothing is stored, and why a number may miss.
-    const again = fakeIO(['forget', '--phone', '8 916 123-45-67', '--db', 'c.db'], dir);
-    assert.equal(await main(again.io), 0, again.out.stderr);
+    const again = await runCli(['forget', '--phone', '8 916 123-45-67', '--db', 'c.db'], { cwd: dir });
+    assert.equal(again.code, 0, again.stderr);
     assert.equal(
-      again.out.stdout,
+      again.stdout,
       'Nothing is stored for --phone "8 916 123-45-67" (numbers are matched with their country code: +7…, not 8…).\n',
     );
   });
@@ -162,8 +152,8 @@ describe('metrica-chats forget (CLI)', () => {
       [['forget', '--user-id', ''], /--user-id must not be empty, got ""/],
     ];
     for (const [argv, message] of cases) {
-      const { io, out } = fakeIO(argv, tmpdir());
-      assert.equal(await main(io), 2, argv.join(' '));
+      const out = await runCli(argv, { cwd: tmpdir() });
+      assert.equal(out.code, 2, argv.join(' '));
       assert.match(out.stderr, message);
     }
   });

@@ -10,9 +10,9 @@ import { DatabaseNotFoundError, openConversionStore } from '../uploader/open-dat
 import { ProblemLog } from '../uploader/prepare.js';
 import { createProgress } from '../uploader/progress.js';
 import { readCsv } from '../uploader/read-csv.js';
-import { describeProblem, type UploadSummary } from '../uploader/validate.js';
 import { type CliIO, type Command, EXIT, parseCommandArgs, UsageError } from './io.js';
 import { apiUrlOption, counterOption, metricaClient, tokenFromEnv } from './metrica-options.js';
+import { afterFailure, printUploadResult, rowCount } from './upload-report.js';
 
 export const UPLOAD_HELP = `Usage: metrica-chats upload --counter <id> (<file.csv> | --from <db>) [options]
 
@@ -42,10 +42,6 @@ was sent), 2 usage, 3 Metrica refused the upload or it failed after retries.
 `;
 
 /** Problems printed one per line before the rest are only counted. */
-const PROBLEMS_SHOWN = 50;
-
-const rowCount = (n: number): string => (n === 1 ? '1 row' : `${n} rows`);
-
 /** What tests may change: backoff and polling delays, so they run in milliseconds. */
 export interface UploadCommandDeps {
   client?: Partial<Omit<MetricaClientOptions, 'token' | 'apiUrl'>>;
@@ -69,13 +65,6 @@ function parse(args: string[]) {
     strict: true,
     allowPositionals: true,
   });
-}
-
-function summaryLines(summary: UploadSummary): string {
-  const platforms = Object.entries(summary.platforms)
-    .map(([p, n]) => `${p} ${n}`)
-    .join(', ');
-  return `${rowCount(summary.rows)}: ${summary.attributed} attributed, ${summary.unattributed} unattributed (${platforms})\n`;
 }
 
 export function createUploadCommand(deps: UploadCommandDeps = {}): Command {
@@ -200,92 +189,8 @@ export function createUploadCommand(deps: UploadCommandDeps = {}): Command {
     } finally {
       await store?.close();
     }
-    return report(result, { io, json, source, counterId, isFile: file !== undefined });
+    return printUploadResult(result, { io, json, source, counterId, isFile: file !== undefined });
   };
-}
-
-/**
- * What a failure leaves behind. Once a file was accepted (and, from the database, its rows
- * marked), saying that every row stays pending would be false: a failed status poll after a
- * successful upload is the common case.
- */
-function afterFailure(
-  accepted: ReadonlyArray<{ id: string; rows: number; of: number }>,
-  fromDatabase: boolean,
-): string {
-  if (accepted.length === 0) return fromDatabase ? ' The rows stay pending; the next run sends them.' : '';
-  const rows = accepted.reduce((n, a) => n + a.rows, 0);
-  const ids = accepted.map((a) => a.id).join(', ');
-  const of = accepted[0]!.of;
-  const done = ` Metrica had already accepted ${rows} rows (upload ${ids})${fromDatabase ? ', marked as uploaded' : ''}`;
-  if (accepted.length < of) {
-    return `${done}; the other ${of - accepted.length} of ${of} parts were not sent${fromDatabase ? ' and their rows stay pending for the next run' : ''}.`;
-  }
-  return `${done}; only waiting for its final status failed.`;
-}
-
-function report(
-  result: UploadResult,
-  o: { io: CliIO; json: boolean; source: string; counterId: string; isFile: boolean },
-): number {
-  const { io } = o;
-  if (o.json) {
-    io.stdout.write(
-      `${JSON.stringify({
-        status: result.status,
-        counterId: o.counterId,
-        source: o.source,
-        ...result.summary,
-        problemCount: result.problemCount,
-        problems: result.problems,
-        uploads: result.uploads.map((u) => ({
-          ...u.uploading,
-          rows: u.rows,
-          ...(u.outcome ? { outcome: u.outcome } : {}),
-        })),
-      })}\n`,
-    );
-  }
-  if (result.status === 'invalid') {
-    const label = o.isFile ? o.source : undefined;
-    for (const problem of result.problems.slice(0, PROBLEMS_SHOWN)) {
-      io.stderr.write(`${describeProblem(problem, label)}\n`);
-    }
-    if (result.problemCount > PROBLEMS_SHOWN)
-      io.stderr.write(`… and ${result.problemCount - PROBLEMS_SHOWN} more problems\n`);
-    io.stderr.write(`${result.problemCount} problem${result.problemCount === 1 ? '' : 's'} found; nothing was sent.\n`);
-    return EXIT.failed;
-  }
-  if (o.json) return EXIT.ok;
-  if (result.status === 'empty') {
-    io.stdout.write(
-      o.isFile
-        ? `Nothing to upload: ${o.source} has a header but no rows.\n`
-        : 'Nothing to upload: no rows are new or changed since the last upload.\n',
-    );
-    return EXIT.ok;
-  }
-  io.stdout.write(summaryLines(result.summary));
-  if (result.status === 'dry-run') {
-    io.stdout.write('Dry run: every row is valid; nothing was sent.\n');
-    return EXIT.ok;
-  }
-  for (const { uploading: u, outcome } of result.uploads) {
-    if (!outcome) continue;
-    const counts = [
-      u.line_quantity !== undefined ? `${u.line_quantity} rows accepted` : null,
-      u.linked_quantity !== undefined ? `${u.linked_quantity} linked` : null,
-      u.user_not_found_quantity !== undefined ? `${u.user_not_found_quantity} not found` : null,
-    ].filter(Boolean);
-    const what = {
-      processed: 'processed',
-      linkage_failure: 'processed, but no row could be linked to a visit (LINKAGE_FAILURE)',
-      unknown: `reported status ${u.status}, which this tool does not know; check the upload in Metrica`,
-      timeout: `still ${u.status} when waiting ended; Metrica may take up to 2 hours`,
-    }[outcome];
-    io.stdout.write(`Upload ${u.id}: ${what}${counts.length ? ` (${counts.join(', ')})` : ''}\n`);
-  }
-  return EXIT.ok;
 }
 
 export const upload: Command = createUploadCommand();

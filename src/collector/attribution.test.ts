@@ -6,6 +6,7 @@ import {
   awaitsPairing,
   chatInputOf,
   chooseChatId,
+  findChatId,
   keepsStoredAttribution,
   linkablePartners,
   pairingCutoff,
@@ -115,5 +116,16 @@ describe('the rest of the decision', () => {
       answered: false,
     });
     assert.equal(chatInputOf(report, attributionOf(null, null, null)).attribution?.reason, 'no_chat_id');
+  });
+});
+
+describe('finding the chat ID', () => {
+  test('explicit, then the start payload, then Viber context, then the text', () => {
+    assert.equal(findChatId({ chatId: 'CTAAAAAAAA', text: 'CTBBBBBBBB' }), 'CTAAAAAAAA');
+    assert.equal(findChatId({ text: '/start promo-ct7kq2m9xa' }), 'CT7KQ2M9XA');
+    assert.equal(findChatId({ text: '/start' }), null);
+    assert.equal(findChatId({ context: 'CT7KQ2M9XA' }), 'CT7KQ2M9XA');
+    assert.equal(findChatId({ text: 'Номер обращения: СТ7KQ2M9XA' }), 'CT7KQ2M9XA');
+    assert.equal(findChatId({ text: 'hello' }), null);
   });
 });

@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FilterListSource } from '../check/filters.js';
 import type { ChatIdFormat } from '../match/index.js';
 import type { Storage } from '../storage/types.js';
@@ -31,4 +31,34 @@ export interface CollectorContext {
   readonly filterLists: FilterListSource;
   /** The scheduled upload's state, or null when the collector runs none. */
   uploadSchedule(): ScheduleState | null;
+}
+
+/** The shapes of the route table (routes.ts); here so that handlers need not import the table. */
+
+export interface RouteRequest {
+  req: IncomingMessage;
+  res: ServerResponse;
+  url: URL;
+  /** The `:name` segments of the route's path, raw (not percent-decoded). */
+  params: Readonly<Record<string, string>>;
+  /** CORS headers for the response (empty unless the route is a CORS one and the request has an Origin). */
+  cors: Readonly<Record<string, string>>;
+}
+
+export type RouteHandler = (ctx: CollectorContext, request: RouteRequest) => Promise<void>;
+
+export interface Route {
+  /** `/v1/chats`, or with `:name` segments that match one non-empty path segment each. */
+  path: string;
+  /** Methods served; a CORS route also answers OPTIONS (the preflight). */
+  methods: readonly string[];
+  /**
+   * `public`: anyone; `bearer`: an API key in `Authorization`; `path-secret`: the webhook secret
+   * as the route's `:secret` segment; `basic`: HTTP Basic with an API key as the password (for a
+   * browser, which asks for it on the 401), counted against the per-client rate limit first.
+   */
+  auth: 'public' | 'bearer' | 'path-secret' | 'basic';
+  /** Browsers call this route from the allowed origins (the beacon). */
+  cors?: boolean;
+  handler: RouteHandler;
 }

@@ -18,7 +18,7 @@ import { type ConnectorChat, type ConnectorResult, combine, ignore } from './typ
  */
 
 /** The `hub.*` query of Meta's verification request, answered by {@link whatsappHandshake}. */
-export type Handshake = { status: 200; challenge: string } | { status: 403; reason: string };
+export type Handshake = { status: 200; challenge: string } | { status: 403; field: string; reason: string };
 
 /**
  * Meta's verification request: `hub.mode=subscribe`, `hub.verify_token` equal to the token set in
@@ -26,12 +26,16 @@ export type Handshake = { status: 200; challenge: string } | { status: 403; reas
  * `tokenAccepted` compares in constant time.
  */
 export function whatsappHandshake(query: URLSearchParams, tokenAccepted: (token: string) => boolean): Handshake {
-  if (query.get('hub.mode') !== 'subscribe') return { status: 403, reason: 'hub.mode must be "subscribe"' };
+  if (query.get('hub.mode') !== 'subscribe') {
+    return { status: 403, field: 'hub.mode', reason: 'hub.mode must be "subscribe"' };
+  }
   const token = query.get('hub.verify_token');
-  if (token === null || !tokenAccepted(token)) return { status: 403, reason: 'hub.verify_token not accepted' };
+  if (token === null || !tokenAccepted(token)) {
+    return { status: 403, field: 'hub.verify_token', reason: 'hub.verify_token must be the webhook secret' };
+  }
   const challenge = query.get('hub.challenge');
   if (challenge === null || challenge === '' || challenge.length > 256) {
-    return { status: 403, reason: 'hub.challenge is missing or longer than 256 characters' };
+    return { status: 403, field: 'hub.challenge', reason: 'hub.challenge must be 1–256 characters' };
   }
   return { status: 200, challenge };
 }

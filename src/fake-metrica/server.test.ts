@@ -135,6 +135,19 @@ describe('fake Metrica', () => {
     assert.equal(one.uploading.user_not_found_quantity, 1);
   });
 
+  test('its root is a page for people listing the uploads received, without counting as a request', async () => {
+    const before = fake.stats().requests;
+    const res = await fetch(`${fake.url}/`);
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('content-type') ?? '', /^text\/html/);
+    const html = await res.text();
+    assert.match(html, /<h1>Fake Metrica API<\/h1>/);
+    const ids = fake.uploads().map((u) => u.id);
+    assert.ok(ids.length > 0, 'earlier tests uploaded something');
+    for (const id of ids) assert.match(html, new RegExp(`<td>${id}</td>`));
+    assert.equal(fake.stats().requests, before);
+  });
+
   test('injects faults into the next requests only', async () => {
     fake.faults.next('429');
     fake.faults.next('503');

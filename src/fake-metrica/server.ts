@@ -170,6 +170,12 @@ export async function startFakeMetrica(options: FakeMetricaOptions): Promise<Fak
   }
 
   const server = createServer((req, res: ServerResponse) => {
+    // The root is a page for people (the demo prints this URL); the API itself stays as strict.
+    if (req.method === 'GET' && (req.url === '/' || req.url === '')) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(indexPage(uploads.map(present)));
+      return;
+    }
     requests++;
     inFlight++;
     maxInFlight = Math.max(maxInFlight, inFlight);
@@ -235,4 +241,25 @@ export async function startFakeMetrica(options: FakeMetricaOptions): Promise<Fak
       },
     },
   };
+}
+
+const escapeHtml = (value: unknown): string =>
+  String(value ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
+
+/** What a person opening the fake API's root sees: what it is, and the uploads it has received. */
+function indexPage(uploads: Record<string, unknown>[]): string {
+  const rows = uploads
+    .map(
+      (u) =>
+        `<tr><td>${escapeHtml(u.id)}</td><td>${escapeHtml(u.create_time)}</td><td>${escapeHtml(u.line_quantity)}</td>` +
+        `<td>${escapeHtml(u.status)}</td><td>${escapeHtml(u.linked_quantity)}</td><td>${escapeHtml(u.comment)}</td></tr>`,
+    )
+    .join('');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Fake Metrica API</title></head><body>
+<h1>Fake Metrica API</h1>
+<p>A local stand-in for <code>https://api-metrika.yandex.net</code>, as strict about the CHATS upload as the real one.
+Point <code>metrica-chats upload --api-url</code> at this address. Requests need <code>Authorization: OAuth &lt;token&gt;</code>.</p>
+<h2>Uploads received</h2>
+${rows ? `<table><tr><th>ID</th><th>Created</th><th>Rows</th><th>Status</th><th>Linked</th><th>Comment</th></tr>${rows}</table>` : '<p>None yet.</p>'}
+</body></html>`;
 }

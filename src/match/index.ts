@@ -3,7 +3,15 @@
  * Pure functions, no I/O: safe in the browser, in Node and in a worker.
  */
 
-export { extractChatId, normalizeForMatching, parseStartPayload } from './extract.js';
+export { cleanCopiedValue, plainSpaces, removeInvisible } from './clean.js';
+export {
+  type ChatIdCandidate,
+  type ChatIdRepair,
+  extractChatId,
+  findChatIds,
+  normalizeForMatching,
+  parseStartPayload,
+} from './extract.js';
 export {
   CHAT_ID_ALPHABET,
   CHAT_ID_PATTERN,

@@ -113,9 +113,18 @@ const TABLE: [string, string][] = [
   ['https://t.me/shop_bot?startapp=x', 'https://t.me/shop_bot?startapp=x'],
   ['https://t.me/shop_bot?start=_tgr_abc', 'https://t.me/shop_bot?start=_tgr_abc'],
   ['https://t.me/shop_bot?ref=abc', 'https://t.me/shop_bot?ref=abc'],
-  // Left alone: malformed and non-messenger
+  // A `%` not followed by two hex digits is a literal `%` (widgets build their text unencoded).
+  [
+    'https://wa.me/79161234567?text=Is the 20% discount on?',
+    `https://wa.me/79161234567?text=Is%20the%2020%25%20discount%20on%3F${TAG}`,
+  ],
+  ['https://t.me/jane_doe?text=%ZZ', `https://t.me/jane_doe?text=%25ZZ${TAG}`],
+  ['https://t.me/jane_doe?text=100%', `https://t.me/jane_doe?text=100%25${TAG}`],
+  ['https://t.me/jane_doe?text=50%%20off', `https://t.me/jane_doe?text=50%25%20off${TAG}`],
+  ['https://t.me/jane_doe?utm=%ZZ&text=20%', `https://t.me/jane_doe?utm=%ZZ&text=20%25${TAG}`],
+  // Left alone: escapes that are not UTF-8, and non-messenger links
   ['https://t.me/jane_doe?text=%E0%A4%A', 'https://t.me/jane_doe?text=%E0%A4%A'],
-  ['https://t.me/jane_doe?text=%ZZ', 'https://t.me/jane_doe?text=%ZZ'],
+  ['https://t.me/jane_doe?text=%FF', 'https://t.me/jane_doe?text=%FF'],
   // A `?` inside a value separates nothing: `text=b` there is part of `x`.
   ['https://wa.me/79161234567?x=a?text=b', `https://wa.me/79161234567?x=a?text=b&text=${T}`],
   ['viber://chat?number=1&x=a?text=b', `viber://chat?number=1&x=a?text=b&draft=${T}`],
@@ -172,7 +181,7 @@ describe('classify', () => {
     assert.deepEqual(classify('viber://pa?chatURI=x'), ['viber', 'context']);
     assert.equal(classify('https://example.com'), undefined);
     // Still a chat link, though its pre-filled text cannot be extended.
-    assert.deepEqual(classify('https://wa.me/1555?text=%ZZ'), ['whatsapp', 'text']);
+    assert.deepEqual(classify('https://wa.me/1555?text=%FF'), ['whatsapp', 'text']);
   });
 });
 
@@ -229,13 +238,16 @@ function withoutCarrier(url: string, carrier: string): [string, string[], string
   return [head, params.filter((p, i) => i !== first && p !== ''), fragment];
 }
 
-/** True when the carrier's value has malformed percent-encoding: such a link cannot be extended. */
+/**
+ * True when the carrier's value is not UTF-8 once every `%` that starts no escape is read as a
+ * literal `%`: such a link cannot be extended.
+ */
 function carrierMalformed(url: string, carrier: string): boolean {
   const beforeHash = url.split('#')[0]!;
   const query = beforeHash.includes('?') ? beforeHash.slice(beforeHash.indexOf('?') + 1) : '';
   const value = query.split('&').find((p) => p === carrier || p.startsWith(`${carrier}=`)) ?? '';
   try {
-    decodeURIComponent(value.slice(carrier.length + 1));
+    decodeURIComponent(value.slice(carrier.length + 1).replace(/%(?![0-9a-fA-F]{2})/g, '%25'));
     return false;
   } catch {
     return true;

@@ -47,8 +47,12 @@ const WA: LinkKind = ['whatsapp', 'text'];
 /** Telegram's limit for a start parameter; applied to Viber's context too. */
 const MAX_START = 64;
 
-/** Query values as forms encode them: `+` is a space. Throws on malformed percent-encoding. */
-const decode = (s: string): string => decodeURIComponent(s.replace(/\+/g, ' '));
+/**
+ * Query values as forms encode them: `+` is a space. A `%` not followed by two hex digits is a
+ * literal `%` (widgets build `text=Is the 20% discount on?` without encoding it). Throws on
+ * escapes that are not UTF-8, such as `%FF`.
+ */
+const decode = (s: string): string => decodeURIComponent(s.replace(/\+/g, ' ').replace(/%(?![\da-f]{2})/gi, '%25'));
 
 /**
  * Where a link's query starts (its `?`) and ends (its `#`, or the end). Indexes rather than

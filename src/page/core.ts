@@ -1,7 +1,8 @@
 /**
  * The running page script: holds the visitor's IDs, rewrites links, sends the pairing.
- * Every way in from the page (events, observer, Metrica callbacks, API calls) goes through
- * `guard`, so nothing thrown here reaches the host page; a failed rewrite leaves the link as it was.
+ * Every way in from the page (events, observer, wrapped browser functions, Metrica callbacks,
+ * API calls) goes through `guard`, so nothing thrown here reaches the host page; a failed
+ * rewrite leaves the link as it was.
  */
 
 import { defaultMessage } from '../match/message.js';
@@ -9,8 +10,10 @@ import { type LinkKind, type Platform, type Rewriter, rewriter } from '../match/
 import { type Pairing, send } from './beacon.js';
 import { loadChatId } from './chat-id.js';
 import { type ResolvedConfig, validateConfig, warn } from './config.js';
-import { each, observe, onLinkClick, unobserved, wrapOpen } from './dom.js';
+import { frameDocument, onShadowRoot, type Roots, watchRoots } from './dom.js';
+import { onAnchorClickCall, onFormData, onLinkClick, onNavigate, wrapOpen } from './exits.js';
 import { askMetrica, loadYclid, storedClientId } from './metrica.js';
+import { register, runningIn } from './registry.js';
 
 /** The collector refuses a pairing with a longer `url` or `referrer`; the address is informational, so it is cut. */
 const MAX_URL = 2048;
@@ -35,9 +38,9 @@ export interface MetricaChatsApi {
  * Starts the script with a validated configuration, or, given none, returns an API that does
  * nothing (for an invalid configuration).
  */
-export function start(c?: ResolvedConfig): MetricaChatsApi {
-  const log = (...a: unknown[]): void => {
-    if (c?.debug) console.info('[metrica-chats]', ...a);
+export function start(config?: ResolvedConfig): MetricaChatsApi {
+  const log = (...args: unknown[]): void => {
+    if (config?.debug) console.info('[metrica-chats]', ...args);
   };
   const guard = (f: () => void): void => {
     try {
@@ -46,63 +49,67 @@ export function start(c?: ResolvedConfig): MetricaChatsApi {
       log(e);
     }
   };
-  const sent: Record<string, 1> = {};
-  let id = '';
+  const sent = new Set<string>();
+  let chatId = '';
   let clientId: string | undefined;
   let yclid: string | undefined;
   // UserID and PurchaseID, from the config or set later.
-  const ids: Pick<ResolvedConfig, 'userId' | 'purchaseId'> = { userId: c?.userId, purchaseId: c?.purchaseId };
+  const ids: Pick<ResolvedConfig, 'userId' | 'purchaseId'> = { userId: config?.userId, purchaseId: config?.purchaseId };
   let platform: Platform | undefined;
-  let seen: unknown;
-  let on: unknown;
-  let rw: Rewriter | undefined;
+  let hasMessengerLinks = false;
+  let started = false;
+  let rewriteLink: Rewriter | undefined;
+  let roots: Roots | undefined;
 
   // One beacon per distinct pairing in a page view (an SPA route counts as a new view). Before
-  // a click, only once the page has messenger links and some Metrica ID is known.
-  const sync = (click?: unknown): void => {
-    if (on && (click || ((seen || platform) && (clientId || yclid || ids.userId || ids.purchaseId)))) {
-      const b: Pairing = {
+  // the visitor leaves, only once the page has messenger links and some Metrica ID is known.
+  const sync = (leaving = false): void => {
+    if (
+      started &&
+      (leaving || ((hasMessengerLinks || platform) && (clientId || yclid || ids.userId || ids.purchaseId)))
+    ) {
+      const pairing: Pairing = {
         v: 1,
-        chatId: id,
+        chatId,
         clientId,
         yclid,
         userId: ids.userId,
         purchaseId: ids.purchaseId,
-        counterId: c!.counterId,
+        counterId: config!.counterId,
         // Without the fragment: it is not a new page view, and may hold a token (OAuth implicit flow).
         url: location.href.split('#')[0]!.slice(0, MAX_URL),
         referrer: document.referrer.slice(0, MAX_URL) || undefined,
         platform,
         ts: 0,
       };
-      const key = JSON.stringify(b);
-      if (!sent[key]) {
-        sent[key] = 1;
-        b.ts = Date.now();
-        send(c!.endpoint, JSON.stringify(b));
-        log(b);
+      const key = JSON.stringify(pairing);
+      if (!sent.has(key)) {
+        sent.add(key);
+        pairing.ts = Date.now();
+        send(config!.endpoint, JSON.stringify(pairing));
+        log(pairing);
       }
     }
   };
 
-  const ask = (): unknown =>
-    c!.counterId &&
-    askMetrica(c!.counterId, (v) =>
+  const askClientId = (): unknown =>
+    config!.counterId &&
+    askMetrica(config!.counterId, (found) =>
       guard(() => {
-        if (v !== clientId) {
-          clientId = v;
+        if (found !== clientId) {
+          clientId = found;
           sync();
         }
       }),
     );
 
-  // A messenger link or window.open URL is about to be followed: make sure the pairing is out.
+  // A messenger link or URL is about to be followed: make sure the pairing is out.
   const leaving = (kind: LinkKind | undefined): void => {
-    if (kind && on) {
+    if (kind && started) {
       clientId = clientId || storedClientId();
-      ask(); // the Metrica tag may have loaded since; it often answers at once
+      askClientId(); // the Metrica tag may have loaded since; it often answers at once
       platform = kind[0];
-      sync(1);
+      sync(true);
     }
   };
 
@@ -110,84 +117,106 @@ export function start(c?: ResolvedConfig): MetricaChatsApi {
   // mostly links it has already seen. A rewritten href maps to itself.
   const memo = new Map<string, [string, LinkKind?]>();
 
-  // Rewrites one link; returns what kind of messenger link it is.
-  const fix = (a: Element): LinkKind | undefined => {
-    const href = a.getAttribute('href')!;
-    let r = memo.get(href);
-    if (!r) {
-      r = rw!(href);
-      memo.set(href, r);
-      memo.set(r[0], r);
+  // Rewrites one link (a link whose href was removed is left alone); says what kind of messenger link it is.
+  const fix = (link: Element): LinkKind | undefined => {
+    const href = link.getAttribute('href');
+    if (href == null) return;
+    let result = memo.get(href);
+    if (!result) {
+      result = rewriteLink!(href);
+      memo.set(href, result);
+      memo.set(result[0], result);
     }
-    if (r[0] !== href) a.setAttribute('href', r[0]);
-    if (r[1] && !seen) {
-      seen = 1;
+    if (result[0] !== href) link.setAttribute('href', result[0]);
+    if (result[1] && !hasMessengerLinks) {
+      hasMessengerLinks = true;
       sync();
     }
-    return r[1];
+    return result[1];
   };
 
-  let mo: MutationObserver | undefined;
-  const scan = (): void => {
-    if (on) unobserved(mo, () => each(fix));
-  };
+  // A link is being followed: checked again (the page may have changed it since), pairing sent.
+  const follow = (link: Element): void => guard(() => leaving(fix(link)));
 
-  // For window.open and `location.href = MetricaChats.decorate(url)`: the URL is about to be opened.
-  // Before begin() (no consent yet, or an invalid config) the URL goes out as given.
+  // A URL is about to be opened (window.open, a navigation, a form, `decorate()`).
+  // Before begin() (no consent yet, or an invalid config) it goes out as given.
   const decorateAndSend = (url: string): string => {
     guard(() => {
-      if (rw) {
-        const r = rw(url);
-        url = r[0];
-        leaving(r[1]);
+      if (rewriteLink) {
+        const result = rewriteLink(url);
+        url = result[0];
+        leaving(result[1]);
       }
     });
     return url;
   };
 
+  // Everything the script hooks in one window: this one, and each same-origin frame's.
+  const cover = (win: Window): void => {
+    const doc = win.document;
+    register(doc, api);
+    onLinkClick(doc, follow);
+    onFormData(doc, decorateAndSend);
+    // A frame that loads (again) has a new document to cover.
+    doc.addEventListener('load', (e) => guard(() => coverFrame(e.target as HTMLIFrameElement)), true);
+    onAnchorClickCall(win, follow);
+    wrapOpen(win, decorateAndSend);
+    guard(() => onNavigate(win, decorateAndSend));
+    onShadowRoot(win, (root) => guard(() => roots!.add(root)));
+    roots!.add(doc);
+  };
+  // Cross-origin frames have no document to read: they are left alone. A frame whose document
+  // is already covered, by this instance or by its own copy of the script, is not covered twice.
+  const coverFrame = (iframe: HTMLIFrameElement): void => {
+    const doc = iframe.tagName === 'IFRAME' && frameDocument(iframe);
+    if (doc && !runningIn(doc)) cover(doc.defaultView!);
+  };
+
   const begin = (): void => {
-    if (on || !c) return;
-    on = 1;
+    if (started || !config) return;
+    started = true;
     const lang = defaultMessage(document.documentElement.lang);
-    const format = { prefix: c.prefix, length: c.length };
-    id = loadChatId(format, c.lifetimeDays, c.cookieDomain);
-    rw = rewriter({
-      id,
+    const format = { prefix: config.prefix, length: config.length };
+    chatId = loadChatId(format, config.lifetimeDays, config.cookieDomain);
+    rewriteLink = rewriter({
+      id: chatId,
       format,
-      message: c.message || lang.message,
-      greeting: c.message ? '' : lang.greeting,
-      bots: c.bots,
+      message: config.message || lang.message,
+      greeting: config.message ? '' : lang.greeting,
+      bots: config.bots,
     });
-    yclid = loadYclid(location.search, c.cookieDomain);
+    yclid = loadYclid(location.search, config.cookieDomain);
     clientId = storedClientId();
-    ask();
+    askClientId();
     // Metrica announces a counter that loads after us (with `triggerEvent: true`).
-    document.addEventListener(`yacounter${c.counterId}inited`, () => guard(ask));
-    scan();
-    mo = observe(() => guard(scan));
-    onLinkClick((a) => guard(() => leaving(fix(a))));
-    wrapOpen(decorateAndSend);
-    log(id, clientId, yclid);
+    document.addEventListener(`yacounter${config.counterId}inited`, () => guard(askClientId));
+    roots = watchRoots(
+      (link) => guard(() => fix(link)),
+      (iframe) => guard(() => coverFrame(iframe)),
+    );
+    cover(window);
+    log(chatId, clientId, yclid);
   };
 
   // Checked as in the config, so that a bad value warns instead of getting every pairing refused.
-  const setId = (key: 'userId' | 'purchaseId', v: unknown): void =>
+  const setId = (key: 'userId' | 'purchaseId', value: unknown): void =>
     guard(() => {
-      const r = validateConfig({ endpoint: '/', [key]: v });
-      if (typeof r === 'string') warn(r);
+      const result = validateConfig({ endpoint: '/', [key]: value });
+      if (typeof result === 'string') warn(result);
       else {
-        ids[key] = r[key];
+        ids[key] = result[key];
         sync();
       }
     });
 
-  if (c && c.consent !== 'required') guard(begin);
-  return {
-    getChatId: () => id,
+  const api: MetricaChatsApi = {
+    getChatId: () => chatId,
     decorate: decorateAndSend,
     setUserId: (v) => setId('userId', v),
     setPurchaseId: (v) => setId('purchaseId', v),
     grantConsent: () => guard(begin),
-    scan: () => guard(scan),
+    scan: () => guard(() => roots?.scan()),
   };
+  if (config && config.consent !== 'required') guard(begin);
+  return api;
 }

@@ -1,64 +1,78 @@
 /**
- * Where the page script meets the document: links present at start, links added or changed
- * later, the click itself (the last chance before the visitor leaves) and `window.open`, which
- * chat widgets use instead of links.
+ * Where the page's links live: the document, the open shadow roots of web components, and the
+ * documents of same-origin frames. Each is a root that is scanned once when it is found and
+ * watched for links added or re-pointed later.
  */
 
 import { attempt } from './safe.js';
 
+/** A document or an open shadow root. */
+export type LinkRoot = Document | ShadowRoot;
+
 const LINKS = 'a[href]';
-
-/** Calls `fix` on every link in the document. */
-export const each = (fix: (a: Element) => void): void => document.querySelectorAll(LINKS).forEach(fix);
-
 const WATCH: MutationObserverInit = { childList: true, subtree: true, attributeFilter: ['href'] };
 
-/**
- * Calls `rescan` after links are added or re-pointed (once per batch of changes). The parser's
- * own insertions count, so links are handled even when the script runs in `<head>`.
- */
-export function observe(rescan: () => void): MutationObserver {
-  const mo = new MutationObserver(rescan);
-  mo.observe(document, WATCH);
-  return mo;
+export interface Roots {
+  /** Adds a root (and the open shadow roots inside it): its links are fixed now and watched from now on. */
+  add(root: LinkRoot): void;
+  /** Fixes every link of every root, and hands over every frame element, with the observer off. */
+  scan(): void;
 }
 
 /**
- * Runs `pass` with the observer off: a full pass covers every link, and recording its own
- * 10,000 href writes would cost more than the writes themselves.
+ * Keeps the list of roots. `fix` gets every link; `frame` every `<iframe>` element met on a
+ * scan (it decides whether the frame is one to cover). The observer reacts once per batch of
+ * changes; the parser's own insertions count, so links are handled even when the script runs in
+ * `<head>`.
  */
-export function unobserved(mo: MutationObserver | undefined, pass: () => void): void {
-  mo?.disconnect();
-  try {
-    pass();
-  } finally {
-    mo?.observe(document, WATCH);
-  }
-}
-
-/**
- * Hands over a link when it is clicked, to be checked again (another script may have changed
- * it since). Capture phase, so it runs before the page's own handlers; it never cancels or
- * delays the navigation. `auxclick` covers the middle button (open in a new tab).
- */
-export function onLinkClick(handle: (a: Element) => void): void {
-  const h = (e: Event): void => {
-    // A synthetic click may target the document or a text node, which have no closest().
-    attempt(() => {
-      const a = (e.target as Element).closest(LINKS);
-      if (a) handle(a);
-    });
+export function watchRoots(fix: (a: Element) => void, frame: (iframe: HTMLIFrameElement) => void): Roots {
+  const roots: LinkRoot[] = [];
+  // Off during a pass: recording its own 10,000 href writes would cost more than the writes.
+  const scan = (): void => {
+    observer.disconnect();
+    try {
+      for (const root of roots) {
+        root.querySelectorAll(LINKS).forEach(fix);
+        root.querySelectorAll('iframe').forEach(frame);
+      }
+    } finally {
+      for (const root of roots) observer.observe(root, WATCH);
+    }
   };
-  document.addEventListener('click', h, true);
-  document.addEventListener('auxclick', h, true);
+  const observer = new MutationObserver(() => attempt(scan));
+  const collect = (root: LinkRoot): void => {
+    if (roots.indexOf(root) < 0) {
+      roots.push(root);
+      // Shadow roots made before the script started (or declared in the HTML).
+      root.querySelectorAll('*').forEach((el) => {
+        if (el.shadowRoot) collect(el.shadowRoot);
+      });
+    }
+  };
+  return {
+    add(root) {
+      collect(root);
+      scan();
+    },
+    scan,
+  };
 }
 
-/** Makes `window.open(url, ...)` pass the URL through `decorate` first; everything else is as before. */
-export function wrapOpen(decorate: (url: string) => string): void {
-  const open = window.open;
-  window.open = function (this: Window, ...args: Parameters<typeof window.open>) {
-    // URL objects too: window.open turns its first argument into a string anyway. `decorate` never throws.
-    if (args[0]) args[0] = decorate(`${args[0]}`);
-    return open.apply(this, args);
-  } as typeof window.open;
+/**
+ * Hands over every open shadow root attached in `win` from now on (`added` must not throw).
+ * Components attach their root empty and fill it later, which the observer then sees.
+ */
+export function onShadowRoot(win: Window, added: (root: ShadowRoot) => void): void {
+  const proto = (win as typeof window).Element.prototype;
+  const attach = proto.attachShadow;
+  proto.attachShadow = function (this: Element, ...args: Parameters<Element['attachShadow']>) {
+    const root = attach.apply(this, args);
+    // A closed root stays closed: only an open one is this element's shadowRoot.
+    if (this.shadowRoot) added(root);
+    return root;
+  };
 }
+
+/** The document of a frame when it is same-origin (null for any other: the browser says so). */
+export const frameDocument = (iframe: HTMLIFrameElement): Document | null | undefined =>
+  attempt(() => iframe.contentDocument);

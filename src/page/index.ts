@@ -4,6 +4,7 @@
  */
 import { type PageConfig, validateConfig, warn } from './config.js';
 import { type MetricaChatsApi, start } from './core.js';
+import { register, runningIn } from './registry.js';
 
 export { newChatId } from '../match/format.js';
 export { defaultMessage, type MessageDefaults } from '../match/message.js';
@@ -21,13 +22,6 @@ export type { MetricaChatsApi } from './core.js';
 
 let running: MetricaChatsApi | undefined;
 
-// One running instance per page, whichever copies load (a bundle and a tag manager's script tag,
-// say): two would each rewrite links with their own chat ID when storage is blocked, and each
-// rewrite would wake the other's observer, for ever. The registry key is shared by every copy and
-// is a symbol on `document`, not another global.
-const INSTANCE = Symbol.for('metrica-chats');
-type Registry = { [INSTANCE]?: MetricaChatsApi };
-
 /**
  * Starts the page script, once per page: later calls, also from another copy of the script,
  * return the same API. An invalid config logs one warning naming the bad key and returns an API
@@ -37,10 +31,9 @@ type Registry = { [INSTANCE]?: MetricaChatsApi };
  * location.href = chats.decorate('https://t.me/shop_bot');
  */
 export function init(config: PageConfig): MetricaChatsApi {
-  const registry = document as Registry;
   if (!running) {
     try {
-      running = registry[INSTANCE];
+      running = runningIn(document);
       // Its own config (consent, IDs) cannot apply to an instance that is already running.
       if (running) warn('another copy is running: this config is ignored');
       else {
@@ -50,7 +43,7 @@ export function init(config: PageConfig): MetricaChatsApi {
           running = start();
         } else {
           running = start(c);
-          registry[INSTANCE] = running;
+          register(document, running);
         }
       }
     } catch {

@@ -76,6 +76,15 @@ const pairingColumns = (bigint: string) => `
   ts ${bigint},
   received_at ${bigint} NOT NULL`;
 
+// Connector messages already taken, by a hash of the connector and the platform's message ID (a
+// WhatsApp message ID encodes the sender's phone number), with the DateTime of the first delivery.
+const webhookMessagesTable = (bigint: string) => `
+CREATE TABLE webhook_messages (
+  key TEXT PRIMARY KEY,
+  date_time ${bigint} NOT NULL,
+  seen_at ${bigint} NOT NULL
+);`;
+
 export const SQLITE_MIGRATIONS: Migration[] = [
   {
     version: 1,
@@ -93,6 +102,7 @@ ${chatsTable('INTEGER')}`,
     name: 'where a chat ID came from',
     sql: 'ALTER TABLE chats ADD COLUMN chat_id_source TEXT;',
   },
+  { version: 3, name: 'connector messages already taken', sql: webhookMessagesTable('INTEGER') },
 ];
 
 export const POSTGRES_MIGRATIONS: Migration[] = [
@@ -112,4 +122,5 @@ ${chatsTable('BIGINT')}`,
     name: 'where a chat ID came from',
     sql: 'ALTER TABLE chats ADD COLUMN chat_id_source TEXT;',
   },
+  { version: 3, name: 'connector messages already taken', sql: webhookMessagesTable('BIGINT') },
 ];

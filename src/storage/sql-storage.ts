@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import type { PendingConversion, UploadReceipt } from './contract.js';
 import { chatsPerDay, recentChats, uploadHistory } from './dashboard.js';
-import { forgetPerson } from './forget.js';
+import { forgetPerson } from './forget-person.js';
 import { GroupCommit } from './group-commit.js';
 import {
   orNull,
@@ -19,7 +20,7 @@ import {
   rowFromColumns,
 } from './rows.js';
 import { snapshotOf } from './snapshot.js';
-import { placeholders, type SqlDriver, type SqlValue } from './sql.js';
+import { placeholders, type SqlDriver, type SqlValue, toNumber } from './sql.js';
 import { chatStats } from './stats.js';
 import type {
   ChatInput,
@@ -37,6 +38,7 @@ import type {
   UploadRecord,
   UpsertResult,
 } from './types.js';
+import { recordUpload, updateUploadStatus } from './uploads.js';
 
 const PAGE_SIZE = 500;
 /** Most beacons in one group commit (11 parameters each, well under both dialects' limits). */
@@ -226,43 +228,25 @@ export class SqlStorage implements Storage {
   }
 
   async markUploaded(receipt: UploadReceipt, rows: ReadonlyArray<{ key: string; revision: number }>): Promise<void> {
-    await this.db.transaction(async (q) => {
-      await q.run(
-        `INSERT INTO uploads (upload_id, counter_id, status, sent_at, row_count, comment, details, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, NULL, ?)
-         ON CONFLICT (upload_id) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at`,
-        [
-          receipt.uploadId,
-          receipt.counterId,
-          receipt.status,
-          receipt.sentAt,
-          receipt.rowCount,
-          receipt.comment ?? null,
-          this.now(),
-        ],
-      );
-      for (const r of rows) {
-        await q.run('INSERT INTO upload_rows (upload_id, chat_key, revision) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [
-          receipt.uploadId,
-          r.key,
-          r.revision,
-        ]);
-        // Only ever forward: a row changed after it was read keeps a newer revision and stays pending.
-        await q.run(
-          'UPDATE chats SET uploaded_revision = ? WHERE key = ? AND revision >= ? AND (uploaded_revision IS NULL OR uploaded_revision < ?)',
-          [r.revision, r.key, r.revision, r.revision],
-        );
-      }
-    });
+    await this.db.transaction((q) => recordUpload(q, receipt, rows, this.now));
   }
 
   async updateUploadStatus(uploadId: string, status: string, details?: Record<string, unknown>): Promise<void> {
-    const changed = await this.db.run(
-      'UPDATE uploads SET status = ?, details = COALESCE(?, details), updated_at = ? WHERE upload_id = ?',
-      [status, details === undefined ? null : JSON.stringify(details), this.now(), uploadId],
+    await updateUploadStatus(this.db, uploadId, status, details, this.now);
+  }
+
+  async rememberMessage(source: string, messageId: string, dateTime: number): Promise<number> {
+    const key = createHash('sha256').update(`${source}\u0000${messageId}`).digest('base64url').slice(0, 32);
+    // Insert-or-keep, then read: whichever instance wrote first, every caller gets that DateTime.
+    await this.db.run(
+      'INSERT INTO webhook_messages (key, date_time, seen_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING',
+      [key, dateTime, this.now()],
     );
-    if (changed === 0)
-      throw new Error(`unknown upload ID ${JSON.stringify(uploadId)}: record it with markUploaded first`);
+    const row = await this.db.get<{ date_time: number | string }>(
+      'SELECT date_time FROM webhook_messages WHERE key = ?',
+      [key],
+    );
+    return toNumber(row?.date_time ?? dateTime);
   }
 
   async purgePairings(before: number): Promise<number> {

@@ -297,6 +297,18 @@ for (const [name, open] of Object.entries(ADAPTERS)) {
       assert.equal(after.chats[0]?.clientId, '111');
     });
 
+    test('remembers a connector message: the first DateTime wins, per connector, for every caller', async (t) => {
+      const s = await open(t);
+      if (!s) return;
+      assert.equal(await s.rememberMessage('whatsapp', 'wamid.A', 1_764_000_000), 1_764_000_000);
+      assert.equal(await s.rememberMessage('whatsapp', 'wamid.A', 1_764_000_090), 1_764_000_000);
+      assert.equal(await s.rememberMessage('green-api', 'wamid.A', 1_764_000_090), 1_764_000_090);
+      const together = await Promise.all(
+        [1, 2, 3, 4].map((i) => s.rememberMessage('wazzup', 'same-message', 1_764_000_000 + i)),
+      );
+      assert.equal(new Set(together).size, 1);
+    });
+
     test('purges pairings older than a time and reports the count', async (t) => {
       const s = await open(t);
       if (!s) return;

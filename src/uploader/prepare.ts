@@ -105,7 +105,7 @@ export async function prepareRows(
   try {
     for await (const row of rows) {
       const found = validateRecord(row.record, row.line, nowSeconds);
-      for (const i of found) problems.add(i);
+      for (const problem of found) problems.add(problem);
       if (found.length > 0) continue;
       countRow(summary, row.record);
       // Once a row has failed nothing will be sent, so the files stop growing; validation goes on.

@@ -65,7 +65,7 @@ export async function* readCsv(input: Readable | AsyncIterable<Buffer | string>,
       options.onBytes?.(info.bytes);
       if (header === null) {
         const { columns, problems } = validateHeader(record);
-        for (const i of problems) options.onProblem(i);
+        for (const problem of problems) options.onProblem(problem);
         const known = new Set<string>(columns);
         header = record.map((name) => (known.has(name) ? (name as CsvColumn) : null));
         options.onHeader?.(columns);

@@ -10,6 +10,8 @@ export interface ConnectorChat {
     dateTime: number;
     /** The message text, where the chat ID tag is looked for. */
     text?: string;
+    /** Viber's deep-link `context`: carries the chat ID like a start payload. */
+    context?: string;
     chatUserId?: string;
     chatUsername?: string;
     /** `+` and 7–15 digits with the country code. */

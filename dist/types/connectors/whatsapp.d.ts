@@ -20,6 +20,7 @@ export type Handshake = {
     challenge: string;
 } | {
     status: 403;
+    field: string;
     reason: string;
 };
 /**

@@ -1,7 +1,8 @@
 /**
  * The running page script: holds the visitor's IDs, rewrites links, sends the pairing.
- * Every way in from the page (events, observer, Metrica callbacks, API calls) goes through
- * `guard`, so nothing thrown here reaches the host page; a failed rewrite leaves the link as it was.
+ * Every way in from the page (events, observer, wrapped browser functions, Metrica callbacks,
+ * API calls) goes through `guard`, so nothing thrown here reaches the host page; a failed
+ * rewrite leaves the link as it was.
  */
 import { type ResolvedConfig } from './config.js';
 /** The API on `window.MetricaChats` and returned by `init()`. */
@@ -23,4 +24,4 @@ export interface MetricaChatsApi {
  * Starts the script with a validated configuration, or, given none, returns an API that does
  * nothing (for an invalid configuration).
  */
-export declare function start(c?: ResolvedConfig): MetricaChatsApi;
+export declare function start(config?: ResolvedConfig): MetricaChatsApi;

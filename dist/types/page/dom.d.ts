@@ -1,25 +1,27 @@
 /**
- * Where the page script meets the document: links present at start, links added or changed
- * later, the click itself (the last chance before the visitor leaves) and `window.open`, which
- * chat widgets use instead of links.
+ * Where the page's links live: the document, the open shadow roots of web components, and the
+ * documents of same-origin frames. Each is a root that is scanned once when it is found and
+ * watched for links added or re-pointed later.
  */
-/** Calls `fix` on every link in the document. */
-export declare const each: (fix: (a: Element) => void) => void;
+/** A document or an open shadow root. */
+export type LinkRoot = Document | ShadowRoot;
+export interface Roots {
+    /** Adds a root (and the open shadow roots inside it): its links are fixed now and watched from now on. */
+    add(root: LinkRoot): void;
+    /** Fixes every link of every root, and hands over every frame element, with the observer off. */
+    scan(): void;
+}
 /**
- * Calls `rescan` after links are added or re-pointed (once per batch of changes). The parser's
- * own insertions count, so links are handled even when the script runs in `<head>`.
+ * Keeps the list of roots. `fix` gets every link; `frame` every `<iframe>` element met on a
+ * scan (it decides whether the frame is one to cover). The observer reacts once per batch of
+ * changes; the parser's own insertions count, so links are handled even when the script runs in
+ * `<head>`.
  */
-export declare function observe(rescan: () => void): MutationObserver;
+export declare function watchRoots(fix: (a: Element) => void, frame: (iframe: HTMLIFrameElement) => void): Roots;
 /**
- * Runs `pass` with the observer off: a full pass covers every link, and recording its own
- * 10,000 href writes would cost more than the writes themselves.
+ * Hands over every open shadow root attached in `win` from now on (`added` must not throw).
+ * Components attach their root empty and fill it later, which the observer then sees.
  */
-export declare function unobserved(mo: MutationObserver | undefined, pass: () => void): void;
-/**
- * Hands over a link when it is clicked, to be checked again (another script may have changed
- * it since). Capture phase, so it runs before the page's own handlers; it never cancels or
- * delays the navigation. `auxclick` covers the middle button (open in a new tab).
- */
-export declare function onLinkClick(handle: (a: Element) => void): void;
-/** Makes `window.open(url, ...)` pass the URL through `decorate` first; everything else is as before. */
-export declare function wrapOpen(decorate: (url: string) => string): void;
+export declare function onShadowRoot(win: Window, added: (root: ShadowRoot) => void): void;
+/** The document of a frame when it is same-origin (null for any other: the browser says so). */
+export declare const frameDocument: (iframe: HTMLIFrameElement) => Document | null | undefined;

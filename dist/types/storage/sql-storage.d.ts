@@ -37,6 +37,7 @@ export declare class SqlStorage implements Storage {
         revision: number;
     }>): Promise<void>;
     updateUploadStatus(uploadId: string, status: string, details?: Record<string, unknown>): Promise<void>;
+    rememberMessage(source: string, messageId: string, dateTime: number): Promise<number>;
     purgePairings(before: number): Promise<number>;
     forget(who: ForgetRequest): Promise<Forgotten>;
     chatStats(options?: {

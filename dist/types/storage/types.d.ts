@@ -166,6 +166,13 @@ export interface Storage extends ConversionStore {
     partnerHasChat(platform: ChatPlatform, partner: PartnerRef): Promise<boolean>;
     /** Inserts or merges the chat under its Metrica key; bumps the revision when anything changed. */
     upsertChat(key: string, input: ChatInput): Promise<UpsertResult>;
+    /**
+     * Remembers a connector's message (`source` names the connector) with its DateTime (Unix
+     * seconds) the first time it is seen, and resolves to the DateTime remembered first. A
+     * redelivered or edited message so finds the chat of its first delivery, on any instance, after
+     * any restart. Only a hash of the message ID is stored.
+     */
+    rememberMessage(source: string, messageId: string, dateTime: number): Promise<number>;
     /** Deletes pairings received before `before` (Unix ms); resolves to how many. */
     purgePairings(before: number): Promise<number>;
     /**

@@ -1,17 +1,6 @@
 import { type PacerOptions } from './pacer.js';
-/** Metrica's record of one upload (`OfflineConversionUploading`). */
-export interface Uploading {
-    /** The upload ID, kept as text: it is an int64 and must not pass through a float. */
-    id: string;
-    status: string;
-    create_time?: string;
-    source_quantity?: number;
-    line_quantity?: number;
-    linked_quantity?: number;
-    user_not_found_quantity?: number;
-    comment?: string;
-    type?: string;
-}
+import { type Uploading } from './replies.js';
+export { parseRetryAfter, readUploadings, type Uploading } from './replies.js';
 export interface RetryOptions {
     /** Retries after the first attempt (default 6). */
     retries?: number;
@@ -66,10 +55,6 @@ export interface MetricaClient {
 }
 export declare const DEFAULT_API_URL = "https://api-metrika.yandex.net";
 export declare const COMMENT_MAX_LENGTH = 255;
-/** `Retry-After` as seconds or an HTTP date, in ms; undefined when absent or unreadable. */
-export declare function parseRetryAfter(header: string | null, now?: number): number | undefined;
-/** Reads either reply shape Metrica documents: `{"uploading": {…}}` or `{"uploadings": [{…}]}`. */
-export declare function readUploadings(body: unknown, what: string): Uploading[];
 /**
  * A client for Metrica's CHATS upload API. Retries what may succeed later (429, 5xx, timeouts,
  * resets, garbled replies) with exponential backoff and jitter, never other 4xx; re-sending an

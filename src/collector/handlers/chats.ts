@@ -1,6 +1,6 @@
 import { recordChat } from '../attribute.js';
+import type { RouteHandler } from '../context.js';
 import { readJsonObject, requireType, send } from '../http.js';
-import type { RouteHandler } from '../routes.js';
 import { parseChatReport } from '../validate.js';
 
 /** A chat report with its first message's text and the CRM's fields. */

@@ -1,10 +1,9 @@
 import { exportPending } from '../../export/pending.js';
 import type { ChatStats } from '../../storage/types.js';
 import type { ScheduleState } from '../../uploader/schedule.js';
-import type { CollectorContext } from '../context.js';
+import type { CollectorContext, RouteHandler } from '../context.js';
 import { HttpError } from '../errors.js';
 import { BASE_HEADERS, send } from '../http.js';
-import type { RouteHandler } from '../routes.js';
 import { checkDateTime } from '../validate.js';
 
 /** The optional `?since=<Unix seconds>` of the read endpoints. */

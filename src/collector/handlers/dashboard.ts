@@ -3,9 +3,9 @@ import { checkInstallation } from '../../check/run.js';
 import { dailySeries } from '../../report/chart.js';
 import { type DashboardView, PERIODS, renderDashboard } from '../../report/dashboard.js';
 import { DASHBOARD_CSS, DASHBOARD_ICON } from '../../report/dashboard-css.js';
+import type { RouteHandler } from '../context.js';
 import { HttpError } from '../errors.js';
 import { BASE_HEADERS } from '../http.js';
-import type { RouteHandler } from '../routes.js';
 import { readStats } from './conversions.js';
 
 /** How many chats and uploads the dashboard lists. */

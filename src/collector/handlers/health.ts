@@ -1,5 +1,5 @@
+import type { RouteHandler } from '../context.js';
 import { send } from '../http.js';
-import type { RouteHandler } from '../routes.js';
 
 /** `GET /healthz`: the process is up and which database it uses. */
 export const health: RouteHandler = async (ctx, { res }) => {

@@ -1,7 +1,7 @@
+import type { RouteHandler } from '../context.js';
 import { HttpError } from '../errors.js';
 import { readJsonObject, requireType, send } from '../http.js';
 import { clientKey } from '../rate-limit.js';
-import type { RouteHandler } from '../routes.js';
 import { parsePairing } from '../validate.js';
 
 /** A beacon is ~300 bytes. */

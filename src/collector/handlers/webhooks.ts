@@ -1,8 +1,8 @@
 import { partnersOf } from '../../storage/rows.js';
 import { findChatId, recordChat } from '../attribute.js';
 import { type BotChat, telegramChat, viberChat } from '../bots.js';
+import type { RouteHandler } from '../context.js';
 import { readJsonObject, requireType, send } from '../http.js';
-import type { RouteHandler } from '../routes.js';
 
 /** Bot updates carry up to 4096 characters of text and their metadata. */
 export const WEBHOOK_BODY_LIMIT = 1024 * 1024;

@@ -1,7 +1,6 @@
 import type { ChatStats } from '../../storage/types.js';
 import type { ScheduleState } from '../../uploader/schedule.js';
-import type { CollectorContext } from '../context.js';
-import type { RouteHandler } from '../routes.js';
+import type { CollectorContext, RouteHandler } from '../context.js';
 /** `GET /v1/conversions.csv`: the CHATS CSV of the pending rows, streamed. */
 export declare const conversionsCsv: RouteHandler;
 /**

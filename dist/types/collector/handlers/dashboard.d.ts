@@ -1,4 +1,4 @@
-import type { RouteHandler } from '../routes.js';
+import type { RouteHandler } from '../context.js';
 /**
  * The dashboard's policy: nothing but its own stylesheet and its own form. No script at all, so
  * a chat partner's name that slipped through escaping still could not run.

@@ -1,5 +1,5 @@
 import { type BotChat } from '../bots.js';
-import type { RouteHandler } from '../routes.js';
+import type { RouteHandler } from '../context.js';
 /** Bot updates carry up to 4096 characters of text and their metadata. */
 export declare const WEBHOOK_BODY_LIMIT: number;
 /** The platform's update → the chat it reports, or null for an update that is not a chat. */

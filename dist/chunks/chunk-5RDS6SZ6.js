@@ -1,0 +1,383 @@
+#!/usr/bin/env node
+import {
+  csvHeader,
+  csvLine
+} from "./chunk-BOWEE4IV.js";
+import {
+  CHAT_PLATFORMS,
+  CSV_COLUMNS,
+  METRICA_ID_COLUMNS,
+  PARTNER_CSV_COLUMNS
+} from "./chunk-5GHHCO5G.js";
+
+// src/uploader/errors.ts
+var MetricaApiError = class extends Error {
+  name = "MetricaApiError";
+  /** HTTP status of the reply. */
+  status;
+  /** `code` of Metrica's error body (the HTTP status it meant), when it sent one. */
+  code;
+  /** `error_type` of Metrica's first error, e.g. `invalid_token`, `quota_requests_by_ip`. */
+  error_type;
+  /** Metrica's own message, unchanged (often in Russian). */
+  metricaMessage;
+  errors;
+  /** Whether sending the same request again may succeed (429, 5xx). */
+  retryable;
+  /** `Retry-After` of the reply, in milliseconds. */
+  retryAfterMs;
+  constructor(init) {
+    const type = init.errorType ? ` ${init.errorType}` : "";
+    super(`${init.what} failed: HTTP ${init.status}${type}: ${init.metricaMessage}`);
+    this.status = init.status;
+    this.code = init.code;
+    this.error_type = init.errorType;
+    this.metricaMessage = init.metricaMessage;
+    this.errors = init.errors ?? [];
+    this.retryable = init.retryable;
+    this.retryAfterMs = init.retryAfterMs;
+  }
+};
+var QuotaExhaustedError = class extends MetricaApiError {
+  name = "QuotaExhaustedError";
+};
+var MetricaNetworkError = class extends Error {
+  name = "MetricaNetworkError";
+  retryable = true;
+  /** The system error code when there is one, e.g. ECONNRESET. */
+  code;
+  constructor(message, code) {
+    super(message);
+    this.code = code;
+  }
+};
+
+// src/uploader/validate.ts
+var ISO_4217 = new Set(
+  "AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BOV BRL BSD BTN BWP BYN BZD CAD CDF CHE CHF CHW CLF CLP CNY COP COU CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MXV MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SLL SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS UAH UGX USD USN UYI UYU UYW UZS VED VES VND VUV WST XAF XAG XAU XBA XBB XBC XBD XCD XCG XDR XOF XPD XPF XPT XSU XUA YER ZAR ZMW ZWG ZWL".split(" ")
+);
+var TAG_MAX_LENGTH = 100;
+var CLIENT_ID = /^\d{17,19}$/;
+var DIGITS = /^\d+$/;
+var PRICE = /^\d+(\.\d+)?$/;
+function problem(line, column, value, message) {
+  return { line, column, value, message };
+}
+var ABSOLUTE_HTTP = /^https?:\/\/[^\s/?#\\]\S*$/i;
+function checkUrl(line, column, value, out) {
+  let url = null;
+  try {
+    url = new URL(value);
+  } catch {
+  }
+  if (url === null || url.protocol !== "http:" && url.protocol !== "https:" || !ABSOLUTE_HTTP.test(value)) {
+    out.push(problem(line, column, value, "expected an absolute http:// or https:// URL"));
+  }
+}
+function validateRecord(record, line, nowSeconds) {
+  const out = [];
+  const get = (c) => record[c] ?? "";
+  const dateTime = get("DateTime");
+  if (dateTime === "") {
+    out.push(problem(line, "DateTime", dateTime, "is required: the chat time in Unix seconds"));
+  } else if (!DIGITS.test(dateTime)) {
+    out.push(problem(line, "DateTime", dateTime, "expected an integer of Unix seconds, e.g. 1687005600"));
+  } else if (Number(dateTime) > nowSeconds) {
+    const hint = dateTime.length >= 13 ? " (milliseconds? expected seconds)" : "";
+    out.push(problem(line, "DateTime", dateTime, `is in the future${hint}; Metrica accepts only past times`));
+  }
+  const platform = get("ChatPlatform");
+  if (!CHAT_PLATFORMS.includes(platform)) {
+    const lower = CHAT_PLATFORMS.includes(platform.toLowerCase()) ? " (in lower case)" : "";
+    out.push(problem(line, "ChatPlatform", platform, `expected one of ${CHAT_PLATFORMS.join(", ")}${lower}`));
+  }
+  if (PARTNER_CSV_COLUMNS.every((c) => get(c) === "")) {
+    out.push(problem(line, PARTNER_CSV_COLUMNS.join("/"), "", "at least one chat partner ID is required"));
+  }
+  const clientId = get("ClientID");
+  if (clientId !== "" && !CLIENT_ID.test(clientId)) {
+    const float = /[.eE]/.test(clientId) ? " (it looks like a number that went through a spreadsheet or a float)" : "";
+    out.push(problem(line, "ClientID", clientId, `expected 17 to 19 digits kept as text${float}`));
+  }
+  const yclid = get("Yclid");
+  if (yclid !== "" && !DIGITS.test(yclid)) {
+    out.push(problem(line, "Yclid", yclid, "expected the digits of the Yandex Direct click ID"));
+  }
+  const answered = get("ChatAnswered");
+  if (answered !== "" && answered !== "0" && answered !== "1") {
+    out.push(problem(line, "ChatAnswered", answered, "expected 1 (answered) or 0 (not answered)"));
+  }
+  const tag = get("Tag");
+  const tagLength = [...tag].length;
+  if (tagLength > TAG_MAX_LENGTH) {
+    out.push(problem(line, "Tag", tag, `is ${tagLength} characters long; at most ${TAG_MAX_LENGTH} are allowed`));
+  }
+  const price = get("Price");
+  if (price !== "" && !PRICE.test(price)) {
+    const comma = /^\d+,\d+$/.test(price) ? " (use a full stop, not a comma)" : "";
+    out.push(problem(line, "Price", price, `expected a non-negative number with a full stop, e.g. 1500.00${comma}`));
+  }
+  const currency = get("Currency");
+  if (currency !== "" && !ISO_4217.has(currency)) {
+    const upper = ISO_4217.has(currency.toUpperCase()) ? ` (write it in capitals: ${currency.toUpperCase()})` : "";
+    out.push(problem(line, "Currency", currency, `expected a three-letter ISO 4217 code such as RUB${upper}`));
+  }
+  for (const column of ["URL", "MessengerTrackerURL"]) {
+    const value = get(column);
+    if (value !== "") checkUrl(line, column, value, out);
+  }
+  return out;
+}
+function isAttributed(record) {
+  return METRICA_ID_COLUMNS.some((c) => (record[c] ?? "") !== "");
+}
+function emptySummary() {
+  return { rows: 0, attributed: 0, unattributed: 0, platforms: { telegram: 0, whatsapp: 0, viber: 0 } };
+}
+function countRow(summary, record) {
+  summary.rows++;
+  if (isAttributed(record)) summary.attributed++;
+  else summary.unattributed++;
+  const platform = record.ChatPlatform;
+  if (platform in summary.platforms) summary.platforms[platform]++;
+}
+function validateHeader(names) {
+  const problems = [];
+  const known = new Map(CSV_COLUMNS.map((c) => [c.toLowerCase(), c]));
+  const seen = /* @__PURE__ */ new Set();
+  const columns = [];
+  for (const name of names) {
+    const column = known.get(name.toLowerCase());
+    if (column === void 0) {
+      problems.push(problem(1, name, name, `unknown column; expected one of ${CSV_COLUMNS.join(", ")}`));
+    } else if (column !== name) {
+      problems.push(problem(1, name, name, `Metrica spells this column \`${column}\``));
+    } else if (seen.has(column)) {
+      problems.push(problem(1, name, name, "the column appears twice"));
+    } else {
+      seen.add(column);
+      columns.push(column);
+    }
+  }
+  for (const required of ["DateTime", "ChatPlatform"]) {
+    if (!seen.has(required)) problems.push(problem(1, required, "", "mandatory column is missing"));
+  }
+  if (!PARTNER_CSV_COLUMNS.some((c) => seen.has(c))) {
+    problems.push(problem(1, PARTNER_CSV_COLUMNS.join("/"), "", "at least one chat partner column is required"));
+  }
+  return { columns, problems };
+}
+function describeProblem(problem2, source) {
+  const where = source ? `${source}:${problem2.line}` : `line ${problem2.line}`;
+  const shown = problem2.value.length > 60 ? `${problem2.value.slice(0, 57)}...` : problem2.value;
+  const value = problem2.value === "" ? "" : ` ${JSON.stringify(shown)}`;
+  return `${where}, ${problem2.column}:${value} ${problem2.message}`;
+}
+var formatProblem = describeProblem;
+
+// src/uploader/prepare.ts
+import { once } from "node:events";
+import { createWriteStream } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+var MAX_PART_BYTES = 1e9;
+var MAX_PROBLEMS_KEPT = 1e3;
+var ProblemLog = class {
+  constructor(limit = MAX_PROBLEMS_KEPT) {
+    this.limit = limit;
+  }
+  limit;
+  kept = [];
+  count = 0;
+  add(problem2) {
+    this.count++;
+    if (this.kept.length < this.limit) this.kept.push(problem2);
+  }
+};
+var CHUNK_BYTES = 64 * 1024;
+async function prepareRows(rows, options = {}) {
+  const maxPartBytes = options.maxPartBytes ?? MAX_PART_BYTES;
+  const nowSeconds = options.nowSeconds ?? Math.floor(Date.now() / 1e3);
+  const problems = options.problems ?? new ProblemLog();
+  const write = options.write !== false;
+  const summary = emptySummary();
+  let columns = CSV_COLUMNS;
+  let header = "";
+  let headerBytes = 0;
+  const dir = write ? await mkdtemp(join(options.tmpDir ?? tmpdir(), "metrica-chats-")) : null;
+  const parts = [];
+  let part = null;
+  let stream = null;
+  let buffer = "";
+  const flush = async () => {
+    if (stream && buffer !== "" && !stream.write(buffer)) await once(stream, "drain");
+    buffer = "";
+  };
+  const closePart = async () => {
+    await flush();
+    if (stream) {
+      const s = stream;
+      stream = null;
+      await new Promise((resolve, reject) => s.end((e) => e ? reject(e) : resolve()));
+    }
+  };
+  const cleanup = async () => {
+    await closePart().catch(() => {
+    });
+    if (dir) await rm(dir, { recursive: true, force: true });
+  };
+  try {
+    for await (const row of rows) {
+      const found = validateRecord(row.record, row.line, nowSeconds);
+      for (const problem2 of found) problems.add(problem2);
+      if (found.length > 0) continue;
+      countRow(summary, row.record);
+      if (!dir || problems.count > 0) continue;
+      if (header === "") {
+        columns = (typeof options.columns === "function" ? options.columns() : options.columns) ?? CSV_COLUMNS;
+        header = csvHeader(columns);
+        headerBytes = Buffer.byteLength(header);
+      }
+      const line = csvLine(row.record, columns);
+      const bytes = Buffer.byteLength(line);
+      if (headerBytes + bytes > maxPartBytes) {
+        problems.add({
+          line: row.line,
+          column: "*",
+          value: "",
+          message: `the row alone is ${bytes} bytes, more than fits in one ${maxPartBytes}-byte file`
+        });
+        continue;
+      }
+      if (part === null || part.bytes + bytes > maxPartBytes) {
+        await closePart();
+        part = {
+          path: join(dir, `part-${String(parts.length + 1).padStart(3, "0")}.csv`),
+          rows: 0,
+          bytes: headerBytes,
+          refs: []
+        };
+        parts.push(part);
+        stream = createWriteStream(part.path);
+        buffer = header;
+      }
+      part.rows++;
+      part.bytes += bytes;
+      if (row.ref) part.refs.push(row.ref);
+      buffer += line;
+      if (buffer.length >= CHUNK_BYTES) await flush();
+    }
+    await closePart();
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
+  return { parts: problems.count > 0 ? [] : parts, summary, problems, cleanup };
+}
+
+// src/uploader/job.ts
+import { openAsBlob } from "node:fs";
+async function uploadRows(rows, options, mark) {
+  const problems = options.problems ?? new ProblemLog();
+  const prepared = await prepareRows(rows, {
+    columns: options.columns,
+    maxPartBytes: options.maxPartBytes,
+    nowSeconds: options.nowSeconds,
+    write: !options.dryRun,
+    problems,
+    tmpDir: options.tmpDir
+  });
+  const result = {
+    status: "uploaded",
+    summary: prepared.summary,
+    problems: problems.kept,
+    problemCount: problems.count,
+    uploads: []
+  };
+  try {
+    if (problems.count > 0) return { ...result, status: "invalid" };
+    if (options.dryRun) return { ...result, status: "dry-run" };
+    if (prepared.summary.rows === 0) return { ...result, status: "empty" };
+    const parts = prepared.parts;
+    for (const [index, part] of parts.entries()) {
+      const blob = await openAsBlob(part.path, { type: "text/csv" });
+      const comment = parts.length > 1 && options.comment ? partComment(options.comment, index + 1, parts.length) : options.comment;
+      const uploading = await options.client.upload(options.counterId, blob, { comment, signal: options.signal });
+      await options.onUploaded?.(uploading, { index, of: parts.length, rows: part.rows });
+      if (mark) await mark(uploading, part);
+      result.uploads.push({ uploading, rows: part.rows });
+    }
+    if (options.wait) {
+      const waitOptions = typeof options.wait === "object" ? options.wait : {};
+      for (const report of result.uploads) {
+        const { outcome, uploading } = await options.client.waitForUpload(options.counterId, report.uploading.id, {
+          signal: options.signal,
+          onStatus: options.onStatus,
+          ...waitOptions
+        });
+        report.outcome = outcome;
+        report.uploading = uploading;
+      }
+    }
+    return result;
+  } finally {
+    await prepared.cleanup();
+  }
+}
+function partComment(comment, n, of) {
+  const suffix = ` (part ${n} of ${of})`;
+  return [...comment].slice(0, 255 - suffix.length).join("") + suffix;
+}
+async function uploadPending(store, options) {
+  const rows = (async function* () {
+    let line = 1;
+    for await (const p of store.pendingConversions(options.since === void 0 ? {} : { since: options.since })) {
+      line++;
+      yield { line, record: p.record, ref: { key: p.key, revision: p.revision } };
+    }
+  })();
+  const result = await uploadRows(rows, options, async (uploading, part) => {
+    await store.markUploaded(
+      {
+        uploadId: uploading.id,
+        counterId: options.counterId,
+        status: uploading.status,
+        sentAt: Date.now(),
+        rowCount: part.rows,
+        ...options.comment ? { comment: options.comment } : {}
+      },
+      part.refs
+    );
+  });
+  for (const report of result.uploads) {
+    if (report.outcome) {
+      const u = report.uploading;
+      await store.updateUploadStatus(u.id, u.status, {
+        ...u.line_quantity !== void 0 ? { line_quantity: u.line_quantity } : {},
+        ...u.linked_quantity !== void 0 ? { linked_quantity: u.linked_quantity } : {},
+        ...u.user_not_found_quantity !== void 0 ? { user_not_found_quantity: u.user_not_found_quantity } : {}
+      });
+    }
+  }
+  return result;
+}
+
+export {
+  MetricaApiError,
+  QuotaExhaustedError,
+  MetricaNetworkError,
+  TAG_MAX_LENGTH,
+  validateRecord,
+  isAttributed,
+  emptySummary,
+  countRow,
+  validateHeader,
+  describeProblem,
+  formatProblem,
+  MAX_PART_BYTES,
+  ProblemLog,
+  prepareRows,
+  uploadRows,
+  uploadPending
+};

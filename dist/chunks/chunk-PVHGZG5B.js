@@ -1,0 +1,1775 @@
+#!/usr/bin/env node
+import {
+  REASON_TEXT
+} from "./chunk-LAECFXH2.js";
+import {
+  MetricaApiError,
+  MetricaNetworkError,
+  QuotaExhaustedError,
+  uploadPending
+} from "./chunk-5RDS6SZ6.js";
+import {
+  exportPending
+} from "./chunk-DJ2W7AGI.js";
+import {
+  CHAT_PLATFORMS
+} from "./chunk-5GHHCO5G.js";
+import {
+  jsonLogger,
+  mask,
+  silentLogger
+} from "./chunk-7Z4IPTRN.js";
+import {
+  FILTER_LIST_URLS,
+  checkInstallation,
+  loadFilterLists
+} from "./chunk-DF2M2KCU.js";
+import {
+  chatKey,
+  compactPhone,
+  hasMetricaId,
+  openStorage,
+  partnersOf
+} from "./chunk-STWNSONW.js";
+
+// src/match/clean.ts
+var INVISIBLE = /[\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD\u180E]|\u034F/g;
+var ODD_SPACES = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
+function removeInvisible(text2) {
+  return text2.replace(INVISIBLE, "");
+}
+function plainSpaces(text2) {
+  return text2.replace(ODD_SPACES, " ");
+}
+
+// src/match/fold.ts
+var LOOK_ALIKES = {
+  \u0410: "A",
+  \u0412: "B",
+  \u0415: "E",
+  \u041A: "K",
+  \u041C: "M",
+  \u041D: "H",
+  \u041E: "O",
+  \u0420: "P",
+  \u0421: "C",
+  \u0422: "T",
+  \u0425: "X",
+  \u0423: "Y",
+  \u0430: "A",
+  \u0432: "B",
+  \u0435: "E",
+  \u043A: "K",
+  \u043C: "M",
+  \u043D: "H",
+  \u043E: "O",
+  \u0440: "P",
+  \u0441: "C",
+  \u0442: "T",
+  \u0445: "X",
+  \u0443: "Y"
+};
+var DASHES = /* @__PURE__ */ new Set(["-", "\u2010", "\u2011", "\u2013", "\u2212"]);
+var FULL_WIDTH_FIRST = 65281;
+var FULL_WIDTH_LAST = 65374;
+var FULL_WIDTH_OFFSET = 65248;
+var LETTER = new RegExp("^\\p{L}$", "u");
+var LATIN_LETTER = new RegExp("^\\p{Script=Latin}$", "u");
+var DIGIT_OR_MARK = /^[\p{N}\p{M}]$/u;
+var ASCII_KINDS = Array.from({ length: 128 }, (_, code) => {
+  const c = String.fromCharCode(code);
+  if (/[A-Za-z0-9]/.test(c)) return "latin";
+  if (c === " " || c === "	") return "space";
+  return c === "-" ? "dash" : "other";
+});
+function foldChar(c, out) {
+  let code = c.codePointAt(0) ?? 0;
+  if (code >= FULL_WIDTH_FIRST && code <= FULL_WIDTH_LAST) code -= FULL_WIDTH_OFFSET;
+  if (code < 128) {
+    const kind = ASCII_KINDS[code];
+    out.chars.push(kind === "latin" ? String.fromCharCode(code).toUpperCase() : String.fromCharCode(code));
+    out.kinds.push(kind);
+    return;
+  }
+  const lookAlike = LOOK_ALIKES[c];
+  out.chars.push(lookAlike ?? c);
+  out.kinds.push(lookAlike ? "lookalike" : kindOf(c));
+}
+var KIND_CACHE = /* @__PURE__ */ new Map();
+var KIND_CACHE_LIMIT = 4096;
+function kindOf(c) {
+  let kind = KIND_CACHE.get(c);
+  if (kind) return kind;
+  kind = "other";
+  if (DASHES.has(c)) kind = "dash";
+  else if (LETTER.test(c)) kind = LATIN_LETTER.test(c) ? "word" : "foreign";
+  else if (DIGIT_OR_MARK.test(c)) kind = "word";
+  if (KIND_CACHE.size < KIND_CACHE_LIMIT) KIND_CACHE.set(c, kind);
+  return kind;
+}
+function foldText(text2) {
+  const out = { chars: [], kinds: [] };
+  for (const c of plainSpaces(removeInvisible(text2))) foldChar(c, out);
+  return out;
+}
+
+// src/match/format.ts
+import { customAlphabet } from "nanoid";
+var CHAT_ID_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+var DEFAULT_PREFIX = "CT";
+var DEFAULT_LENGTH = 8;
+var TELEGRAM_RESERVED_PREFIX = "_tgr_";
+var DEFAULT_FORMAT = { prefix: DEFAULT_PREFIX, length: DEFAULT_LENGTH };
+function chatIdFormatProblem(format) {
+  const { prefix, length } = format;
+  if (typeof prefix !== "string" || !/^[A-Za-z0-9_-]{0,32}$/.test(prefix)) {
+    return `prefix must be 0\u201332 characters of A-Z a-z 0-9 _ -, got ${JSON.stringify(prefix)}`;
+  }
+  if (prefix.startsWith(TELEGRAM_RESERVED_PREFIX)) {
+    return `prefix must not start with ${TELEGRAM_RESERVED_PREFIX} (Telegram reserves it), got ${JSON.stringify(prefix)}`;
+  }
+  if (!Number.isInteger(length) || length < 6 || length > 32) {
+    return `length must be an integer from 6 to 32, got ${JSON.stringify(length)}`;
+  }
+  if (prefix.length + length > 64) {
+    return `prefix and length together must stay within 64 characters, got ${prefix.length + length}`;
+  }
+  return null;
+}
+function isChatId(id2, format = DEFAULT_FORMAT) {
+  if (typeof id2 !== "string" || id2.length !== format.prefix.length + format.length) return false;
+  if (!id2.startsWith(format.prefix) || id2.startsWith(TELEGRAM_RESERVED_PREFIX)) return false;
+  for (let i = format.prefix.length; i < id2.length; i++) {
+    if (!CHAT_ID_ALPHABET.includes(id2.charAt(i))) return false;
+  }
+  return true;
+}
+
+// src/match/extract.ts
+var MAX_TEXT = 65536;
+var MAX_SPACES_INSIDE = 3;
+var MIN_LETTER_DIGIT_CHANGES = 2;
+var MIN_PIECE = 2;
+var LATIN_THEN_CYRILLIC = /^L+C+$/;
+var isDigit = (c) => c >= "0" && c <= "9";
+function letterDigitChanges(body, slipAt) {
+  let changes = 0;
+  for (let k = 1; k < body.length; k++) {
+    if (k !== slipAt && isDigit(body[k]) !== isDigit(body[k - 1])) changes++;
+  }
+  return changes;
+}
+function neighbour(kind) {
+  if (kind === "latin" || kind === "word") return "block";
+  if (kind === "lookalike" || kind === "foreign") return "glue";
+  return "edge";
+}
+function slipLength(t, j) {
+  let k = j;
+  while (k - j < MAX_SPACES_INSIDE && t.kinds[k] === "space") k++;
+  if (t.kinds[k] !== "dash") return k - j;
+  if (k - j > 1) return 0;
+  k++;
+  if (t.kinds[k] === "space") k++;
+  return k - j;
+}
+function readAt(t, i, prefix, format) {
+  let j = i;
+  let scripts = "";
+  const note = (c, kind) => {
+    if (!isDigit(c) && (kind === "latin" || kind === "lookalike")) scripts += kind === "latin" ? "L" : "C";
+  };
+  for (const p of prefix) {
+    if (t.chars[j] !== p) return null;
+    note(p, t.kinds[j]);
+    j++;
+  }
+  const body = [];
+  let slipAt = -1;
+  while (body.length < format.length) {
+    const c = t.chars[j];
+    const kind = t.kinds[j];
+    if (c !== void 0 && (kind === "latin" || kind === "lookalike") && CHAT_ID_ALPHABET.includes(c)) {
+      note(c, kind);
+      body.push(c);
+      j++;
+      continue;
+    }
+    const slip = slipAt === -1 ? slipLength(t, j) : 0;
+    if (slip === 0) return null;
+    slipAt = body.length;
+    j += slip;
+  }
+  const before = neighbour(t.kinds[i - 1]);
+  const after = neighbour(t.kinds[j]);
+  if (before === "block" || after === "block") return null;
+  if (LATIN_THEN_CYRILLIC.test(scripts)) return null;
+  const id2 = format.prefix + body.join("");
+  const glued = before === "glue" || after === "glue";
+  if (slipAt === -1 && !glued) return { id: id2, repair: null, end: j };
+  if (slipAt !== -1 && glued) return null;
+  if (scripts.includes("C") || prefix.length === 0 || letterDigitChanges(body, slipAt) < MIN_LETTER_DIGIT_CHANGES)
+    return null;
+  if (slipAt !== -1 && (prefix.length + slipAt < MIN_PIECE || format.length - slipAt < MIN_PIECE)) return null;
+  return { id: id2, repair: slipAt === -1 ? "glued" : "split", end: j };
+}
+function findChatIds(text2, format = DEFAULT_FORMAT) {
+  if (typeof text2 !== "string" || text2.length === 0) return [];
+  const t = foldText(text2.length > MAX_TEXT ? text2.slice(0, MAX_TEXT) : text2);
+  const prefix = format.prefix.toUpperCase();
+  const found = /* @__PURE__ */ new Map();
+  for (let i = 0; i < t.chars.length; ) {
+    const reading = prefix.length === 0 || t.chars[i] === prefix[0] ? readAt(t, i, prefix, format) : null;
+    if (!reading) {
+      i++;
+      continue;
+    }
+    if (!found.has(reading.id) || reading.repair === null) found.set(reading.id, reading.repair);
+    i = reading.end;
+  }
+  return [...found].map(([id2, repair]) => ({ id: id2, repair }));
+}
+function extractChatId(text2, format = DEFAULT_FORMAT) {
+  const candidates = findChatIds(text2, format);
+  return candidates.length === 1 ? candidates[0].id : null;
+}
+function parseStartPayload(text2) {
+  if (typeof text2 !== "string") return null;
+  const m = /^\s*\/start(?:@[A-Za-z0-9_]{1,64})?(?:\s+([\s\S]*?))?\s*$/i.exec(removeInvisible(text2));
+  if (!m) return null;
+  return m[1] ?? "";
+}
+
+// src/collector/attribution.ts
+function findChatId(report, format = DEFAULT_FORMAT) {
+  if (report.chatId) return report.chatId;
+  if (report.text !== void 0) {
+    const payload = parseStartPayload(report.text);
+    if (payload !== null) return extractChatId(payload, format);
+  }
+  if (report.context) {
+    const id2 = extractChatId(report.context, format);
+    if (id2) return id2;
+  }
+  return report.text === void 0 ? null : extractChatId(report.text, format);
+}
+var linkablePartners = (platform, partners) => platform === "viber" ? partners.filter((p) => p.kind !== "ChatUsername") : partners;
+function chooseChatId(found, existing, linked) {
+  if (found) return { chatId: found, chatIdSource: "message" };
+  const stored = existing?.chatId ?? null;
+  if (stored !== null) return { chatId: stored, chatIdSource: existing?.chatIdSource ?? "message" };
+  return { chatId: linked, chatIdSource: linked === null ? null : "partner" };
+}
+var pairingCutoff = (dateTime) => dateTime * 1e3 + 999;
+function attributionOf(chatId, chatIdSource, pairing2) {
+  if (chatId === null) return { chatId: null, chatIdSource, reason: "no_chat_id" };
+  if (!pairing2) return { chatId, chatIdSource, reason: "chat_id_not_paired" };
+  if (!hasMetricaId(pairing2)) return { chatId, chatIdSource, reason: "pairing_without_metrica_id" };
+  return {
+    chatId,
+    chatIdSource,
+    reason: null,
+    ...pairing2.clientId ? { clientId: pairing2.clientId } : {},
+    ...pairing2.userId ? { userId: pairing2.userId } : {},
+    ...pairing2.yclid ? { yclid: pairing2.yclid } : {},
+    ...pairing2.purchaseId ? { purchaseId: pairing2.purchaseId } : {},
+    ...pairing2.url ? { url: pairing2.url } : {}
+  };
+}
+function keepsStoredAttribution(existing, attribution) {
+  return existing !== null && (existing.unattributedReason === null || attribution.reason !== null && existing.chatId !== null);
+}
+function chatInputOf(report, attribution) {
+  return {
+    dateTime: report.dateTime,
+    platform: report.platform,
+    ...report.chatUsername ? { chatUsername: report.chatUsername } : {},
+    ...report.chatUserId ? { chatUserId: report.chatUserId } : {},
+    ...report.phoneNumber ? { phoneNumber: report.phoneNumber } : {},
+    ...report.answered !== void 0 ? { answered: report.answered } : {},
+    ...report.tags ? { tags: report.tags } : {},
+    ...report.price ? { price: report.price } : {},
+    ...report.currency ? { currency: report.currency } : {},
+    ...report.messengerTrackerUrl ? { messengerTrackerUrl: report.messengerTrackerUrl } : {},
+    ...attribution === null ? {} : { attribution }
+  };
+}
+var awaitsPairing = (row) => row.chatId !== null && (row.unattributedReason === "chat_id_not_paired" || row.unattributedReason === "pairing_without_metrica_id");
+function chatResultOf(row, created, changed) {
+  const ids = {
+    ...row.clientId ? { clientId: row.clientId } : {},
+    ...row.userId ? { userId: row.userId } : {},
+    ...row.yclid ? { yclid: row.yclid } : {},
+    ...row.purchaseId ? { purchaseId: row.purchaseId } : {}
+  };
+  return {
+    key: row.key,
+    revision: row.revision,
+    created,
+    changed,
+    chatId: row.chatId,
+    matched: row.unattributedReason === null ? ids : null,
+    unattributedReason: row.unattributedReason
+  };
+}
+
+// src/collector/attribute.ts
+async function recordChat(storage, report, format = DEFAULT_FORMAT) {
+  if (typeof format !== "object" || format === null) {
+    throw new TypeError(
+      `recordChat(storage, report, format): format must be a chat-ID format object, got ${JSON.stringify(format)}`
+    );
+  }
+  return storeAndAttribute(storage, report, format, true);
+}
+async function storeAndAttribute(storage, report, format, recheck) {
+  const partners = partnersOf(report);
+  const first = partners[0];
+  if (!first) throw new Error("a chat needs a partner identifier");
+  const key = chatKey(report.dateTime, report.platform, first);
+  const found = findChatId(report, format);
+  const links = linkablePartners(report.platform, partners);
+  if (found) await storage.linkPartner(report.platform, links, found, report.dateTime * 1e3);
+  const existing = found ? null : await storage.getChat(key);
+  const linked = found || existing?.chatId ? null : await storage.findLinkedChatId(report.platform, links);
+  const { chatId, chatIdSource } = chooseChatId(found, existing, linked);
+  const pairing2 = chatId === null ? null : await storage.findPairing(chatId, pairingCutoff(report.dateTime));
+  const attribution = attributionOf(chatId, chatIdSource, pairing2);
+  const keep = keepsStoredAttribution(existing, attribution);
+  const { row, created, changed } = await storage.upsertChat(key, chatInputOf(report, keep ? null : attribution));
+  if (recheck && awaitsPairing(row)) {
+    const late = await storage.findPairing(row.chatId, pairingCutoff(report.dateTime));
+    if (late && hasMetricaId(late)) {
+      const again = await storeAndAttribute(storage, report, format, false);
+      return { ...again, created: created || again.created, changed: true };
+    }
+  }
+  return chatResultOf(row, created, changed);
+}
+
+// src/collector/bots.ts
+var obj = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : null;
+var CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+var str = (v, max) => {
+  if (typeof v !== "string") return void 0;
+  const s = v.replace(CONTROL, "").slice(0, max);
+  return s.length > 0 ? s : void 0;
+};
+var id = (v, max) => typeof v === "number" && Number.isSafeInteger(v) ? String(v) : typeof v === "string" && v.length > 0 && v.length <= max && !/[\s\u0000-\u001f\u007f-\u009f]/.test(v) ? v : void 0;
+var MIN_SECONDS = 946684800;
+var seconds = (v, nowSeconds) => v !== void 0 && Number.isSafeInteger(v) && v >= MIN_SECONDS ? Math.min(v, nowSeconds) : nowSeconds;
+function telegramChat(update, nowSeconds) {
+  const message = obj(update.message);
+  const from = obj(message?.from);
+  if (!message || !from || from.is_bot === true) return null;
+  const text2 = typeof message.text === "string" && message.text.length > 0 ? message.text.slice(0, 4096) : void 0;
+  const userId = id(from.id, 64);
+  if (text2 === void 0 || userId === void 0) return null;
+  const report = {
+    platform: "telegram",
+    dateTime: seconds(typeof message.date === "number" ? message.date : void 0, nowSeconds),
+    text: text2,
+    chatUserId: userId
+  };
+  const username = str(from.username, 64);
+  if (username) report.chatUsername = username;
+  return { report, starts: /^\s*\/start\b/i.test(text2) };
+}
+function viberChat(event, nowSeconds) {
+  const kind = event.event;
+  const at = seconds(
+    typeof event.timestamp === "number" && Number.isFinite(event.timestamp) ? Math.floor(event.timestamp / 1e3) : void 0,
+    nowSeconds
+  );
+  if (kind === "conversation_started") {
+    const user = obj(event.user);
+    const userId = id(user?.id, 128);
+    if (!userId) return null;
+    const report = { platform: "viber", dateTime: at, chatUserId: userId };
+    const name = str(user?.name, 100);
+    if (name) report.chatUsername = name;
+    const context = str(event.context, 256);
+    if (context) report.context = context;
+    return { report, starts: context !== void 0 };
+  }
+  if (kind === "message") {
+    const sender = obj(event.sender);
+    const message = obj(event.message);
+    const userId = id(sender?.id, 128);
+    const text2 = message?.type === "text" && typeof message.text === "string" && message.text.length > 0 ? message.text.slice(0, 4096) : void 0;
+    if (!userId || text2 === void 0) return null;
+    const report = { platform: "viber", dateTime: at, chatUserId: userId, text: text2 };
+    const name = str(sender?.name, 100);
+    if (name) report.chatUsername = name;
+    return { report, starts: false };
+  }
+  return null;
+}
+
+// src/collector/errors.ts
+var HttpError = class extends Error {
+  constructor(status, message, field, headers = {}) {
+    super(message);
+    this.status = status;
+    this.field = field;
+    this.headers = headers;
+  }
+  status;
+  field;
+  headers;
+  name = "HttpError";
+};
+var badField = (field, message) => new HttpError(400, message, field);
+
+// src/collector/validate.ts
+var CONTROL2 = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+var LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+var MIN_SECONDS2 = 946684800;
+var FUTURE_SKEW_MS = 24 * 3600 * 1e3;
+function shown(v) {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "an array";
+  if (typeof v === "string") return v.length > 40 ? `a string of ${v.length} characters` : JSON.stringify(v);
+  if (typeof v === "object") return "an object";
+  return `${typeof v} ${String(v)}`;
+}
+function rejectUnknown(body, allowed) {
+  for (const key of Object.keys(body)) {
+    if (!allowed.includes(key)) {
+      throw badField(key, `unknown field ${JSON.stringify(key.slice(0, 64))}; expected only ${allowed.join(", ")}`);
+    }
+  }
+}
+function text(body, field, max, options = {}) {
+  const v = body[field];
+  if (v === void 0 || v === null) {
+    if (options.required) throw badField(field, `${field} is required`);
+    return void 0;
+  }
+  if (typeof v !== "string") throw badField(field, `${field} must be a string, got ${shown(v)}`);
+  if (v.length === 0) {
+    if (options.required) throw badField(field, `${field} must not be empty`);
+    return void 0;
+  }
+  if (v.length > max) throw badField(field, `${field} must be at most ${max} characters, got ${v.length}`);
+  if (LONE_SURROGATE.test(v)) throw badField(field, `${field} contains a broken Unicode character (lone surrogate)`);
+  const control = options.multiline ? /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/ : CONTROL2;
+  if (control.test(v)) throw badField(field, `${field} contains control or direction-override characters`);
+  if (options.pattern && !options.pattern.test(v)) {
+    throw badField(field, `${field} must be ${options.expected ?? `like ${options.pattern}`}, got ${shown(v)}`);
+  }
+  return v;
+}
+function httpUrl(body, field) {
+  const v = text(body, field, 2048);
+  if (v === void 0) return void 0;
+  let u;
+  try {
+    u = new URL(v);
+  } catch {
+    throw badField(field, `${field} must be an absolute http(s) URL, got ${shown(v)}`);
+  }
+  if (u.protocol !== "http:" && u.protocol !== "https:") {
+    throw badField(field, `${field} must be an http(s) URL, got the scheme ${JSON.stringify(u.protocol)}`);
+  }
+  return v;
+}
+function platformOf(body, field, required) {
+  const v = body[field];
+  if (v === void 0 || v === null) {
+    if (required) throw badField(field, `${field} is required: one of ${CHAT_PLATFORMS.join(", ")}`);
+    return void 0;
+  }
+  if (typeof v !== "string" || !CHAT_PLATFORMS.includes(v)) {
+    throw badField(field, `${field} must be one of ${CHAT_PLATFORMS.join(", ")}, got ${shown(v)}`);
+  }
+  return v;
+}
+var PAIRING_FIELDS = [
+  "v",
+  "chatId",
+  "clientId",
+  "yclid",
+  "userId",
+  "purchaseId",
+  "counterId",
+  "url",
+  "referrer",
+  "platform",
+  "ts"
+];
+function parsePairing(body, now, format = DEFAULT_FORMAT) {
+  rejectUnknown(body, PAIRING_FIELDS);
+  if (body.v !== 1) throw badField("v", `v must be the number 1 (the beacon format version), got ${shown(body.v)}`);
+  const chatId = body.chatId;
+  if (chatId === void 0 || chatId === null) throw badField("chatId", "chatId is required");
+  if (!isChatId(chatId, format)) {
+    throw badField(
+      "chatId",
+      `chatId must be "${format.prefix}" followed by ${format.length} characters of 2-9 A-H J-N P-Z, got ${shown(chatId)}`
+    );
+  }
+  let counterId;
+  if (typeof body.counterId === "number" && Number.isSafeInteger(body.counterId) && body.counterId > 0) {
+    counterId = String(body.counterId);
+  } else {
+    counterId = text(body, "counterId", 12, { pattern: /^[1-9][0-9]{0,11}$/, expected: "a Metrica counter number" });
+  }
+  let ts;
+  if (body.ts !== void 0 && body.ts !== null) {
+    if (typeof body.ts !== "number" || !Number.isSafeInteger(body.ts)) {
+      throw badField("ts", `ts must be an integer of Unix milliseconds, got ${shown(body.ts)}`);
+    }
+    if (body.ts < MIN_SECONDS2 * 1e3) throw badField("ts", `ts must be Unix milliseconds after 2000, got ${body.ts}`);
+    if (body.ts > now + FUTURE_SKEW_MS) throw badField("ts", `ts is more than a day in the future: ${body.ts}`);
+    ts = body.ts;
+  }
+  const p = { chatId, receivedAt: now };
+  const set = (k, v) => {
+    if (v !== void 0) p[k] = v;
+  };
+  set("clientId", text(body, "clientId", 20, { pattern: /^[0-9]{1,20}$/, expected: "a string of 1\u201320 digits" }));
+  set("yclid", text(body, "yclid", 64, { pattern: /^[0-9]{1,64}$/, expected: "a string of digits" }));
+  set("userId", text(body, "userId", 100));
+  set("purchaseId", text(body, "purchaseId", 100));
+  set("counterId", counterId);
+  set("url", httpUrl(body, "url"));
+  set("referrer", httpUrl(body, "referrer"));
+  set("platform", platformOf(body, "platform", false));
+  set("ts", ts);
+  return p;
+}
+var CHAT_FIELDS = [
+  "platform",
+  "dateTime",
+  "text",
+  "chatId",
+  "chatUsername",
+  "chatUserId",
+  "phoneNumber",
+  "answered",
+  "tags",
+  "price",
+  "currency",
+  "messengerTrackerUrl"
+];
+function checkDateTime(v, nowSeconds, field = "dateTime") {
+  if (typeof v !== "number" || !Number.isSafeInteger(v)) {
+    throw badField(field, `${field} must be an integer of Unix seconds, got ${shown(v)}`);
+  }
+  if (v > 1e11) throw badField(field, `${field} must be Unix seconds, got ${v} (milliseconds? divide by 1000)`);
+  if (v < MIN_SECONDS2) throw badField(field, `${field} must be Unix seconds after 2000-01-01, got ${v}`);
+  if (v > nowSeconds)
+    throw badField(field, `${field} is in the future (${v} > now ${nowSeconds}); Metrica accepts past times only`);
+  return v;
+}
+function parseChatReport(body, now, format = DEFAULT_FORMAT) {
+  rejectUnknown(body, CHAT_FIELDS);
+  const nowSeconds = Math.floor(now / 1e3);
+  const platform = platformOf(body, "platform", true);
+  const dateTime = body.dateTime === void 0 || body.dateTime === null ? nowSeconds : checkDateTime(body.dateTime, nowSeconds);
+  const r = { platform, dateTime };
+  const set = (k, v) => {
+    if (v !== void 0) r[k] = v;
+  };
+  set("text", text(body, "text", 4096, { multiline: true }));
+  const chatId = body.chatId;
+  if (chatId !== void 0 && chatId !== null) {
+    if (!isChatId(chatId, format)) {
+      throw badField(
+        "chatId",
+        `chatId must be "${format.prefix}" followed by ${format.length} characters of 2-9 A-H J-N P-Z, got ${shown(chatId)}`
+      );
+    }
+    r.chatId = chatId;
+  }
+  set("chatUsername", text(body, "chatUsername", 100));
+  set("chatUserId", text(body, "chatUserId", 128, { pattern: /^\S+$/, expected: "an ID without spaces" }));
+  const phone = text(body, "phoneNumber", 32);
+  if (phone !== void 0) {
+    const compact = compactPhone(phone);
+    if (compact === null) {
+      throw badField("phoneNumber", "phoneNumber must be 7\u201315 digits with the country code, e.g. +79001234567");
+    }
+    r.phoneNumber = compact;
+  }
+  if (!r.chatUserId && !r.chatUsername && !r.phoneNumber) {
+    throw badField("chatUserId", "one of chatUserId, chatUsername or phoneNumber is required (the chat partner)");
+  }
+  if (body.answered !== void 0 && body.answered !== null) {
+    if (typeof body.answered !== "boolean") {
+      throw badField("answered", `answered must be true or false, got ${shown(body.answered)}`);
+    }
+    r.answered = body.answered;
+  }
+  if (body.tags !== void 0 && body.tags !== null) {
+    const list = typeof body.tags === "string" ? [body.tags] : body.tags;
+    if (!Array.isArray(list) || list.some((t) => typeof t !== "string")) {
+      throw badField("tags", `tags must be a string or an array of strings, got ${shown(body.tags)}`);
+    }
+    const joined = list.map((t) => t.trim()).filter(Boolean).join(",");
+    if (joined.length > 100)
+      throw badField("tags", `tags must be at most 100 characters together, got ${joined.length}`);
+    if (CONTROL2.test(joined) || LONE_SURROGATE.test(joined)) {
+      throw badField("tags", "tags contain control characters or broken Unicode");
+    }
+    if (joined) r.tags = joined;
+  }
+  if (body.price !== void 0 && body.price !== null) {
+    const p = body.price;
+    const s = typeof p === "number" && Number.isFinite(p) ? String(p) : p;
+    if (typeof s !== "string" || !/^[0-9]{1,12}(\.[0-9]{1,2})?$/.test(s)) {
+      throw badField("price", `price must be a non-negative amount with a full stop, e.g. 1500.50, got ${shown(p)}`);
+    }
+    r.price = s;
+  }
+  const currency = text(body, "currency", 3, { pattern: /^[A-Za-z]{3}$/, expected: "a three-letter ISO 4217 code" });
+  if (currency !== void 0) r.currency = currency.toUpperCase();
+  set("messengerTrackerUrl", httpUrl(body, "messengerTrackerUrl"));
+  return r;
+}
+
+// src/collector/body.ts
+function readBody(req, limit) {
+  const declared = Number(req.headers["content-length"]);
+  if (Number.isFinite(declared) && declared > limit) {
+    return Promise.reject(new HttpError(413, `body is ${declared} bytes; at most ${limit} bytes are accepted`));
+  }
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    let size = 0;
+    let done = false;
+    const finish = (error, body) => {
+      if (done) return;
+      done = true;
+      if (error) reject(error);
+      else resolve(body);
+    };
+    const onData = (chunk) => {
+      if (done) return;
+      size += chunk.length;
+      if (size > limit) {
+        req.pause();
+        finish(new HttpError(413, `body is over ${limit} bytes; at most ${limit} bytes are accepted`));
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => finish(null, chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size));
+    const onError = (e) => finish(new HttpError(400, `request body could not be read: ${e.message}`));
+    const onAborted = () => finish(new HttpError(400, "request was aborted before the body ended"));
+    req.on("data", onData);
+    req.on("end", onEnd);
+    req.on("error", onError);
+    req.on("aborted", onAborted);
+  });
+}
+
+// src/collector/json.ts
+var decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+function decodeUtf8(body) {
+  try {
+    return decoder.decode(body);
+  } catch {
+    throw new HttpError(400, "body is not valid UTF-8");
+  }
+}
+function parseJsonObject(text2) {
+  if (text2.trim() === "") throw new HttpError(400, "body is empty: expected a JSON object");
+  let value;
+  try {
+    value = JSON.parse(text2);
+  } catch (error) {
+    throw new HttpError(400, `body is not valid JSON: ${error.message}`);
+  }
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw new HttpError(
+      400,
+      `body must be a JSON object, got ${value === null ? "null" : Array.isArray(value) ? "an array" : typeof value}`
+    );
+  }
+  const dup = duplicateKey(text2);
+  if (dup !== null) throw badField(dup, `field ${JSON.stringify(dup)} is given more than once`);
+  return value;
+}
+function duplicateKey(json) {
+  const stack = [];
+  let i = 0;
+  while (i < json.length) {
+    const c = json[i];
+    if (c === "{") stack.push(/* @__PURE__ */ new Set());
+    else if (c === "[") stack.push(null);
+    else if (c === "}" || c === "]") stack.pop();
+    else if (c === '"') {
+      let j = i + 1;
+      while (json[j] !== '"') j += json[j] === "\\" ? 2 : 1;
+      let k = j + 1;
+      while (k < json.length && " 	\r\n".includes(json[k])) k++;
+      if (json[k] === ":") {
+        const key = JSON.parse(json.slice(i, j + 1));
+        const keys = stack[stack.length - 1];
+        if (keys) {
+          if (keys.has(key)) return key;
+          keys.add(key);
+        }
+      }
+      i = j;
+    }
+    i++;
+  }
+  return null;
+}
+
+// src/collector/http.ts
+var JSON_TYPE = "application/json; charset=utf-8";
+var BASE_HEADERS = { "X-Content-Type-Options": "nosniff", "Cache-Control": "no-store" };
+function send(res, status, body, headers = {}) {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  const all = { ...BASE_HEADERS, ...headers };
+  if (body === void 0) {
+    res.writeHead(status, all);
+    res.end();
+    return;
+  }
+  const payload = JSON.stringify(body);
+  all["Content-Type"] = JSON_TYPE;
+  all["Content-Length"] = String(Buffer.byteLength(payload));
+  res.writeHead(status, all);
+  res.end(payload);
+}
+function mediaType(req) {
+  return (req.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+}
+function requireType(req, allowed) {
+  const type = mediaType(req);
+  if (!allowed.includes(type)) {
+    throw new HttpError(
+      415,
+      `Content-Type must be ${allowed.join(" or ")}, got ${JSON.stringify(type || "none")}`,
+      "Content-Type"
+    );
+  }
+}
+async function readJsonObject(req, limit) {
+  return parseJsonObject(decodeUtf8(await readBody(req, limit)));
+}
+function clientAddress(req, trustProxy) {
+  if (trustProxy) {
+    const xff = req.headers["x-forwarded-for"];
+    const last = (Array.isArray(xff) ? xff.join(",") : xff ?? "").split(",").pop()?.trim();
+    if (last) return last;
+  }
+  return req.socket.remoteAddress ?? "unknown";
+}
+function sendError(res, error) {
+  if (!(error instanceof HttpError)) {
+    send(res, 500, { error: "internal error" });
+    return;
+  }
+  const headers = { ...error.headers };
+  if (error.status === 413) headers.Connection = "close";
+  send(
+    res,
+    error.status,
+    error.field ? { error: error.message, field: error.field } : { error: error.message },
+    headers
+  );
+}
+
+// src/collector/handlers/chats.ts
+var CHAT_BODY_LIMIT = 64 * 1024;
+var chats = async (ctx, { req, res }) => {
+  requireType(req, ["application/json"]);
+  const body = await readJsonObject(req, CHAT_BODY_LIMIT);
+  const report = parseChatReport(body, ctx.now(), ctx.format);
+  const result = await recordChat(ctx.storage, report, ctx.format);
+  send(res, result.created ? 201 : 200, result);
+};
+
+// src/collector/rate-limit.ts
+var RateLimiter = class {
+  constructor(options, now = Date.now) {
+    this.now = now;
+    if (!(options.perMinute > 0))
+      throw new Error(`rate limit must be a positive number per minute, got ${options.perMinute}`);
+    this.rate = options.perMinute / 6e4;
+    this.burst = options.burst ?? Math.max(10, Math.ceil(options.perMinute / 4));
+    this.maxClients = options.maxClients ?? 1e5;
+  }
+  now;
+  buckets = /* @__PURE__ */ new Map();
+  rate;
+  burst;
+  maxClients;
+  /** Takes one token; returns 0 when allowed, else the seconds to wait (for Retry-After). */
+  take(client) {
+    const t = this.now();
+    let b = this.buckets.get(client);
+    if (b) {
+      b.tokens = Math.min(this.burst, b.tokens + (t - b.at) * this.rate);
+      b.at = t;
+    } else {
+      if (this.buckets.size >= this.maxClients) this.evict(t);
+      b = { tokens: this.burst, at: t };
+      this.buckets.set(client, b);
+    }
+    if (b.tokens >= 1) {
+      b.tokens -= 1;
+      return 0;
+    }
+    return Math.max(1, Math.ceil((1 - b.tokens) / this.rate / 1e3));
+  }
+  evict(t) {
+    for (const [k, b] of this.buckets) {
+      if (b.tokens + (t - b.at) * this.rate >= this.burst) this.buckets.delete(k);
+    }
+    for (const k of this.buckets.keys()) {
+      if (this.buckets.size < this.maxClients) break;
+      this.buckets.delete(k);
+    }
+  }
+};
+function clientKey(address) {
+  let ip = address.trim();
+  const bracketed = /^\[([^\]]*)\](?::\d+)?$/.exec(ip);
+  if (bracketed) ip = bracketed[1];
+  ip = ip.replace(/%.*$/, "");
+  const v4 = /^(\d{1,3}(?:\.\d{1,3}){3})(?::\d+)?$/.exec(ip);
+  if (v4) return v4[1];
+  if (!ip.includes(":")) return address;
+  let canonical;
+  try {
+    canonical = new URL(`http://[${ip}]`).hostname.slice(1, -1);
+  } catch {
+    return address;
+  }
+  const [head = "", tail] = canonical.split("::");
+  const first = head ? head.split(":") : [];
+  const last = tail ? tail.split(":") : [];
+  const groups = tail === void 0 ? first : [...first, ...Array(8 - first.length - last.length).fill("0"), ...last];
+  if (groups.slice(0, 5).every((g) => g === "0") && groups[5] === "ffff") {
+    const [hi, lo] = [Number.parseInt(groups[6], 16), Number.parseInt(groups[7], 16)];
+    return [hi >> 8, hi & 255, lo >> 8, lo & 255].join(".");
+  }
+  return `${groups.slice(0, 4).join(":")}::/64`;
+}
+
+// src/collector/handlers/pairings.ts
+var PAIRING_BODY_LIMIT = 4096;
+var pairing = async (ctx, { req, res, cors }) => {
+  if (ctx.limiter) {
+    const wait = ctx.limiter.take(clientKey(ctx.clientAddress(req)));
+    if (wait > 0) throw new HttpError(429, "too many requests", void 0, { "Retry-After": String(wait), ...cors });
+  }
+  requireType(req, ["text/plain", "application/json"]);
+  const body = await readJsonObject(req, PAIRING_BODY_LIMIT);
+  const input = parsePairing(body, ctx.now(), ctx.format);
+  await ctx.storage.insertPairing(input);
+  send(res, 204, void 0, cors);
+};
+
+// src/collector/handlers/webhooks.ts
+var WEBHOOK_BODY_LIMIT = 1024 * 1024;
+function botWebhook(parse) {
+  return async (ctx, { req, res }) => {
+    requireType(req, ["application/json"]);
+    const body = await readJsonObject(req, WEBHOOK_BODY_LIMIT);
+    const chat = parse(body, Math.floor(ctx.now() / 1e3));
+    if (!chat) {
+      send(res, 200, { ok: true, ignored: true });
+      return;
+    }
+    if (!chat.starts && findChatId(chat.report, ctx.format) === null) {
+      const partner = partnersOf(chat.report)[0];
+      if (partner && await ctx.storage.partnerHasChat(chat.report.platform, partner)) {
+        send(res, 200, { ok: true, ignored: true });
+        return;
+      }
+    }
+    const result = await recordChat(ctx.storage, chat.report, ctx.format);
+    send(res, 200, { ok: true, chatId: result.chatId, unattributedReason: result.unattributedReason });
+  };
+}
+var telegramWebhook = botWebhook(telegramChat);
+var viberWebhook = botWebhook(viberChat);
+
+// src/collector/auth.ts
+import { createHash, timingSafeEqual } from "node:crypto";
+var digest = (s) => createHash("sha256").update(s, "utf8").digest();
+function secretMatcher(secrets) {
+  const digests = secrets.filter((s) => s.length > 0).map(digest);
+  return (candidate) => {
+    const d = digest(candidate);
+    let ok = false;
+    for (const k of digests) ok = timingSafeEqual(k, d) || ok;
+    return ok;
+  };
+}
+function bearerAuthorizer(keys) {
+  const keyAccepted = secretMatcher(keys);
+  const hasKeys = keys.some((k) => k.length > 0);
+  return (req) => {
+    const header = req.headers.authorization;
+    const m = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+    if (!m) {
+      throw new HttpError(401, "Authorization: Bearer <key> is required", "Authorization", {
+        "WWW-Authenticate": "Bearer"
+      });
+    }
+    if (!hasKeys || !keyAccepted(m[1])) throw new HttpError(403, "API key not accepted", "Authorization");
+  };
+}
+var BASIC_CHALLENGE = 'Basic realm="metrica-chats dashboard", charset="UTF-8"';
+function basicAuthorizer(keys) {
+  const keyAccepted = secretMatcher(keys);
+  const hasKeys = keys.some((k) => k.length > 0);
+  return (req) => {
+    const m = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(req.headers.authorization ?? "");
+    const decoded = m ? Buffer.from(m[1], "base64").toString("utf8") : "";
+    const colon = decoded.indexOf(":");
+    const password = colon >= 0 ? decoded.slice(colon + 1) : "";
+    if (!hasKeys || !password || !keyAccepted(password)) {
+      throw new HttpError(
+        401,
+        hasKeys ? "the dashboard needs an API key as the password" : "the dashboard is off: set METRICA_CHATS_API_KEYS",
+        "Authorization",
+        { "WWW-Authenticate": BASIC_CHALLENGE }
+      );
+    }
+  };
+}
+
+// src/collector/lifecycle.ts
+import { createServer } from "node:http";
+
+// src/uploader/schedule.ts
+function nextUtcMidnight(ms) {
+  return (Math.floor(ms / 864e5) + 1) * 864e5;
+}
+var rows = (n) => n === 1 ? "1 row" : `${n} rows`;
+function createUploadSchedule(o) {
+  const now = o.now ?? Date.now;
+  const state = { every: o.every, counterId: o.counterId };
+  let timer = null;
+  let running = null;
+  let stopped = false;
+  const abort = new AbortController();
+  async function run() {
+    const at = now();
+    const done = (outcome, message, uploads = [], count = 0) => {
+      const result = { at, outcome, message, uploads, rows: count };
+      state.lastRun = result;
+      const fields = { counterId: o.counterId, outcome, uploads, rows: count, ms: now() - at };
+      if (outcome === "failed" || outcome === "invalid") o.log.error(`scheduled upload: ${message}`, fields);
+      else if (outcome === "quota-exhausted") o.log.warn(`scheduled upload: ${message}`, fields);
+      else o.log.info(`scheduled upload: ${message}`, fields);
+      return result;
+    };
+    if (state.pausedUntil !== void 0 && at < state.pausedUntil) {
+      return done(
+        "quota-exhausted",
+        `skipped: the daily quota is used up until ${new Date(state.pausedUntil).toISOString()}`
+      );
+    }
+    delete state.pausedUntil;
+    let release;
+    try {
+      release = await o.tryLock();
+    } catch (error) {
+      return done("failed", `could not take the upload lock: ${error.message}`);
+    }
+    if (!release) return done("locked", "skipped: another collector is uploading right now");
+    try {
+      const result = await uploadPending(o.store, {
+        client: o.client,
+        counterId: o.counterId,
+        ...o.comment ? { comment: o.comment } : {},
+        // Stopping cuts only the wait for Metrica's status: an upload in flight finishes and is
+        // marked, so the next run does not send its rows again.
+        wait: { timeoutMs: 6e4, ...o.wait, signal: abort.signal }
+      });
+      const ids = result.uploads.map((u) => u.uploading.id);
+      const sent = result.uploads.reduce((n, u) => n + u.rows, 0);
+      if (result.status === "empty") return done("nothing-to-upload", "nothing new to upload");
+      if (result.status === "invalid") {
+        const first = result.problems[0];
+        const where = first ? `: row ${first.line}, ${first.column}: ${first.message}` : "";
+        return done(
+          "invalid",
+          `${result.problemCount} invalid value${result.problemCount === 1 ? "" : "s"} in the pending chats${where}; nothing was sent`
+        );
+      }
+      const statuses = result.uploads.map((u) => {
+        const accepted = u.uploading.line_quantity;
+        return `upload ${u.uploading.id} ${u.uploading.status}${accepted === void 0 ? "" : `, ${accepted} rows accepted`}`;
+      }).join("; ");
+      return done("uploaded", `uploaded ${rows(sent)} (${statuses})`, ids, sent);
+    } catch (error) {
+      if (error instanceof QuotaExhaustedError) {
+        state.pausedUntil = nextUtcMidnight(now());
+        return done(
+          "quota-exhausted",
+          `${error.message}; the rows stay pending, next try after ${new Date(state.pausedUntil).toISOString()}`
+        );
+      }
+      if (error instanceof MetricaApiError || error instanceof MetricaNetworkError) {
+        return done("failed", `${error.message}; the rows stay pending, the next tick tries again`);
+      }
+      if (abort.signal.aborted) return done("failed", "stopped while waiting for Metrica\u2019s status");
+      return done("failed", `${error.message}; the next tick tries again`);
+    } finally {
+      await release();
+    }
+  }
+  function runOnce() {
+    running ??= run().finally(() => {
+      running = null;
+    });
+    return running;
+  }
+  function schedule(delay) {
+    if (stopped) return;
+    state.nextRunAt = now() + delay;
+    timer = setTimeout(() => {
+      timer = null;
+      void runOnce().finally(() => schedule(o.everyMs));
+    }, delay);
+    timer.unref();
+  }
+  return {
+    start(options = {}) {
+      schedule(options.immediately ? 0 : o.everyMs);
+    },
+    runOnce,
+    state: () => ({ ...state, ...state.lastRun ? { lastRun: { ...state.lastRun } } : {} }),
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      delete state.nextRunAt;
+      if (running) {
+        abort.abort(new Error("the collector is stopping"));
+        await running.catch(() => {
+        });
+      }
+    }
+  };
+}
+
+// src/collector/lifecycle.ts
+function createLifecycle(options) {
+  const { storage, log, now, prefix } = options;
+  let inFlight = 0;
+  let closing = false;
+  let idle = null;
+  const servers = [];
+  let retentionTimer = null;
+  if (options.retentionDays !== void 0) {
+    const days = options.retentionDays;
+    if (!(days > 0)) throw new Error(`retentionDays must be a positive number of days, got ${days}`);
+    const purge = () => {
+      storage.purgePairings(now() - days * 864e5).then((n) => n > 0 && log.info("old pairings purged", { count: n, olderThanDays: days })).catch((e) => log.error("purge failed", { error: e.message }));
+    };
+    purge();
+    retentionTimer = setInterval(purge, 36e5);
+    retentionTimer.unref();
+  }
+  let schedule = null;
+  if (options.uploadSchedule) {
+    const u = options.uploadSchedule;
+    schedule = createUploadSchedule({
+      store: storage,
+      tryLock: () => storage.tryUploadLock(),
+      client: u.client,
+      counterId: u.counterId,
+      everyMs: u.everyMs,
+      every: u.every,
+      log,
+      ...u.comment ? { comment: u.comment } : {},
+      ...u.wait ? { wait: u.wait } : {},
+      now
+    });
+    schedule.start({ immediately: true });
+  }
+  async function doClose() {
+    closing = true;
+    if (retentionTimer) clearInterval(retentionTimer);
+    const scheduleStopped = schedule?.stop();
+    const timeout = options.shutdownTimeoutMs ?? 1e4;
+    const stopped = servers.map(
+      (server) => new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      })
+    );
+    if (inFlight > 0) {
+      await new Promise((resolve) => {
+        const timer = setTimeout(resolve, timeout);
+        idle = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+    for (const server of servers) server.closeAllConnections();
+    await Promise.all(stopped);
+    await scheduleStopped;
+    await storage.close();
+    log.info("collector stopped");
+  }
+  let closed = null;
+  return {
+    track(res, work) {
+      inFlight++;
+      if (closing) res.setHeader("Connection", "close");
+      work().finally(() => {
+        inFlight--;
+        if (inFlight === 0 && idle) idle();
+      });
+    },
+    listen(handler, port, host) {
+      const server = createServer(
+        { keepAliveTimeout: 65e3, requestTimeout: 3e4, headersTimeout: 2e4 },
+        handler
+      );
+      servers.push(server);
+      return new Promise((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(port, host, () => {
+          server.off("error", reject);
+          const { port: p } = server.address();
+          const h = host.includes(":") ? `[${host}]` : host;
+          const url = `http://${h}:${p}${prefix}`;
+          log.info("collector listening", { url, db: storage.kind });
+          resolve({ url });
+        });
+      });
+    },
+    close() {
+      closed ??= doClose();
+      return closed;
+    },
+    uploadSchedule: () => schedule?.state() ?? null
+  };
+}
+
+// src/collector/origins.ts
+function normalizeOrigin(origin) {
+  const wildcard = origin.includes("://*.");
+  const probe = wildcard ? origin.replace("://*.", "://wildcard.") : origin;
+  let u;
+  try {
+    u = new URL(probe);
+  } catch {
+    throw new Error(`allowed origin ${JSON.stringify(origin)} is not an origin like https://example.com`);
+  }
+  if (u.protocol !== "http:" && u.protocol !== "https:" || u.pathname !== "/" || u.search || u.hash || u.username) {
+    throw new Error(
+      `allowed origin ${JSON.stringify(origin)} must be scheme://host[:port] with no path, like https://example.com`
+    );
+  }
+  if (/\/./.test(origin.replace(/^[a-z]+:\/\//i, ""))) {
+    throw new Error(`allowed origin ${JSON.stringify(origin)} must not have a path`);
+  }
+  return wildcard ? u.origin.replace("://wildcard.", "://*.") : u.origin;
+}
+function originMatcher(allowed) {
+  const exact = /* @__PURE__ */ new Set();
+  const suffixes = [];
+  for (const raw of allowed) {
+    const o = normalizeOrigin(raw.trim());
+    if (o.includes("://*.")) {
+      const [scheme, rest] = o.split("://*");
+      suffixes.push({ scheme: `${scheme}://`, suffix: rest });
+    } else exact.add(o);
+  }
+  return (origin) => {
+    let o;
+    try {
+      o = new URL(origin).origin;
+    } catch {
+      return false;
+    }
+    if (o === "null") return false;
+    if (exact.has(o)) return true;
+    return suffixes.some(({ scheme, suffix }) => {
+      if (!o.startsWith(scheme)) return false;
+      const host = o.slice(scheme.length);
+      return host.endsWith(suffix) && host.length > suffix.length;
+    });
+  };
+}
+
+// src/collector/handlers/conversions.ts
+function sinceParam(url, nowMs) {
+  const raw = url.searchParams.get("since");
+  if (raw === null || raw === "") return void 0;
+  if (!/^\d+$/.test(raw))
+    throw new HttpError(400, `since must be Unix seconds, got ${JSON.stringify(raw.slice(0, 40))}`, "since");
+  return checkDateTime(Number(raw), Math.floor(nowMs / 1e3), "since");
+}
+var conversionsCsv = async (ctx, { res, url }) => {
+  const since = sinceParam(url, ctx.now());
+  const chunks = exportPending(ctx.storage, since === void 0 ? {} : { since });
+  const first = await chunks.next();
+  res.writeHead(200, {
+    ...BASE_HEADERS,
+    "Content-Type": "text/csv; charset=utf-8",
+    "Content-Disposition": 'attachment; filename="conversions.csv"'
+  });
+  if (!first.done) res.write(first.value);
+  for await (const chunk of { [Symbol.asyncIterator]: () => chunks }) {
+    if (!res.write(chunk)) await new Promise((r) => res.once("drain", r));
+  }
+  res.end();
+};
+async function readStats(ctx, since) {
+  const counts = await ctx.storage.chatStats(since === void 0 ? {} : { since });
+  const schedule = ctx.uploadSchedule();
+  return schedule ? { ...counts, scheduledUpload: schedule } : counts;
+}
+var stats = async (ctx, { res, url }) => {
+  send(res, 200, await readStats(ctx, sinceParam(url, ctx.now())));
+};
+
+// src/report/html.ts
+function escapeHtml(value) {
+  return value.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]
+  );
+}
+
+// src/report/chart.ts
+var WIDTH = 560;
+var HEIGHT = 220;
+var PAD = { top: 14, right: 24, bottom: 34, left: 44 };
+function tickStep(max) {
+  const rough = Math.max(1, max / 3);
+  const power = 10 ** Math.floor(Math.log10(rough));
+  for (const m of [1, 2, 5, 10]) if (m * power >= rough) return m * power;
+  return 10 * power;
+}
+function chatsPerDayChart(days) {
+  const plotW = WIDTH - PAD.left - PAD.right;
+  const plotH = HEIGHT - PAD.top - PAD.bottom;
+  const max = Math.max(0, ...days.map((d) => d.attributed + d.unattributed));
+  const step = tickStep(max);
+  const top = Math.max(step, Math.ceil(max / step) * step);
+  const y = (v) => PAD.top + plotH - v / top * plotH;
+  const slot = plotW / Math.max(1, days.length);
+  const barW = Math.max(1, slot * 0.72);
+  const out = [];
+  for (let v = 0; v <= top; v += step) {
+    const at = y(v).toFixed(1);
+    out.push(`<line class="grid" x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${at}" y2="${at}"/>`);
+    out.push(
+      `<text class="axis" x="${PAD.left - 6}" y="${at}" text-anchor="end" dominant-baseline="middle">${v}</text>`
+    );
+  }
+  const labelEvery = Math.max(1, Math.ceil(days.length / 7));
+  days.forEach((d, i) => {
+    const x = PAD.left + i * slot + (slot - barW) / 2;
+    const total = d.attributed + d.unattributed;
+    const title = `<title>${escapeHtml(d.day)}: ${total} chats, ${d.attributed} attributed, ${d.unattributed} not attributed</title>`;
+    out.push(
+      `<g class="day" data-day="${escapeHtml(d.day)}" data-attributed="${d.attributed}" data-unattributed="${d.unattributed}">${title}`
+    );
+    if (d.attributed > 0) {
+      out.push(
+        `<rect class="bar-attributed" x="${x.toFixed(1)}" y="${y(d.attributed).toFixed(1)}" width="${barW.toFixed(1)}" height="${(y(0) - y(d.attributed)).toFixed(1)}"/>`
+      );
+    }
+    if (d.unattributed > 0) {
+      out.push(
+        `<rect class="bar-unattributed" x="${x.toFixed(1)}" y="${y(total).toFixed(1)}" width="${barW.toFixed(1)}" height="${(y(d.attributed) - y(total)).toFixed(1)}"/>`
+      );
+    }
+    out.push("</g>");
+    if ((days.length - 1 - i) % labelEvery === 0) {
+      out.push(
+        `<text class="axis" x="${(x + barW / 2).toFixed(1)}" y="${HEIGHT - 10}" text-anchor="middle">${escapeHtml(d.day.slice(5))}</text>`
+      );
+    }
+  });
+  const sum = (k) => days.reduce((n, d) => n + d[k], 0);
+  const label = `Chats per day from ${days[0]?.day ?? "\u2013"} to ${days[days.length - 1]?.day ?? "\u2013"}: ${sum("attributed")} attributed, ${sum("unattributed")} not attributed`;
+  return `<svg class="chart" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${escapeHtml(label)}" xmlns="http://www.w3.org/2000/svg">${out.join("")}</svg>`;
+}
+function dailySeries(counts, days, nowMs) {
+  const byDay = new Map(counts.map((c) => [c.day, c]));
+  const today = Math.floor(nowMs / 864e5);
+  const series = [];
+  for (let d = today - days + 1; d <= today; d++) {
+    const day = new Date(d * 864e5).toISOString().slice(0, 10);
+    const c = byDay.get(day);
+    series.push({ day, attributed: c?.attributed ?? 0, unattributed: c?.unattributed ?? 0 });
+  }
+  return series;
+}
+
+// src/report/dashboard.ts
+var PERIODS = [7, 30, 90];
+var percent = (part, whole) => whole === 0 ? "\u2013" : `${Math.round(part / whole * 100)}%`;
+var utc = (ms) => new Date(ms).toISOString().slice(0, 16).replace("T", " ");
+var num = (n) => n === void 0 ? "\u2013" : String(n);
+function card(label, value, note, id2) {
+  return `<div class="card" data-stat="${id2}"><div class="value">${value}</div><div class="label">${escapeHtml(label)}</div><div class="note">${escapeHtml(note)}</div></div>`;
+}
+function table(head, rows2, empty, cls = "") {
+  if (rows2.length === 0) return `<p class="empty">${escapeHtml(empty)}</p>`;
+  const th = head.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join("");
+  const body = rows2.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join("")}</tr>`).join("");
+  return `<div class="scroll"><table${cls ? ` class="${cls}"` : ""}><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table></div>`;
+}
+function metricaIds(c) {
+  const ids = [
+    c.clientId ? `ClientID ${escapeHtml(c.clientId)}` : null,
+    c.yclid ? `yclid ${escapeHtml(c.yclid)}` : null,
+    c.userId ? `UserID ${escapeHtml(c.userId)}` : null,
+    c.purchaseId ? `PurchaseID ${escapeHtml(c.purchaseId)}` : null
+  ].filter(Boolean);
+  return ids.length > 0 ? ids.join("<br>") : "\u2013";
+}
+function checkSection(check) {
+  const value = check ? ` value="${escapeHtml(check.url)}"` : "";
+  const form = `<form method="get" action="dashboard" class="check-form"><label for="check-url">Page URL</label><input id="check-url" name="check" type="url" required placeholder="https://example.com/landing"${value}><button type="submit">Check</button></form>`;
+  if (!check) return form;
+  if (check.error || !check.report) return `${form}<p class="bad">${escapeHtml(check.error ?? "the check did not run")}</p>`;
+  const items = check.report.lines.map(
+    (l) => `<li class="check-${l.status}" data-check="${l.id}"><span class="mark">${{ pass: "OK", fail: "FAIL", skip: "SKIP" }[l.status]}</span> <strong>${escapeHtml(l.title)}</strong>: ${escapeHtml(l.detail)}${l.fix ? `<div class="fix">${escapeHtml(l.fix)}</div>` : ""}</li>`
+  ).join("");
+  const verdict = check.report.ok ? '<p class="good">All checks passed.</p>' : '<p class="bad">Some checks failed; what to do is under each.</p>';
+  return `${form}<ul class="checks">${items}</ul>${verdict}`;
+}
+var BAD_OUTCOMES = /* @__PURE__ */ new Set(["failed", "invalid", "quota-exhausted"]);
+var REASON_SHORT = {
+  no_chat_id: "no chat ID in the message",
+  chat_id_not_paired: "chat ID never paired",
+  pairing_without_metrica_id: "pairing without a Metrica ID"
+};
+function scheduleSection(s) {
+  if (!s) {
+    return '<p class="empty">No scheduled upload: run <code>metrica-chats serve --upload-every 1h --counter &lt;id&gt;</code>, or <code>metrica-chats upload</code> from cron.</p>';
+  }
+  const last = s.lastRun ? `Last run ${utc(s.lastRun.at)} UTC: <strong class="${BAD_OUTCOMES.has(s.lastRun.outcome) ? "bad" : "good"}">${escapeHtml(s.lastRun.message)}</strong>.` : "No run yet.";
+  const next = s.nextRunAt ? ` Next run ${utc(s.nextRunAt)} UTC.` : "";
+  return `<p data-schedule>Every ${escapeHtml(s.every)} to counter ${escapeHtml(s.counterId)}. ${last}${next}</p>`;
+}
+function renderDashboard(v) {
+  const s = v.stats;
+  const unattributedTotal = Object.values(s.unattributed).reduce((a, b) => a + b, 0);
+  const periods = PERIODS.map(
+    (d) => d === v.days ? `<strong aria-current="page">${d} days</strong>` : `<a href="?days=${d}">${d} days</a>`
+  ).join(" ");
+  const platforms = Object.entries(s.byPlatform).sort(([a], [b]) => a.localeCompare(b)).map(([p, n]) => [escapeHtml(p), String(n), percent(n, s.chats), `<meter min="0" max="${s.chats}" value="${n}"></meter>`]);
+  const reasons = Object.keys(REASON_TEXT).filter((r) => s.unattributed[r] > 0).map((r) => [escapeHtml(REASON_TEXT[r]), `<span data-reason="${r}">${s.unattributed[r]}</span>`]);
+  const recent = v.recent.map((c) => [
+    `${utc(c.dateTime * 1e3)}`,
+    escapeHtml(c.platform),
+    escapeHtml(c.partner),
+    c.chatId ? `<code>${escapeHtml(c.chatId)}</code>` : "\u2013",
+    metricaIds(c),
+    c.reason ? `<span class="bad">${escapeHtml(REASON_SHORT[c.reason])}</span>` : '<span class="good">attributed</span>',
+    c.uploaded ? "uploaded" : "waiting"
+  ]);
+  const uploads = v.uploads.map((u) => [
+    `${utc(u.sentAt)}`,
+    `<code>${escapeHtml(u.uploadId)}</code>`,
+    escapeHtml(u.status),
+    String(u.rowCount),
+    num(u.lineQuantity),
+    num(u.linkedQuantity),
+    num(u.userNotFoundQuantity)
+  ]);
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>metrica-chats dashboard</title>
+<link rel="stylesheet" href="dashboard.css">
+<link rel="icon" href="dashboard.svg" type="image/svg+xml">
+</head>
+<body>
+<header><h1>metrica-chats</h1><nav class="periods">Last ${periods}</nav></header>
+<main>
+<section aria-labelledby="h-totals"><h2 id="h-totals">Last ${v.days} days</h2>
+<div class="cards">
+${card(
+    "Chats",
+    s.chats,
+    Object.entries(s.byPlatform).length > 0 ? Object.entries(s.byPlatform).map(([p, n]) => `${p} ${n}`).join(", ") : "none yet",
+    "chats"
+  )}
+${card("Attributed", s.matched, `${percent(s.matched, s.chats)} matched to Metrica IDs`, "matched")}
+${card("Not attributed", unattributedTotal, percent(unattributedTotal, s.chats), "unattributed")}
+${card("Uploaded", s.uploaded, `${s.pending} waiting for upload`, "uploaded")}
+${card("Pairings received", s.pairings, "beacons from the page script", "pairings")}
+</div></section>
+<section aria-labelledby="h-chart"><h2 id="h-chart">Chats per day</h2>
+<p class="legend"><span class="key key-attributed"></span> attributed <span class="key key-unattributed"></span> not attributed</p>
+${chatsPerDayChart(v.daily)}
+</section>
+<section aria-labelledby="h-platforms"><h2 id="h-platforms">By platform</h2>
+${table(["Platform", "Chats", "Share", ""], platforms, "No chats in this period.")}
+<p>Carried the chat ID in the message: <strong data-stat="carriedChatId">${s.carriedChatId}</strong>. Linked by the same partner\u2019s earlier chat: <strong data-stat="linkedByPartner">${s.linkedByPartner}</strong>.</p>
+</section>
+<section aria-labelledby="h-reasons"><h2 id="h-reasons">Why chats were not attributed</h2>
+${table(["Reason", "Chats"], reasons, "Every chat in this period was attributed.", "reasons")}
+</section>
+<section aria-labelledby="h-recent"><h2 id="h-recent">Recent chats</h2>
+${table(["Time (UTC)", "Platform", "Partner", "Chat ID", "Metrica IDs", "Match", "Upload"], recent, "No chats in this period.", "recent")}
+</section>
+<section aria-labelledby="h-uploads"><h2 id="h-uploads">Uploads to Metrica</h2>
+${scheduleSection(v.schedule)}
+${table(["Sent (UTC)", "Upload", "Metrica status", "Rows sent", "Rows accepted", "Linked", "Not found"], uploads, "Nothing uploaded yet.", "uploads")}
+</section>
+<section aria-labelledby="h-check"><h2 id="h-check">Installation check</h2>
+<p>Is the script on a page, configured, and able to reach this collector?</p>
+${checkSection(v.check)}
+</section>
+</main>
+<footer>As of ${utc(v.now)} UTC. The same figures: <code>GET /v1/stats</code>, <code>metrica-chats report</code>.</footer>
+</body>
+</html>
+`;
+}
+
+// src/report/dashboard-css.ts
+var DASHBOARD_CSS = `:root { color-scheme: light dark; --fg: #1b1f24; --muted: #5b6470; --bg: #fff; --panel: #f4f6f8;
+  --line: #d6dbe1; --good: #1a7f37; --bad: #b42318; --attributed: #2f6fde; --unattributed: #e0893a; }
+@media (prefers-color-scheme: dark) { :root { --fg: #e6e9ed; --muted: #9aa4af; --bg: #111418; --panel: #1b2026;
+  --line: #2e353d; --good: #4ac26b; --bad: #ff7b72; --attributed: #5b8ff0; --unattributed: #f0a35e; } }
+* { box-sizing: border-box; }
+body { margin: 0; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg); background: var(--bg); }
+header, main, footer { max-width: 980px; margin: 0 auto; padding: 0 16px; }
+header { display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between; gap: 8px; padding-top: 16px; }
+h1 { font-size: 1.3rem; margin: 0; }
+h2 { font-size: 1.05rem; margin: 28px 0 10px; }
+.periods a, .periods strong { margin-left: 8px; }
+a { color: var(--attributed); }
+.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: 10px; }
+.card { background: var(--panel); border-radius: 8px; padding: 12px; }
+.card .value { font-size: 1.7rem; font-weight: 600; font-variant-numeric: tabular-nums; }
+.card .label { font-weight: 600; }
+.card .note, .empty, footer, .legend { color: var(--muted); font-size: 0.9rem; }
+.chart { width: 100%; height: auto; display: block; }
+.chart .grid { stroke: var(--line); stroke-width: 1; }
+.chart .axis { fill: var(--muted); font-size: 12px; }
+.bar-attributed, .key-attributed { fill: var(--attributed); background: var(--attributed); }
+.bar-unattributed, .key-unattributed { fill: var(--unattributed); background: var(--unattributed); }
+.key { display: inline-block; width: 12px; height: 12px; border-radius: 2px; vertical-align: -1px; margin-left: 8px; }
+.scroll { overflow-x: auto; }
+table { border-collapse: collapse; width: 100%; font-size: 0.92rem; }
+th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
+th { color: var(--muted); font-weight: 600; white-space: nowrap; }
+td code { font-size: 0.88rem; }
+table.recent td, table.uploads td { white-space: nowrap; }
+meter { width: 120px; }
+.good { color: var(--good); }
+.bad { color: var(--bad); }
+.check-form { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; }
+.check-form input { flex: 1 1 260px; padding: 8px; font: inherit; border: 1px solid var(--line); border-radius: 6px; background: var(--bg); color: var(--fg); }
+.check-form button { padding: 8px 16px; font: inherit; border-radius: 6px; border: 0; background: var(--attributed); color: #fff; }
+.checks { list-style: none; padding: 0; }
+.checks li { padding: 6px 0; border-bottom: 1px solid var(--line); overflow-wrap: anywhere; }
+.checks .mark { display: inline-block; min-width: 3.2em; font-weight: 700; }
+.check-pass .mark { color: var(--good); }
+.check-fail .mark { color: var(--bad); }
+.check-skip .mark { color: var(--muted); }
+.fix { margin: 4px 0 0 3.6em; color: var(--muted); }
+footer { padding-top: 24px; padding-bottom: 24px; }
+/* The chart scales with the screen; its labels are in its own units, so they grow on a phone. */
+@media (max-width: 600px) { .chart .axis { font-size: 22px; } }
+`;
+var DASHBOARD_ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect x="1" y="8" width="4" height="7" fill="#2f6fde"/><rect x="6" y="4" width="4" height="11" fill="#2f6fde"/><rect x="11" y="1" width="4" height="14" fill="#e0893a"/></svg>';
+
+// src/collector/handlers/dashboard.ts
+var RECENT_CHATS = 25;
+var RECENT_UPLOADS = 20;
+var DASHBOARD_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+function periodParam(url) {
+  const raw = url.searchParams.get("days");
+  if (raw === null || raw === "") return 30;
+  if (!/^\d{1,3}$/.test(raw) || Number(raw) < 1 || Number(raw) > 366) {
+    throw new HttpError(
+      400,
+      `days must be a whole number of days from 1 to 366, e.g. ${PERIODS.join(", ")}; got ${JSON.stringify(raw.slice(0, 20))}`,
+      "days"
+    );
+  }
+  return Number(raw);
+}
+var dashboard = async (ctx, { res, url }) => {
+  const days = periodParam(url);
+  const now = ctx.now();
+  const since = (Math.floor(now / 864e5) - days + 1) * 86400;
+  const [stats2, perDay, recent, uploads] = await Promise.all([
+    readStats(ctx, since),
+    ctx.storage.chatsPerDay({ since }),
+    ctx.storage.recentChats({ since, limit: RECENT_CHATS }),
+    ctx.storage.uploadHistory({ limit: RECENT_UPLOADS })
+  ]);
+  const view = {
+    days,
+    now,
+    stats: stats2,
+    daily: dailySeries(perDay, days, now),
+    recent: recent.map((c) => ({
+      dateTime: c.dateTime,
+      platform: c.platform,
+      partner: c.chatUsername ?? c.chatUserId ?? c.phoneNumber ?? "\u2013",
+      chatId: c.chatId,
+      clientId: c.clientId,
+      yclid: c.yclid,
+      userId: c.userId,
+      purchaseId: c.purchaseId,
+      reason: c.unattributedReason,
+      uploaded: c.uploadedRevision === c.revision
+    })),
+    uploads,
+    schedule: stats2.scheduledUpload ?? null
+  };
+  const checkUrl = url.searchParams.get("check");
+  if (checkUrl) {
+    try {
+      view.check = {
+        url: checkUrl,
+        report: await checkInstallation(checkUrl, { filters: () => loadFilterLists(ctx.filterLists) })
+      };
+    } catch (error) {
+      view.check = { url: checkUrl, error: error.message };
+    }
+  }
+  const html = renderDashboard(view);
+  res.writeHead(200, {
+    ...BASE_HEADERS,
+    "Content-Type": "text/html; charset=utf-8",
+    "Content-Length": String(Buffer.byteLength(html)),
+    "Content-Security-Policy": DASHBOARD_CSP,
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY"
+  });
+  res.end(html);
+};
+function asset(type, body) {
+  return async (_ctx, { res }) => {
+    res.writeHead(200, {
+      ...BASE_HEADERS,
+      "Content-Type": type,
+      "Content-Length": String(Buffer.byteLength(body)),
+      "Cache-Control": "public, max-age=3600"
+    });
+    res.end(body);
+  };
+}
+var dashboardCss = asset("text/css; charset=utf-8", DASHBOARD_CSS);
+var dashboardIcon = asset("image/svg+xml", DASHBOARD_ICON);
+
+// src/collector/handlers/health.ts
+var health = async (ctx, { res }) => {
+  send(res, 200, { ok: true, db: ctx.storage.kind });
+};
+
+// src/collector/routes.ts
+var ROUTES = [
+  { path: "/healthz", methods: ["GET", "HEAD"], auth: "public", handler: health },
+  { path: "/v1/pairings", methods: ["POST"], auth: "public", cors: true, handler: pairing },
+  { path: "/v1/chats", methods: ["POST"], auth: "bearer", handler: chats },
+  { path: "/v1/webhooks/telegram/:secret", methods: ["POST"], auth: "path-secret", handler: telegramWebhook },
+  { path: "/v1/webhooks/viber/:secret", methods: ["POST"], auth: "path-secret", handler: viberWebhook },
+  { path: "/v1/conversions.csv", methods: ["GET"], auth: "bearer", handler: conversionsCsv },
+  { path: "/v1/stats", methods: ["GET"], auth: "bearer", handler: stats },
+  { path: "/dashboard", methods: ["GET"], auth: "basic", handler: dashboard },
+  { path: "/dashboard.css", methods: ["GET"], auth: "public", handler: dashboardCss },
+  { path: "/dashboard.svg", methods: ["GET"], auth: "public", handler: dashboardIcon }
+];
+function matchRoute(routes, path) {
+  const segments = path.split("/");
+  for (const route of routes) {
+    const pattern = route.path.split("/");
+    if (pattern.length !== segments.length) continue;
+    const params = {};
+    let matches = true;
+    for (const [i, part] of pattern.entries()) {
+      const segment = segments[i];
+      if (part.startsWith(":") && segment !== "") params[part.slice(1)] = segment;
+      else if (part !== segment) {
+        matches = false;
+        break;
+      }
+    }
+    if (matches) return { route, params };
+  }
+  return null;
+}
+function createDispatcher(ctx, routes = ROUTES) {
+  return async (req, res, url, path) => {
+    const found = matchRoute(routes, path);
+    if (!found) throw new HttpError(404, "not found");
+    const { route, params } = found;
+    const method = req.method ?? "GET";
+    if (route.auth === "path-secret" && !ctx.webhookSecretAccepted(params.secret ?? "")) {
+      throw new HttpError(404, "not found");
+    }
+    let cors = {};
+    if (route.cors) {
+      const origin = req.headers.origin;
+      if (origin !== void 0) {
+        if (!ctx.originAllowed(origin)) {
+          throw new HttpError(
+            403,
+            ctx.hasOrigins ? "origin not allowed" : "no origin is allowed yet: start the collector with --allow-origin",
+            "Origin"
+          );
+        }
+        cors = { "Access-Control-Allow-Origin": origin, Vary: "Origin" };
+      }
+      if (method === "OPTIONS") {
+        send(res, 204, void 0, {
+          ...cors,
+          "Access-Control-Allow-Methods": route.methods.join(", "),
+          "Access-Control-Allow-Headers": "Content-Type",
+          "Access-Control-Max-Age": "86400"
+        });
+        return;
+      }
+    }
+    const allowed = route.cors ? [...route.methods, "OPTIONS"] : route.methods;
+    if (!allowed.includes(method)) {
+      const list = allowed.join(", ");
+      throw new HttpError(405, `method ${method} is not allowed here; use ${list}`, void 0, { Allow: list });
+    }
+    if (route.auth === "bearer") ctx.authorize(req);
+    if (route.auth === "basic") {
+      const wait = ctx.dashboardLimiter?.take(clientKey(ctx.clientAddress(req))) ?? 0;
+      if (wait > 0) throw new HttpError(429, "too many requests", void 0, { "Retry-After": String(wait) });
+      ctx.authorizeDashboard(req);
+    }
+    try {
+      await route.handler(ctx, { req, res, url, params, cors });
+    } catch (error) {
+      if (route.cors && error instanceof HttpError) Object.assign(error.headers, cors);
+      throw error;
+    }
+  };
+}
+
+// src/collector/server.ts
+function normalizePrefix(prefix) {
+  const p = (prefix ?? "").trim().replace(/\/+$/, "");
+  if (p === "") return "";
+  if (!/^(\/[A-Za-z0-9._~-]+)+$/.test(p)) {
+    throw new Error(`pathPrefix must look like /some/path (letters, digits, . _ ~ -), got ${JSON.stringify(prefix)}`);
+  }
+  return p;
+}
+async function createCollector(options) {
+  const now = options.now ?? Date.now;
+  const format = options.chatIdFormat ?? DEFAULT_FORMAT;
+  const problem = chatIdFormatProblem(format);
+  if (problem) throw new Error(`chatIdFormat: ${problem}`);
+  const prefix = normalizePrefix(options.pathPrefix);
+  const webhookSecret = options.webhookSecret ?? "";
+  if (webhookSecret && !/^[A-Za-z0-9_-]{1,256}$/.test(webhookSecret)) {
+    throw new Error("webhookSecret must be 1\u2013256 characters of A-Z a-z 0-9 _ -");
+  }
+  const secrets = [webhookSecret, ...options.apiKeys ?? []].filter(Boolean);
+  const log = options.logger === false ? silentLogger : options.logger ?? jsonLogger(void 0, secrets);
+  const storage = typeof options.db === "string" ? await openStorage(options.db) : options.db;
+  const limits = options.rateLimit === false ? null : options.rateLimit ?? { perMinute: 120, burst: 30 };
+  const context = {
+    storage,
+    format,
+    now,
+    limiter: limits ? new RateLimiter(limits, now) : null,
+    dashboardLimiter: limits ? new RateLimiter(limits, now) : null,
+    authorizeDashboard: basicAuthorizer(options.apiKeys ?? []),
+    filterLists: options.filterLists ?? { urls: FILTER_LIST_URLS },
+    // The lifecycle runs the schedule; it is created below, before any request can arrive.
+    uploadSchedule: () => lifecycle.uploadSchedule(),
+    clientAddress: (req) => clientAddress(req, options.trustProxy === true),
+    authorize: bearerAuthorizer(options.apiKeys ?? []),
+    originAllowed: originMatcher(options.allowOrigins ?? []),
+    hasOrigins: (options.allowOrigins ?? []).length > 0,
+    webhookSecretAccepted: secretMatcher(webhookSecret ? [webhookSecret] : [])
+  };
+  const dispatch = createDispatcher(context);
+  const lifecycle = createLifecycle({
+    storage,
+    log,
+    now,
+    prefix,
+    retentionDays: options.retentionDays,
+    shutdownTimeoutMs: options.shutdownTimeoutMs,
+    uploadSchedule: options.uploadSchedule
+  });
+  async function route(req, res) {
+    let url;
+    try {
+      url = new URL(req.url ?? "/", "http://collector.invalid");
+    } catch {
+      throw new HttpError(400, "request target is not a valid path");
+    }
+    let path = url.pathname;
+    if (prefix) {
+      if (path !== prefix && !path.startsWith(`${prefix}/`)) throw new HttpError(404, "not found");
+      path = path.slice(prefix.length) || "/";
+    }
+    await dispatch(req, res, url, path);
+  }
+  function logFailure(req, error, started) {
+    const path = mask(req.url ?? "", secrets);
+    if (error instanceof HttpError) {
+      log.warn("request refused", {
+        method: req.method,
+        path,
+        status: error.status,
+        // Refusals may quote the value sent (a phone number, say); a custom logger gets it masked too.
+        error: mask(error.message, secrets),
+        field: error.field
+      });
+      return;
+    }
+    log.error("request failed", {
+      method: req.method,
+      path,
+      error: mask(error instanceof Error ? error.message : String(error), secrets),
+      ms: Math.round(performance.now() - started)
+    });
+  }
+  function handler(req, res) {
+    lifecycle.track(res, () => {
+      const started = performance.now();
+      return route(req, res).catch((error) => {
+        sendError(res, error);
+        logFailure(req, error, started);
+      });
+    });
+  }
+  return {
+    handler,
+    storage,
+    listen: (port = 0, host = "127.0.0.1") => lifecycle.listen(handler, port, host),
+    close: () => lifecycle.close()
+  };
+}
+
+export {
+  findChatId,
+  recordChat,
+  telegramChat,
+  viberChat,
+  HttpError,
+  parsePairing,
+  parseChatReport,
+  CHAT_BODY_LIMIT,
+  PAIRING_BODY_LIMIT,
+  WEBHOOK_BODY_LIMIT,
+  createCollector
+};

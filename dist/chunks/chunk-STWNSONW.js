@@ -1,0 +1,1309 @@
+#!/usr/bin/env node
+
+// src/storage/index.ts
+import { resolve } from "node:path";
+
+// src/storage/drivers.ts
+var importModule = (name) => import(name);
+var DRIVER_INSTALL = {
+  "better-sqlite3": "npm install better-sqlite3@12",
+  pg: "npm install pg"
+};
+var MissingDriverError = class extends Error {
+  constructor(packageName, purpose, cause) {
+    super(
+      `${purpose} needs the optional package \`${packageName}\`, which is not installed or failed to load. Install it with: ${DRIVER_INSTALL[packageName]}`,
+      { cause }
+    );
+    this.packageName = packageName;
+  }
+  packageName;
+  name = "MissingDriverError";
+};
+async function loadDriver(packageName, purpose, loader = importModule) {
+  let mod;
+  try {
+    mod = await loader(packageName);
+  } catch (error) {
+    throw new MissingDriverError(packageName, purpose, error);
+  }
+  const m = mod;
+  return m.default ?? mod;
+}
+
+// src/storage/migrations.ts
+var chatsTable = (bigint) => `
+CREATE TABLE chats (
+  key TEXT PRIMARY KEY,
+  revision INTEGER NOT NULL,
+  uploaded_revision INTEGER,
+  date_time ${bigint} NOT NULL,
+  platform TEXT NOT NULL,
+  chat_username TEXT,
+  chat_user_id TEXT,
+  phone_number TEXT,
+  answered INTEGER,
+  tags TEXT,
+  price TEXT,
+  currency TEXT,
+  messenger_tracker_url TEXT,
+  chat_id TEXT,
+  client_id TEXT,
+  user_id TEXT,
+  yclid TEXT,
+  purchase_id TEXT,
+  url TEXT,
+  unattributed_reason TEXT,
+  created_at ${bigint} NOT NULL,
+  updated_at ${bigint} NOT NULL
+);
+CREATE INDEX chats_pending ON chats (date_time, key) WHERE uploaded_revision IS NULL OR uploaded_revision <> revision;
+CREATE INDEX chats_chat_id ON chats (chat_id) WHERE unattributed_reason IS NOT NULL;
+CREATE INDEX chats_date_time ON chats (date_time);
+CREATE INDEX chats_partner ON chats (platform, chat_user_id);
+CREATE TABLE partners (
+  platform TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  value TEXT NOT NULL,
+  chat_id TEXT NOT NULL,
+  linked_at ${bigint} NOT NULL,
+  PRIMARY KEY (platform, kind, value)
+);
+CREATE TABLE uploads (
+  upload_id TEXT PRIMARY KEY,
+  counter_id TEXT NOT NULL,
+  status TEXT NOT NULL,
+  sent_at ${bigint} NOT NULL,
+  row_count INTEGER NOT NULL,
+  comment TEXT,
+  details TEXT,
+  updated_at ${bigint} NOT NULL
+);
+CREATE TABLE upload_rows (
+  upload_id TEXT NOT NULL,
+  chat_key TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  PRIMARY KEY (upload_id, chat_key)
+);
+`;
+var pairingColumns = (bigint) => `
+  chat_id TEXT NOT NULL,
+  client_id TEXT,
+  yclid TEXT,
+  user_id TEXT,
+  purchase_id TEXT,
+  counter_id TEXT,
+  url TEXT,
+  referrer TEXT,
+  platform TEXT,
+  ts ${bigint},
+  received_at ${bigint} NOT NULL`;
+var webhookMessagesTable = (bigint) => `
+CREATE TABLE webhook_messages (
+  key TEXT PRIMARY KEY,
+  date_time ${bigint} NOT NULL,
+  seen_at ${bigint} NOT NULL
+);`;
+var SQLITE_MIGRATIONS = [
+  {
+    version: 1,
+    name: "pairings, chats, partners, uploads",
+    sql: `
+CREATE TABLE pairings (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,${pairingColumns("INTEGER")}
+);
+CREATE INDEX pairings_chat ON pairings (chat_id, received_at);
+CREATE INDEX pairings_received ON pairings (received_at);
+${chatsTable("INTEGER")}`
+  },
+  {
+    version: 2,
+    name: "where a chat ID came from",
+    sql: "ALTER TABLE chats ADD COLUMN chat_id_source TEXT;"
+  },
+  { version: 3, name: "connector messages already taken", sql: webhookMessagesTable("INTEGER") }
+];
+var POSTGRES_MIGRATIONS = [
+  {
+    version: 1,
+    name: "pairings, chats, partners, uploads",
+    sql: `
+CREATE TABLE pairings (
+  id BIGSERIAL PRIMARY KEY,${pairingColumns("BIGINT")}
+);
+CREATE INDEX pairings_chat ON pairings (chat_id, received_at);
+CREATE INDEX pairings_received ON pairings (received_at);
+${chatsTable("BIGINT")}`
+  },
+  {
+    version: 2,
+    name: "where a chat ID came from",
+    sql: "ALTER TABLE chats ADD COLUMN chat_id_source TEXT;"
+  },
+  { version: 3, name: "connector messages already taken", sql: webhookMessagesTable("BIGINT") }
+];
+
+// src/storage/sql-storage.ts
+import { createHash as createHash2 } from "node:crypto";
+
+// src/storage/rows.ts
+import { createHash } from "node:crypto";
+function compactPhone(raw) {
+  const compact = raw.replace(/[\s().-]/g, "");
+  return /^\+?[0-9]{7,15}$/.test(compact) ? compact : null;
+}
+var hasMetricaId = (p) => Boolean(p.clientId || p.userId || p.yclid || p.purchaseId);
+function partnersOf(input) {
+  const refs = [];
+  if (input.chatUserId) refs.push({ kind: "ChatUserID", value: input.chatUserId });
+  if (input.chatUsername) refs.push({ kind: "ChatUsername", value: input.chatUsername });
+  if (input.phoneNumber) refs.push({ kind: "PhoneNumber", value: input.phoneNumber });
+  return refs;
+}
+function chatKey(dateTime, platform, partner) {
+  return createHash("sha256").update(`${dateTime}\0${platform}\0${partner.kind}\0${partner.value}`).digest("base64url").slice(0, 32);
+}
+var PARTNER_DB_COLUMN = {
+  ChatUserID: "chat_user_id",
+  ChatUsername: "chat_username",
+  PhoneNumber: "phone_number"
+};
+var CHAT_COLUMNS = [
+  "key",
+  "revision",
+  "uploaded_revision",
+  "date_time",
+  "platform",
+  "chat_username",
+  "chat_user_id",
+  "phone_number",
+  "answered",
+  "tags",
+  "price",
+  "currency",
+  "messenger_tracker_url",
+  "chat_id",
+  "chat_id_source",
+  "client_id",
+  "user_id",
+  "yclid",
+  "purchase_id",
+  "url",
+  "unattributed_reason",
+  "created_at",
+  "updated_at"
+];
+var CONTENT_COLUMNS = CHAT_COLUMNS.filter(
+  (c) => !["key", "revision", "uploaded_revision", "created_at", "updated_at", "chat_id_source"].includes(c)
+);
+var num = (v) => typeof v === "string" ? Number(v) : v;
+function rowFromColumns(c) {
+  return {
+    key: c.key,
+    revision: num(c.revision),
+    uploadedRevision: c.uploaded_revision === null ? null : num(c.uploaded_revision),
+    dateTime: num(c.date_time),
+    platform: c.platform,
+    chatUsername: c.chat_username,
+    chatUserId: c.chat_user_id,
+    phoneNumber: c.phone_number,
+    answered: c.answered === null ? null : num(c.answered) === 1,
+    tags: c.tags,
+    price: c.price,
+    currency: c.currency,
+    messengerTrackerUrl: c.messenger_tracker_url,
+    chatId: c.chat_id,
+    chatIdSource: c.chat_id_source,
+    clientId: c.client_id,
+    userId: c.user_id,
+    yclid: c.yclid,
+    purchaseId: c.purchase_id,
+    url: c.url,
+    unattributedReason: c.unattributed_reason,
+    createdAt: num(c.created_at),
+    updatedAt: num(c.updated_at)
+  };
+}
+function mergeChat(key, existing, input, now) {
+  const pick = (v, old) => v === void 0 ? old ?? null : v;
+  const a = input.attribution;
+  const next = {
+    key,
+    revision: existing ? num(existing.revision) : 1,
+    uploaded_revision: existing ? existing.uploaded_revision : null,
+    date_time: input.dateTime,
+    platform: input.platform,
+    chat_username: pick(input.chatUsername, existing?.chat_username),
+    chat_user_id: pick(input.chatUserId, existing?.chat_user_id),
+    phone_number: pick(input.phoneNumber, existing?.phone_number),
+    answered: input.answered === void 0 ? existing?.answered ?? null : input.answered ? 1 : 0,
+    tags: pick(input.tags, existing?.tags),
+    price: pick(input.price, existing?.price),
+    currency: pick(input.currency, existing?.currency),
+    messenger_tracker_url: pick(input.messengerTrackerUrl, existing?.messenger_tracker_url),
+    chat_id: a ? a.chatId : existing?.chat_id ?? null,
+    chat_id_source: a ? a.chatIdSource ?? (a.chatId === null ? null : "message") : existing?.chat_id_source ?? null,
+    client_id: a ? a.clientId ?? null : existing?.client_id ?? null,
+    user_id: a ? a.userId ?? null : existing?.user_id ?? null,
+    yclid: a ? a.yclid ?? null : existing?.yclid ?? null,
+    purchase_id: a ? a.purchaseId ?? null : existing?.purchase_id ?? null,
+    url: a ? a.url ?? null : existing?.url ?? null,
+    unattributed_reason: a ? a.reason : existing ? existing.unattributed_reason : "no_chat_id",
+    created_at: existing ? num(existing.created_at) : now,
+    updated_at: existing ? num(existing.updated_at) : now
+  };
+  if (!existing) return { columns: next, changed: true };
+  const changed = CONTENT_COLUMNS.some((c) => normalize(next[c]) !== normalize(existing[c]));
+  if (changed) {
+    next.revision += 1;
+    next.updated_at = now;
+  }
+  return { columns: next, changed };
+}
+var normalize = (v) => typeof v === "number" ? String(v) : v;
+function recordOf(row) {
+  const r = {};
+  const set = (k, v) => {
+    if (v !== null && v !== "") r[k] = v;
+  };
+  set("ClientID", row.clientId);
+  set("UserID", row.userId);
+  set("Yclid", row.yclid);
+  set("PurchaseID", row.purchaseId);
+  set("DateTime", String(row.dateTime));
+  set("ChatPlatform", row.platform);
+  set("ChatUsername", row.chatUsername);
+  set("ChatUserID", row.chatUserId);
+  set("PhoneNumber", row.phoneNumber);
+  set("ChatAnswered", row.answered === null ? null : row.answered ? "1" : "0");
+  set("Tag", row.tags);
+  set("Price", row.price);
+  set("Currency", row.currency);
+  set("URL", row.url);
+  set("MessengerTrackerURL", row.messengerTrackerUrl);
+  return r;
+}
+
+// src/storage/sql.ts
+var placeholders = (xs) => xs.map(() => "?").join(", ");
+var toNumber = (v) => Number(v ?? 0);
+
+// src/storage/dashboard.ts
+async function chatsPerDay(db, since) {
+  const rows = await db.all(
+    `SELECT date_time / 86400 AS d,
+       SUM(CASE WHEN unattributed_reason IS NULL THEN 1 ELSE 0 END) AS attributed,
+       SUM(CASE WHEN unattributed_reason IS NULL THEN 0 ELSE 1 END) AS unattributed
+     FROM chats WHERE date_time >= ? GROUP BY date_time / 86400 ORDER BY d`,
+    [since]
+  );
+  return rows.map((r) => ({
+    day: new Date(toNumber(r.d) * 864e5).toISOString().slice(0, 10),
+    attributed: toNumber(r.attributed),
+    unattributed: toNumber(r.unattributed)
+  }));
+}
+async function recentChats(db, since, limit) {
+  const rows = await db.all(
+    `SELECT * FROM chats WHERE date_time >= ? ORDER BY date_time DESC, key DESC LIMIT ${Math.trunc(limit)}`,
+    [since]
+  );
+  return rows.map(rowFromColumns);
+}
+var count = (details, key) => typeof details[key] === "number" ? details[key] : void 0;
+async function uploadHistory(db, limit) {
+  const rows = await db.all(
+    `SELECT upload_id, counter_id, status, sent_at, row_count, comment, details FROM uploads
+     ORDER BY sent_at DESC, upload_id DESC LIMIT ${Math.trunc(limit)}`
+  );
+  return rows.map((r) => {
+    let details = {};
+    try {
+      details = r.details ? JSON.parse(r.details) : {};
+    } catch {
+    }
+    const line = count(details, "line_quantity");
+    const linked = count(details, "linked_quantity");
+    const notFound = count(details, "user_not_found_quantity");
+    return {
+      uploadId: r.upload_id,
+      counterId: r.counter_id,
+      status: r.status,
+      sentAt: toNumber(r.sent_at),
+      rowCount: toNumber(r.row_count),
+      ...r.comment ? { comment: r.comment } : {},
+      ...line === void 0 ? {} : { lineQuantity: line },
+      ...linked === void 0 ? {} : { linkedQuantity: linked },
+      ...notFound === void 0 ? {} : { userNotFoundQuantity: notFound }
+    };
+  });
+}
+
+// src/storage/forget-person.ts
+async function forgetPerson(q, who) {
+  const platform = who.platform ? " AND platform = ?" : "";
+  const onPlatform = who.platform ? [who.platform] : [];
+  const chatIds = new Set(who.chatId ? [who.chatId] : []);
+  const keys = /* @__PURE__ */ new Set();
+  const partner = who.partner && who.partner.values.length > 0 ? who.partner : void 0;
+  const fold = partner?.kind === "ChatUsername";
+  const value = fold ? "LOWER(value)" : "value";
+  const wanted = partner ? partner.values.map(() => fold ? "LOWER(?)" : "?").join(", ") : "";
+  if (partner) {
+    const column = fold ? "LOWER(chat_username)" : PARTNER_DB_COLUMN[partner.kind];
+    const chats2 = await q.all(
+      `SELECT key, chat_id FROM chats WHERE ${column} IN (${wanted})${platform}`,
+      [...partner.values, ...onPlatform]
+    );
+    const links = await q.all(
+      `SELECT chat_id FROM partners WHERE kind = ? AND ${value} IN (${wanted})${platform}`,
+      [partner.kind, ...partner.values, ...onPlatform]
+    );
+    for (const c of chats2) {
+      keys.add(c.key);
+      if (c.chat_id) chatIds.add(c.chat_id);
+    }
+    for (const l of links) chatIds.add(l.chat_id);
+  }
+  const ids = [...chatIds];
+  if (ids.length > 0) {
+    const more = await q.all(`SELECT key FROM chats WHERE chat_id IN (${placeholders(ids)})`, ids);
+    for (const c of more) keys.add(c.key);
+  }
+  const chatKeys = [...keys];
+  let chats = 0;
+  if (chatKeys.length > 0) {
+    await q.run(`DELETE FROM upload_rows WHERE chat_key IN (${placeholders(chatKeys)})`, chatKeys);
+    chats = await q.run(`DELETE FROM chats WHERE key IN (${placeholders(chatKeys)})`, chatKeys);
+  }
+  let partnerLinks = 0;
+  if (ids.length > 0) partnerLinks += await q.run(`DELETE FROM partners WHERE chat_id IN (${placeholders(ids)})`, ids);
+  if (partner) {
+    partnerLinks += await q.run(`DELETE FROM partners WHERE kind = ? AND ${value} IN (${wanted})${platform}`, [
+      partner.kind,
+      ...partner.values,
+      ...onPlatform
+    ]);
+  }
+  const pairings = ids.length > 0 ? await q.run(`DELETE FROM pairings WHERE chat_id IN (${placeholders(ids)})`, ids) : 0;
+  return { chats, pairings, partnerLinks, chatIds: ids.sort() };
+}
+
+// src/storage/group-commit.ts
+var GroupCommit = class {
+  constructor(options) {
+    this.options = options;
+  }
+  options;
+  queue = [];
+  /** Batches being written now; at most `concurrency`. */
+  writing = /* @__PURE__ */ new Set();
+  flushScheduled = false;
+  /** Queues the item; resolves once the batch holding it is committed and followed up. */
+  add(item) {
+    return new Promise((resolve2, reject) => {
+      this.queue.push({ item, resolve: resolve2, reject });
+      this.scheduleFlush();
+    });
+  }
+  /** Resolves once every item already queued is written (or rejected). */
+  async drain() {
+    while (this.writing.size > 0 || this.flushScheduled || this.queue.length > 0) {
+      if (this.writing.size > 0) await Promise.all(this.writing);
+      else await new Promise((r) => setImmediate(r));
+    }
+  }
+  /**
+   * One batch at a time while the backlog is small: items arriving meanwhile wait for it and go
+   * together next, which keeps batches large and the per-batch cost (a commit, round trips) low.
+   * Only a backlog of `parallelBacklog` items or more starts another one beside it, up to
+   * `concurrency`: that is when a database a round trip away, not the CPU, is what holds items back.
+   */
+  canStartBatch() {
+    const busy = this.writing.size;
+    return busy === 0 || busy < this.options.concurrency && this.queue.length >= this.options.parallelBacklog;
+  }
+  scheduleFlush() {
+    if (this.flushScheduled || !this.canStartBatch()) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      while (this.queue.length > 0 && this.canStartBatch()) {
+        const done = this.flush(this.queue.splice(0, this.options.maxBatch)).finally(() => {
+          this.writing.delete(done);
+          if (this.queue.length > 0) this.scheduleFlush();
+        });
+        this.writing.add(done);
+      }
+    });
+  }
+  async flush(batch) {
+    let ids;
+    try {
+      ids = await this.options.write(batch.map((b) => b.item));
+    } catch (error) {
+      if (batch.length === 1) {
+        batch[0]?.reject(error);
+        return;
+      }
+      const written = [];
+      const writtenIds = [];
+      for (const b of batch) {
+        try {
+          writtenIds.push(...await this.options.write([b.item]));
+          written.push(b);
+        } catch (e) {
+          b.reject(e);
+        }
+      }
+      if (written.length > 0) await this.complete(written, writtenIds);
+      return;
+    }
+    await this.complete(batch, ids);
+  }
+  /**
+   * Runs the follow-up of a committed batch and settles each caller. A second failure rejects only
+   * the items that needed the follow-up; the others resolve, as they are stored.
+   */
+  async complete(batch, ids) {
+    const items = batch.map((b) => b.item);
+    let counts;
+    try {
+      counts = await this.options.followUp(items);
+    } catch {
+      try {
+        counts = await this.options.followUp(items);
+      } catch (error) {
+        const failure = this.options.followUpFailed(error);
+        for (const [i, b] of batch.entries()) {
+          if (this.options.needsFollowUp(b.item)) b.reject(failure);
+          else b.resolve({ id: ids[i] ?? 0, followUps: 0 });
+        }
+        return;
+      }
+    }
+    for (const [i, b] of batch.entries()) b.resolve({ id: ids[i] ?? 0, followUps: counts[i] ?? 0 });
+  }
+};
+
+// src/storage/pairing-rows.ts
+function pairingFromColumns(c) {
+  const p = { id: toNumber(c.id), chatId: c.chat_id, receivedAt: toNumber(c.received_at) };
+  if (c.client_id !== null) p.clientId = c.client_id;
+  if (c.yclid !== null) p.yclid = c.yclid;
+  if (c.user_id !== null) p.userId = c.user_id;
+  if (c.purchase_id !== null) p.purchaseId = c.purchase_id;
+  if (c.counter_id !== null) p.counterId = c.counter_id;
+  if (c.url !== null) p.url = c.url;
+  if (c.referrer !== null) p.referrer = c.referrer;
+  if (c.platform !== null) p.platform = c.platform;
+  if (c.ts !== null) p.ts = toNumber(c.ts);
+  return p;
+}
+var PAIRING_INSERT_COLUMNS = [
+  ["chat_id", "TEXT"],
+  ["client_id", "TEXT"],
+  ["yclid", "TEXT"],
+  ["user_id", "TEXT"],
+  ["purchase_id", "TEXT"],
+  ["counter_id", "TEXT"],
+  ["url", "TEXT"],
+  ["referrer", "TEXT"],
+  ["platform", "TEXT"],
+  ["ts", "BIGINT"],
+  ["received_at", "BIGINT"]
+];
+var orNull = (x) => x ?? null;
+function pairingValues(p) {
+  return [
+    p.chatId,
+    orNull(p.clientId),
+    orNull(p.yclid),
+    orNull(p.userId),
+    orNull(p.purchaseId),
+    orNull(p.counterId),
+    orNull(p.url),
+    orNull(p.referrer),
+    orNull(p.platform),
+    orNull(p.ts),
+    p.receivedAt
+  ];
+}
+
+// src/storage/snapshot.ts
+async function snapshotOf(db) {
+  const pairings = await db.all("SELECT * FROM pairings ORDER BY id");
+  const chats = await db.all("SELECT * FROM chats ORDER BY key");
+  const partners = await db.all("SELECT * FROM partners ORDER BY platform, kind, value");
+  const uploads = await db.all(
+    "SELECT upload_id, status, row_count FROM uploads ORDER BY upload_id"
+  );
+  return {
+    pairings: pairings.map(pairingFromColumns),
+    chats: chats.map(rowFromColumns),
+    partners: partners.map((p) => ({
+      platform: p.platform,
+      kind: p.kind,
+      value: p.value,
+      chatId: p.chat_id,
+      linkedAt: toNumber(p.linked_at)
+    })),
+    uploads: uploads.map((u) => ({ uploadId: u.upload_id, status: u.status, rowCount: toNumber(u.row_count) }))
+  };
+}
+
+// src/storage/types.ts
+var UNATTRIBUTED_REASONS = ["no_chat_id", "chat_id_not_paired", "pairing_without_metrica_id"];
+
+// src/storage/stats.ts
+async function chatStats(db, options = {}) {
+  const since = options.since ?? Number.MIN_SAFE_INTEGER;
+  const totals = await db.get(
+    `SELECT COUNT(*) AS chats,
+       SUM(CASE WHEN chat_id IS NOT NULL THEN 1 ELSE 0 END) AS with_chat_id,
+       SUM(CASE WHEN chat_id_source = 'message' THEN 1 ELSE 0 END) AS carried_chat_id,
+       SUM(CASE WHEN chat_id_source = 'partner' THEN 1 ELSE 0 END) AS linked_by_partner,
+       SUM(CASE WHEN unattributed_reason IS NULL THEN 1 ELSE 0 END) AS matched,
+       SUM(CASE WHEN uploaded_revision IS NOT NULL AND uploaded_revision = revision THEN 1 ELSE 0 END) AS uploaded
+     FROM chats WHERE date_time >= ?`,
+    [since]
+  );
+  const platforms = await db.all(
+    "SELECT platform, COUNT(*) AS c FROM chats WHERE date_time >= ? GROUP BY platform ORDER BY platform",
+    [since]
+  );
+  const reasons = await db.all(
+    "SELECT unattributed_reason AS r, COUNT(*) AS c FROM chats WHERE date_time >= ? AND unattributed_reason IS NOT NULL GROUP BY unattributed_reason",
+    [since]
+  );
+  const pairings = await db.get("SELECT COUNT(*) AS c FROM pairings");
+  const unattributed = Object.fromEntries(UNATTRIBUTED_REASONS.map((r) => [r, 0]));
+  for (const r of reasons) if (r.r in unattributed) unattributed[r.r] = toNumber(r.c);
+  const chats = toNumber(totals?.chats);
+  const uploaded = toNumber(totals?.uploaded);
+  return {
+    chats,
+    byPlatform: Object.fromEntries(platforms.map((p) => [p.platform, toNumber(p.c)])),
+    withChatId: toNumber(totals?.with_chat_id),
+    carriedChatId: toNumber(totals?.carried_chat_id),
+    linkedByPartner: toNumber(totals?.linked_by_partner),
+    matched: toNumber(totals?.matched),
+    uploaded,
+    pending: chats - uploaded,
+    unattributed,
+    pairings: toNumber(pairings?.c)
+  };
+}
+
+// src/storage/uploads.ts
+async function recordUpload(q, receipt, rows, now) {
+  await q.run(
+    `INSERT INTO uploads (upload_id, counter_id, status, sent_at, row_count, comment, details, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, NULL, ?)
+     ON CONFLICT (upload_id) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at`,
+    [
+      receipt.uploadId,
+      receipt.counterId,
+      receipt.status,
+      receipt.sentAt,
+      receipt.rowCount,
+      receipt.comment ?? null,
+      now()
+    ]
+  );
+  for (const r of rows) {
+    await q.run("INSERT INTO upload_rows (upload_id, chat_key, revision) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", [
+      receipt.uploadId,
+      r.key,
+      r.revision
+    ]);
+    await q.run(
+      "UPDATE chats SET uploaded_revision = ? WHERE key = ? AND revision >= ? AND (uploaded_revision IS NULL OR uploaded_revision < ?)",
+      [r.revision, r.key, r.revision, r.revision]
+    );
+  }
+}
+async function updateUploadStatus(db, uploadId, status, details, now) {
+  const changed = await db.run(
+    "UPDATE uploads SET status = ?, details = COALESCE(?, details), updated_at = ? WHERE upload_id = ?",
+    [status, details === void 0 ? null : JSON.stringify(details), now(), uploadId]
+  );
+  if (changed === 0)
+    throw new Error(`unknown upload ID ${JSON.stringify(uploadId)}: record it with markUploaded first`);
+}
+
+// src/storage/sql-storage.ts
+var PAGE_SIZE = 500;
+var MAX_BATCH = 256;
+var PARALLEL_BACKLOG = 64;
+var INSERT_CHAT = `INSERT INTO chats (${CHAT_COLUMNS.join(", ")}) VALUES (${placeholders(CHAT_COLUMNS)}) ON CONFLICT (key) DO NOTHING`;
+var UPDATE_CHAT = `UPDATE chats SET ${CHAT_COLUMNS.filter((c) => c !== "key").map((c) => `${c} = ?`).join(", ")} WHERE key = ?`;
+var SqlStorage = class {
+  constructor(db, now = Date.now) {
+    this.db = db;
+    this.now = now;
+    this.kind = db.kind;
+    this.pairings = new GroupCommit({
+      // The batch is one multi-row INSERT, atomic on its own in both dialects, so it needs no
+      // explicit transaction (two round trips fewer on PostgreSQL).
+      write: (batch) => this.db.insertMany("pairings", PAIRING_INSERT_COLUMNS, batch.map(pairingValues)),
+      followUp: (batch) => this.completeWaitingChats(batch),
+      // Only a pairing with a Metrica ID can complete a waiting chat.
+      needsFollowUp: hasMetricaId,
+      followUpFailed: (error) => new Error(`pairing stored, but completing the chats waiting for it failed: ${error.message}`, {
+        cause: error
+      }),
+      concurrency: db.writeConcurrency,
+      maxBatch: MAX_BATCH,
+      parallelBacklog: PARALLEL_BACKLOG
+    });
+  }
+  db;
+  now;
+  kind;
+  closed = false;
+  pairings;
+  /**
+   * Beacons arriving together are written in one group commit (see group-commit.ts), and each
+   * caller resolves only after that commit, with how many waiting chats its pairing completed.
+   */
+  async insertPairing(p) {
+    if (this.closed) throw new Error("storage is closed");
+    const { id, followUps } = await this.pairings.add(p);
+    return { id, rematched: followUps };
+  }
+  /**
+   * Chats that arrived before their beacon wait unattributed; a pairing with IDs completes them.
+   * Resolves to how many chats each pairing completed, by position in `pairings`.
+   */
+  async completeWaitingChats(pairings) {
+    const rematched = pairings.map(() => 0);
+    const withIds = pairings.filter(hasMetricaId);
+    if (withIds.length === 0) return rematched;
+    const chatIds = [...new Set(withIds.map((p) => p.chatId))];
+    const waiting = await this.db.all(
+      `SELECT DISTINCT chat_id FROM chats WHERE chat_id IN (${placeholders(chatIds)})
+         AND unattributed_reason IS NOT NULL AND unattributed_reason IN ('chat_id_not_paired', 'pairing_without_metrica_id')`,
+      chatIds
+    );
+    const waitingIds = new Set(waiting.map((w) => w.chat_id));
+    const latest = /* @__PURE__ */ new Map();
+    for (const [i, p] of pairings.entries()) if (hasMetricaId(p) && waitingIds.has(p.chatId)) latest.set(p.chatId, i);
+    if (latest.size === 0) return rematched;
+    await this.db.transaction(async (tx) => {
+      for (const i of latest.values()) {
+        const p = pairings[i];
+        rematched[i] = await tx.run(
+          `UPDATE chats SET client_id = ?, user_id = ?, yclid = ?, purchase_id = ?, url = COALESCE(?, url),
+             unattributed_reason = NULL, revision = revision + 1, updated_at = ?
+           WHERE chat_id = ? AND unattributed_reason IS NOT NULL
+             AND unattributed_reason IN ('chat_id_not_paired', 'pairing_without_metrica_id')`,
+          [
+            orNull(p.clientId),
+            orNull(p.userId),
+            orNull(p.yclid),
+            orNull(p.purchaseId),
+            orNull(p.url),
+            this.now(),
+            p.chatId
+          ]
+        );
+      }
+    });
+    return rematched;
+  }
+  async findPairing(chatId, at) {
+    const row = await this.db.get(
+      `SELECT * FROM pairings WHERE chat_id = ?
+       ORDER BY CASE WHEN received_at <= ? THEN 1 ELSE 0 END DESC, received_at DESC, id DESC LIMIT 1`,
+      [chatId, at]
+    );
+    return row ? pairingFromColumns(row) : null;
+  }
+  async linkPartner(platform, partners, chatId, at) {
+    if (partners.length === 0) return;
+    await this.db.transaction(async (q) => {
+      for (const p of partners) {
+        await q.run(
+          `INSERT INTO partners (platform, kind, value, chat_id, linked_at) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (platform, kind, value) DO UPDATE SET chat_id = excluded.chat_id, linked_at = excluded.linked_at
+           WHERE excluded.linked_at >= partners.linked_at`,
+          [platform, p.kind, p.value, chatId, at]
+        );
+      }
+    });
+  }
+  async findLinkedChatId(platform, partners) {
+    for (const p of partners) {
+      const row = await this.db.get(
+        "SELECT chat_id FROM partners WHERE platform = ? AND kind = ? AND value = ?",
+        [platform, p.kind, p.value]
+      );
+      if (row) return row.chat_id;
+    }
+    return null;
+  }
+  async getChat(key) {
+    const row = await this.db.get("SELECT * FROM chats WHERE key = ?", [key]);
+    return row ? rowFromColumns(row) : null;
+  }
+  async partnerHasChat(platform, partner) {
+    const column = PARTNER_DB_COLUMN[partner.kind];
+    const row = await this.db.get(`SELECT 1 AS x FROM chats WHERE platform = ? AND ${column} = ? LIMIT 1`, [
+      platform,
+      partner.value
+    ]);
+    return row !== void 0;
+  }
+  async upsertChat(key, input) {
+    return this.db.transaction(async (q) => {
+      const select = `SELECT * FROM chats WHERE key = ?${this.db.forUpdate}`;
+      let existing = await q.get(select, [key]) ?? null;
+      if (!existing) {
+        const { columns: columns2 } = mergeChat(key, null, input, this.now());
+        const inserted = await q.run(
+          INSERT_CHAT,
+          CHAT_COLUMNS.map((c) => columns2[c])
+        );
+        if (inserted === 1) return { row: rowFromColumns(columns2), created: true, changed: true };
+        existing = await q.get(select, [key]) ?? null;
+      }
+      const { columns, changed } = mergeChat(key, existing, input, this.now());
+      if (changed) {
+        await q.run(UPDATE_CHAT, [...CHAT_COLUMNS.filter((c) => c !== "key").map((c) => columns[c]), key]);
+      }
+      return { row: rowFromColumns(columns), created: false, changed };
+    });
+  }
+  async *pendingConversions(options = {}) {
+    let cursor = null;
+    const since = options.since ?? Number.MIN_SAFE_INTEGER;
+    for (; ; ) {
+      const params = [since];
+      let after = "";
+      if (cursor) {
+        after = "AND (date_time > ? OR (date_time = ? AND key > ?))";
+        params.push(cursor.dateTime, cursor.dateTime, cursor.key);
+      }
+      const rows = await this.db.all(
+        `SELECT * FROM chats WHERE (uploaded_revision IS NULL OR uploaded_revision <> revision)
+           AND date_time >= ? ${after} ORDER BY date_time, key LIMIT ${PAGE_SIZE}`,
+        params
+      );
+      for (const c of rows) {
+        const row = rowFromColumns(c);
+        yield { key: row.key, revision: row.revision, record: recordOf(row) };
+      }
+      if (rows.length < PAGE_SIZE) return;
+      const last = rowFromColumns(rows[rows.length - 1]);
+      cursor = { dateTime: last.dateTime, key: last.key };
+    }
+  }
+  async markUploaded(receipt, rows) {
+    await this.db.transaction((q) => recordUpload(q, receipt, rows, this.now));
+  }
+  async updateUploadStatus(uploadId, status, details) {
+    await updateUploadStatus(this.db, uploadId, status, details, this.now);
+  }
+  async rememberMessage(source, messageId, dateTime) {
+    const key = createHash2("sha256").update(`${source}\0${messageId}`).digest("base64url").slice(0, 32);
+    await this.db.run(
+      "INSERT INTO webhook_messages (key, date_time, seen_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING",
+      [key, dateTime, this.now()]
+    );
+    const row = await this.db.get(
+      "SELECT date_time FROM webhook_messages WHERE key = ?",
+      [key]
+    );
+    return toNumber(row?.date_time ?? dateTime);
+  }
+  async purgePairings(before) {
+    return this.db.run("DELETE FROM pairings WHERE received_at < ?", [before]);
+  }
+  async forget(who) {
+    return this.db.transaction((q) => forgetPerson(q, who));
+  }
+  async chatStats(options = {}) {
+    return chatStats(this.db, options);
+  }
+  chatsPerDay(options) {
+    return chatsPerDay(this.db, options.since);
+  }
+  recentChats(options) {
+    return recentChats(this.db, options.since, options.limit);
+  }
+  uploadHistory(options) {
+    return uploadHistory(this.db, options.limit);
+  }
+  tryUploadLock() {
+    return this.db.tryLock("upload");
+  }
+  /** Everything stored, in a stable order: what the tests compare. */
+  snapshot() {
+    return snapshotOf(this.db);
+  }
+  async close() {
+    if (this.closed) return;
+    this.closed = true;
+    await this.pairings.drain();
+    await this.db.close();
+  }
+};
+
+// src/storage/postgres.ts
+var prepared = /* @__PURE__ */ new Map();
+function statement(sql) {
+  let out = prepared.get(sql);
+  if (out === void 0) {
+    let i = 0;
+    const text = sql.replace(/\?/g, () => `$${++i}`);
+    out = /\bSELECT\s+\*/i.test(sql) ? { text } : { name: `mc${prepared.size}`, text };
+    prepared.set(sql, out);
+  }
+  return out;
+}
+function over(client) {
+  const query = (sql, params) => client.query({ ...statement(sql), values: params ? [...params] : [] });
+  return {
+    all: async (sql, params) => (await query(sql, params)).rows,
+    get: async (sql, params) => (await query(sql, params)).rows[0],
+    run: async (sql, params) => (await query(sql, params)).rowCount ?? 0
+  };
+}
+var PostgresDriver = class {
+  constructor(pool, poolSize) {
+    this.pool = pool;
+    this.direct = over(pool);
+    this.writeConcurrency = Math.max(1, Math.floor(poolSize / 2));
+  }
+  pool;
+  kind = "postgres";
+  forUpdate = " FOR UPDATE";
+  writeConcurrency;
+  direct;
+  all(sql, params) {
+    return this.direct.all(sql, params);
+  }
+  get(sql, params) {
+    return this.direct.get(sql, params);
+  }
+  run(sql, params) {
+    return this.direct.run(sql, params);
+  }
+  /**
+   * All rows travel as one JSON parameter: one statement text whatever the row count (so it is
+   * prepared once), and a fraction of the client's work of binding every value on its own.
+   */
+  async insertMany(table, columns, rows) {
+    const names = columns.map((c) => c[0]).join(", ");
+    const sql = `INSERT INTO ${table} (${names}) SELECT ${names} FROM json_to_recordset(?::json) AS r(${columns.map(([name, type]) => `${name} ${type}`).join(", ")}) RETURNING id`;
+    const records = rows.map((row) => Object.fromEntries(columns.map((c, i) => [c[0], row[i] ?? null])));
+    const ids = await this.all(sql, [JSON.stringify(records)]);
+    return ids.map((r) => Number(r.id)).sort((a, b) => a - b);
+  }
+  /**
+   * A session advisory lock on a connection of its own, so it is held across the statements of
+   * other connections and released with that connection if the process dies.
+   */
+  async tryLock(name) {
+    const key = `metrica-chats:${name}`;
+    const client = await this.pool.connect();
+    let ok = false;
+    try {
+      ok = (await client.query("SELECT pg_try_advisory_lock(hashtext($1)) AS ok", [key])).rows[0]?.ok === true;
+    } finally {
+      if (!ok) client.release();
+    }
+    if (!ok) return null;
+    let lost = null;
+    const onError = (error) => {
+      lost = error;
+    };
+    client.on("error", onError);
+    return async () => {
+      try {
+        if (lost) throw lost;
+        await client.query("SELECT pg_advisory_unlock(hashtext($1))", [key]);
+        client.off("error", onError);
+        client.release();
+      } catch (error) {
+        client.off("error", onError);
+        client.release(error);
+      }
+    };
+  }
+  async transaction(fn) {
+    const client = await this.pool.connect();
+    try {
+      await client.query("BEGIN");
+      const result = await fn(over(client));
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => {
+      });
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+  close() {
+    return this.pool.end();
+  }
+};
+async function migrate(pool) {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query("SELECT pg_advisory_xact_lock(hashtext('metrica-chats schema'))");
+    await client.query(
+      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)"
+    );
+    const done = new Set(
+      (await client.query("SELECT version FROM schema_migrations")).rows.map((r) => r.version)
+    );
+    for (const m of POSTGRES_MIGRATIONS) {
+      if (done.has(m.version)) continue;
+      await client.query(m.sql);
+      await client.query("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)", [
+        m.version,
+        m.name,
+        Date.now()
+      ]);
+    }
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {
+    });
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+async function openPostgres(url, options = {}) {
+  const pgModule = await loadDriver("pg", "A PostgreSQL database", options.loader);
+  const poolSize = options.maxConnections ?? 10;
+  const pool = new pgModule.Pool({
+    connectionString: url,
+    max: poolSize,
+    idleTimeoutMillis: 3e4,
+    connectionTimeoutMillis: 1e4,
+    application_name: "metrica-chats"
+  });
+  pool.on("error", () => {
+  });
+  try {
+    await migrate(pool);
+  } catch (error) {
+    await pool.end().catch(() => {
+    });
+    throw error;
+  }
+  return new SqlStorage(new PostgresDriver(pool, poolSize), options.now);
+}
+
+// src/storage/sqlite.ts
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+
+// src/storage/checkpointer.ts
+import { createRequire } from "node:module";
+import { Worker } from "node:worker_threads";
+var CHECKPOINT_INTERVAL_MS = 200;
+var WAL_RESET_FRAMES = 16384;
+var WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.path, { fileMustExist: true });
+db.pragma('busy_timeout = 1000');
+const checkpoint = () => {
+  try {
+    return db.pragma('wal_checkpoint(PASSIVE)')[0];
+  } catch (error) {
+    // SQLITE_BUSY and the like: the next round tries again; the data is safe in the WAL meanwhile.
+    return null;
+  }
+};
+const timer = setInterval(() => {
+  const r = checkpoint();
+  if (r && r.log >= workerData.resetFrames) parentPort.postMessage('reset');
+}, workerData.intervalMs);
+parentPort.on('message', (m) => {
+  if (m === 'catch-up') {
+    checkpoint();
+    parentPort.postMessage('caught-up');
+  } else if (m === 'stop') {
+    clearInterval(timer);
+    db.close();
+    parentPort.close();
+  }
+});
+parentPort.postMessage('ready');
+`;
+async function startCheckpointer(path, options) {
+  let driver;
+  try {
+    driver = createRequire(import.meta.url).resolve("better-sqlite3");
+  } catch {
+    return null;
+  }
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: {
+      path,
+      driver,
+      intervalMs: options.intervalMs ?? CHECKPOINT_INTERVAL_MS,
+      resetFrames: options.resetFrames ?? WAL_RESET_FRAMES
+    }
+  });
+  const exited = new Promise((resolve2) => worker.once("exit", () => resolve2()));
+  try {
+    await new Promise((resolve2, reject) => {
+      worker.once("message", () => resolve2());
+      worker.once("error", reject);
+      worker.once("exit", (code) => reject(new Error(`checkpoint worker exited with code ${code}`)));
+    });
+  } catch {
+    await worker.terminate();
+    return null;
+  }
+  let stopping = false;
+  let caughtUp = null;
+  let resetting = false;
+  worker.on("message", (m) => {
+    if (m === "caught-up") {
+      caughtUp?.();
+      caughtUp = null;
+    } else if (m === "reset" && !resetting && !stopping) {
+      resetting = true;
+      options.pauseWrites(
+        () => new Promise((resolve2) => {
+          caughtUp = resolve2;
+          worker.ref();
+          worker.postMessage("catch-up");
+        })
+      ).finally(() => {
+        resetting = false;
+        if (!stopping) worker.unref();
+      });
+    }
+  });
+  worker.on("error", () => {
+  });
+  worker.once("exit", () => {
+    caughtUp?.();
+    if (!stopping) options.onFailure();
+  });
+  worker.unref();
+  return {
+    async stop() {
+      stopping = true;
+      worker.ref();
+      worker.postMessage("stop");
+      await exited;
+    }
+  };
+}
+
+// src/storage/file-lock.ts
+import { closeSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === "EPERM";
+  }
+}
+async function tryFileLock(dbPath, name, held) {
+  if (dbPath === ":memory:") {
+    if (held.has(name)) return null;
+    held.add(name);
+    return async () => void held.delete(name);
+  }
+  const file = `${dbPath}.${name}.lock`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(file, "wx");
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return async () => rmSync(file, { force: true });
+    } catch (error) {
+      if (error.code !== "EEXIST") throw error;
+    }
+    let pid;
+    try {
+      pid = Number(readFileSync(file, "utf8").trim());
+    } catch {
+      continue;
+    }
+    if (pid === process.pid || pid > 0 && alive(pid)) return null;
+    rmSync(file, { force: true });
+  }
+  return null;
+}
+
+// src/storage/sqlite.ts
+var Lock = class {
+  held = false;
+  waiters = [];
+  async run(fn) {
+    if (this.held) await new Promise((resolve2) => this.waiters.push(resolve2));
+    this.held = true;
+    try {
+      return await fn();
+    } finally {
+      const next = this.waiters.shift();
+      if (next) next();
+      else this.held = false;
+    }
+  }
+};
+var SqliteDriver = class {
+  constructor(db, path) {
+    this.db = db;
+    this.path = path;
+    const prepare = (sql) => {
+      let s = this.statements.get(sql);
+      if (!s) {
+        s = this.db.prepare(sql);
+        this.statements.set(sql, s);
+      }
+      return s;
+    };
+    const p = (params) => params ? [...params] : [];
+    this.direct = {
+      all: async (sql, params) => prepare(sql).all(...p(params)),
+      get: async (sql, params) => prepare(sql).get(...p(params)),
+      run: async (sql, params) => prepare(sql).run(...p(params)).changes
+    };
+  }
+  db;
+  path;
+  kind = "sqlite";
+  forUpdate = "";
+  /** One connection: a second batch could only wait for the lock. */
+  writeConcurrency = 1;
+  statements = /* @__PURE__ */ new Map();
+  lock = new Lock();
+  direct;
+  /** Set once the checkpoint worker runs; stopped before the connection closes. */
+  checkpointer = null;
+  locksHeld = /* @__PURE__ */ new Set();
+  all(sql, params) {
+    return this.lock.run(() => this.direct.all(sql, params));
+  }
+  get(sql, params) {
+    return this.lock.run(() => this.direct.get(sql, params));
+  }
+  run(sql, params) {
+    return this.lock.run(() => this.direct.run(sql, params));
+  }
+  async insertMany(table, columns, rows) {
+    const tuple = `(${columns.map(() => "?").join(", ")})`;
+    const sql = `INSERT INTO ${table} (${columns.map((c) => c[0]).join(", ")}) VALUES ${rows.map(() => tuple).join(", ")} RETURNING id`;
+    const ids = await this.all(sql, rows.flat());
+    return ids.map((r) => Number(r.id)).sort((a, b) => a - b);
+  }
+  tryLock(name) {
+    return tryFileLock(this.path, name, this.locksHeld);
+  }
+  /** Runs `fn` while no statement of this connection runs; they wait their turn asynchronously. */
+  exclusive(fn) {
+    return this.lock.run(fn);
+  }
+  transaction(fn) {
+    return this.lock.run(async () => {
+      this.db.exec("BEGIN IMMEDIATE");
+      try {
+        const result = await fn(this.direct);
+        this.db.exec("COMMIT");
+        return result;
+      } catch (error) {
+        if (this.db.inTransaction) this.db.exec("ROLLBACK");
+        throw error;
+      }
+    });
+  }
+  async close() {
+    await this.checkpointer?.stop();
+    await this.lock.run(async () => {
+      if (this.db.open) this.db.close();
+    });
+  }
+};
+function migrate2(db) {
+  db.exec(
+    "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)"
+  );
+  for (const m of SQLITE_MIGRATIONS) {
+    db.transaction(() => {
+      if (db.prepare("SELECT 1 FROM schema_migrations WHERE version = ?").get(m.version)) return;
+      db.exec(m.sql);
+      db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)").run(
+        m.version,
+        m.name,
+        Date.now()
+      );
+    }).immediate();
+  }
+}
+async function openSqlite(path, options = {}) {
+  const Database = await loadDriver("better-sqlite3", "A SQLite database", options.loader);
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  try {
+    db.pragma("busy_timeout = 5000");
+    for (const deadline = Date.now() + 5e3; ; ) {
+      try {
+        db.pragma("journal_mode = WAL");
+        break;
+      } catch (error) {
+        if (error.code !== "SQLITE_BUSY" || Date.now() > deadline) throw error;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    }
+    db.pragma("synchronous = NORMAL");
+    migrate2(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const driver = new SqliteDriver(db, path);
+  if (path !== ":memory:") {
+    driver.checkpointer = await startCheckpointer(path, {
+      onFailure: () => {
+        if (db.open) db.pragma("wal_autocheckpoint = 1000");
+      },
+      pauseWrites: (work) => driver.exclusive(work),
+      intervalMs: options.checkpointIntervalMs,
+      resetFrames: options.walResetFrames
+    });
+    if (driver.checkpointer) db.pragma("wal_autocheckpoint = 0");
+  }
+  return new SqlStorage(driver, options.now);
+}
+
+// src/storage/index.ts
+var isPostgresUrl = (target) => /^postgres(ql)?:\/\//i.test(target);
+async function openStorage(target, options = {}) {
+  if (typeof target !== "string" || target.trim() === "") {
+    throw new Error(`database must be a file path or a postgres:// URL, got ${JSON.stringify(target)}`);
+  }
+  if (isPostgresUrl(target)) return openPostgres(target, options);
+  const path = target === ":memory:" ? target : resolve(options.cwd ?? process.cwd(), target);
+  return openSqlite(path, options);
+}
+
+export {
+  DRIVER_INSTALL,
+  MissingDriverError,
+  compactPhone,
+  hasMetricaId,
+  partnersOf,
+  chatKey,
+  recordOf,
+  UNATTRIBUTED_REASONS,
+  isPostgresUrl,
+  openStorage
+};

@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+import {
+  EXPORT_HELP,
+  exportCommand,
+  parseSince
+} from "./chunk-2RNXMSFV.js";
+import "./chunk-V5PTATSZ.js";
+import "./chunk-DJ2W7AGI.js";
+import "./chunk-BOWEE4IV.js";
+import "./chunk-5GHHCO5G.js";
+import "./chunk-THAAWAOL.js";
+export {
+  EXPORT_HELP,
+  exportCommand,
+  parseSince
+};

@@ -1,0 +1,205 @@
+#!/usr/bin/env node
+import {
+  apiUrlOption,
+  counterOption,
+  metricaClient,
+  tokenFromEnv
+} from "./chunk-QWWG5T2U.js";
+import "./chunk-N5B2GPSR.js";
+import {
+  createCollector
+} from "./chunk-PVHGZG5B.js";
+import "./chunk-LAECFXH2.js";
+import "./chunk-5RDS6SZ6.js";
+import "./chunk-DJ2W7AGI.js";
+import "./chunk-BOWEE4IV.js";
+import "./chunk-5GHHCO5G.js";
+import "./chunk-7Z4IPTRN.js";
+import {
+  filterListSource
+} from "./chunk-GCH2MCLC.js";
+import "./chunk-DF2M2KCU.js";
+import {
+  parseDuration
+} from "./chunk-KM4NCDVJ.js";
+import {
+  isPostgresUrl
+} from "./chunk-STWNSONW.js";
+import {
+  EXIT,
+  UsageError,
+  parseCommandArgs
+} from "./chunk-THAAWAOL.js";
+
+// src/cli/serve.ts
+import { resolve } from "node:path";
+
+// src/cli/env-list.ts
+var splitList = (value) => (value ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+
+// src/cli/serve.ts
+var SERVE_HELP = `Usage: metrica-chats serve [options]
+
+Runs the collector: pairing beacons, chats from bots and CRMs, the CSV of what is not uploaded yet.
+
+Options (each also read from the environment variable shown; a flag wins over it):
+  --port <n>             Port to listen on (PORT, default 8787)
+  --host <address>       Address to bind (HOST, default 0.0.0.0)
+  --db <path|url>        SQLite file, created on first start, or a postgres:// URL
+                         (METRICA_CHATS_DB, default ./metrica-chats.db)
+  --allow-origin <o>     Origin allowed to send beacons, repeatable; https://*.example.com allows
+                         subdomains (METRICA_CHATS_ALLOW_ORIGINS, comma-separated)
+  --path-prefix <p>      Serve every route under this path, e.g. /px (METRICA_CHATS_PATH_PREFIX)
+  --rate-limit <n>       Beacons a minute per client address, 0 for no limit
+                         (METRICA_CHATS_RATE_LIMIT, default 120)
+  --trust-proxy          Take the client address from X-Forwarded-For (METRICA_CHATS_TRUST_PROXY=1)
+  --retention <age>      Delete pairings older than this, e.g. 90d, checked hourly
+                         (METRICA_CHATS_RETENTION, default: keep)
+  --quiet                No request logs, only startup and errors
+  -h, --help             Show this help
+
+Scheduled upload (off unless --upload-every is given):
+  --upload-every <t>     Upload the chats that are new or changed every <t>, e.g. 30m, 1h, and once
+                         at start (METRICA_CHATS_UPLOAD_EVERY). Collectors on one database take
+                         turns, so each row is uploaded once; a failed run is retried at the next
+                         tick, a used-up daily quota waits until 00:00 UTC.
+  --counter <id>         Metrica counter (tag) ID to upload to (METRICA_COUNTER_ID)
+  --api-url <url>        Metrica API base URL (METRICA_API_URL, default https://api-metrika.yandex.net)
+
+Dashboard (/dashboard, HTTP Basic with an API key as the password):
+  --filter-lists <dir>   Folder of filter lists (.txt) for its installation check
+                         (METRICA_CHATS_FILTER_LISTS; default: download EasyList, EasyPrivacy and
+                         uBlock Origin's lists)
+
+Secrets, from the environment only:
+  METRICA_CHATS_API_KEYS        Comma-separated keys for /v1/chats, /v1/conversions.csv, /v1/stats
+                                (Bearer) and the dashboard (its password)
+  METRICA_CHATS_WEBHOOK_SECRET  The <secret> path segment of /v1/webhooks/telegram|viber/<secret>
+  YANDEX_METRICA_TOKEN          OAuth token (metrika:offline_data) for --upload-every; never logged
+`;
+function integer(value, name, min, max) {
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw new UsageError(`${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(value)}`);
+  }
+  return Number(value);
+}
+function scheduledUpload(values, env) {
+  const every = values["upload-every"] ?? env.METRICA_CHATS_UPLOAD_EVERY;
+  if (!every) {
+    if (values.counter !== void 0 || values["api-url"] !== void 0) {
+      throw new UsageError("`--counter` and `--api-url` go with `--upload-every <interval>`, e.g. --upload-every 30m.");
+    }
+    return void 0;
+  }
+  let everyMs;
+  try {
+    everyMs = parseDuration(every, "--upload-every");
+  } catch (error) {
+    throw new UsageError(error.message);
+  }
+  const counterId = counterOption(values.counter ?? env.METRICA_COUNTER_ID);
+  const token = tokenFromEnv(env);
+  if (token === "") {
+    throw new UsageError(
+      "YANDEX_METRICA_TOKEN is not set: --upload-every needs an OAuth token with the metrika:offline_data scope."
+    );
+  }
+  const client = metricaClient({ token, apiUrl: apiUrlOption(values["api-url"], env) });
+  return { client, counterId, everyMs, every: every.trim(), comment: "metrica-chats serve --upload-every" };
+}
+var serve = async (args, io) => {
+  const { values } = parseCommandArgs({
+    args,
+    options: {
+      port: { type: "string" },
+      host: { type: "string" },
+      db: { type: "string" },
+      "allow-origin": { type: "string", multiple: true },
+      "path-prefix": { type: "string" },
+      "rate-limit": { type: "string" },
+      "trust-proxy": { type: "boolean" },
+      retention: { type: "string" },
+      quiet: { type: "boolean" },
+      "upload-every": { type: "string" },
+      counter: { type: "string" },
+      "api-url": { type: "string" },
+      "filter-lists": { type: "string" },
+      help: { type: "boolean", short: "h" }
+    },
+    strict: true,
+    allowPositionals: false
+  });
+  if (values.help) {
+    io.stdout.write(SERVE_HELP);
+    return EXIT.ok;
+  }
+  const env = io.env;
+  const port = integer(String(values.port ?? env.PORT ?? "8787"), "--port", 0, 65535);
+  const host = String(values.host ?? env.HOST ?? "0.0.0.0");
+  const db = String(values.db ?? env.METRICA_CHATS_DB ?? "./metrica-chats.db");
+  const origins = values["allow-origin"] ?? splitList(env.METRICA_CHATS_ALLOW_ORIGINS);
+  const perMinute = integer(
+    String(values["rate-limit"] ?? env.METRICA_CHATS_RATE_LIMIT ?? "120"),
+    "--rate-limit",
+    0,
+    1e9
+  );
+  const retention = values.retention ?? env.METRICA_CHATS_RETENTION;
+  let retentionDays;
+  if (retention) {
+    try {
+      retentionDays = parseDuration(retention, "--retention") / 864e5;
+    } catch (error) {
+      throw new UsageError(error.message);
+    }
+  }
+  const apiKeys = splitList(env.METRICA_CHATS_API_KEYS);
+  const webhookSecret = env.METRICA_CHATS_WEBHOOK_SECRET?.trim() || void 0;
+  const uploadSchedule = scheduledUpload(values, env);
+  const write = (line) => io.stdout.write(line);
+  const { jsonLogger } = await import("./logger-XWGXKHHQ.js");
+  const base = jsonLogger(write, [
+    ...apiKeys,
+    ...webhookSecret ? [webhookSecret] : [],
+    // Never printed anyway; masked in case a message ever quotes it.
+    ...uploadSchedule ? [tokenFromEnv(env)] : []
+  ]);
+  const logger = values.quiet ? { ...base, warn() {
+  } } : base;
+  const collector = await createCollector({
+    db: isPostgresUrl(db) ? db : resolve(io.cwd, db),
+    allowOrigins: origins,
+    apiKeys,
+    ...webhookSecret ? { webhookSecret } : {},
+    pathPrefix: String(values["path-prefix"] ?? env.METRICA_CHATS_PATH_PREFIX ?? ""),
+    rateLimit: perMinute === 0 ? false : { perMinute, burst: Math.max(10, Math.ceil(perMinute / 4)) },
+    trustProxy: Boolean(values["trust-proxy"]) || env.METRICA_CHATS_TRUST_PROXY === "1",
+    logger,
+    ...retentionDays !== void 0 ? { retentionDays } : {},
+    ...uploadSchedule ? { uploadSchedule } : {},
+    filterLists: filterListSource(values["filter-lists"] ?? env.METRICA_CHATS_FILTER_LISTS, io.cwd)
+  });
+  if (origins.length === 0) base.warn("no --allow-origin given: beacons from web pages will be refused with 403");
+  if (apiKeys.length === 0)
+    base.warn("METRICA_CHATS_API_KEYS is empty: /v1/chats and the exports refuse every request");
+  let url;
+  try {
+    ({ url } = await collector.listen(port, host));
+  } catch (error) {
+    await collector.close();
+    throw error;
+  }
+  logger.info("ready", { url, pid: process.pid });
+  await new Promise((done) => {
+    if (!io.signal) return;
+    if (io.signal.aborted) done();
+    else io.signal.addEventListener("abort", () => done(), { once: true });
+  });
+  logger.info("shutting down", { signal: String(io.signal?.reason ?? "") });
+  await collector.close();
+  return EXIT.ok;
+};
+export {
+  SERVE_HELP,
+  serve
+};

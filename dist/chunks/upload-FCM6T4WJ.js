@@ -1,0 +1,344 @@
+#!/usr/bin/env node
+import {
+  DatabaseNotFoundError,
+  openConversionStore
+} from "./chunk-V5PTATSZ.js";
+import {
+  readCsv
+} from "./chunk-C25G5MPA.js";
+import {
+  apiUrlOption,
+  counterOption,
+  metricaClient,
+  tokenFromEnv
+} from "./chunk-QWWG5T2U.js";
+import {
+  DEFAULT_API_URL
+} from "./chunk-N5B2GPSR.js";
+import {
+  MetricaApiError,
+  MetricaNetworkError,
+  ProblemLog,
+  describeProblem,
+  uploadPending,
+  uploadRows
+} from "./chunk-5RDS6SZ6.js";
+import "./chunk-BOWEE4IV.js";
+import {
+  CSV_COLUMNS
+} from "./chunk-5GHHCO5G.js";
+import {
+  EXIT,
+  UsageError,
+  parseCommandArgs
+} from "./chunk-THAAWAOL.js";
+
+// src/cli/upload.ts
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import { basename, resolve } from "node:path";
+
+// src/uploader/progress.ts
+var PROGRESS_MIN_BYTES = 4 * 1024 * 1024;
+var BAR_WIDTH = 30;
+function mb(bytes) {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+function renderBar(label, bytes, total) {
+  const ratio = total > 0 ? Math.min(1, bytes / total) : 1;
+  const filled = Math.round(ratio * BAR_WIDTH);
+  const percent = String(Math.floor(ratio * 100)).padStart(3);
+  return `${label} [${"#".repeat(filled)}${"-".repeat(BAR_WIDTH - filled)}] ${percent}% ${mb(bytes)} / ${mb(total)}`;
+}
+function createProgress(label, total, out) {
+  if (total < PROGRESS_MIN_BYTES) return { update() {
+  }, done() {
+  } };
+  let lastStep = -1;
+  let lastDraw = 0;
+  let finished = false;
+  return {
+    update(bytes) {
+      if (finished) return;
+      if (out.isTTY) {
+        const now = Date.now();
+        if (now - lastDraw < 100) return;
+        lastDraw = now;
+        out.write(`\r${renderBar(label, bytes, total)}`);
+        return;
+      }
+      const step = Math.floor(Math.min(bytes, total) / total * 10);
+      if (step > lastStep && step < 10) {
+        lastStep = step;
+        out.write(`${label}: ${step * 10}% (${mb(bytes)} of ${mb(total)})
+`);
+      }
+    },
+    done() {
+      if (finished) return;
+      finished = true;
+      out.write(out.isTTY ? `\r${renderBar(label, total, total)}
+` : `${label}: 100% (${mb(total)})
+`);
+    }
+  };
+}
+
+// src/cli/upload-report.ts
+var PROBLEMS_SHOWN = 50;
+var rowCount = (n) => n === 1 ? "1 row" : `${n} rows`;
+function summaryLines(summary) {
+  const platforms = Object.entries(summary.platforms).map(([p, n]) => `${p} ${n}`).join(", ");
+  return `${rowCount(summary.rows)}: ${summary.attributed} attributed, ${summary.unattributed} unattributed (${platforms})
+`;
+}
+function afterFailure(accepted, fromDatabase) {
+  if (accepted.length === 0) return fromDatabase ? " The rows stay pending; the next run sends them." : "";
+  const rows = accepted.reduce((n, a) => n + a.rows, 0);
+  const ids = accepted.map((a) => a.id).join(", ");
+  const of = accepted[0].of;
+  const done = ` Metrica had already accepted ${rows} rows (upload ${ids})${fromDatabase ? ", marked as uploaded" : ""}`;
+  if (accepted.length < of) {
+    return `${done}; the other ${of - accepted.length} of ${of} parts were not sent${fromDatabase ? " and their rows stay pending for the next run" : ""}.`;
+  }
+  return `${done}; only waiting for its final status failed.`;
+}
+function printUploadResult(result, o) {
+  const { io } = o;
+  if (o.json) {
+    io.stdout.write(
+      `${JSON.stringify({
+        status: result.status,
+        counterId: o.counterId,
+        source: o.source,
+        ...result.summary,
+        problemCount: result.problemCount,
+        problems: result.problems,
+        uploads: result.uploads.map((u) => ({
+          ...u.uploading,
+          rows: u.rows,
+          ...u.outcome ? { outcome: u.outcome } : {}
+        }))
+      })}
+`
+    );
+  }
+  if (result.status === "invalid") {
+    const label = o.isFile ? o.source : void 0;
+    for (const problem of result.problems.slice(0, PROBLEMS_SHOWN)) {
+      io.stderr.write(`${describeProblem(problem, label)}
+`);
+    }
+    if (result.problemCount > PROBLEMS_SHOWN)
+      io.stderr.write(`\u2026 and ${result.problemCount - PROBLEMS_SHOWN} more problems
+`);
+    io.stderr.write(`${result.problemCount} problem${result.problemCount === 1 ? "" : "s"} found; nothing was sent.
+`);
+    return EXIT.failed;
+  }
+  if (o.json) return EXIT.ok;
+  if (result.status === "empty") {
+    io.stdout.write(
+      o.isFile ? `Nothing to upload: ${o.source} has a header but no rows.
+` : "Nothing to upload: no rows are new or changed since the last upload.\n"
+    );
+    return EXIT.ok;
+  }
+  io.stdout.write(summaryLines(result.summary));
+  if (result.status === "dry-run") {
+    io.stdout.write("Dry run: every row is valid; nothing was sent.\n");
+    return EXIT.ok;
+  }
+  for (const { uploading: u, outcome } of result.uploads) {
+    if (!outcome) continue;
+    const counts = [
+      u.line_quantity !== void 0 ? `${u.line_quantity} rows accepted` : null,
+      u.linked_quantity !== void 0 ? `${u.linked_quantity} linked` : null,
+      u.user_not_found_quantity !== void 0 ? `${u.user_not_found_quantity} not found` : null
+    ].filter(Boolean);
+    const what = {
+      processed: "processed",
+      linkage_failure: "processed, but no row could be linked to a visit (LINKAGE_FAILURE)",
+      unknown: `reported status ${u.status}, which this tool does not know; check the upload in Metrica`,
+      timeout: `still ${u.status} when waiting ended; Metrica may take up to 2 hours`
+    }[outcome];
+    io.stdout.write(`Upload ${u.id}: ${what}${counts.length ? ` (${counts.join(", ")})` : ""}
+`);
+  }
+  return EXIT.ok;
+}
+
+// src/cli/upload.ts
+var UPLOAD_HELP = `Usage: metrica-chats upload --counter <id> (<file.csv> | --from <db>) [options]
+
+Validates chats and uploads them to Yandex Metrica as CHATS offline conversions.
+
+  <file.csv>         A CHATS CSV, made by this tool or elsewhere (comma-separated, UTF-8, a BOM is fine)
+  --from <db>        The collector's database (SQLite file or postgres:// URL): uploads the chats that
+                     are new or changed since their last upload and marks them with the upload ID
+
+Options:
+  --counter <id>     Metrica counter (tag) ID, digits (required)
+  --comment <text>   Note shown in Metrica's upload list, at most 255 characters
+  --dry-run          Validate and print the summary (rows, attributed, unattributed, per platform);
+                     send nothing
+  --wait             Wait until Metrica has processed the upload and print what it reported
+  --api-url <url>    API base URL (METRICA_API_URL, default ${DEFAULT_API_URL})
+  --json             Print the result as one JSON object on stdout
+  -h, --help         Show this help
+
+Environment:
+  YANDEX_METRICA_TOKEN  OAuth token with the metrika:offline_data scope (not needed for --dry-run);
+                        never printed
+  METRICA_CHATS_DEBUG   Set to 1 to log each API request (method, path, status) on stderr
+
+Exit codes: 0 uploaded (or nothing to upload, or a clean dry run), 1 validation errors (nothing
+was sent), 2 usage, 3 Metrica refused the upload or it failed after retries.
+`;
+function parse(args) {
+  return parseCommandArgs({
+    args,
+    options: {
+      counter: { type: "string" },
+      from: { type: "string" },
+      comment: { type: "string" },
+      "dry-run": { type: "boolean" },
+      wait: { type: "boolean" },
+      "api-url": { type: "string" },
+      json: { type: "boolean" },
+      help: { type: "boolean", short: "h" }
+    },
+    strict: true,
+    allowPositionals: true
+  });
+}
+function createUploadCommand(deps = {}) {
+  return async (args, io) => {
+    const { values, positionals } = parse(args);
+    if (values.help) {
+      io.stdout.write(UPLOAD_HELP);
+      return EXIT.ok;
+    }
+    const counterId = counterOption(values.counter);
+    if (positionals.length > 1)
+      throw new UsageError(`Expected one CSV file, got ${positionals.length}: ${positionals.join(" ")}.`);
+    const file = positionals[0];
+    if (file === void 0 === (values.from === void 0)) {
+      throw new UsageError("Give either a CSV file or `--from <db>` (one of them, not both).");
+    }
+    const comment = values.comment;
+    if (comment !== void 0 && [...comment].length > 255) {
+      throw new UsageError(`\`--comment\` is ${[...comment].length} characters long; Metrica takes at most 255.`);
+    }
+    const apiUrl = apiUrlOption(values["api-url"], io.env);
+    const dryRun = values["dry-run"] === true;
+    const token = tokenFromEnv(io.env);
+    if (!dryRun && token === "") {
+      throw new UsageError(
+        "YANDEX_METRICA_TOKEN is not set: export an OAuth token with the metrika:offline_data scope (or use --dry-run)."
+      );
+    }
+    const json = values.json === true;
+    const debug = io.env.METRICA_CHATS_DEBUG === "1" ? (line) => io.stderr.write(`debug: ${line}
+`) : void 0;
+    const client = metricaClient({
+      // A dry run sends nothing; the client only needs some token to be constructed.
+      token: dryRun ? "dry-run" : token,
+      apiUrl,
+      ...debug ? { debug } : {},
+      ...deps.client
+    });
+    const accepted = [];
+    const jobOptions = {
+      client,
+      counterId,
+      comment,
+      dryRun,
+      wait: values.wait ? deps.wait ?? true : false,
+      maxPartBytes: deps.maxPartBytes,
+      signal: io.signal,
+      onUploaded: (u, part) => {
+        accepted.push({ id: u.id, rows: part.rows, of: part.of });
+        if (!json) {
+          const of = part.of > 1 ? ` (part ${part.index + 1} of ${part.of})` : "";
+          io.stdout.write(
+            `Uploaded ${rowCount(part.rows)} to counter ${counterId}${of}: upload ${u.id}, status ${u.status}
+`
+          );
+        }
+      }
+    };
+    const source = file ?? String(values.from);
+    let result;
+    let store = null;
+    try {
+      if (file !== void 0) {
+        const path = resolve(io.cwd, file);
+        let size;
+        try {
+          const s = await stat(path);
+          if (!s.isFile()) throw new Error("not a file");
+          size = s.size;
+        } catch {
+          throw new UsageError(`Cannot read the CSV file ${JSON.stringify(file)}: no such file.`);
+        }
+        const progress = createProgress(`Reading ${basename(path)}`, size, io.stderr);
+        const problems = new ProblemLog();
+        let columns = CSV_COLUMNS;
+        const rows = readCsv(createReadStream(path), {
+          onProblem: (i) => problems.add(i),
+          // The file's own columns go to Metrica, in the contract order.
+          onHeader: (c) => {
+            columns = CSV_COLUMNS.filter((k) => c.includes(k));
+          },
+          onBytes: (b) => progress.update(b)
+        });
+        result = await uploadRows(rows, { ...jobOptions, problems, columns: () => columns });
+        progress.done();
+      } else {
+        try {
+          store = await openConversionStore(source, io.cwd);
+        } catch (error) {
+          if (error instanceof DatabaseNotFoundError) throw new UsageError(error.message);
+          throw error;
+        }
+        result = await uploadPending(store, jobOptions);
+      }
+    } catch (error) {
+      if (!(error instanceof MetricaApiError || error instanceof MetricaNetworkError)) throw error;
+      const pending = afterFailure(accepted, file === void 0);
+      if (json) {
+        io.stdout.write(
+          `${JSON.stringify({
+            status: "failed",
+            counterId,
+            source,
+            uploads: accepted.map(({ id, rows }) => ({ id, rows })),
+            error: {
+              message: error.message,
+              ...error instanceof MetricaApiError ? {
+                status: error.status,
+                code: error.code,
+                error_type: error.error_type,
+                metricaMessage: error.metricaMessage
+              } : { code: error.code }
+            }
+          })}
+`
+        );
+      }
+      io.stderr.write(`metrica-chats upload: ${error.message}.${pending}
+`);
+      return EXIT.api;
+    } finally {
+      await store?.close();
+    }
+    return printUploadResult(result, { io, json, source, counterId, isFile: file !== void 0 });
+  };
+}
+var upload = createUploadCommand();
+export {
+  UPLOAD_HELP,
+  createUploadCommand,
+  upload
+};
