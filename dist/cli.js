@@ -8,7 +8,7 @@ import {
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-VCWS3F62.js")).serve
+    load: async () => (await import("./chunks/serve-FU6XS524.js")).serve
   },
   purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-ONIAHD2T.js")).purge },
   forget: {
@@ -17,7 +17,7 @@ var COMMANDS = {
   },
   upload: {
     summary: "Validate chats and upload them to Metrica",
-    load: async () => (await import("./chunks/upload-FCM6T4WJ.js")).upload
+    load: async () => (await import("./chunks/upload-XJTRHSSZ.js")).upload
   },
   export: {
     summary: "Write the CSV of chats not yet uploaded",
@@ -33,7 +33,7 @@ var COMMANDS = {
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-UPYUUB7O.js")).demo
+    load: async () => (await import("./chunks/demo-NOS3KIPZ.js")).demo
   }
 };
 

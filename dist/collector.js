@@ -12,9 +12,8 @@ import {
   recordChat,
   telegramChat,
   viberChat
-} from "./chunks/chunk-PVHGZG5B.js";
+} from "./chunks/chunk-LUEOCYLX.js";
 import "./chunks/chunk-LAECFXH2.js";
-import "./chunks/chunk-5RDS6SZ6.js";
 import "./chunks/chunk-DJ2W7AGI.js";
 import "./chunks/chunk-BOWEE4IV.js";
 import "./chunks/chunk-5GHHCO5G.js";

@@ -1,16 +1,10 @@
 #!/usr/bin/env node
 import {
   readCsv
-} from "./chunks/chunk-C25G5MPA.js";
+} from "./chunks/chunk-T6ZVMVYZ.js";
 import {
   COMMENT_MAX_LENGTH,
   DEFAULT_API_URL,
-  createMetricaClient,
-  createPacer,
-  parseRetryAfter,
-  readUploadings
-} from "./chunks/chunk-N5B2GPSR.js";
-import {
   MAX_PART_BYTES,
   MetricaApiError,
   MetricaNetworkError,
@@ -18,16 +12,20 @@ import {
   QuotaExhaustedError,
   TAG_MAX_LENGTH,
   countRow,
+  createMetricaClient,
+  createPacer,
   describeProblem,
   emptySummary,
   formatProblem,
   isAttributed,
+  parseRetryAfter,
   prepareRows,
+  readUploadings,
   uploadPending,
   uploadRows,
   validateHeader,
   validateRecord
-} from "./chunks/chunk-5RDS6SZ6.js";
+} from "./chunks/chunk-T4NLWYKI.js";
 import {
   exportPending
 } from "./chunks/chunk-DJ2W7AGI.js";

@@ -6,6 +6,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { type Collector, createCollector } from '../src/collector/index.js';
 import { type FakeMetrica, startFakeMetrica } from '../src/fake-metrica/index.js';
 import { createMetricaClient } from '../src/uploader/client.js';
+import { scheduledUpload } from '../src/uploader/schedule.js';
 import { startServer, type TestServer } from './support/server.js';
 
 // The dashboard in real Chromium, after a scripted journey: a visitor on a landing page (the
@@ -35,13 +36,13 @@ test.beforeAll(async () => {
     apiKeys: [KEY],
     allowOrigins: [site.origin],
     logger: false,
-    uploadSchedule: {
+    uploadSchedule: scheduledUpload({
       every: '300ms',
       everyMs: 300,
       counterId: COUNTER,
       client: createMetricaClient({ token: TOKEN, apiUrl: fake.url }),
       wait: { timeoutMs: 5000, intervalMs: 20 },
-    },
+    }),
     ...(existsSync(LISTS) ? { filterLists: { dir: LISTS } } : {}),
   });
   collectorUrl = (await collector.listen(0, '127.0.0.1')).url;

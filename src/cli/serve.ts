@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
-import type { ScheduledUploadOptions } from '../collector/lifecycle.js';
 import { createCollector } from '../collector/server.js';
 import { isPostgresUrl } from '../storage/index.js';
+import { type ScheduledUploadOptions, scheduledUpload } from '../uploader/schedule.js';
 import { filterListSource } from './check.js';
 import { parseDuration } from './duration.js';
 import { splitList } from './env-list.js';
@@ -56,7 +56,7 @@ function integer(value: string, name: string, min: number, max: number): number 
 }
 
 /** `--upload-every` with its `--counter`, `--api-url` and the token, checked before anything starts. */
-function scheduledUpload(
+function scheduleOptions(
   values: { 'upload-every'?: string; counter?: string; 'api-url'?: string },
   env: CliIO['env'],
 ): ScheduledUploadOptions | undefined {
@@ -132,7 +132,7 @@ export const serve: Command = async (args: string[], io: CliIO): Promise<number>
   }
   const apiKeys = splitList(env.METRICA_CHATS_API_KEYS);
   const webhookSecret = env.METRICA_CHATS_WEBHOOK_SECRET?.trim() || undefined;
-  const uploadSchedule = scheduledUpload(values, env);
+  const uploadSchedule = scheduleOptions(values, env);
   const write = (line: string) => io.stdout.write(line);
   const { jsonLogger } = await import('../collector/logger.js');
   const base = jsonLogger(write, [
@@ -153,7 +153,7 @@ export const serve: Command = async (args: string[], io: CliIO): Promise<number>
     trustProxy: Boolean(values['trust-proxy']) || env.METRICA_CHATS_TRUST_PROXY === '1',
     logger,
     ...(retentionDays !== undefined ? { retentionDays } : {}),
-    ...(uploadSchedule ? { uploadSchedule } : {}),
+    ...(uploadSchedule ? { uploadSchedule: scheduledUpload(uploadSchedule) } : {}),
     filterLists: filterListSource(values['filter-lists'] ?? env.METRICA_CHATS_FILTER_LISTS, io.cwd),
   });
   // Start-up warnings go out even with --quiet: they describe a collector that will refuse requests.

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { type FakeMetrica, startFakeMetrica } from '../fake-metrica/server.js';
 import { openStorage } from '../storage/index.js';
 import { createMetricaClient } from '../uploader/client.js';
+import { scheduledUpload } from '../uploader/schedule.js';
 import type { Logger } from './logger.js';
 import { API_KEY, freshDatabase, postChat, startCollector } from './test-support/server.js';
 
@@ -71,13 +72,13 @@ async function twoCollectors(t: TestContext, kind: 'sqlite' | 'postgres', counte
     startCollector(t, {
       db,
       logger: recordingLogger(logs),
-      uploadSchedule: {
+      uploadSchedule: scheduledUpload({
         client: createMetricaClient({ token: TOKEN, apiUrl: fake.url }),
         counterId,
         everyMs: 40,
         every: '40ms',
         wait: { timeoutMs: 2000, intervalMs: 10 },
-      },
+      }),
     });
   const a = await start();
   const b = await start();

@@ -7,7 +7,7 @@ import { basicAuthorizer, bearerAuthorizer, secretMatcher } from './auth.js';
 import type { CollectorContext } from './context.js';
 import { HttpError } from './errors.js';
 import { clientAddress, sendError } from './http.js';
-import { createLifecycle, type ScheduledUploadOptions } from './lifecycle.js';
+import { createLifecycle, type ScheduledJobFactory } from './lifecycle.js';
 import { jsonLogger, type Logger, mask, silentLogger } from './logger.js';
 import { originMatcher } from './origins.js';
 import { RateLimiter, type RateLimitOptions } from './rate-limit.js';
@@ -46,10 +46,11 @@ export interface CollectorOptions {
   /** How long close() waits for requests in flight before cutting connections. Default 10 s. */
   shutdownTimeoutMs?: number;
   /**
-   * Upload the pending chats to Metrica on a schedule (`serve --upload-every`). Collectors on one
-   * database take turns through a lock, so each row is uploaded once.
+   * Upload the pending chats to Metrica on a schedule (`serve --upload-every`): build it with
+   * `scheduledUpload()` of the uploader. Collectors on one database take turns through a lock,
+   * so each row is uploaded once.
    */
-  uploadSchedule?: ScheduledUploadOptions;
+  uploadSchedule?: ScheduledJobFactory;
   /** Where the dashboard's installation check reads the filter lists. Default: download them. */
   filterLists?: FilterListSource;
   /** Clock, Unix ms (tests). */

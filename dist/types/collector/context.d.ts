@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FilterListSource } from '../check/filters.js';
 import type { ChatIdFormat } from '../match/index.js';
+import type { ScheduleView } from '../report/dashboard.js';
 import type { Storage } from '../storage/types.js';
-import type { ScheduleState } from '../uploader/schedule.js';
 import type { RateLimiter } from './rate-limit.js';
 /** What every handler may use: built once from the options by createCollector. */
 export interface CollectorContext {
@@ -29,7 +29,7 @@ export interface CollectorContext {
     /** Where the dashboard's installation check reads the content blockers' lists. */
     readonly filterLists: FilterListSource;
     /** The scheduled upload's state, or null when the collector runs none. */
-    uploadSchedule(): ScheduleState | null;
+    uploadSchedule(): ScheduleView | null;
 }
 /** The shapes of the route table (routes.ts); here so that handlers need not import the table. */
 export interface RouteRequest {

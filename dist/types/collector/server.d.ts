@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type FilterListSource } from '../check/filters.js';
 import { type ChatIdFormat } from '../match/index.js';
 import type { Storage } from '../storage/types.js';
-import { type ScheduledUploadOptions } from './lifecycle.js';
+import { type ScheduledJobFactory } from './lifecycle.js';
 import { type Logger } from './logger.js';
 import { type RateLimitOptions } from './rate-limit.js';
 /**
@@ -36,10 +36,11 @@ export interface CollectorOptions {
     /** How long close() waits for requests in flight before cutting connections. Default 10 s. */
     shutdownTimeoutMs?: number;
     /**
-     * Upload the pending chats to Metrica on a schedule (`serve --upload-every`). Collectors on one
-     * database take turns through a lock, so each row is uploaded once.
+     * Upload the pending chats to Metrica on a schedule (`serve --upload-every`): build it with
+     * `scheduledUpload()` of the uploader. Collectors on one database take turns through a lock,
+     * so each row is uploaded once.
      */
-    uploadSchedule?: ScheduledUploadOptions;
+    uploadSchedule?: ScheduledJobFactory;
     /** Where the dashboard's installation check reads the filter lists. Default: download them. */
     filterLists?: FilterListSource;
     /** Clock, Unix ms (tests). */

@@ -1,6 +1,6 @@
 import { exportPending } from '../../export/pending.js';
+import type { ScheduleView } from '../../report/dashboard.js';
 import type { ChatStats } from '../../storage/types.js';
-import type { ScheduleState } from '../../uploader/schedule.js';
 import type { CollectorContext, RouteHandler } from '../context.js';
 import { HttpError } from '../errors.js';
 import { BASE_HEADERS, send } from '../http.js';
@@ -40,7 +40,7 @@ export const conversionsCsv: RouteHandler = async (ctx, { res, url }) => {
 export async function readStats(
   ctx: CollectorContext,
   since: number | undefined,
-): Promise<ChatStats & { scheduledUpload?: ScheduleState }> {
+): Promise<ChatStats & { scheduledUpload?: ScheduleView }> {
   const counts = await ctx.storage.chatStats(since === undefined ? {} : { since });
   const schedule = ctx.uploadSchedule();
   return schedule ? { ...counts, scheduledUpload: schedule } : counts;

@@ -1,5 +1,5 @@
+import type { ScheduleView } from '../../report/dashboard.js';
 import type { ChatStats } from '../../storage/types.js';
-import type { ScheduleState } from '../../uploader/schedule.js';
 import type { CollectorContext, RouteHandler } from '../context.js';
 /** `GET /v1/conversions.csv`: the CHATS CSV of the pending rows, streamed. */
 export declare const conversionsCsv: RouteHandler;
@@ -8,7 +8,7 @@ export declare const conversionsCsv: RouteHandler;
  * disagree: the chat counts, and the scheduled upload's state when the collector runs one.
  */
 export declare function readStats(ctx: CollectorContext, since: number | undefined): Promise<ChatStats & {
-    scheduledUpload?: ScheduleState;
+    scheduledUpload?: ScheduleView;
 }>;
 /** `GET /v1/stats`: counts of chats by outcome, as JSON. */
 export declare const stats: RouteHandler;

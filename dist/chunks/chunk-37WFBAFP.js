@@ -2,7 +2,7 @@
 import {
   DEFAULT_API_URL,
   createMetricaClient
-} from "./chunk-N5B2GPSR.js";
+} from "./chunk-T4NLWYKI.js";
 import {
   UsageError
 } from "./chunk-THAAWAOL.js";

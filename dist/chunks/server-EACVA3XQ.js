@@ -2,9 +2,8 @@
 import "./chunk-EGQFFPF7.js";
 import {
   createCollector
-} from "./chunk-PVHGZG5B.js";
+} from "./chunk-LUEOCYLX.js";
 import "./chunk-LAECFXH2.js";
-import "./chunk-5RDS6SZ6.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import {

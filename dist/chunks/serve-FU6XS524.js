@@ -4,13 +4,17 @@ import {
   counterOption,
   metricaClient,
   tokenFromEnv
-} from "./chunk-QWWG5T2U.js";
-import "./chunk-N5B2GPSR.js";
+} from "./chunk-37WFBAFP.js";
+import {
+  MetricaApiError,
+  MetricaNetworkError,
+  QuotaExhaustedError,
+  uploadPending
+} from "./chunk-T4NLWYKI.js";
 import {
   createCollector
-} from "./chunk-PVHGZG5B.js";
+} from "./chunk-LUEOCYLX.js";
 import "./chunk-LAECFXH2.js";
-import "./chunk-5RDS6SZ6.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-5GHHCO5G.js";
@@ -33,6 +37,133 @@ import {
 
 // src/cli/serve.ts
 import { resolve } from "node:path";
+
+// src/uploader/schedule.ts
+function nextUtcMidnight(ms) {
+  return (Math.floor(ms / 864e5) + 1) * 864e5;
+}
+var rows = (n) => n === 1 ? "1 row" : `${n} rows`;
+function createUploadSchedule(o) {
+  const now = o.now ?? Date.now;
+  const state = { every: o.every, counterId: o.counterId };
+  let timer = null;
+  let running = null;
+  let stopped = false;
+  const abort = new AbortController();
+  async function run() {
+    const at = now();
+    const done = (outcome, message, uploads = [], count = 0) => {
+      const result = { at, outcome, message, uploads, rows: count };
+      state.lastRun = result;
+      const fields = { counterId: o.counterId, outcome, uploads, rows: count, ms: now() - at };
+      if (outcome === "failed" || outcome === "invalid") o.log.error(`scheduled upload: ${message}`, fields);
+      else if (outcome === "quota-exhausted") o.log.warn(`scheduled upload: ${message}`, fields);
+      else o.log.info(`scheduled upload: ${message}`, fields);
+      return result;
+    };
+    if (state.pausedUntil !== void 0 && at < state.pausedUntil) {
+      return done(
+        "quota-exhausted",
+        `skipped: the daily quota is used up until ${new Date(state.pausedUntil).toISOString()}`
+      );
+    }
+    delete state.pausedUntil;
+    let release;
+    try {
+      release = await o.tryLock();
+    } catch (error) {
+      return done("failed", `could not take the upload lock: ${error.message}`);
+    }
+    if (!release) return done("locked", "skipped: another collector is uploading right now");
+    try {
+      const result = await uploadPending(o.store, {
+        client: o.client,
+        counterId: o.counterId,
+        ...o.comment ? { comment: o.comment } : {},
+        // Stopping cuts only the wait for Metrica's status: an upload in flight finishes and is
+        // marked, so the next run does not send its rows again.
+        wait: { timeoutMs: 6e4, ...o.wait, signal: abort.signal }
+      });
+      const ids = result.uploads.map((u) => u.uploading.id);
+      const sent = result.uploads.reduce((n, u) => n + u.rows, 0);
+      if (result.status === "empty") return done("nothing-to-upload", "nothing new to upload");
+      if (result.status === "invalid") {
+        const first = result.problems[0];
+        const where = first ? `: row ${first.line}, ${first.column}: ${first.message}` : "";
+        return done(
+          "invalid",
+          `${result.problemCount} invalid value${result.problemCount === 1 ? "" : "s"} in the pending chats${where}; nothing was sent`
+        );
+      }
+      const statuses = result.uploads.map((u) => {
+        const accepted = u.uploading.line_quantity;
+        return `upload ${u.uploading.id} ${u.uploading.status}${accepted === void 0 ? "" : `, ${accepted} rows accepted`}`;
+      }).join("; ");
+      return done("uploaded", `uploaded ${rows(sent)} (${statuses})`, ids, sent);
+    } catch (error) {
+      if (error instanceof QuotaExhaustedError) {
+        state.pausedUntil = nextUtcMidnight(now());
+        return done(
+          "quota-exhausted",
+          `${error.message}; the rows stay pending, next try after ${new Date(state.pausedUntil).toISOString()}`
+        );
+      }
+      if (error instanceof MetricaApiError || error instanceof MetricaNetworkError) {
+        return done("failed", `${error.message}; the rows stay pending, the next tick tries again`);
+      }
+      if (abort.signal.aborted) return done("failed", "stopped while waiting for Metrica\u2019s status");
+      return done("failed", `${error.message}; the next tick tries again`);
+    } finally {
+      await release();
+    }
+  }
+  function runOnce() {
+    running ??= run().finally(() => {
+      running = null;
+    });
+    return running;
+  }
+  function schedule(delay) {
+    if (stopped) return;
+    state.nextRunAt = now() + delay;
+    timer = setTimeout(() => {
+      timer = null;
+      void runOnce().finally(() => schedule(o.everyMs));
+    }, delay);
+    timer.unref();
+  }
+  return {
+    start(options = {}) {
+      schedule(options.immediately ? 0 : o.everyMs);
+    },
+    runOnce,
+    state: () => ({ ...state, ...state.lastRun ? { lastRun: { ...state.lastRun } } : {} }),
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      delete state.nextRunAt;
+      if (running) {
+        abort.abort(new Error("the collector is stopping"));
+        await running.catch(() => {
+        });
+      }
+    }
+  };
+}
+function scheduledUpload(o) {
+  return (storage, log) => createUploadSchedule({
+    store: storage,
+    tryLock: () => storage.tryUploadLock(),
+    client: o.client,
+    counterId: o.counterId,
+    everyMs: o.everyMs,
+    every: o.every,
+    log,
+    ...o.comment ? { comment: o.comment } : {},
+    ...o.wait ? { wait: o.wait } : {}
+  });
+}
 
 // src/cli/env-list.ts
 var splitList = (value) => (value ?? "").split(",").map((s) => s.trim()).filter(Boolean);
@@ -83,7 +214,7 @@ function integer(value, name, min, max) {
   }
   return Number(value);
 }
-function scheduledUpload(values, env) {
+function scheduleOptions(values, env) {
   const every = values["upload-every"] ?? env.METRICA_CHATS_UPLOAD_EVERY;
   if (!every) {
     if (values.counter !== void 0 || values["api-url"] !== void 0) {
@@ -155,7 +286,7 @@ var serve = async (args, io) => {
   }
   const apiKeys = splitList(env.METRICA_CHATS_API_KEYS);
   const webhookSecret = env.METRICA_CHATS_WEBHOOK_SECRET?.trim() || void 0;
-  const uploadSchedule = scheduledUpload(values, env);
+  const uploadSchedule = scheduleOptions(values, env);
   const write = (line) => io.stdout.write(line);
   const { jsonLogger } = await import("./logger-XWGXKHHQ.js");
   const base = jsonLogger(write, [
@@ -176,7 +307,7 @@ var serve = async (args, io) => {
     trustProxy: Boolean(values["trust-proxy"]) || env.METRICA_CHATS_TRUST_PROXY === "1",
     logger,
     ...retentionDays !== void 0 ? { retentionDays } : {},
-    ...uploadSchedule ? { uploadSchedule } : {},
+    ...uploadSchedule ? { uploadSchedule: scheduledUpload(uploadSchedule) } : {},
     filterLists: filterListSource(values["filter-lists"] ?? env.METRICA_CHATS_FILTER_LISTS, io.cwd)
   });
   if (origins.length === 0) base.warn("no --allow-origin given: beacons from web pages will be refused with 403");

@@ -5,24 +5,22 @@ import {
 } from "./chunk-V5PTATSZ.js";
 import {
   readCsv
-} from "./chunk-C25G5MPA.js";
+} from "./chunk-T6ZVMVYZ.js";
 import {
   apiUrlOption,
   counterOption,
   metricaClient,
   tokenFromEnv
-} from "./chunk-QWWG5T2U.js";
+} from "./chunk-37WFBAFP.js";
 import {
-  DEFAULT_API_URL
-} from "./chunk-N5B2GPSR.js";
-import {
+  DEFAULT_API_URL,
   MetricaApiError,
   MetricaNetworkError,
   ProblemLog,
   describeProblem,
   uploadPending,
   uploadRows
-} from "./chunk-5RDS6SZ6.js";
+} from "./chunk-T4NLWYKI.js";
 import "./chunk-BOWEE4IV.js";
 import {
   CSV_COLUMNS

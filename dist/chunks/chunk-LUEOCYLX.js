@@ -3,12 +3,6 @@ import {
   REASON_TEXT
 } from "./chunk-LAECFXH2.js";
 import {
-  MetricaApiError,
-  MetricaNetworkError,
-  QuotaExhaustedError,
-  uploadPending
-} from "./chunk-5RDS6SZ6.js";
-import {
   exportPending
 } from "./chunk-DJ2W7AGI.js";
 import {
@@ -944,122 +938,6 @@ function basicAuthorizer(keys) {
 
 // src/collector/lifecycle.ts
 import { createServer } from "node:http";
-
-// src/uploader/schedule.ts
-function nextUtcMidnight(ms) {
-  return (Math.floor(ms / 864e5) + 1) * 864e5;
-}
-var rows = (n) => n === 1 ? "1 row" : `${n} rows`;
-function createUploadSchedule(o) {
-  const now = o.now ?? Date.now;
-  const state = { every: o.every, counterId: o.counterId };
-  let timer = null;
-  let running = null;
-  let stopped = false;
-  const abort = new AbortController();
-  async function run() {
-    const at = now();
-    const done = (outcome, message, uploads = [], count = 0) => {
-      const result = { at, outcome, message, uploads, rows: count };
-      state.lastRun = result;
-      const fields = { counterId: o.counterId, outcome, uploads, rows: count, ms: now() - at };
-      if (outcome === "failed" || outcome === "invalid") o.log.error(`scheduled upload: ${message}`, fields);
-      else if (outcome === "quota-exhausted") o.log.warn(`scheduled upload: ${message}`, fields);
-      else o.log.info(`scheduled upload: ${message}`, fields);
-      return result;
-    };
-    if (state.pausedUntil !== void 0 && at < state.pausedUntil) {
-      return done(
-        "quota-exhausted",
-        `skipped: the daily quota is used up until ${new Date(state.pausedUntil).toISOString()}`
-      );
-    }
-    delete state.pausedUntil;
-    let release;
-    try {
-      release = await o.tryLock();
-    } catch (error) {
-      return done("failed", `could not take the upload lock: ${error.message}`);
-    }
-    if (!release) return done("locked", "skipped: another collector is uploading right now");
-    try {
-      const result = await uploadPending(o.store, {
-        client: o.client,
-        counterId: o.counterId,
-        ...o.comment ? { comment: o.comment } : {},
-        // Stopping cuts only the wait for Metrica's status: an upload in flight finishes and is
-        // marked, so the next run does not send its rows again.
-        wait: { timeoutMs: 6e4, ...o.wait, signal: abort.signal }
-      });
-      const ids = result.uploads.map((u) => u.uploading.id);
-      const sent = result.uploads.reduce((n, u) => n + u.rows, 0);
-      if (result.status === "empty") return done("nothing-to-upload", "nothing new to upload");
-      if (result.status === "invalid") {
-        const first = result.problems[0];
-        const where = first ? `: row ${first.line}, ${first.column}: ${first.message}` : "";
-        return done(
-          "invalid",
-          `${result.problemCount} invalid value${result.problemCount === 1 ? "" : "s"} in the pending chats${where}; nothing was sent`
-        );
-      }
-      const statuses = result.uploads.map((u) => {
-        const accepted = u.uploading.line_quantity;
-        return `upload ${u.uploading.id} ${u.uploading.status}${accepted === void 0 ? "" : `, ${accepted} rows accepted`}`;
-      }).join("; ");
-      return done("uploaded", `uploaded ${rows(sent)} (${statuses})`, ids, sent);
-    } catch (error) {
-      if (error instanceof QuotaExhaustedError) {
-        state.pausedUntil = nextUtcMidnight(now());
-        return done(
-          "quota-exhausted",
-          `${error.message}; the rows stay pending, next try after ${new Date(state.pausedUntil).toISOString()}`
-        );
-      }
-      if (error instanceof MetricaApiError || error instanceof MetricaNetworkError) {
-        return done("failed", `${error.message}; the rows stay pending, the next tick tries again`);
-      }
-      if (abort.signal.aborted) return done("failed", "stopped while waiting for Metrica\u2019s status");
-      return done("failed", `${error.message}; the next tick tries again`);
-    } finally {
-      await release();
-    }
-  }
-  function runOnce() {
-    running ??= run().finally(() => {
-      running = null;
-    });
-    return running;
-  }
-  function schedule(delay) {
-    if (stopped) return;
-    state.nextRunAt = now() + delay;
-    timer = setTimeout(() => {
-      timer = null;
-      void runOnce().finally(() => schedule(o.everyMs));
-    }, delay);
-    timer.unref();
-  }
-  return {
-    start(options = {}) {
-      schedule(options.immediately ? 0 : o.everyMs);
-    },
-    runOnce,
-    state: () => ({ ...state, ...state.lastRun ? { lastRun: { ...state.lastRun } } : {} }),
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      timer = null;
-      delete state.nextRunAt;
-      if (running) {
-        abort.abort(new Error("the collector is stopping"));
-        await running.catch(() => {
-        });
-      }
-    }
-  };
-}
-
-// src/collector/lifecycle.ts
 function createLifecycle(options) {
   const { storage, log, now, prefix } = options;
   let inFlight = 0;
@@ -1077,23 +955,8 @@ function createLifecycle(options) {
     retentionTimer = setInterval(purge, 36e5);
     retentionTimer.unref();
   }
-  let schedule = null;
-  if (options.uploadSchedule) {
-    const u = options.uploadSchedule;
-    schedule = createUploadSchedule({
-      store: storage,
-      tryLock: () => storage.tryUploadLock(),
-      client: u.client,
-      counterId: u.counterId,
-      everyMs: u.everyMs,
-      every: u.every,
-      log,
-      ...u.comment ? { comment: u.comment } : {},
-      ...u.wait ? { wait: u.wait } : {},
-      now
-    });
-    schedule.start({ immediately: true });
-  }
+  const schedule = options.uploadSchedule?.(storage, log) ?? null;
+  schedule?.start({ immediately: true });
   async function doClose() {
     closing = true;
     if (retentionTimer) clearInterval(retentionTimer);
@@ -1319,10 +1182,10 @@ var num = (n) => n === void 0 ? "\u2013" : String(n);
 function card(label, value, note, id2) {
   return `<div class="card" data-stat="${id2}"><div class="value">${value}</div><div class="label">${escapeHtml(label)}</div><div class="note">${escapeHtml(note)}</div></div>`;
 }
-function table(head, rows2, empty, cls = "") {
-  if (rows2.length === 0) return `<p class="empty">${escapeHtml(empty)}</p>`;
+function table(head, rows, empty, cls = "") {
+  if (rows.length === 0) return `<p class="empty">${escapeHtml(empty)}</p>`;
   const th = head.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join("");
-  const body = rows2.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join("")}</tr>`).join("");
+  const body = rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join("")}</tr>`).join("");
   return `<div class="scroll"><table${cls ? ` class="${cls}"` : ""}><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table></div>`;
 }
 function metricaIds(c) {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   validateHeader
-} from "./chunk-5RDS6SZ6.js";
+} from "./chunk-T4NLWYKI.js";
 
 // src/uploader/read-csv.ts
 import { parse } from "csv-parse";
