@@ -8,32 +8,36 @@ import {
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-FU6XS524.js")).serve
+    load: async () => (await import("./chunks/serve-MVJFUPAZ.js")).serve
   },
-  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-ONIAHD2T.js")).purge },
+  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-EZJ4UYE3.js")).purge },
   forget: {
     summary: "Delete everything stored about one person",
-    load: async () => (await import("./chunks/forget-IBGRZFFM.js")).forget
+    load: async () => (await import("./chunks/forget-OBO735FC.js")).forget
   },
   upload: {
     summary: "Validate chats and upload them to Metrica",
-    load: async () => (await import("./chunks/upload-XJTRHSSZ.js")).upload
+    load: async () => (await import("./chunks/upload-PUYR3WF5.js")).upload
   },
   export: {
     summary: "Write the CSV of chats not yet uploaded",
-    load: async () => (await import("./chunks/export-4AM6E2F5.js")).exportCommand
+    load: async () => (await import("./chunks/export-RDDAR7IS.js")).exportCommand
   },
   report: {
     summary: "Show the chat yield and why chats went unattributed",
-    load: async () => (await import("./chunks/report-H5LXFWJS.js")).report
+    load: async () => (await import("./chunks/report-7FIRRQPG.js")).report
   },
   check: {
     summary: "Check a page: script, configuration, collector, CORS, content blockers",
     load: async () => (await import("./chunks/check-VNC7P636.js")).check
   },
+  link: {
+    summary: "Bridge links for ads and QR codes: write the QR code of /go/<name>",
+    load: async () => (await import("./chunks/link-P4REPWYC.js")).link
+  },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-NOS3KIPZ.js")).demo
+    load: async () => (await import("./chunks/demo-SMLHLL2D.js")).demo
   }
 };
 

@@ -12,8 +12,9 @@ import {
   recordChat,
   telegramChat,
   viberChat
-} from "./chunks/chunk-LUEOCYLX.js";
-import "./chunks/chunk-LAECFXH2.js";
+} from "./chunks/chunk-KTKN67X4.js";
+import "./chunks/chunk-EM3OMI3P.js";
+import "./chunks/chunk-TDIG5AFX.js";
 import "./chunks/chunk-DJ2W7AGI.js";
 import "./chunks/chunk-BOWEE4IV.js";
 import "./chunks/chunk-5GHHCO5G.js";
@@ -26,7 +27,7 @@ import {
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   openStorage
-} from "./chunks/chunk-STWNSONW.js";
+} from "./chunks/chunk-RP3ERY6S.js";
 export {
   CHAT_BODY_LIMIT,
   HttpError,

@@ -187,20 +187,32 @@ function loadChatId(format, days, domain) {
 // src/page/dom.ts
 var LINKS = "a[href]";
 var WATCH = { childList: true, subtree: true, attributeFilter: ["href"] };
+var SLICE = 1e3;
 function watchRoots(fix, frame) {
   const roots = [];
-  const scan = () => {
+  let links = [];
+  let next = 0;
+  let resume;
+  const work = (count) => {
     observer.disconnect();
     try {
-      for (const root of roots) {
-        root.querySelectorAll(LINKS).forEach(fix);
-        root.querySelectorAll("iframe").forEach(frame);
-      }
+      for (const end = next + count; next < links.length && next < end; ) fix(links[next++]);
     } finally {
       for (const root of roots) observer.observe(root, WATCH);
     }
+    clearTimeout(resume);
+    if (next < links.length) resume = setTimeout(() => attempt(() => work(SLICE)));
   };
-  const observer = new MutationObserver(() => attempt(scan));
+  const pass = (count) => {
+    links = [];
+    next = 0;
+    for (const root of roots) {
+      links = links.concat(Array.from(root.querySelectorAll(LINKS)));
+      root.querySelectorAll("iframe").forEach(frame);
+    }
+    work(count);
+  };
+  const observer = new MutationObserver(() => attempt(() => pass(SLICE)));
   const collect = (root) => {
     if (roots.indexOf(root) < 0) {
       roots.push(root);
@@ -212,9 +224,9 @@ function watchRoots(fix, frame) {
   return {
     add(root) {
       collect(root);
-      scan();
+      pass(SLICE);
     },
-    scan
+    scan: () => pass(Number.POSITIVE_INFINITY)
   };
 }
 function onShadowRoot(win, added) {
@@ -346,7 +358,7 @@ function start(config) {
   let chatId = "";
   let clientId;
   let yclid;
-  const ids = { userId: config?.userId, purchaseId: config?.purchaseId };
+  const ids = Object.assign({}, config);
   let platform;
   let hasMessengerLinks = false;
   let started = false;

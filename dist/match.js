@@ -13,6 +13,10 @@ import {
 // src/match/clean.ts
 var INVISIBLE = /[\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD\u180E]|\u034F/g;
 var ODD_SPACES = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
+var BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+function removeBidiControls(text) {
+  return text.replace(BIDI_CONTROLS, "");
+}
 function removeInvisible(text) {
   return text.replace(INVISIBLE, "");
 }
@@ -207,5 +211,6 @@ export {
   normalizeForMatching,
   parseStartPayload,
   plainSpaces,
+  removeBidiControls,
   removeInvisible
 };

@@ -104,3 +104,25 @@ test('an invalid config warns once, names the key, and leaves the page alone', a
   expect((await hrefs(page)).bot).toBe('https://t.me/shop_bot');
   expect(await page.context().cookies()).toEqual([]);
 });
+
+test('a page with thousands of links is rewritten in slices, to the last link', async ({ page, server, errors }) => {
+  // More links than one slice of the first pass (1,000): the rest follow in later tasks.
+  const links = Array.from(
+    { length: 2500 },
+    (_, i) => `<a id="l${i}" href="https://wa.me/7916${1000000 + i}">${i}</a>`,
+  );
+  await page.goto(
+    server.page(
+      '/many.html',
+      `<!doctype html><html lang="en"><head>${scriptTag()}</head><body>${links.join('\n')}</body></html>`,
+    ),
+  );
+  const id = await page.waitForFunction(() =>
+    (window as unknown as { MetricaChats?: { getChatId(): string } }).MetricaChats?.getChatId(),
+  );
+  await expect
+    .poll(() => page.getAttribute('#l2499', 'href'))
+    .toBe(`https://wa.me/79161002499?text=Hello!${TAG_EN}${await id.jsonValue()}`);
+  expect(await page.$$eval('a', (as) => as.filter((a) => !a.getAttribute('href')!.includes('text=')).length)).toBe(0);
+  expect(errors).toEqual([]);
+});

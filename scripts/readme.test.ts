@@ -131,6 +131,46 @@ describe('README', () => {
     assert.equal((await collector.storage.chatStats()).chats, 2);
   });
 
+  test('its bridge links work as written: the serve flags, the redirect it describes, the QR command', async (t) => {
+    const example = blocks('sh').find((b) => b.includes('--link '));
+    assert.ok(example, 'the README shows serve with --link');
+    const links = Object.fromEntries(
+      [...example.matchAll(/--link ([a-z0-9-]+)=(\S+)/g)].map((m) => [m[1] as string, m[2] as string]),
+    );
+    assert.ok(Object.keys(links).length >= 2, 'the example names a bot and a WhatsApp link');
+    const dir = mkdtempSync(join(tmpdir(), 'readme-bridge-'));
+    const collector = await createCollector({ db: join(dir, 'c.db'), links, logger: false });
+    t.after(async () => {
+      await collector.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
+    const { url } = await collector.listen(0, '127.0.0.1');
+    // The walk-through: GET /go/promo?yclid=…&utm_source=… answers 302 to the bot with start=<chat ID>.
+    const step =
+      /`GET https:\/\/go\.example\.com(\/go\/[a-z0-9-]+\?[^`]+)`[^`]+`(CT[2-9A-HJ-NP-Z]{8})`[\s\S]*?`302` to `([^`]+)`/.exec(
+        readme,
+      );
+    assert.ok(step, 'the README walks through one bridge visit');
+    const [, path, exampleId, location] = step as unknown as [string, string, string, string];
+    const res = await fetch(`${url}${path}`, {
+      redirect: 'manual',
+      headers: { 'User-Agent': 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Mobile/15E148' },
+    });
+    assert.equal(res.status, 302);
+    const id = /CT[2-9A-HJ-NP-Z]{8}/.exec(res.headers.get('location') ?? '')?.[0] ?? '';
+    assert.equal(res.headers.get('location'), location.replace(exampleId, id));
+    const pairing = await collector.storage.findPairing(id, Date.now());
+    assert.equal(pairing?.yclid, new URLSearchParams(path.split('?')[1]).get('yclid'));
+    // The QR command, run as written (in a scratch folder, where it writes its file).
+    const qr = blocks('sh').find((b) => b.includes('metrica-chats link qr'));
+    assert.ok(qr, 'the README shows link qr');
+    const argv = (/metrica-chats (link qr [^\n]+)/.exec(qr)?.[1] ?? '').split(' ');
+    const { code, out } = await runCli(argv, { cwd: dir });
+    assert.equal(code, 0, out);
+    const file = argv[argv.indexOf('--out') + 1] as string;
+    assert.match(readFileSync(join(dir, file), 'utf8'), /^<svg /);
+  });
+
   test('its beacon example is a pairing the collector accepts', () => {
     const [example] = blocks('json').filter((b) => b.includes('"chatId"'));
     assert.ok(example, 'the README shows the beacon body');

@@ -33,6 +33,10 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: 'Check a page: script, configuration, collector, CORS, content blockers',
     load: async () => (await import('./check.js')).check,
   },
+  link: {
+    summary: 'Bridge links for ads and QR codes: write the QR code of /go/<name>',
+    load: async () => (await import('./link.js')).link,
+  },
   demo: {
     summary: 'Run the whole flow on loopback with a demo site',
     load: async () => (await import('./demo.js')).demo,

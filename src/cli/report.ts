@@ -6,7 +6,8 @@ import { type CliIO, type Command, EXIT, parseCommandArgs, UsageError } from './
 export const REPORT_HELP = `Usage: metrica-chats report [--from <db>] [--since <time>] [--json]
 
 The chat yield: chats by platform, how many carried a chat ID, how many matched a pairing, how many
-were uploaded, and the unattributed ones grouped by reason.
+were uploaded, the unattributed ones grouped by reason, and the visits, chats and matches of each
+bridge link (serve --link).
 
 Options:
   --from <db>      The collector's database: a SQLite file or a postgres:// URL

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { LinkConfigError, linkTable, parseLinkSpec, splitLinkList } from '../bridge/links.js';
 import { createCollector } from '../collector/server.js';
 import { isPostgresUrl } from '../storage/index.js';
 import { type ScheduledUploadOptions, scheduledUpload } from '../uploader/schedule.js';
@@ -25,6 +26,9 @@ Options (each also read from the environment variable shown; a flag wins over it
   --trust-proxy          Take the client address from X-Forwarded-For (METRICA_CHATS_TRUST_PROXY=1)
   --retention <age>      Delete pairings older than this, e.g. 90d, checked hourly
                          (METRICA_CHATS_RETENTION, default: keep)
+  --link <NAME=URL>      A bridge link, repeatable: /go/NAME pairs a fresh chat ID with the ad click's
+                         yclid and redirects to the messenger URL with the chat ID written in, e.g.
+                         --link promo=https://t.me/shop_bot (METRICA_CHATS_LINKS, comma-separated)
   --quiet                No request logs, only startup and errors
   -h, --help             Show this help
 
@@ -47,6 +51,18 @@ Secrets, from the environment only:
   METRICA_CHATS_WEBHOOK_SECRET  The <secret> path segment of /v1/webhooks/telegram|viber/<secret>
   YANDEX_METRICA_TOKEN          OAuth token (metrika:offline_data) for --upload-every; never logged
 `;
+
+/** `NAME=URL` pairs → name → URL; a pair the bridge cannot serve is a usage error naming it and why. */
+function bridgeLinks(specs: readonly string[]): Record<string, string> {
+  try {
+    const entries = specs.map(parseLinkSpec);
+    linkTable(entries);
+    return Object.fromEntries(entries);
+  } catch (error) {
+    if (error instanceof LinkConfigError) throw new UsageError(`--link: ${error.message}`);
+    throw error;
+  }
+}
 
 function integer(value: string, name: string, min: number, max: number): number {
   if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
@@ -96,6 +112,7 @@ export const serve: Command = async (args: string[], io: CliIO): Promise<number>
       'rate-limit': { type: 'string' },
       'trust-proxy': { type: 'boolean' },
       retention: { type: 'string' },
+      link: { type: 'string', multiple: true },
       quiet: { type: 'boolean' },
       'upload-every': { type: 'string' },
       counter: { type: 'string' },
@@ -130,6 +147,7 @@ export const serve: Command = async (args: string[], io: CliIO): Promise<number>
       throw new UsageError((error as Error).message);
     }
   }
+  const links = bridgeLinks((values.link as string[] | undefined) ?? splitLinkList(env.METRICA_CHATS_LINKS));
   const apiKeys = splitList(env.METRICA_CHATS_API_KEYS);
   const webhookSecret = env.METRICA_CHATS_WEBHOOK_SECRET?.trim() || undefined;
   const uploadSchedule = scheduleOptions(values, env);
@@ -155,6 +173,7 @@ export const serve: Command = async (args: string[], io: CliIO): Promise<number>
     ...(retentionDays !== undefined ? { retentionDays } : {}),
     ...(uploadSchedule ? { uploadSchedule: scheduledUpload(uploadSchedule) } : {}),
     filterLists: filterListSource(values['filter-lists'] ?? env.METRICA_CHATS_FILTER_LISTS, io.cwd),
+    links,
   });
   // Start-up warnings go out even with --quiet: they describe a collector that will refuse requests.
   if (origins.length === 0) base.warn('no --allow-origin given: beacons from web pages will be refused with 403');
@@ -168,6 +187,8 @@ export const serve: Command = async (args: string[], io: CliIO): Promise<number>
     throw error;
   }
   logger.info('ready', { url, pid: process.pid });
+  for (const [name, target] of Object.entries(links))
+    logger.info('bridge link', { url: `${url}/go/${name}`, to: target });
   // Runs until SIGINT/SIGTERM (bin.ts turns them into the abort signal); without one, until killed.
   await new Promise<void>((done) => {
     if (!io.signal) return;

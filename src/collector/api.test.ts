@@ -186,7 +186,12 @@ describe('collector API', () => {
     assert.equal(row?.clientId, '1760000000000000009');
     assert.equal(row?.unattributedReason, null);
     const stats = await (await fetch(`${s.url}/v1/stats`, { headers: { Authorization: `Bearer ${API_KEY}` } })).json();
-    assert.deepEqual(stats.unattributed, { no_chat_id: 0, chat_id_not_paired: 0, pairing_without_metrica_id: 1 });
+    assert.deepEqual(stats.unattributed, {
+      no_chat_id: 0,
+      chat_id_not_paired: 0,
+      pairing_without_metrica_id: 1,
+      several_chat_ids: 0,
+    });
     assert.equal(stats.matched, 1);
   });
 

@@ -5,11 +5,15 @@ import {
   attributionOf,
   awaitsPairing,
   chatInputOf,
+  chooseAmongCandidates,
   chooseChatId,
   findChatId,
+  findChatIdCandidates,
   keepsStoredAttribution,
   linkablePartners,
   pairingCutoff,
+  SAME_VISIT_MS,
+  upgradeOf,
 } from './attribution.js';
 
 // The decision alone, without a database: each rule of recordChat as a plain input → output.
@@ -127,5 +131,75 @@ describe('finding the chat ID', () => {
     assert.equal(findChatId({ context: 'CT7KQ2M9XA' }), 'CT7KQ2M9XA');
     assert.equal(findChatId({ text: 'Номер обращения: СТ7KQ2M9XA' }), 'CT7KQ2M9XA');
     assert.equal(findChatId({ text: 'hello' }), null);
+  });
+});
+
+describe('findChatIdCandidates', () => {
+  test('lists every chat ID of the first place that has any, with the repair each needed', () => {
+    assert.deepEqual(findChatIdCandidates({ chatId: 'CT7KQ2M9XA', text: 'CT4HW8N3RB' }), [
+      { id: 'CT7KQ2M9XA', repair: null },
+    ]);
+    assert.deepEqual(findChatIdCandidates({ text: '/start CT7KQ2M9XA', context: 'CT4HW8N3RB' }), [
+      { id: 'CT7KQ2M9XA', repair: null },
+    ]);
+    assert.deepEqual(findChatIdCandidates({ text: 'мой CT 7KQ2M9XA, друга CT4HW8N3RB' }), [
+      { id: 'CT7KQ2M9XA', repair: 'split' },
+      { id: 'CT4HW8N3RB', repair: null },
+    ]);
+    assert.deepEqual(findChatIdCandidates({ text: 'Здравствуйте' }), []);
+  });
+});
+
+describe('chooseAmongCandidates', () => {
+  const CUTOFF = 10_000;
+  const c = (id: string, receivedAt: number | null) => ({
+    id,
+    repair: null,
+    pairing: receivedAt === null ? null : pairing({ chatId: id, receivedAt }),
+  });
+  test('the only chat ID that has a pairing', () => {
+    assert.equal(chooseAmongCandidates([c('CTAAAAAAAA', null), c('CTBBBBBBBB', 5000)], CUTOFF)?.id, 'CTBBBBBBBB');
+    assert.equal(chooseAmongCandidates([c('CTAAAAAAAA', null), c('CTBBBBBBBB', 20_000)], CUTOFF)?.id, 'CTBBBBBBBB');
+  });
+  test('of several with pairings, the one whose page view is latest before the chat', () => {
+    const chosen = chooseAmongCandidates(
+      [c('CTAAAAAAAA', 9000), c('CTBBBBBBBB', 4000), c('CTCCCCCCCC', 20_000)],
+      CUTOFF,
+    );
+    assert.equal(chosen?.id, 'CTAAAAAAAA');
+  });
+  test('never a guess: no pairing, only page views after the chat, or two at the same moment', () => {
+    assert.equal(chooseAmongCandidates([c('CTAAAAAAAA', null), c('CTBBBBBBBB', null)], CUTOFF), null);
+    assert.equal(chooseAmongCandidates([c('CTAAAAAAAA', 11_000), c('CTBBBBBBBB', 12_000)], CUTOFF), null);
+    assert.equal(chooseAmongCandidates([c('CTAAAAAAAA', 9000), c('CTBBBBBBBB', 9000)], CUTOFF), null);
+  });
+});
+
+describe('upgradeOf', () => {
+  const matchedWith = { receivedAt: 1_000_000 };
+  const later = (ids: Partial<Pairing>, after = 60_000) => ({ receivedAt: matchedWith.receivedAt + after, ...ids });
+  test('adds the ClientID of the same page view’s later pairing', () => {
+    assert.deepEqual(
+      upgradeOf({ yclid: '77' }, matchedWith, [later({ yclid: '77', clientId: '133591247640966458' })]),
+      {
+        clientId: '133591247640966458',
+      },
+    );
+    assert.deepEqual(
+      upgradeOf({ clientId: '1', userId: null }, matchedWith, [later({ clientId: '1', userId: 'u-9' })]),
+      {
+        userId: 'u-9',
+      },
+    );
+  });
+  test('never from another visit, another visitor, or a new ad click', () => {
+    const clientId = '133591247640966458';
+    assert.equal(upgradeOf({ yclid: '77' }, matchedWith, [later({ yclid: '77', clientId }, SAME_VISIT_MS + 1)]), null);
+    assert.equal(upgradeOf({ yclid: '77' }, matchedWith, [later({ yclid: '78', clientId })]), null);
+    assert.equal(upgradeOf({ yclid: '77' }, matchedWith, [later({ clientId })]), null, 'the yclid must be kept');
+    assert.equal(upgradeOf({ clientId: '5' }, matchedWith, [later({ clientId: '6' })]), null, 'never replaces');
+    assert.equal(upgradeOf({ userId: 'u' }, matchedWith, [later({ userId: 'u', yclid: '9', clientId })]), null);
+    assert.equal(upgradeOf({ yclid: '77' }, null, [later({ yclid: '77', clientId })]), null);
+    assert.equal(upgradeOf({ yclid: '77' }, matchedWith, [later({ yclid: '77' })]), null, 'nothing to add');
   });
 });

@@ -1,4 +1,11 @@
-import { type ChatIdFormat, DEFAULT_FORMAT, extractChatId, parseStartPayload } from '../match/index.js';
+import { SAME_VISIT_MS } from '../domain/visit.js';
+import {
+  type ChatIdCandidate,
+  type ChatIdFormat,
+  DEFAULT_FORMAT,
+  findChatIds,
+  parseStartPayload,
+} from '../match/index.js';
 import { hasMetricaId } from '../storage/rows.js';
 import type {
   ChatAttribution,
@@ -6,6 +13,7 @@ import type {
   ChatInput,
   ChatRow,
   Pairing,
+  PairingInput,
   PartnerRef,
   UnattributedReason,
 } from '../storage/types.js';
@@ -17,23 +25,89 @@ import type { ChatReport } from './validate.js';
  */
 
 /**
- * Where the chat ID of a chat comes from, in order of trust: given explicitly, a Telegram
- * `/start <payload>`, Viber's `context`, or the first message's text.
+ * Every chat ID a chat carries, from the first place that has any, in order of trust: given
+ * explicitly, a Telegram `/start <payload>`, Viber's `context`, or the first message's text.
  */
+export function findChatIdCandidates(
+  report: Pick<ChatReport, 'chatId' | 'text' | 'context'>,
+  format: ChatIdFormat = DEFAULT_FORMAT,
+): ChatIdCandidate[] {
+  if (report.chatId) return [{ id: report.chatId, repair: null }];
+  if (report.text !== undefined) {
+    const payload = parseStartPayload(report.text);
+    if (payload !== null) return findChatIds(payload, format);
+  }
+  if (report.context) {
+    const found = findChatIds(report.context, format);
+    if (found.length > 0) return found;
+  }
+  return report.text === undefined ? [] : findChatIds(report.text, format);
+}
+
+/** The single chat ID a chat carries, or null when it carries none or several. */
 export function findChatId(
   report: Pick<ChatReport, 'chatId' | 'text' | 'context'>,
   format: ChatIdFormat = DEFAULT_FORMAT,
 ): string | null {
-  if (report.chatId) return report.chatId;
-  if (report.text !== undefined) {
-    const payload = parseStartPayload(report.text);
-    if (payload !== null) return extractChatId(payload, format);
+  const candidates = findChatIdCandidates(report, format);
+  return candidates.length === 1 ? (candidates[0] as ChatIdCandidate).id : null;
+}
+
+/** A chat ID the message carried, with its latest pairing at or before the chat (else its latest one). */
+export interface PairedCandidate extends ChatIdCandidate {
+  pairing: Pairing | null;
+}
+
+/**
+ * Chooses between several chat IDs in one message (a forwarded or pasted message carries someone
+ * else's tag beside the visitor's own): the only one that has a pairing; if several do, the one
+ * whose page view is latest before the chat, which is the visit the chat came from. Null when that
+ * is still not clear (no pairing at all, several only after the chat, or two page views at the
+ * same moment): the chat stays unattributed rather than credited to a guess.
+ */
+export function chooseAmongCandidates(candidates: readonly PairedCandidate[], cutoff: number): PairedCandidate | null {
+  const paired = candidates.filter((c) => c.pairing !== null);
+  if (paired.length <= 1) return paired[0] ?? null;
+  const before = paired
+    .filter((c) => (c.pairing as Pairing).receivedAt <= cutoff)
+    .sort((a, b) => (b.pairing as Pairing).receivedAt - (a.pairing as Pairing).receivedAt);
+  const [latest, next] = before;
+  if (!latest) return null;
+  if (next && (next.pairing as Pairing).receivedAt === (latest.pairing as Pairing).receivedAt) return null;
+  return latest;
+}
+
+export { SAME_VISIT_MS };
+
+type CreditedIds = Partial<Record<'clientId' | 'userId' | 'yclid' | 'purchaseId', string | null>>;
+
+/**
+ * The Metrica IDs a later, fuller pairing of the same page view adds to a matched chat, or null.
+ * The Metrica tag may load late or be blocked at first, so the first beacon carries only the
+ * yclid; the same page view's next beacon adds the ClientID (and a site may set the UserID after
+ * a login). A later pairing upgrades the chat only when it is within {@link SAME_VISIT_MS} of
+ * the pairing the chat was matched with, carries every ID the chat was credited with unchanged,
+ * and brings no yclid or PurchaseID the chat lacks (those name another ad click or purchase). It
+ * adds a ClientID or UserID and never replaces one; the latest such pairing wins.
+ */
+export function upgradeOf(
+  chat: CreditedIds,
+  matchedWith: Pick<Pairing, 'receivedAt'> | null,
+  later: ReadonlyArray<Omit<PairingInput, 'chatId'>>,
+): { clientId?: string; userId?: string } | null {
+  if (!matchedWith) return null;
+  let upgrade: { clientId?: string; userId?: string } | null = null;
+  for (const p of later) {
+    if (p.receivedAt < matchedWith.receivedAt || p.receivedAt > matchedWith.receivedAt + SAME_VISIT_MS) continue;
+    const keeps = (['clientId', 'userId', 'yclid', 'purchaseId'] as const).every((k) => !chat[k] || p[k] === chat[k]);
+    if (!keeps || (p.yclid && !chat.yclid) || (p.purchaseId && !chat.purchaseId)) continue;
+    const adds = {
+      ...(!chat.clientId && p.clientId ? { clientId: p.clientId } : {}),
+      ...(!chat.userId && p.userId ? { userId: p.userId } : {}),
+    };
+    if (Object.keys(adds).length > 0) upgrade = adds;
   }
-  if (report.context) {
-    const id = extractChatId(report.context, format);
-    if (id) return id;
-  }
-  return report.text === undefined ? null : extractChatId(report.text, format);
+  return upgrade;
 }
 
 /** What `POST /v1/chats` and the webhooks answer. */

@@ -22,6 +22,14 @@ const nowS = () => Math.floor(Date.now() / 1000);
 const chat = { platform: 'telegram', chatUserId: '42' };
 const raw = (path: string, body: BodyInit | undefined, headers: Record<string, string>) => (url: string) =>
   fetch(`${url}${path}`, { method: 'POST', headers, ...(body === undefined ? {} : { body }) });
+/** A visit of a bridge link from a phone's browser (a robot's would store nothing anyway). */
+const go = (path: string) => (url: string) =>
+  fetch(`${url}${path}?yclid=5882301234567890123`, {
+    redirect: 'manual',
+    headers: {
+      'User-Agent': 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148',
+    },
+  });
 
 const CASES: Case[] = [
   // Pairing beacons
@@ -283,6 +291,35 @@ const CASES: Case[] = [
     status: 415,
     field: 'Content-Type',
   },
+  // Bridge links (`/go/<name>`): nothing stored, no redirect anywhere
+  { name: 'bridge link never configured', send: go('/go/nope'), status: 404, error: /no bridge link is named "nope"/ },
+  { name: 'bridge link name in upper case', send: go('/go/PROMO'), status: 404, error: /no bridge link is named/ },
+  {
+    name: 'bridge link name over 32 characters',
+    send: go(`/go/${'a'.repeat(33)}`),
+    status: 404,
+    error: /no bridge link is named/,
+  },
+  {
+    name: 'bridge link name percent-encoded',
+    send: go('/go/%70romo'),
+    status: 404,
+    error: /no bridge link is named "%70romo"/,
+  },
+  {
+    name: 'bridge link name that is a URL',
+    send: go('/go/https:%2F%2Fevil.example'),
+    status: 404,
+    error: /no bridge link is named/,
+  },
+  { name: 'bridge link name of an object key', send: go('/go/__proto__'), status: 404, error: /no bridge link/ },
+  { name: 'bridge link with a trailing segment', send: go('/go/promo/x'), status: 404, error: /not found/ },
+  {
+    name: 'bridge link posted to',
+    send: raw('/go/promo', 'yclid=1', { 'Content-Type': 'application/x-www-form-urlencoded' }),
+    status: 405,
+    error: /method POST is not allowed here; use GET, HEAD/,
+  },
   // Request line
   {
     name: 'malformed percent-encoding in the path',
@@ -295,7 +332,7 @@ const CASES: Case[] = [
 for (const kind of ['sqlite', 'postgres'] as const) {
   describe(`bad input (${kind})`, () => {
     test(`${CASES.length} classes: each 4xx naming the fault, none 5xx, stored data unchanged`, async (t) => {
-      const s = await startCollector(t, { rateLimit: false }, kind);
+      const s = await startCollector(t, { rateLimit: false, links: { promo: 'https://t.me/shop_bot' } }, kind);
       if (!s) return;
       // Some accepted data first, so "unchanged" has something to lose.
       assert.equal((await beacon(s.url, { v: 1, chatId: 'CT7KQ2M9XA', clientId: '1760000000000000001' })).status, 204);

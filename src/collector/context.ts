@@ -1,8 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { BridgeLink } from '../bridge/links.js';
 import type { FilterListSource } from '../check/filters.js';
 import type { ChatIdFormat } from '../match/index.js';
 import type { ScheduleView } from '../report/dashboard.js';
 import type { Storage } from '../storage/types.js';
+import type { Logger } from './logger.js';
 import type { RateLimiter } from './rate-limit.js';
 
 /** What every handler may use: built once from the options by createCollector. */
@@ -31,6 +33,13 @@ export interface CollectorContext {
   readonly filterLists: FilterListSource;
   /** The scheduled upload's state, or null when the collector runs none. */
   uploadSchedule(): ScheduleView | null;
+  /** Bridge links by name, served at `/go/<name>`; empty when none are configured. */
+  readonly links: ReadonlyMap<string, BridgeLink>;
+  /** The mount point such as `/px`, or ''. */
+  readonly prefix: string;
+  /** Whether the client reached us over HTTPS: directly, or through a trusted proxy that says so. */
+  isHttps(req: IncomingMessage): boolean;
+  readonly log: Logger;
 }
 
 /** The shapes of the route table (routes.ts); here so that handlers need not import the table. */

@@ -60,6 +60,15 @@ export function clientAddress(req: IncomingMessage, trustProxy: boolean): string
   return req.socket.remoteAddress ?? 'unknown';
 }
 
+/** Whether the client reached us over HTTPS: a TLS socket, or `X-Forwarded-Proto: https` from a trusted proxy. */
+export function isHttps(req: IncomingMessage, trustProxy: boolean): boolean {
+  if ((req.socket as { encrypted?: boolean }).encrypted) return true;
+  if (!trustProxy) return false;
+  const proto = req.headers['x-forwarded-proto'];
+  // As with X-Forwarded-For, the last value is the one our (single, trusted) proxy wrote.
+  return (Array.isArray(proto) ? proto.join(',') : (proto ?? '')).split(',').pop()?.trim().toLowerCase() === 'https';
+}
+
 /** Answers a failed request: a refusal with its status, field and headers; anything else is a 500. */
 export function sendError(res: ServerResponse, error: unknown): void {
   if (!(error instanceof HttpError)) {

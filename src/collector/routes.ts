@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CollectorContext, Route } from './context.js';
 import { HttpError } from './errors.js';
+import { bridge } from './handlers/bridge.js';
 import { chats } from './handlers/chats.js';
 import { conversionsCsv, stats } from './handlers/conversions.js';
 import { dashboard, dashboardCss, dashboardIcon } from './handlers/dashboard.js';
@@ -31,6 +32,7 @@ export const ROUTES: readonly Route[] = [
   { path: '/dashboard', methods: ['GET'], auth: 'basic', handler: dashboard },
   { path: '/dashboard.css', methods: ['GET'], auth: 'public', handler: dashboardCss },
   { path: '/dashboard.svg', methods: ['GET'], auth: 'public', handler: dashboardIcon },
+  { path: '/go/:name', methods: ['GET', 'HEAD'], auth: 'public', handler: bridge },
 ];
 
 /** The route whose path matches, with its `:name` segments; null for none. */

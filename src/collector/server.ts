@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { linkTable } from '../bridge/links.js';
 import { FILTER_LIST_URLS, type FilterListSource } from '../check/filters.js';
 import { type ChatIdFormat, chatIdFormatProblem, DEFAULT_FORMAT } from '../match/index.js';
 import { openStorage } from '../storage/index.js';
@@ -6,7 +7,7 @@ import type { Storage } from '../storage/types.js';
 import { basicAuthorizer, bearerAuthorizer, secretMatcher } from './auth.js';
 import type { CollectorContext } from './context.js';
 import { HttpError } from './errors.js';
-import { clientAddress, sendError } from './http.js';
+import { clientAddress, isHttps, sendError } from './http.js';
 import { createLifecycle, type ScheduledJobFactory } from './lifecycle.js';
 import { jsonLogger, type Logger, mask, silentLogger } from './logger.js';
 import { originMatcher } from './origins.js';
@@ -53,6 +54,11 @@ export interface CollectorOptions {
   uploadSchedule?: ScheduledJobFactory;
   /** Where the dashboard's installation check reads the filter lists. Default: download them. */
   filterLists?: FilterListSource;
+  /**
+   * Bridge links, name → messenger URL, served at `/go/<name>` for ads, QR codes and e-mails that
+   * open a messenger directly. A URL the page script's rules cannot carry a chat ID in is refused.
+   */
+  links?: Readonly<Record<string, string>>;
   /** Clock, Unix ms (tests). */
   now?: () => number;
 }
@@ -88,6 +94,8 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
     // Telegram's secret_token allows only these, and they need no escaping in a URL path.
     throw new Error('webhookSecret must be 1–256 characters of A-Z a-z 0-9 _ -');
   }
+  // Before the database opens: a refused link stops the start-up with nothing to clean up.
+  const links = linkTable(Object.entries(options.links ?? {}));
   const secrets = [webhookSecret, ...(options.apiKeys ?? [])].filter(Boolean);
   const log: Logger = options.logger === false ? silentLogger : (options.logger ?? jsonLogger(undefined, secrets));
   const storage = typeof options.db === 'string' ? await openStorage(options.db) : options.db;
@@ -107,6 +115,10 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
     originAllowed: originMatcher(options.allowOrigins ?? []),
     hasOrigins: (options.allowOrigins ?? []).length > 0,
     webhookSecretAccepted: secretMatcher(webhookSecret ? [webhookSecret] : []),
+    links,
+    prefix,
+    isHttps: (req) => isHttps(req, options.trustProxy === true),
+    log,
   };
   const dispatch = createDispatcher(context);
   const lifecycle = createLifecycle({

@@ -17,6 +17,15 @@ const INVISIBLE = /[\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u
 // the typographic spaces U+2000–U+200A, narrow no-break, medium mathematical, ideographic.
 const ODD_SPACES = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
 
+// The embeddings, overrides and isolates alone: they make a value display as something else and
+// were never accepted in a stored value, so dropping them changes no stored name or ID.
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
+/** Drops the bidi embeddings, overrides and isolates only: for names, whose joiners and marks are meant. */
+export function removeBidiControls(text: string): string {
+  return text.replace(BIDI_CONTROLS, '');
+}
+
 /** Drops the invisible characters. Emoji sequences lose their joiners: use only on matching or on identifiers. */
 export function removeInvisible(text: string): string {
   return text.replace(INVISIBLE, '');

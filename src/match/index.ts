@@ -3,7 +3,7 @@
  * Pure functions, no I/O: safe in the browser, in Node and in a worker.
  */
 
-export { cleanCopiedValue, plainSpaces, removeInvisible } from './clean.js';
+export { cleanCopiedValue, plainSpaces, removeBidiControls, removeInvisible } from './clean.js';
 export {
   type ChatIdCandidate,
   type ChatIdRepair,

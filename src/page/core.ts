@@ -53,8 +53,8 @@ export function start(config?: ResolvedConfig): MetricaChatsApi {
   let chatId = '';
   let clientId: string | undefined;
   let yclid: string | undefined;
-  // UserID and PurchaseID, from the config or set later.
-  const ids: Pick<ResolvedConfig, 'userId' | 'purchaseId'> = { userId: config?.userId, purchaseId: config?.purchaseId };
+  // UserID and PurchaseID, from the config (copied whole: smaller than picking two keys) or set later.
+  const ids: Pick<ResolvedConfig, 'userId' | 'purchaseId'> = Object.assign({}, config);
   let platform: Platform | undefined;
   let hasMessengerLinks = false;
   let started = false;

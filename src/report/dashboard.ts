@@ -119,6 +119,7 @@ const REASON_SHORT: Record<UnattributedReason, string> = {
   no_chat_id: 'no chat ID in the message',
   chat_id_not_paired: 'chat ID never paired',
   pairing_without_metrica_id: 'pairing without a Metrica ID',
+  several_chat_ids: 'several chat IDs in one message',
 };
 
 function scheduleSection(s: ScheduleView | null): string {
@@ -142,6 +143,9 @@ export function renderDashboard(v: DashboardView): string {
   const platforms = Object.entries(s.byPlatform)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([p, n]) => [h(p), String(n), percent(n, s.chats), `<meter min="0" max="${s.chats}" value="${n}"></meter>`]);
+  const links = Object.entries(s.byLink ?? {})
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, l]) => [`<code>/go/${h(name)}</code>`, String(l.visits), String(l.chats), String(l.matched)]);
   const reasons = (Object.keys(REASON_TEXT) as UnattributedReason[])
     .filter((r) => s.unattributed[r] > 0)
     .map((r) => [h(REASON_TEXT[r]), `<span data-reason="${r}">${s.unattributed[r]}</span>`]);
@@ -199,8 +203,32 @@ ${chatsPerDayChart(v.daily)}
 </section>
 <section aria-labelledby="h-platforms"><h2 id="h-platforms">By platform</h2>
 ${table(['Platform', 'Chats', 'Share', ''], platforms, 'No chats in this period.')}
-<p>Carried the chat ID in the message: <strong data-stat="carriedChatId">${s.carriedChatId}</strong>. Linked by the same partner’s earlier chat: <strong data-stat="linkedByPartner">${s.linkedByPartner}</strong>.</p>
+${table(
+  ['How the chat ID was found', 'Chats'],
+  [
+    ['Carried in the message', `<span data-stat="carriedChatId">${s.carriedChatId}</span>`],
+    ['Linked by the same partner’s earlier chat', `<span data-stat="linkedByPartner">${s.linkedByPartner}</span>`],
+    ['Matched after repairing the chat ID', `<span data-stat="matchedAfterRepair">${s.matchedAfterRepair}</span>`],
+    [
+      'Several chat IDs, one chosen by its pairing',
+      `<span data-stat="severalIdsResolved">${s.severalIdsResolved}</span>`,
+    ],
+    [
+      'Upgraded by a later pairing of the same visit',
+      `<span data-stat="upgradedByLaterPairing">${s.upgradedByLaterPairing}</span>`,
+    ],
+  ],
+  '',
+  'found',
+)}
 </section>
+${
+  links.length > 0
+    ? `<section aria-labelledby="h-links"><h2 id="h-links">Bridge links</h2>
+${table(['Link', 'Visits', 'Chats', 'Matched'], links, '', 'links')}
+</section>`
+    : ''
+}
 <section aria-labelledby="h-reasons"><h2 id="h-reasons">Why chats were not attributed</h2>
 ${table(['Reason', 'Chats'], reasons, 'Every chat in this period was attributed.', 'reasons')}
 </section>

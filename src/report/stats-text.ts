@@ -5,6 +5,7 @@ export const REASON_TEXT: Record<UnattributedReason, string> = {
   no_chat_id: 'no chat ID in the message (tag deleted, or the visitor came without the script)',
   chat_id_not_paired: 'chat ID never paired (the beacon never reached the collector)',
   pairing_without_metrica_id: 'pairing without any Metrica ID (no ClientID, yclid, UserID or PurchaseID)',
+  several_chat_ids: 'several chat IDs in the message, none clearly the visitor’s own (never guessed)',
 };
 
 const percent = (part: number, whole: number): string => (whole === 0 ? '–' : `${Math.round((part / whole) * 100)}%`);
@@ -25,6 +26,10 @@ export function formatReport(stats: ChatStats, sinceLabel?: string): string {
     line('Carried the chat ID in the message', stats.carriedChatId, stats.chats),
     line("Linked by the same partner's earlier chat", stats.linkedByPartner, stats.chats),
     line('Matched to Metrica IDs', stats.matched, stats.chats),
+    line('  matched after repairing the chat ID', stats.matchedAfterRepair, stats.chats),
+    line('  several chat IDs, one chosen by its pairing', stats.severalIdsResolved, stats.chats),
+    line('  several chat IDs, none could be chosen', stats.severalIdsAmbiguous, stats.chats),
+    line('  upgraded by a later pairing of the same visit', stats.upgradedByLaterPairing, stats.chats),
     line('Uploaded (current version)', stats.uploaded, stats.chats),
     line('Waiting for upload', stats.pending, stats.chats),
     line('Pairings received', stats.pairings),
@@ -32,5 +37,19 @@ export function formatReport(stats: ChatStats, sinceLabel?: string): string {
     line('Unattributed', unattributedTotal, stats.chats),
     ...reasons.map((r) => `  ${''.padEnd(width)}${String(stats.unattributed[r]).padStart(7)}  ${REASON_TEXT[r]}`),
     '',
+    ...linkLines(stats.byLink, width),
   ].join('\n');
+}
+
+/** Visits, chats and matches per bridge link (`/go/NAME`); nothing when no link was visited. */
+function linkLines(byLink: ChatStats['byLink'], width: number): string[] {
+  const links = Object.entries(byLink);
+  if (links.length === 0) return [];
+  const row = (label: string, ...cells: Array<string | number>) =>
+    `  ${label.padEnd(width)}${cells.map((c, i) => String(c).padStart([7, 8, 9][i] ?? 9)).join('')}`;
+  return [
+    row('Bridge links', 'Visits', 'Chats', 'Matched'),
+    ...links.map(([name, l]) => row(`  ${name}`, l.visits, l.chats, l.matched)),
+    '',
+  ];
 }

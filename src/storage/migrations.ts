@@ -85,6 +85,18 @@ CREATE TABLE webhook_messages (
   seen_at ${bigint} NOT NULL
 );`;
 
+// A pairing made by a bridge link (`/go/NAME`) names the link and keeps the visit's UTM parameters;
+// the index serves the per-link counts, which only look at such pairings.
+const BRIDGE_COLUMNS = `
+ALTER TABLE pairings ADD COLUMN link TEXT;
+ALTER TABLE pairings ADD COLUMN utm_source TEXT;
+ALTER TABLE pairings ADD COLUMN utm_medium TEXT;
+ALTER TABLE pairings ADD COLUMN utm_campaign TEXT;
+ALTER TABLE pairings ADD COLUMN utm_content TEXT;
+ALTER TABLE pairings ADD COLUMN utm_term TEXT;
+CREATE INDEX pairings_link ON pairings (link, chat_id) WHERE link IS NOT NULL;
+`;
+
 export const SQLITE_MIGRATIONS: Migration[] = [
   {
     version: 1,
@@ -103,6 +115,20 @@ ${chatsTable('INTEGER')}`,
     sql: 'ALTER TABLE chats ADD COLUMN chat_id_source TEXT;',
   },
   { version: 3, name: 'connector messages already taken', sql: webhookMessagesTable('INTEGER') },
+  {
+    version: 4,
+    name: 'how the chat ID was found, and upgrades by later pairings',
+    sql: `
+ALTER TABLE chats ADD COLUMN chat_id_repair TEXT;
+ALTER TABLE chats ADD COLUMN chat_id_count INTEGER;
+ALTER TABLE chats ADD COLUMN upgraded_at INTEGER;
+CREATE INDEX chats_upgradable ON chats (chat_id) WHERE unattributed_reason IS NULL AND (client_id IS NULL OR user_id IS NULL);`,
+  },
+  {
+    version: 5,
+    name: 'the bridge link and UTM parameters of a pairing',
+    sql: BRIDGE_COLUMNS,
+  },
 ];
 
 export const POSTGRES_MIGRATIONS: Migration[] = [
@@ -123,4 +149,18 @@ ${chatsTable('BIGINT')}`,
     sql: 'ALTER TABLE chats ADD COLUMN chat_id_source TEXT;',
   },
   { version: 3, name: 'connector messages already taken', sql: webhookMessagesTable('BIGINT') },
+  {
+    version: 4,
+    name: 'how the chat ID was found, and upgrades by later pairings',
+    sql: `
+ALTER TABLE chats ADD COLUMN chat_id_repair TEXT;
+ALTER TABLE chats ADD COLUMN chat_id_count INTEGER;
+ALTER TABLE chats ADD COLUMN upgraded_at BIGINT;
+CREATE INDEX chats_upgradable ON chats (chat_id) WHERE unattributed_reason IS NULL AND (client_id IS NULL OR user_id IS NULL);`,
+  },
+  {
+    version: 5,
+    name: 'the bridge link and UTM parameters of a pairing',
+    sql: BRIDGE_COLUMNS,
+  },
 ];

@@ -1,3 +1,4 @@
+import { UTM_KEYS } from '../shared/utm.js';
 import type { ColumnSpec, SqlValue } from './sql.js';
 import { toNumber } from './sql.js';
 import type { Pairing, PairingInput } from './types.js';
@@ -16,6 +17,12 @@ export interface PairingColumns {
   platform: string | null;
   ts: number | string | null;
   received_at: number | string;
+  link: string | null;
+  utm_source: string | null;
+  utm_medium: string | null;
+  utm_campaign: string | null;
+  utm_content: string | null;
+  utm_term: string | null;
 }
 
 export function pairingFromColumns(c: PairingColumns): Pairing {
@@ -29,6 +36,11 @@ export function pairingFromColumns(c: PairingColumns): Pairing {
   if (c.referrer !== null) p.referrer = c.referrer;
   if (c.platform !== null) p.platform = c.platform as Pairing['platform'];
   if (c.ts !== null) p.ts = toNumber(c.ts);
+  if (c.link !== null) p.link = c.link;
+  for (const key of UTM_KEYS) {
+    const value = c[key];
+    if (value !== null) p.utm = { ...p.utm, [key]: value };
+  }
   return p;
 }
 
@@ -45,6 +57,8 @@ export const PAIRING_INSERT_COLUMNS: readonly ColumnSpec[] = [
   ['platform', 'TEXT'],
   ['ts', 'BIGINT'],
   ['received_at', 'BIGINT'],
+  ['link', 'TEXT'],
+  ...UTM_KEYS.map((key): ColumnSpec => [key, 'TEXT']),
 ];
 
 export const orNull = (x: string | number | undefined): SqlValue => x ?? null;
@@ -62,5 +76,7 @@ export function pairingValues(p: PairingInput): SqlValue[] {
     orNull(p.platform),
     orNull(p.ts),
     p.receivedAt,
+    orNull(p.link),
+    ...UTM_KEYS.map((key) => orNull(p.utm?.[key])),
   ];
 }

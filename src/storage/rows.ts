@@ -1,6 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { ChatPlatform, ConversionRecord } from '../shared/conversion.js';
-import type { ChatIdSource, ChatInput, ChatRow, PairingInput, PartnerRef, UnattributedReason } from './types.js';
+import type {
+  ChatIdRepair,
+  ChatIdSource,
+  ChatInput,
+  ChatRow,
+  PairingInput,
+  PartnerRef,
+  UnattributedReason,
+} from './types.js';
 
 /**
  * Pure row logic shared by both adapters: the chat key, merging a report into a stored row,
@@ -63,6 +71,9 @@ export interface ChatColumns {
   purchase_id: string | null;
   url: string | null;
   unattributed_reason: string | null;
+  chat_id_repair: string | null;
+  chat_id_count: number | string | null;
+  upgraded_at: number | string | null;
   created_at: number;
   updated_at: number;
 }
@@ -96,15 +107,27 @@ export const CHAT_COLUMNS: ReadonlyArray<keyof ChatColumns> = [
   'purchase_id',
   'url',
   'unattributed_reason',
+  'chat_id_repair',
+  'chat_id_count',
+  'upgraded_at',
   'created_at',
   'updated_at',
 ];
 
-// Columns whose change is a change of the chat (and so of what Metrica must receive). Where the
-// chat ID came from is bookkeeping for the report, not something Metrica receives.
-const CONTENT_COLUMNS = CHAT_COLUMNS.filter(
-  (c) => !['key', 'revision', 'uploaded_revision', 'created_at', 'updated_at', 'chat_id_source'].includes(c),
-);
+// Columns whose change is a change of the chat (and so of what Metrica must receive). Where and
+// how the chat ID was found, and when it was upgraded, are bookkeeping for the report.
+const BOOKKEEPING_COLUMNS: ReadonlyArray<keyof ChatColumns> = [
+  'key',
+  'revision',
+  'uploaded_revision',
+  'created_at',
+  'updated_at',
+  'chat_id_source',
+  'chat_id_repair',
+  'chat_id_count',
+  'upgraded_at',
+];
+const CONTENT_COLUMNS = CHAT_COLUMNS.filter((c) => !BOOKKEEPING_COLUMNS.includes(c));
 
 const num = (v: unknown): number => (typeof v === 'string' ? Number(v) : (v as number));
 
@@ -132,6 +155,9 @@ export function rowFromColumns(c: ChatColumns): ChatRow {
     purchaseId: c.purchase_id,
     url: c.url,
     unattributedReason: c.unattributed_reason as UnattributedReason | null,
+    chatIdRepair: c.chat_id_repair as ChatIdRepair | null,
+    chatIdCount: c.chat_id_count === null ? null : num(c.chat_id_count),
+    upgradedAt: c.upgraded_at === null ? null : num(c.upgraded_at),
     createdAt: num(c.created_at),
     updatedAt: num(c.updated_at),
   };
@@ -160,6 +186,9 @@ function columnsFromRow(r: ChatRow): ChatColumns {
     purchase_id: r.purchaseId,
     url: r.url,
     unattributed_reason: r.unattributedReason,
+    chat_id_repair: r.chatIdRepair,
+    chat_id_count: r.chatIdCount,
+    upgraded_at: r.upgradedAt,
     created_at: r.createdAt,
     updated_at: r.updatedAt,
   };
@@ -201,6 +230,10 @@ export function mergeChat(
     purchase_id: a ? (a.purchaseId ?? null) : (existing?.purchase_id ?? null),
     url: a ? (a.url ?? null) : (existing?.url ?? null),
     unattributed_reason: a ? a.reason : existing ? existing.unattributed_reason : 'no_chat_id',
+    chat_id_repair: a ? (a.repair ?? null) : (existing?.chat_id_repair ?? null),
+    chat_id_count: a ? (a.idCount ?? null) : (existing?.chat_id_count ?? null),
+    // A new attribution starts from its own pairing; only upgradeChat records an upgrade.
+    upgraded_at: a ? null : (existing?.upgraded_at ?? null),
     created_at: existing ? num(existing.created_at) : now,
     updated_at: existing ? num(existing.updated_at) : now,
   };

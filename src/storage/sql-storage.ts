@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { SAME_VISIT_MS } from '../domain/visit.js';
 import type { PendingConversion, UploadReceipt } from './contract.js';
 import { chatsPerDay, recentChats, uploadHistory } from './dashboard.js';
 import { forgetPerson } from './forget-person.js';
@@ -41,7 +42,7 @@ import type {
 import { recordUpload, updateUploadStatus } from './uploads.js';
 
 const PAGE_SIZE = 500;
-/** Most beacons in one group commit (11 parameters each, well under both dialects' limits). */
+/** Most beacons in one group commit: 17 parameters each on SQLite (limit 32766), one JSON one on PostgreSQL. */
 const MAX_BATCH = 256;
 /** Beacons waiting that justify a second batch beside one being written. */
 const PARALLEL_BACKLOG = 64;
@@ -115,7 +116,8 @@ export class SqlStorage implements Storage {
           `UPDATE chats SET client_id = ?, user_id = ?, yclid = ?, purchase_id = ?, url = COALESCE(?, url),
              unattributed_reason = NULL, revision = revision + 1, updated_at = ?
            WHERE chat_id = ? AND unattributed_reason IS NOT NULL
-             AND unattributed_reason IN ('chat_id_not_paired', 'pairing_without_metrica_id')`,
+             AND (unattributed_reason = 'chat_id_not_paired'
+               OR (unattributed_reason = 'pairing_without_metrica_id' AND date_time >= ?))`,
           [
             orNull(p.clientId),
             orNull(p.userId),
@@ -124,6 +126,10 @@ export class SqlStorage implements Storage {
             orNull(p.url),
             this.now(),
             p.chatId,
+            // A chat that found its visit's pairing, without IDs, waits for that visit's later beacon
+            // only: a pairing after the visit is a later visit's (a new ad click), never this chat's.
+            // A chat that found no pairing at all takes the first one (a beacon that lost the race).
+            Math.ceil((p.receivedAt - 999 - SAME_VISIT_MS) / 1000),
           ],
         );
       }
@@ -138,6 +144,44 @@ export class SqlStorage implements Storage {
       [chatId, at],
     );
     return row ? pairingFromColumns(row) : null;
+  }
+
+  async pairingsBetween(chatId: string, from: number, to: number): Promise<Pairing[]> {
+    const rows = await this.db.all<PairingColumns>(
+      'SELECT * FROM pairings WHERE chat_id = ? AND received_at >= ? AND received_at <= ? ORDER BY received_at, id',
+      [chatId, from, to],
+    );
+    return rows.map(pairingFromColumns);
+  }
+
+  async upgradableChats(chatId: string): Promise<ChatRow[]> {
+    const rows = await this.db.all<ChatColumns>(
+      `SELECT * FROM chats WHERE chat_id = ? AND unattributed_reason IS NULL AND (client_id IS NULL OR user_id IS NULL)
+       ORDER BY date_time, key`,
+      [chatId],
+    );
+    return rows.map(rowFromColumns);
+  }
+
+  async upgradeChat(key: string, ids: { clientId?: string; userId?: string }): Promise<ChatRow | null> {
+    return this.db.transaction(async (q) => {
+      const row = await q.get<ChatColumns>(`SELECT * FROM chats WHERE key = ?${this.db.forUpdate}`, [key]);
+      if (!row || row.unattributed_reason !== null) return null;
+      const clientId = row.client_id ?? ids.clientId ?? null;
+      const userId = row.user_id ?? ids.userId ?? null;
+      if (clientId === row.client_id && userId === row.user_id) return null;
+      const now = this.now();
+      const next: ChatColumns = {
+        ...row,
+        client_id: clientId,
+        user_id: userId,
+        upgraded_at: now,
+        revision: Number(row.revision) + 1,
+        updated_at: now,
+      };
+      await q.run(UPDATE_CHAT, [...CHAT_COLUMNS.filter((c) => c !== 'key').map((c) => next[c]), key]);
+      return rowFromColumns(next);
+    });
   }
 
   async linkPartner(platform: string, partners: readonly PartnerRef[], chatId: string, at: number): Promise<void> {

@@ -460,27 +460,126 @@ for (const [name, open] of Object.entries(ADAPTERS)) {
           chatUserId: '4242',
           attribution,
         });
-      await add(0, 'telegram', { chatId: 'CTAAAAAAAA', clientId: '1', reason: null });
+      await add(0, 'telegram', { chatId: 'CTAAAAAAAA', clientId: '1', reason: null, repair: 'split', idCount: 1 });
       await add(1, 'telegram', { chatId: 'CTBBBBBBBB', reason: 'chat_id_not_paired' });
       await add(2, 'viber', { chatId: null, reason: 'no_chat_id' });
       await add(3, 'viber', { chatId: 'CTCCCCCCCC', chatIdSource: 'partner', reason: 'pairing_without_metrica_id' });
+      await add(4, 'telegram', { chatId: 'CTDDDDDDDD', yclid: '77', reason: null, idCount: 2 });
+      await add(5, 'viber', { chatId: null, reason: 'several_chat_ids', idCount: 2 });
+      assert.ok(await s.upgradeChat(chatKey(T0 + 4, 'telegram', partner), { clientId: '5' }));
       await s.markUploaded({ uploadId: 'u', counterId: '1', status: 'UPLOADED', sentAt: 1, rowCount: 1 }, [
         { key: chatKey(T0, 'telegram', partner), revision: 1 },
       ]);
       await s.insertPairing({ chatId: 'CTZZZZZZZZ', receivedAt: 1 });
       assert.deepEqual(await s.chatStats(), {
-        chats: 4,
-        byPlatform: { telegram: 2, viber: 2 },
-        withChatId: 3,
-        carriedChatId: 2,
+        chats: 6,
+        byPlatform: { telegram: 3, viber: 3 },
+        withChatId: 4,
+        carriedChatId: 3,
         linkedByPartner: 1,
-        matched: 1,
+        matched: 2,
+        matchedAfterRepair: 1,
+        severalIdsResolved: 1,
+        severalIdsAmbiguous: 1,
+        upgradedByLaterPairing: 1,
         uploaded: 1,
-        pending: 3,
-        unattributed: { no_chat_id: 1, chat_id_not_paired: 1, pairing_without_metrica_id: 1 },
+        pending: 5,
+        unattributed: { no_chat_id: 1, chat_id_not_paired: 1, pairing_without_metrica_id: 1, several_chat_ids: 1 },
         pairings: 1,
+        byLink: {},
       });
-      assert.equal((await s.chatStats({ since: T0 + 2 })).chats, 2);
+      assert.equal((await s.chatStats({ since: T0 + 2 })).chats, 4);
+    });
+
+    test('a later pairing upgrades a matched chat: it adds IDs, never replaces one, and makes it pending again', async (t) => {
+      const s = await open(t);
+      if (!s) return;
+      const key = chatKey(T0, 'telegram', partner);
+      await s.upsertChat(key, {
+        dateTime: T0,
+        platform: 'telegram',
+        chatUserId: '4242',
+        attribution: { chatId: 'CTAAAAAAAA', yclid: '77', reason: null },
+      });
+      await s.markUploaded({ uploadId: 'u1', counterId: '1', status: 'UPLOADED', sentAt: 1, rowCount: 1 }, [
+        { key, revision: 1 },
+      ]);
+      assert.deepEqual(
+        (await s.upgradableChats('CTAAAAAAAA')).map((r) => r.key),
+        [key],
+      );
+      const upgraded = await s.upgradeChat(key, { clientId: '133591247640966458' });
+      assert.deepEqual(
+        [upgraded?.clientId, upgraded?.yclid, upgraded?.revision, upgraded?.upgradedAt !== null],
+        ['133591247640966458', '77', 2, true],
+      );
+      const pending = [];
+      for await (const p of s.pendingConversions()) pending.push(p);
+      assert.deepEqual(
+        pending.map((p) => [p.key, p.revision, p.record.ClientID, p.record.Yclid]),
+        [[key, 2, '133591247640966458', '77']],
+      );
+      assert.equal(await s.upgradeChat(key, { clientId: '999999999999999999' }), null, 'a ClientID is never replaced');
+      assert.equal((await s.getChat(key))?.clientId, '133591247640966458');
+      // A user ID is still missing, so it stays upgradable; an unattributed chat never is.
+      assert.equal((await s.upgradableChats('CTAAAAAAAA')).length, 1);
+      const other = chatKey(T0 + 1, 'telegram', partner);
+      await s.upsertChat(other, {
+        dateTime: T0 + 1,
+        platform: 'telegram',
+        chatUserId: '4242',
+        attribution: { chatId: 'CTBBBBBBBB', reason: 'chat_id_not_paired' },
+      });
+      assert.deepEqual(await s.upgradableChats('CTBBBBBBBB'), []);
+      assert.equal(await s.upgradeChat(other, { clientId: '133591247640966458' }), null);
+    });
+
+    test('pairingsBetween lists one chat ID’s pairings in a time range, oldest first', async (t) => {
+      const s = await open(t);
+      if (!s) return;
+      for (const [chatId, receivedAt] of [
+        ['CTAAAAAAAA', 3000],
+        ['CTAAAAAAAA', 1000],
+        ['CTBBBBBBBB', 2000],
+        ['CTAAAAAAAA', 9000],
+      ] as const) {
+        await s.insertPairing({ chatId, receivedAt });
+      }
+      assert.deepEqual(
+        (await s.pairingsBetween('CTAAAAAAAA', 1000, 3000)).map((p) => p.receivedAt),
+        [1000, 3000],
+      );
+    });
+
+    test('a waiting chat whose visit paired without IDs is completed by that visit only, not a later one', async (t) => {
+      const s = await open(t);
+      if (!s) return;
+      const at = T0 * 1000;
+      await s.insertPairing({ chatId: 'CTAAAAAAAA', receivedAt: at - 60_000 });
+      await s.insertPairing({ chatId: 'CTBBBBBBBB', receivedAt: at - 60_000 });
+      for (const [i, chatId] of ['CTAAAAAAAA', 'CTBBBBBBBB'].entries()) {
+        await s.upsertChat(chatKey(T0 + i, 'telegram', partner), {
+          dateTime: T0 + i,
+          platform: 'telegram',
+          chatUserId: '4242',
+          attribution: { chatId, reason: 'pairing_without_metrica_id' },
+        });
+      }
+      // The same page view's Metrica tag loads a minute later; the other browser comes back a week later.
+      assert.equal(
+        (await s.insertPairing({ chatId: 'CTAAAAAAAA', clientId: '1', receivedAt: at + 60_000 })).rematched,
+        1,
+      );
+      const week = 7 * 86_400_000;
+      assert.equal(
+        (await s.insertPairing({ chatId: 'CTBBBBBBBB', clientId: '2', receivedAt: at + week })).rematched,
+        0,
+      );
+      const chats = (await s.snapshot()).chats;
+      assert.deepEqual(chats.map((c) => [c.chatId, c.clientId, c.unattributedReason]).sort(), [
+        ['CTAAAAAAAA', '1', null],
+        ['CTBBBBBBBB', null, 'pairing_without_metrica_id'],
+      ]);
     });
 
     test('concurrent upserts of one chat leave one row and no lost field', async (t) => {

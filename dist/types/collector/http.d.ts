@@ -14,5 +14,7 @@ export declare function requireType(req: IncomingMessage, allowed: readonly stri
 export declare function readJsonObject(req: IncomingMessage, limit: number): Promise<Record<string, unknown>>;
 /** The client's address: the last `X-Forwarded-For` entry behind a trusted proxy, else the socket's. */
 export declare function clientAddress(req: IncomingMessage, trustProxy: boolean): string;
+/** Whether the client reached us over HTTPS: a TLS socket, or `X-Forwarded-Proto: https` from a trusted proxy. */
+export declare function isHttps(req: IncomingMessage, trustProxy: boolean): boolean;
 /** Answers a failed request: a refusal with its status, field and headers; anything else is a 500. */
 export declare function sendError(res: ServerResponse, error: unknown): void;

@@ -43,6 +43,11 @@ export interface CollectorOptions {
     uploadSchedule?: ScheduledJobFactory;
     /** Where the dashboard's installation check reads the filter lists. Default: download them. */
     filterLists?: FilterListSource;
+    /**
+     * Bridge links, name → messenger URL, served at `/go/<name>` for ads, QR codes and e-mails that
+     * open a messenger directly. A URL the page script's rules cannot carry a chat ID in is refused.
+     */
+    links?: Readonly<Record<string, string>>;
     /** Clock, Unix ms (tests). */
     now?: () => number;
 }

@@ -5,6 +5,8 @@
  * processors keep zero-width spaces, joiners and soft hyphens. None of them is part of what a
  * person meant to type.
  */
+/** Drops the bidi embeddings, overrides and isolates only: for names, whose joiners and marks are meant. */
+export declare function removeBidiControls(text: string): string;
 /** Drops the invisible characters. Emoji sequences lose their joiners: use only on matching or on identifiers. */
 export declare function removeInvisible(text: string): string;
 /** Reads every look-alike space as an ordinary one. */

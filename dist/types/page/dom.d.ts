@@ -6,16 +6,17 @@
 /** A document or an open shadow root. */
 export type LinkRoot = Document | ShadowRoot;
 export interface Roots {
-    /** Adds a root (and the open shadow roots inside it): its links are fixed now and watched from now on. */
+    /** Adds a root (and the open shadow roots inside it): its links are fixed from now on and watched. */
     add(root: LinkRoot): void;
-    /** Fixes every link of every root, and hands over every frame element, with the observer off. */
+    /** Fixes every link of every root now, in one pass. */
     scan(): void;
 }
 /**
  * Keeps the list of roots. `fix` gets every link; `frame` every `<iframe>` element met on a
- * scan (it decides whether the frame is one to cover). The observer reacts once per batch of
- * changes; the parser's own insertions count, so links are handled even when the script runs in
- * `<head>`.
+ * pass (it decides whether the frame is one to cover). The observer starts a new pass once per
+ * batch of changes; the parser's own insertions count, so links are handled even when the
+ * script runs in `<head>`. Links already seen cost a lookup, so a pass after a small change is
+ * short.
  */
 export declare function watchRoots(fix: (a: Element) => void, frame: (iframe: HTMLIFrameElement) => void): Roots;
 /**

@@ -14,6 +14,12 @@ export interface PairingColumns {
     platform: string | null;
     ts: number | string | null;
     received_at: number | string;
+    link: string | null;
+    utm_source: string | null;
+    utm_medium: string | null;
+    utm_campaign: string | null;
+    utm_content: string | null;
+    utm_term: string | null;
 }
 export declare function pairingFromColumns(c: PairingColumns): Pairing;
 /** The columns a new pairing fills, in the order of {@link pairingValues}. */

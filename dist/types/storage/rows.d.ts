@@ -45,6 +45,9 @@ export interface ChatColumns {
     purchase_id: string | null;
     url: string | null;
     unattributed_reason: string | null;
+    chat_id_repair: string | null;
+    chat_id_count: number | string | null;
+    upgraded_at: number | string | null;
     created_at: number;
     updated_at: number;
 }

@@ -24,6 +24,12 @@ export declare class SqlStorage implements Storage {
      */
     private completeWaitingChats;
     findPairing(chatId: string, at: number): Promise<Pairing | null>;
+    pairingsBetween(chatId: string, from: number, to: number): Promise<Pairing[]>;
+    upgradableChats(chatId: string): Promise<ChatRow[]>;
+    upgradeChat(key: string, ids: {
+        clientId?: string;
+        userId?: string;
+    }): Promise<ChatRow | null>;
     linkPartner(platform: string, partners: readonly PartnerRef[], chatId: string, at: number): Promise<void>;
     findLinkedChatId(platform: string, partners: readonly PartnerRef[]): Promise<string | null>;
     getChat(key: string): Promise<ReturnType<typeof rowFromColumns> | null>;

@@ -1,8 +1,9 @@
 import type { ChatPlatform } from '../shared/conversion.js';
 import type { PairingBeacon } from '../shared/pairing.js';
+import type { Utm } from '../shared/utm.js';
 import type { ConversionStore } from './contract.js';
 /** Why a chat is kept without Metrica IDs; stored per chat and counted in the stats. */
-export declare const UNATTRIBUTED_REASONS: readonly ["no_chat_id", "chat_id_not_paired", "pairing_without_metrica_id"];
+export declare const UNATTRIBUTED_REASONS: readonly ["no_chat_id", "chat_id_not_paired", "pairing_without_metrica_id", "several_chat_ids"];
 export type UnattributedReason = (typeof UNATTRIBUTED_REASONS)[number];
 /**
  * One pairing beacon as stored: a chat ID and the Metrica IDs the page knew at that moment (the
@@ -11,6 +12,10 @@ export type UnattributedReason = (typeof UNATTRIBUTED_REASONS)[number];
 export interface PairingInput extends Omit<PairingBeacon, 'v' | 'url' | 'ts'> {
     url?: string;
     ts?: number;
+    /** The bridge link (`/go/NAME`) whose visit made this pairing; absent for the page script's beacons. */
+    link?: string;
+    /** The UTM parameters of a bridge link's visit. */
+    utm?: Utm;
     /** The collector's clock when the beacon arrived, Unix milliseconds; matching uses this one. */
     receivedAt: number;
 }
@@ -41,6 +46,8 @@ export interface ChatInput {
     /** Attribution; when `attribution` is absent the stored one is kept. */
     attribution?: ChatAttribution;
 }
+/** The one repair a damaged chat ID in the message needed (see `findChatIds` in match/). */
+export type ChatIdRepair = 'split' | 'glued';
 /** Where a chat's chat ID came from: its own message (or start payload, or Viber context), or an earlier chat of the same partner. */
 export type ChatIdSource = 'message' | 'partner';
 export interface ChatAttribution {
@@ -54,6 +61,10 @@ export interface ChatAttribution {
     /** The landing page of the pairing. */
     url?: string;
     reason: UnattributedReason | null;
+    /** The repair the chat ID found in the message needed; null or absent when it stood intact. */
+    repair?: ChatIdRepair | null;
+    /** How many different chat IDs the message carried, when it carried any. */
+    idCount?: number | null;
 }
 export interface ChatRow {
     key: string;
@@ -77,6 +88,11 @@ export interface ChatRow {
     purchaseId: string | null;
     url: string | null;
     unattributedReason: UnattributedReason | null;
+    chatIdRepair: ChatIdRepair | null;
+    /** How many different chat IDs the message carried (more than one: chosen by their pairings). */
+    chatIdCount: number | null;
+    /** When a later, fuller pairing of the same page view added Metrica IDs, Unix ms. */
+    upgradedAt: number | null;
     /** Unix milliseconds. */
     createdAt: number;
     updatedAt: number;
@@ -98,10 +114,28 @@ export interface ChatStats {
     /** Chats without the tag that were attributed through an earlier chat of the same partner. */
     linkedByPartner: number;
     matched: number;
+    /** Matched chats whose chat ID was found only after a repair (a space typed inside, a word glued on). */
+    matchedAfterRepair: number;
+    /** Chats whose message carried several chat IDs, one chosen by its pairing. */
+    severalIdsResolved: number;
+    /** Chats whose message carried several chat IDs and none could be chosen (also in `unattributed`). */
+    severalIdsAmbiguous: number;
+    /** Matched chats that a later, fuller pairing of the same page view gave more Metrica IDs. */
+    upgradedByLaterPairing: number;
     uploaded: number;
     pending: number;
     unattributed: Record<UnattributedReason, number>;
     pairings: number;
+    /**
+     * Per bridge link name: the visits that stored a pairing (received at or after `since`), and the
+     * chats whose chat ID the link made (by DateTime, as above) with how many of them matched.
+     */
+    byLink: Record<string, LinkStats>;
+}
+export interface LinkStats {
+    visits: number;
+    chats: number;
+    matched: number;
 }
 /** Chats of one UTC day, attributed or not (the dashboard's chart). */
 export interface ChatsOnDay {
@@ -157,6 +191,19 @@ export interface Storage extends ConversionStore {
     }>;
     /** The latest pairing of the chat ID received at or before `at` (Unix ms), else the latest one. */
     findPairing(chatId: string, at: number): Promise<Pairing | null>;
+    /** The pairings of the chat ID received from `from` to `to` (Unix ms, both included), oldest first. */
+    pairingsBetween(chatId: string, from: number, to: number): Promise<Pairing[]>;
+    /** Matched chats of the chat ID that lack a ClientID or a UserID: what a fuller pairing may upgrade. */
+    upgradableChats(chatId: string): Promise<ChatRow[]>;
+    /**
+     * Adds the ClientID and UserID a later pairing of the same page view brought to a matched chat
+     * that lacks them, as a new revision (so it is uploaded again under the same Metrica key).
+     * Never replaces an ID the chat has. Resolves to the row, or null when nothing changed.
+     */
+    upgradeChat(key: string, ids: {
+        clientId?: string;
+        userId?: string;
+    }): Promise<ChatRow | null>;
     /** Links each partner identifier to the chat ID as of `at` (Unix ms); a newer link replaces an older one, never the reverse. */
     linkPartner(platform: ChatPlatform, partners: readonly PartnerRef[], chatId: string, at: number): Promise<void>;
     /** The chat ID linked to any of the partner identifiers (the first in the given order that has one). */

@@ -1,4 +1,5 @@
 import { recordChat } from '../attribute.js';
+import { cleanChatBody } from '../clean-input.js';
 import type { RouteHandler } from '../context.js';
 import { readJsonObject, requireType, send } from '../http.js';
 import { parseChatReport } from '../validate.js';
@@ -10,7 +11,7 @@ export const CHAT_BODY_LIMIT = 64 * 1024;
 export const chats: RouteHandler = async (ctx, { req, res }) => {
   requireType(req, ['application/json']);
   const body = await readJsonObject(req, CHAT_BODY_LIMIT);
-  const report = parseChatReport(body, ctx.now(), ctx.format);
+  const report = parseChatReport(cleanChatBody(body), ctx.now(), ctx.format);
   const result = await recordChat(ctx.storage, report, ctx.format);
   send(res, result.created ? 201 : 200, result);
 };

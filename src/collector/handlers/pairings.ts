@@ -1,3 +1,4 @@
+import { upgradeChatsWith } from '../attribute.js';
 import type { RouteHandler } from '../context.js';
 import { HttpError } from '../errors.js';
 import { readJsonObject, requireType, send } from '../http.js';
@@ -17,6 +18,8 @@ export const pairing: RouteHandler = async (ctx, { req, res, cors }) => {
   const body = await readJsonObject(req, PAIRING_BODY_LIMIT);
   const input = parsePairing(body, ctx.now(), ctx.format);
   await ctx.storage.insertPairing(input);
+  // Written, then looked: a chat matched before this page view's ClientID arrived gets it now.
+  await upgradeChatsWith(ctx.storage, input);
   // 204 only now: the pairing is committed, so an acknowledged beacon survives a crash.
   send(res, 204, undefined, cors);
 };

@@ -1,5 +1,5 @@
 import { partnersOf } from '../../storage/rows.js';
-import { findChatId, recordChat } from '../attribute.js';
+import { findChatIdCandidates, recordChat } from '../attribute.js';
 import { type BotChat, telegramChat, viberChat } from '../bots.js';
 import type { RouteHandler } from '../context.js';
 import { readJsonObject, requireType, send } from '../http.js';
@@ -21,7 +21,7 @@ export function botWebhook(parse: BotParser): RouteHandler {
       return;
     }
     // A bot sees every message; only the first of a partner (or one carrying a chat ID) is a new chat.
-    if (!chat.starts && findChatId(chat.report, ctx.format) === null) {
+    if (!chat.starts && findChatIdCandidates(chat.report, ctx.format).length === 0) {
       const partner = partnersOf(chat.report)[0];
       if (partner && (await ctx.storage.partnerHasChat(chat.report.platform, partner))) {
         send(res, 200, { ok: true, ignored: true });

@@ -3,8 +3,8 @@ import {
   EXPORT_HELP,
   exportCommand,
   parseSince
-} from "./chunk-2RNXMSFV.js";
-import "./chunk-V5PTATSZ.js";
+} from "./chunk-AD43QSHJ.js";
+import "./chunk-YSSLYQHB.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-5GHHCO5G.js";

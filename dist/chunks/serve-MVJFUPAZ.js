@@ -13,8 +13,14 @@ import {
 } from "./chunk-T4NLWYKI.js";
 import {
   createCollector
-} from "./chunk-LUEOCYLX.js";
-import "./chunk-LAECFXH2.js";
+} from "./chunk-KTKN67X4.js";
+import "./chunk-EM3OMI3P.js";
+import {
+  LinkConfigError,
+  linkTable,
+  parseLinkSpec,
+  splitLinkList
+} from "./chunk-TDIG5AFX.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-5GHHCO5G.js";
@@ -28,7 +34,7 @@ import {
 } from "./chunk-KM4NCDVJ.js";
 import {
   isPostgresUrl
-} from "./chunk-STWNSONW.js";
+} from "./chunk-RP3ERY6S.js";
 import {
   EXIT,
   UsageError,
@@ -186,6 +192,9 @@ Options (each also read from the environment variable shown; a flag wins over it
   --trust-proxy          Take the client address from X-Forwarded-For (METRICA_CHATS_TRUST_PROXY=1)
   --retention <age>      Delete pairings older than this, e.g. 90d, checked hourly
                          (METRICA_CHATS_RETENTION, default: keep)
+  --link <NAME=URL>      A bridge link, repeatable: /go/NAME pairs a fresh chat ID with the ad click's
+                         yclid and redirects to the messenger URL with the chat ID written in, e.g.
+                         --link promo=https://t.me/shop_bot (METRICA_CHATS_LINKS, comma-separated)
   --quiet                No request logs, only startup and errors
   -h, --help             Show this help
 
@@ -208,6 +217,16 @@ Secrets, from the environment only:
   METRICA_CHATS_WEBHOOK_SECRET  The <secret> path segment of /v1/webhooks/telegram|viber/<secret>
   YANDEX_METRICA_TOKEN          OAuth token (metrika:offline_data) for --upload-every; never logged
 `;
+function bridgeLinks(specs) {
+  try {
+    const entries = specs.map(parseLinkSpec);
+    linkTable(entries);
+    return Object.fromEntries(entries);
+  } catch (error) {
+    if (error instanceof LinkConfigError) throw new UsageError(`--link: ${error.message}`);
+    throw error;
+  }
+}
 function integer(value, name, min, max) {
   if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
     throw new UsageError(`${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(value)}`);
@@ -250,6 +269,7 @@ var serve = async (args, io) => {
       "rate-limit": { type: "string" },
       "trust-proxy": { type: "boolean" },
       retention: { type: "string" },
+      link: { type: "string", multiple: true },
       quiet: { type: "boolean" },
       "upload-every": { type: "string" },
       counter: { type: "string" },
@@ -284,6 +304,7 @@ var serve = async (args, io) => {
       throw new UsageError(error.message);
     }
   }
+  const links = bridgeLinks(values.link ?? splitLinkList(env.METRICA_CHATS_LINKS));
   const apiKeys = splitList(env.METRICA_CHATS_API_KEYS);
   const webhookSecret = env.METRICA_CHATS_WEBHOOK_SECRET?.trim() || void 0;
   const uploadSchedule = scheduleOptions(values, env);
@@ -308,7 +329,8 @@ var serve = async (args, io) => {
     logger,
     ...retentionDays !== void 0 ? { retentionDays } : {},
     ...uploadSchedule ? { uploadSchedule: scheduledUpload(uploadSchedule) } : {},
-    filterLists: filterListSource(values["filter-lists"] ?? env.METRICA_CHATS_FILTER_LISTS, io.cwd)
+    filterLists: filterListSource(values["filter-lists"] ?? env.METRICA_CHATS_FILTER_LISTS, io.cwd),
+    links
   });
   if (origins.length === 0) base.warn("no --allow-origin given: beacons from web pages will be refused with 403");
   if (apiKeys.length === 0)
@@ -321,6 +343,8 @@ var serve = async (args, io) => {
     throw error;
   }
   logger.info("ready", { url, pid: process.pid });
+  for (const [name, target] of Object.entries(links))
+    logger.info("bridge link", { url: `${url}/go/${name}`, to: target });
   await new Promise((done) => {
     if (!io.signal) return;
     if (io.signal.aborted) done();

@@ -5,7 +5,7 @@ import {
 import {
   compactPhone,
   openStorage
-} from "./chunk-STWNSONW.js";
+} from "./chunk-RP3ERY6S.js";
 import {
   EXIT,
   UsageError,

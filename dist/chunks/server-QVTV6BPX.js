@@ -2,8 +2,9 @@
 import "./chunk-EGQFFPF7.js";
 import {
   createCollector
-} from "./chunk-LUEOCYLX.js";
-import "./chunk-LAECFXH2.js";
+} from "./chunk-KTKN67X4.js";
+import "./chunk-EM3OMI3P.js";
+import "./chunk-TDIG5AFX.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import {
@@ -13,7 +14,7 @@ import {
 } from "./chunk-5GHHCO5G.js";
 import "./chunk-7Z4IPTRN.js";
 import "./chunk-DF2M2KCU.js";
-import "./chunk-STWNSONW.js";
+import "./chunk-RP3ERY6S.js";
 
 // src/demo/server.ts
 import { mkdirSync, readFileSync as readFileSync2 } from "node:fs";

@@ -1,7 +1,18 @@
 #!/usr/bin/env node
 import {
   REASON_TEXT
-} from "./chunk-LAECFXH2.js";
+} from "./chunk-EM3OMI3P.js";
+import {
+  CHAT_ID_ALPHABET,
+  DEFAULT_FORMAT,
+  LINK_NAME,
+  chatIdFormatProblem,
+  defaultMessage,
+  isChatId,
+  linkTable,
+  newChatId,
+  rewrite
+} from "./chunk-TDIG5AFX.js";
 import {
   exportPending
 } from "./chunk-DJ2W7AGI.js";
@@ -19,21 +30,30 @@ import {
   loadFilterLists
 } from "./chunk-DF2M2KCU.js";
 import {
+  SAME_VISIT_MS,
+  UTM_KEYS,
   chatKey,
   compactPhone,
   hasMetricaId,
   openStorage,
   partnersOf
-} from "./chunk-STWNSONW.js";
+} from "./chunk-RP3ERY6S.js";
 
 // src/match/clean.ts
 var INVISIBLE = /[\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD\u180E]|\u034F/g;
 var ODD_SPACES = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
+var BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+function removeBidiControls(text2) {
+  return text2.replace(BIDI_CONTROLS, "");
+}
 function removeInvisible(text2) {
   return text2.replace(INVISIBLE, "");
 }
 function plainSpaces(text2) {
   return text2.replace(ODD_SPACES, " ");
+}
+function cleanCopiedValue(text2) {
+  return plainSpaces(removeInvisible(text2)).trim();
 }
 
 // src/match/fold.ts
@@ -105,38 +125,6 @@ function foldText(text2) {
   const out = { chars: [], kinds: [] };
   for (const c of plainSpaces(removeInvisible(text2))) foldChar(c, out);
   return out;
-}
-
-// src/match/format.ts
-import { customAlphabet } from "nanoid";
-var CHAT_ID_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
-var DEFAULT_PREFIX = "CT";
-var DEFAULT_LENGTH = 8;
-var TELEGRAM_RESERVED_PREFIX = "_tgr_";
-var DEFAULT_FORMAT = { prefix: DEFAULT_PREFIX, length: DEFAULT_LENGTH };
-function chatIdFormatProblem(format) {
-  const { prefix, length } = format;
-  if (typeof prefix !== "string" || !/^[A-Za-z0-9_-]{0,32}$/.test(prefix)) {
-    return `prefix must be 0\u201332 characters of A-Z a-z 0-9 _ -, got ${JSON.stringify(prefix)}`;
-  }
-  if (prefix.startsWith(TELEGRAM_RESERVED_PREFIX)) {
-    return `prefix must not start with ${TELEGRAM_RESERVED_PREFIX} (Telegram reserves it), got ${JSON.stringify(prefix)}`;
-  }
-  if (!Number.isInteger(length) || length < 6 || length > 32) {
-    return `length must be an integer from 6 to 32, got ${JSON.stringify(length)}`;
-  }
-  if (prefix.length + length > 64) {
-    return `prefix and length together must stay within 64 characters, got ${prefix.length + length}`;
-  }
-  return null;
-}
-function isChatId(id2, format = DEFAULT_FORMAT) {
-  if (typeof id2 !== "string" || id2.length !== format.prefix.length + format.length) return false;
-  if (!id2.startsWith(format.prefix) || id2.startsWith(TELEGRAM_RESERVED_PREFIX)) return false;
-  for (let i = format.prefix.length; i < id2.length; i++) {
-    if (!CHAT_ID_ALPHABET.includes(id2.charAt(i))) return false;
-  }
-  return true;
 }
 
 // src/match/extract.ts
@@ -223,10 +211,6 @@ function findChatIds(text2, format = DEFAULT_FORMAT) {
   }
   return [...found].map(([id2, repair]) => ({ id: id2, repair }));
 }
-function extractChatId(text2, format = DEFAULT_FORMAT) {
-  const candidates = findChatIds(text2, format);
-  return candidates.length === 1 ? candidates[0].id : null;
-}
 function parseStartPayload(text2) {
   if (typeof text2 !== "string") return null;
   const m = /^\s*\/start(?:@[A-Za-z0-9_]{1,64})?(?:\s+([\s\S]*?))?\s*$/i.exec(removeInvisible(text2));
@@ -235,17 +219,45 @@ function parseStartPayload(text2) {
 }
 
 // src/collector/attribution.ts
-function findChatId(report, format = DEFAULT_FORMAT) {
-  if (report.chatId) return report.chatId;
+function findChatIdCandidates(report, format = DEFAULT_FORMAT) {
+  if (report.chatId) return [{ id: report.chatId, repair: null }];
   if (report.text !== void 0) {
     const payload = parseStartPayload(report.text);
-    if (payload !== null) return extractChatId(payload, format);
+    if (payload !== null) return findChatIds(payload, format);
   }
   if (report.context) {
-    const id2 = extractChatId(report.context, format);
-    if (id2) return id2;
+    const found = findChatIds(report.context, format);
+    if (found.length > 0) return found;
   }
-  return report.text === void 0 ? null : extractChatId(report.text, format);
+  return report.text === void 0 ? [] : findChatIds(report.text, format);
+}
+function findChatId(report, format = DEFAULT_FORMAT) {
+  const candidates = findChatIdCandidates(report, format);
+  return candidates.length === 1 ? candidates[0].id : null;
+}
+function chooseAmongCandidates(candidates, cutoff) {
+  const paired = candidates.filter((c) => c.pairing !== null);
+  if (paired.length <= 1) return paired[0] ?? null;
+  const before = paired.filter((c) => c.pairing.receivedAt <= cutoff).sort((a, b) => b.pairing.receivedAt - a.pairing.receivedAt);
+  const [latest, next] = before;
+  if (!latest) return null;
+  if (next && next.pairing.receivedAt === latest.pairing.receivedAt) return null;
+  return latest;
+}
+function upgradeOf(chat, matchedWith, later) {
+  if (!matchedWith) return null;
+  let upgrade = null;
+  for (const p of later) {
+    if (p.receivedAt < matchedWith.receivedAt || p.receivedAt > matchedWith.receivedAt + SAME_VISIT_MS) continue;
+    const keeps = ["clientId", "userId", "yclid", "purchaseId"].every((k) => !chat[k] || p[k] === chat[k]);
+    if (!keeps || p.yclid && !chat.yclid || p.purchaseId && !chat.purchaseId) continue;
+    const adds = {
+      ...!chat.clientId && p.clientId ? { clientId: p.clientId } : {},
+      ...!chat.userId && p.userId ? { userId: p.userId } : {}
+    };
+    if (Object.keys(adds).length > 0) upgrade = adds;
+  }
+  return upgrade;
 }
 var linkablePartners = (platform, partners) => platform === "viber" ? partners.filter((p) => p.kind !== "ChatUsername") : partners;
 function chooseChatId(found, existing, linked) {
@@ -316,29 +328,68 @@ async function recordChat(storage, report, format = DEFAULT_FORMAT) {
   }
   return storeAndAttribute(storage, report, format, true);
 }
+async function findInChat(storage, report, format) {
+  const candidates = findChatIdCandidates(report, format);
+  const [only] = candidates;
+  if (candidates.length <= 1)
+    return { chatId: only?.id ?? null, repair: only?.repair ?? null, count: candidates.length };
+  const cutoff = pairingCutoff(report.dateTime);
+  const paired = await Promise.all(
+    candidates.map(async (c) => ({ ...c, pairing: await storage.findPairing(c.id, cutoff) }))
+  );
+  const chosen = chooseAmongCandidates(paired, cutoff);
+  return chosen ? { chatId: chosen.id, repair: chosen.repair, count: candidates.length, pairing: chosen.pairing } : { chatId: null, repair: null, count: candidates.length };
+}
 async function storeAndAttribute(storage, report, format, recheck) {
   const partners = partnersOf(report);
   const first = partners[0];
   if (!first) throw new Error("a chat needs a partner identifier");
   const key = chatKey(report.dateTime, report.platform, first);
-  const found = findChatId(report, format);
+  const inChat = await findInChat(storage, report, format);
+  const found = inChat.chatId;
+  const ambiguous = found === null && inChat.count > 1;
   const links = linkablePartners(report.platform, partners);
   if (found) await storage.linkPartner(report.platform, links, found, report.dateTime * 1e3);
   const existing = found ? null : await storage.getChat(key);
-  const linked = found || existing?.chatId ? null : await storage.findLinkedChatId(report.platform, links);
-  const { chatId, chatIdSource } = chooseChatId(found, existing, linked);
-  const pairing2 = chatId === null ? null : await storage.findPairing(chatId, pairingCutoff(report.dateTime));
-  const attribution = attributionOf(chatId, chatIdSource, pairing2);
+  const linked = found || ambiguous || existing?.chatId ? null : await storage.findLinkedChatId(report.platform, links);
+  const { chatId, chatIdSource } = chooseChatId(found, ambiguous ? null : existing, linked);
+  const cutoff = pairingCutoff(report.dateTime);
+  const pairing2 = chatId === null ? null : inChat.pairing !== void 0 ? inChat.pairing : await storage.findPairing(chatId, cutoff);
+  const attribution = ambiguous ? { chatId: null, chatIdSource: null, reason: "several_chat_ids", idCount: inChat.count } : {
+    ...attributionOf(chatId, chatIdSource, pairing2),
+    ...found ? { repair: inChat.repair, idCount: inChat.count } : {}
+  };
   const keep = keepsStoredAttribution(existing, attribution);
   const { row, created, changed } = await storage.upsertChat(key, chatInputOf(report, keep ? null : attribution));
   if (recheck && awaitsPairing(row)) {
-    const late = await storage.findPairing(row.chatId, pairingCutoff(report.dateTime));
+    const late = await storage.findPairing(row.chatId, cutoff);
     if (late && hasMetricaId(late)) {
       const again = await storeAndAttribute(storage, report, format, false);
       return { ...again, created: created || again.created, changed: true };
     }
   }
-  return chatResultOf(row, created, changed);
+  const upgraded = await upgradeChat(storage, row);
+  return chatResultOf(upgraded ?? row, created, changed || upgraded !== null);
+}
+async function upgradeChat(storage, row) {
+  if (row.chatId === null || row.unattributedReason !== null || row.clientId && row.userId) return null;
+  const matchedWith = await storage.findPairing(row.chatId, pairingCutoff(row.dateTime));
+  if (!matchedWith) return null;
+  const later = await storage.pairingsBetween(
+    row.chatId,
+    matchedWith.receivedAt,
+    matchedWith.receivedAt + SAME_VISIT_MS
+  );
+  const ids = upgradeOf(row, matchedWith, later);
+  return ids ? storage.upgradeChat(row.key, ids) : null;
+}
+async function upgradeChatsWith(storage, pairing2) {
+  if (!pairing2.clientId && !pairing2.userId) return 0;
+  let upgraded = 0;
+  for (const row of await storage.upgradableChats(pairing2.chatId)) {
+    if (await upgradeChat(storage, row)) upgraded++;
+  }
+  return upgraded;
 }
 
 // src/collector/bots.ts
@@ -623,6 +674,20 @@ function parseChatReport(body, now, format = DEFAULT_FORMAT) {
   return r;
 }
 
+// src/collector/clean-input.ts
+var TOKEN_FIELDS = ["phoneNumber", "chatId", "price", "currency", "messengerTrackerUrl"];
+var NAME_FIELDS = ["chatUsername", "chatUserId"];
+var mapString = (v, clean) => typeof v === "string" ? clean(v) : v;
+function cleanChatBody(body) {
+  const out = { ...body };
+  for (const field of TOKEN_FIELDS) if (field in out) out[field] = mapString(out[field], cleanCopiedValue);
+  for (const field of NAME_FIELDS) if (field in out) out[field] = mapString(out[field], removeBidiControls);
+  if ("text" in out) out.text = mapString(out.text, (t) => plainSpaces(removeInvisible(t)));
+  if (Array.isArray(out.tags)) out.tags = out.tags.map((t) => mapString(t, cleanCopiedValue));
+  else if ("tags" in out) out.tags = mapString(out.tags, cleanCopiedValue);
+  return out;
+}
+
 // src/collector/body.ts
 function readBody(req, limit) {
   const declared = Number(req.headers["content-length"]);
@@ -758,6 +823,12 @@ function clientAddress(req, trustProxy) {
   }
   return req.socket.remoteAddress ?? "unknown";
 }
+function isHttps(req, trustProxy) {
+  if (req.socket.encrypted) return true;
+  if (!trustProxy) return false;
+  const proto = req.headers["x-forwarded-proto"];
+  return (Array.isArray(proto) ? proto.join(",") : proto ?? "").split(",").pop()?.trim().toLowerCase() === "https";
+}
 function sendError(res, error) {
   if (!(error instanceof HttpError)) {
     send(res, 500, { error: "internal error" });
@@ -778,7 +849,7 @@ var CHAT_BODY_LIMIT = 64 * 1024;
 var chats = async (ctx, { req, res }) => {
   requireType(req, ["application/json"]);
   const body = await readJsonObject(req, CHAT_BODY_LIMIT);
-  const report = parseChatReport(body, ctx.now(), ctx.format);
+  const report = parseChatReport(cleanChatBody(body), ctx.now(), ctx.format);
   const result = await recordChat(ctx.storage, report, ctx.format);
   send(res, result.created ? 201 : 200, result);
 };
@@ -862,6 +933,7 @@ var pairing = async (ctx, { req, res, cors }) => {
   const body = await readJsonObject(req, PAIRING_BODY_LIMIT);
   const input = parsePairing(body, ctx.now(), ctx.format);
   await ctx.storage.insertPairing(input);
+  await upgradeChatsWith(ctx.storage, input);
   send(res, 204, void 0, cors);
 };
 
@@ -876,7 +948,7 @@ function botWebhook(parse) {
       send(res, 200, { ok: true, ignored: true });
       return;
     }
-    if (!chat.starts && findChatId(chat.report, ctx.format) === null) {
+    if (!chat.starts && findChatIdCandidates(chat.report, ctx.format).length === 0) {
       const partner = partnersOf(chat.report)[0];
       if (partner && await ctx.storage.partnerHasChat(chat.report.platform, partner)) {
         send(res, 200, { ok: true, ignored: true });
@@ -1066,6 +1138,97 @@ function originMatcher(allowed) {
   };
 }
 
+// src/bridge/hit.ts
+import { isbot } from "isbot";
+var MAX_UTM_LENGTH = 256;
+var YCLID = /^[0-9]{1,64}$/;
+var UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udfff]/;
+var shown2 = (v) => v.length > 40 ? `a value of ${v.length} characters` : JSON.stringify(v);
+function readBridgeQuery(search) {
+  const out = { utm: {}, ignored: [] };
+  const single = (field) => {
+    const all = search.getAll(field);
+    if (all.length > 1) {
+      out.ignored.push({ field, reason: `${field} is given ${all.length} times; expected once` });
+      return void 0;
+    }
+    return all[0] === "" ? void 0 : all[0];
+  };
+  const yclid = single("yclid");
+  if (yclid !== void 0) {
+    if (YCLID.test(yclid)) out.yclid = yclid;
+    else out.ignored.push({ field: "yclid", reason: `yclid must be 1\u201364 digits, got ${shown2(yclid)}` });
+  }
+  for (const key of UTM_KEYS) {
+    const v = single(key);
+    if (v === void 0) continue;
+    if (v.length > MAX_UTM_LENGTH) {
+      out.ignored.push({ field: key, reason: `${key} must be at most ${MAX_UTM_LENGTH} characters, got ${v.length}` });
+    } else if (UNPRINTABLE.test(v)) {
+      out.ignored.push({ field: key, reason: `${key} contains control, direction-override or broken characters` });
+    } else out.utm[key] = v;
+  }
+  return out;
+}
+var isRobot = (userAgent) => !userAgent?.trim() || isbot(userAgent);
+function bridgeTarget(link, chatId, format, acceptLanguage) {
+  const lang = acceptLanguage?.split(",")[0]?.split(";")[0]?.trim();
+  return rewrite(link.url, { id: chatId, format, ...defaultMessage(lang) });
+}
+var REUSE_COOKIE = "_mc_go";
+var REUSE_SECONDS = 30 * 60;
+function reuseCookie(chatId, path, secure) {
+  return `${REUSE_COOKIE}=${chatId}; Max-Age=${REUSE_SECONDS}; Path=${path}; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
+}
+function readReuseCookie(cookieHeader, isChatId2) {
+  for (const part of (cookieHeader ?? "").split(";")) {
+    const eq = part.indexOf("=");
+    if (eq < 0 || part.slice(0, eq).trim() !== REUSE_COOKIE) continue;
+    const value = part.slice(eq + 1).trim();
+    if (isChatId2(value)) return value;
+  }
+  return null;
+}
+
+// src/collector/handlers/bridge.ts
+var BRIDGE_HEADERS = { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" };
+var redirect = (res, location, headers = {}) => send(res, 302, void 0, { ...BRIDGE_HEADERS, ...headers, Location: location });
+async function alreadyStored(storage, p) {
+  const latest = await storage.findPairing(p.chatId, p.receivedAt);
+  return latest !== null && latest.link === p.link && latest.yclid === p.yclid && UTM_KEYS.every((key) => latest.utm?.[key] === p.utm?.[key]);
+}
+var bridge = async (ctx, { req, res, url, params }) => {
+  const name = params.name ?? "";
+  const link = LINK_NAME.test(name) ? ctx.links.get(name) : void 0;
+  if (!link) throw new HttpError(404, `no bridge link is named ${JSON.stringify(name.slice(0, 40))}`);
+  if (req.method === "HEAD" || isRobot(req.headers["user-agent"])) {
+    redirect(res, link.url);
+    return;
+  }
+  if (ctx.limiter && ctx.limiter.take(clientKey(ctx.clientAddress(req))) > 0) {
+    ctx.log.warn("bridge link: over the rate limit, redirected without a chat ID", { link: name });
+    redirect(res, link.url);
+    return;
+  }
+  const query = readBridgeQuery(url.searchParams);
+  for (const ignored of query.ignored) {
+    ctx.log.warn("bridge link: value ignored", { link: name, field: ignored.field, error: ignored.reason });
+  }
+  const reused = readReuseCookie(req.headers.cookie, (id2) => isChatId(id2, ctx.format));
+  const pairing2 = {
+    chatId: reused ?? newChatId(ctx.format),
+    receivedAt: ctx.now(),
+    platform: link.kind[0],
+    link: name,
+    ...query.yclid ? { yclid: query.yclid } : {},
+    ...Object.keys(query.utm).length > 0 ? { utm: query.utm } : {}
+  };
+  if (!reused || !await alreadyStored(ctx.storage, pairing2)) await ctx.storage.insertPairing(pairing2);
+  redirect(res, bridgeTarget(link, pairing2.chatId, ctx.format, req.headers["accept-language"]), {
+    "Set-Cookie": reuseCookie(pairing2.chatId, `${ctx.prefix}/go/${name}`, ctx.isHttps(req))
+  });
+};
+
 // src/collector/handlers/conversions.ts
 function sinceParam(url, nowMs) {
   const raw = url.searchParams.get("since");
@@ -1212,7 +1375,8 @@ var BAD_OUTCOMES = /* @__PURE__ */ new Set(["failed", "invalid", "quota-exhauste
 var REASON_SHORT = {
   no_chat_id: "no chat ID in the message",
   chat_id_not_paired: "chat ID never paired",
-  pairing_without_metrica_id: "pairing without a Metrica ID"
+  pairing_without_metrica_id: "pairing without a Metrica ID",
+  several_chat_ids: "several chat IDs in one message"
 };
 function scheduleSection(s) {
   if (!s) {
@@ -1229,6 +1393,7 @@ function renderDashboard(v) {
     (d) => d === v.days ? `<strong aria-current="page">${d} days</strong>` : `<a href="?days=${d}">${d} days</a>`
   ).join(" ");
   const platforms = Object.entries(s.byPlatform).sort(([a], [b]) => a.localeCompare(b)).map(([p, n]) => [escapeHtml(p), String(n), percent(n, s.chats), `<meter min="0" max="${s.chats}" value="${n}"></meter>`]);
+  const links = Object.entries(s.byLink ?? {}).sort(([a], [b]) => a.localeCompare(b)).map(([name, l]) => [`<code>/go/${escapeHtml(name)}</code>`, String(l.visits), String(l.chats), String(l.matched)]);
   const reasons = Object.keys(REASON_TEXT).filter((r) => s.unattributed[r] > 0).map((r) => [escapeHtml(REASON_TEXT[r]), `<span data-reason="${r}">${s.unattributed[r]}</span>`]);
   const recent = v.recent.map((c) => [
     `${utc(c.dateTime * 1e3)}`,
@@ -1280,8 +1445,28 @@ ${chatsPerDayChart(v.daily)}
 </section>
 <section aria-labelledby="h-platforms"><h2 id="h-platforms">By platform</h2>
 ${table(["Platform", "Chats", "Share", ""], platforms, "No chats in this period.")}
-<p>Carried the chat ID in the message: <strong data-stat="carriedChatId">${s.carriedChatId}</strong>. Linked by the same partner\u2019s earlier chat: <strong data-stat="linkedByPartner">${s.linkedByPartner}</strong>.</p>
+${table(
+    ["How the chat ID was found", "Chats"],
+    [
+      ["Carried in the message", `<span data-stat="carriedChatId">${s.carriedChatId}</span>`],
+      ["Linked by the same partner\u2019s earlier chat", `<span data-stat="linkedByPartner">${s.linkedByPartner}</span>`],
+      ["Matched after repairing the chat ID", `<span data-stat="matchedAfterRepair">${s.matchedAfterRepair}</span>`],
+      [
+        "Several chat IDs, one chosen by its pairing",
+        `<span data-stat="severalIdsResolved">${s.severalIdsResolved}</span>`
+      ],
+      [
+        "Upgraded by a later pairing of the same visit",
+        `<span data-stat="upgradedByLaterPairing">${s.upgradedByLaterPairing}</span>`
+      ]
+    ],
+    "",
+    "found"
+  )}
 </section>
+${links.length > 0 ? `<section aria-labelledby="h-links"><h2 id="h-links">Bridge links</h2>
+${table(["Link", "Visits", "Chats", "Matched"], links, "", "links")}
+</section>` : ""}
 <section aria-labelledby="h-reasons"><h2 id="h-reasons">Why chats were not attributed</h2>
 ${table(["Reason", "Chats"], reasons, "Every chat in this period was attributed.", "reasons")}
 </section>
@@ -1450,7 +1635,8 @@ var ROUTES = [
   { path: "/v1/stats", methods: ["GET"], auth: "bearer", handler: stats },
   { path: "/dashboard", methods: ["GET"], auth: "basic", handler: dashboard },
   { path: "/dashboard.css", methods: ["GET"], auth: "public", handler: dashboardCss },
-  { path: "/dashboard.svg", methods: ["GET"], auth: "public", handler: dashboardIcon }
+  { path: "/dashboard.svg", methods: ["GET"], auth: "public", handler: dashboardIcon },
+  { path: "/go/:name", methods: ["GET", "HEAD"], auth: "public", handler: bridge }
 ];
 function matchRoute(routes, path) {
   const segments = path.split("/");
@@ -1542,6 +1728,7 @@ async function createCollector(options) {
   if (webhookSecret && !/^[A-Za-z0-9_-]{1,256}$/.test(webhookSecret)) {
     throw new Error("webhookSecret must be 1\u2013256 characters of A-Z a-z 0-9 _ -");
   }
+  const links = linkTable(Object.entries(options.links ?? {}));
   const secrets = [webhookSecret, ...options.apiKeys ?? []].filter(Boolean);
   const log = options.logger === false ? silentLogger : options.logger ?? jsonLogger(void 0, secrets);
   const storage = typeof options.db === "string" ? await openStorage(options.db) : options.db;
@@ -1560,7 +1747,11 @@ async function createCollector(options) {
     authorize: bearerAuthorizer(options.apiKeys ?? []),
     originAllowed: originMatcher(options.allowOrigins ?? []),
     hasOrigins: (options.allowOrigins ?? []).length > 0,
-    webhookSecretAccepted: secretMatcher(webhookSecret ? [webhookSecret] : [])
+    webhookSecretAccepted: secretMatcher(webhookSecret ? [webhookSecret] : []),
+    links,
+    prefix,
+    isHttps: (req) => isHttps(req, options.trustProxy === true),
+    log
   };
   const dispatch = createDispatcher(context);
   const lifecycle = createLifecycle({

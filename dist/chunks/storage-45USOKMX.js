@@ -10,7 +10,7 @@ import {
   openStorage,
   partnersOf,
   recordOf
-} from "./chunk-STWNSONW.js";
+} from "./chunk-RP3ERY6S.js";
 export {
   DRIVER_INSTALL,
   MissingDriverError,

@@ -4,7 +4,7 @@ import {
 } from "./chunk-KM4NCDVJ.js";
 import {
   openStorage
-} from "./chunk-STWNSONW.js";
+} from "./chunk-RP3ERY6S.js";
 import {
   EXIT,
   UsageError,

@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 import {
   parseSince
-} from "./chunk-2RNXMSFV.js";
+} from "./chunk-AD43QSHJ.js";
 import {
   DatabaseNotFoundError,
   openCollectorStorage
-} from "./chunk-V5PTATSZ.js";
+} from "./chunk-YSSLYQHB.js";
 import {
   formatReport
-} from "./chunk-LAECFXH2.js";
+} from "./chunk-EM3OMI3P.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-5GHHCO5G.js";
@@ -22,7 +22,8 @@ import {
 var REPORT_HELP = `Usage: metrica-chats report [--from <db>] [--since <time>] [--json]
 
 The chat yield: chats by platform, how many carried a chat ID, how many matched a pairing, how many
-were uploaded, and the unattributed ones grouped by reason.
+were uploaded, the unattributed ones grouped by reason, and the visits, chats and matches of each
+bridge link (serve --link).
 
 Options:
   --from <db>      The collector's database: a SQLite file or a postgres:// URL

@@ -2,7 +2,7 @@
 import {
   DatabaseNotFoundError,
   openConversionStore
-} from "./chunk-V5PTATSZ.js";
+} from "./chunk-YSSLYQHB.js";
 import {
   exportPending
 } from "./chunk-DJ2W7AGI.js";

@@ -104,6 +104,15 @@ CREATE TABLE webhook_messages (
   date_time ${bigint} NOT NULL,
   seen_at ${bigint} NOT NULL
 );`;
+var BRIDGE_COLUMNS = `
+ALTER TABLE pairings ADD COLUMN link TEXT;
+ALTER TABLE pairings ADD COLUMN utm_source TEXT;
+ALTER TABLE pairings ADD COLUMN utm_medium TEXT;
+ALTER TABLE pairings ADD COLUMN utm_campaign TEXT;
+ALTER TABLE pairings ADD COLUMN utm_content TEXT;
+ALTER TABLE pairings ADD COLUMN utm_term TEXT;
+CREATE INDEX pairings_link ON pairings (link, chat_id) WHERE link IS NOT NULL;
+`;
 var SQLITE_MIGRATIONS = [
   {
     version: 1,
@@ -121,7 +130,21 @@ ${chatsTable("INTEGER")}`
     name: "where a chat ID came from",
     sql: "ALTER TABLE chats ADD COLUMN chat_id_source TEXT;"
   },
-  { version: 3, name: "connector messages already taken", sql: webhookMessagesTable("INTEGER") }
+  { version: 3, name: "connector messages already taken", sql: webhookMessagesTable("INTEGER") },
+  {
+    version: 4,
+    name: "how the chat ID was found, and upgrades by later pairings",
+    sql: `
+ALTER TABLE chats ADD COLUMN chat_id_repair TEXT;
+ALTER TABLE chats ADD COLUMN chat_id_count INTEGER;
+ALTER TABLE chats ADD COLUMN upgraded_at INTEGER;
+CREATE INDEX chats_upgradable ON chats (chat_id) WHERE unattributed_reason IS NULL AND (client_id IS NULL OR user_id IS NULL);`
+  },
+  {
+    version: 5,
+    name: "the bridge link and UTM parameters of a pairing",
+    sql: BRIDGE_COLUMNS
+  }
 ];
 var POSTGRES_MIGRATIONS = [
   {
@@ -140,11 +163,28 @@ ${chatsTable("BIGINT")}`
     name: "where a chat ID came from",
     sql: "ALTER TABLE chats ADD COLUMN chat_id_source TEXT;"
   },
-  { version: 3, name: "connector messages already taken", sql: webhookMessagesTable("BIGINT") }
+  { version: 3, name: "connector messages already taken", sql: webhookMessagesTable("BIGINT") },
+  {
+    version: 4,
+    name: "how the chat ID was found, and upgrades by later pairings",
+    sql: `
+ALTER TABLE chats ADD COLUMN chat_id_repair TEXT;
+ALTER TABLE chats ADD COLUMN chat_id_count INTEGER;
+ALTER TABLE chats ADD COLUMN upgraded_at BIGINT;
+CREATE INDEX chats_upgradable ON chats (chat_id) WHERE unattributed_reason IS NULL AND (client_id IS NULL OR user_id IS NULL);`
+  },
+  {
+    version: 5,
+    name: "the bridge link and UTM parameters of a pairing",
+    sql: BRIDGE_COLUMNS
+  }
 ];
 
 // src/storage/sql-storage.ts
 import { createHash as createHash2 } from "node:crypto";
+
+// src/domain/visit.ts
+var SAME_VISIT_MS = 30 * 60 * 1e3;
 
 // src/storage/rows.ts
 import { createHash } from "node:crypto";
@@ -190,12 +230,24 @@ var CHAT_COLUMNS = [
   "purchase_id",
   "url",
   "unattributed_reason",
+  "chat_id_repair",
+  "chat_id_count",
+  "upgraded_at",
   "created_at",
   "updated_at"
 ];
-var CONTENT_COLUMNS = CHAT_COLUMNS.filter(
-  (c) => !["key", "revision", "uploaded_revision", "created_at", "updated_at", "chat_id_source"].includes(c)
-);
+var BOOKKEEPING_COLUMNS = [
+  "key",
+  "revision",
+  "uploaded_revision",
+  "created_at",
+  "updated_at",
+  "chat_id_source",
+  "chat_id_repair",
+  "chat_id_count",
+  "upgraded_at"
+];
+var CONTENT_COLUMNS = CHAT_COLUMNS.filter((c) => !BOOKKEEPING_COLUMNS.includes(c));
 var num = (v) => typeof v === "string" ? Number(v) : v;
 function rowFromColumns(c) {
   return {
@@ -220,6 +272,9 @@ function rowFromColumns(c) {
     purchaseId: c.purchase_id,
     url: c.url,
     unattributedReason: c.unattributed_reason,
+    chatIdRepair: c.chat_id_repair,
+    chatIdCount: c.chat_id_count === null ? null : num(c.chat_id_count),
+    upgradedAt: c.upgraded_at === null ? null : num(c.upgraded_at),
     createdAt: num(c.created_at),
     updatedAt: num(c.updated_at)
   };
@@ -249,6 +304,10 @@ function mergeChat(key, existing, input, now) {
     purchase_id: a ? a.purchaseId ?? null : existing?.purchase_id ?? null,
     url: a ? a.url ?? null : existing?.url ?? null,
     unattributed_reason: a ? a.reason : existing ? existing.unattributed_reason : "no_chat_id",
+    chat_id_repair: a ? a.repair ?? null : existing?.chat_id_repair ?? null,
+    chat_id_count: a ? a.idCount ?? null : existing?.chat_id_count ?? null,
+    // A new attribution starts from its own pairing; only upgradeChat records an upgrade.
+    upgraded_at: a ? null : existing?.upgraded_at ?? null,
     created_at: existing ? num(existing.created_at) : now,
     updated_at: existing ? num(existing.updated_at) : now
   };
@@ -486,6 +545,9 @@ var GroupCommit = class {
   }
 };
 
+// src/shared/utm.ts
+var UTM_KEYS = ["utm_source", "utm_medium", "utm_campaign", "utm_content", "utm_term"];
+
 // src/storage/pairing-rows.ts
 function pairingFromColumns(c) {
   const p = { id: toNumber(c.id), chatId: c.chat_id, receivedAt: toNumber(c.received_at) };
@@ -498,6 +560,11 @@ function pairingFromColumns(c) {
   if (c.referrer !== null) p.referrer = c.referrer;
   if (c.platform !== null) p.platform = c.platform;
   if (c.ts !== null) p.ts = toNumber(c.ts);
+  if (c.link !== null) p.link = c.link;
+  for (const key of UTM_KEYS) {
+    const value = c[key];
+    if (value !== null) p.utm = { ...p.utm, [key]: value };
+  }
   return p;
 }
 var PAIRING_INSERT_COLUMNS = [
@@ -511,7 +578,9 @@ var PAIRING_INSERT_COLUMNS = [
   ["referrer", "TEXT"],
   ["platform", "TEXT"],
   ["ts", "BIGINT"],
-  ["received_at", "BIGINT"]
+  ["received_at", "BIGINT"],
+  ["link", "TEXT"],
+  ...UTM_KEYS.map((key) => [key, "TEXT"])
 ];
 var orNull = (x) => x ?? null;
 function pairingValues(p) {
@@ -526,7 +595,9 @@ function pairingValues(p) {
     orNull(p.referrer),
     orNull(p.platform),
     orNull(p.ts),
-    p.receivedAt
+    p.receivedAt,
+    orNull(p.link),
+    ...UTM_KEYS.map((key) => orNull(p.utm?.[key]))
   ];
 }
 
@@ -553,7 +624,12 @@ async function snapshotOf(db) {
 }
 
 // src/storage/types.ts
-var UNATTRIBUTED_REASONS = ["no_chat_id", "chat_id_not_paired", "pairing_without_metrica_id"];
+var UNATTRIBUTED_REASONS = [
+  "no_chat_id",
+  "chat_id_not_paired",
+  "pairing_without_metrica_id",
+  "several_chat_ids"
+];
 
 // src/storage/stats.ts
 async function chatStats(db, options = {}) {
@@ -564,6 +640,10 @@ async function chatStats(db, options = {}) {
        SUM(CASE WHEN chat_id_source = 'message' THEN 1 ELSE 0 END) AS carried_chat_id,
        SUM(CASE WHEN chat_id_source = 'partner' THEN 1 ELSE 0 END) AS linked_by_partner,
        SUM(CASE WHEN unattributed_reason IS NULL THEN 1 ELSE 0 END) AS matched,
+       SUM(CASE WHEN unattributed_reason IS NULL AND chat_id_repair IS NOT NULL THEN 1 ELSE 0 END) AS matched_after_repair,
+       SUM(CASE WHEN chat_id_count > 1 AND chat_id IS NOT NULL THEN 1 ELSE 0 END) AS several_ids_resolved,
+       SUM(CASE WHEN unattributed_reason = 'several_chat_ids' THEN 1 ELSE 0 END) AS several_ids_ambiguous,
+       SUM(CASE WHEN upgraded_at IS NOT NULL THEN 1 ELSE 0 END) AS upgraded,
        SUM(CASE WHEN uploaded_revision IS NOT NULL AND uploaded_revision = revision THEN 1 ELSE 0 END) AS uploaded
      FROM chats WHERE date_time >= ?`,
     [since]
@@ -577,6 +657,7 @@ async function chatStats(db, options = {}) {
     [since]
   );
   const pairings = await db.get("SELECT COUNT(*) AS c FROM pairings");
+  const byLink = await linkStats(db, options.since);
   const unattributed = Object.fromEntries(UNATTRIBUTED_REASONS.map((r) => [r, 0]));
   for (const r of reasons) if (r.r in unattributed) unattributed[r.r] = toNumber(r.c);
   const chats = toNumber(totals?.chats);
@@ -588,11 +669,36 @@ async function chatStats(db, options = {}) {
     carriedChatId: toNumber(totals?.carried_chat_id),
     linkedByPartner: toNumber(totals?.linked_by_partner),
     matched: toNumber(totals?.matched),
+    matchedAfterRepair: toNumber(totals?.matched_after_repair),
+    severalIdsResolved: toNumber(totals?.several_ids_resolved),
+    severalIdsAmbiguous: toNumber(totals?.several_ids_ambiguous),
+    upgradedByLaterPairing: toNumber(totals?.upgraded),
     uploaded,
     pending: chats - uploaded,
     unattributed,
-    pairings: toNumber(pairings?.c)
+    pairings: toNumber(pairings?.c),
+    byLink
   };
+}
+async function linkStats(db, since) {
+  const visits = await db.all(
+    "SELECT link, COUNT(*) AS c FROM pairings WHERE link IS NOT NULL AND received_at >= ? GROUP BY link",
+    [since === void 0 ? 0 : since * 1e3]
+  );
+  const chats = await db.all(
+    `SELECT l.link, COUNT(*) AS c, SUM(CASE WHEN c.unattributed_reason IS NULL THEN 1 ELSE 0 END) AS m
+     FROM chats c JOIN (SELECT DISTINCT link, chat_id FROM pairings WHERE link IS NOT NULL) l ON l.chat_id = c.chat_id
+     WHERE c.date_time >= ? GROUP BY l.link`,
+    [since ?? Number.MIN_SAFE_INTEGER]
+  );
+  const byLink = {};
+  const entry = (link) => {
+    byLink[link] ??= { visits: 0, chats: 0, matched: 0 };
+    return byLink[link];
+  };
+  for (const v of visits) entry(v.link).visits = toNumber(v.c);
+  for (const c of chats) Object.assign(entry(c.link), { chats: toNumber(c.c), matched: toNumber(c.m) });
+  return Object.fromEntries(Object.entries(byLink).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 // src/storage/uploads.ts
@@ -697,7 +803,8 @@ var SqlStorage = class {
           `UPDATE chats SET client_id = ?, user_id = ?, yclid = ?, purchase_id = ?, url = COALESCE(?, url),
              unattributed_reason = NULL, revision = revision + 1, updated_at = ?
            WHERE chat_id = ? AND unattributed_reason IS NOT NULL
-             AND unattributed_reason IN ('chat_id_not_paired', 'pairing_without_metrica_id')`,
+             AND (unattributed_reason = 'chat_id_not_paired'
+               OR (unattributed_reason = 'pairing_without_metrica_id' AND date_time >= ?))`,
           [
             orNull(p.clientId),
             orNull(p.userId),
@@ -705,7 +812,11 @@ var SqlStorage = class {
             orNull(p.purchaseId),
             orNull(p.url),
             this.now(),
-            p.chatId
+            p.chatId,
+            // A chat that found its visit's pairing, without IDs, waits for that visit's later beacon
+            // only: a pairing after the visit is a later visit's (a new ad click), never this chat's.
+            // A chat that found no pairing at all takes the first one (a beacon that lost the race).
+            Math.ceil((p.receivedAt - 999 - SAME_VISIT_MS) / 1e3)
           ]
         );
       }
@@ -719,6 +830,41 @@ var SqlStorage = class {
       [chatId, at]
     );
     return row ? pairingFromColumns(row) : null;
+  }
+  async pairingsBetween(chatId, from, to) {
+    const rows = await this.db.all(
+      "SELECT * FROM pairings WHERE chat_id = ? AND received_at >= ? AND received_at <= ? ORDER BY received_at, id",
+      [chatId, from, to]
+    );
+    return rows.map(pairingFromColumns);
+  }
+  async upgradableChats(chatId) {
+    const rows = await this.db.all(
+      `SELECT * FROM chats WHERE chat_id = ? AND unattributed_reason IS NULL AND (client_id IS NULL OR user_id IS NULL)
+       ORDER BY date_time, key`,
+      [chatId]
+    );
+    return rows.map(rowFromColumns);
+  }
+  async upgradeChat(key, ids) {
+    return this.db.transaction(async (q) => {
+      const row = await q.get(`SELECT * FROM chats WHERE key = ?${this.db.forUpdate}`, [key]);
+      if (!row || row.unattributed_reason !== null) return null;
+      const clientId = row.client_id ?? ids.clientId ?? null;
+      const userId = row.user_id ?? ids.userId ?? null;
+      if (clientId === row.client_id && userId === row.user_id) return null;
+      const now = this.now();
+      const next = {
+        ...row,
+        client_id: clientId,
+        user_id: userId,
+        upgraded_at: now,
+        revision: Number(row.revision) + 1,
+        updated_at: now
+      };
+      await q.run(UPDATE_CHAT, [...CHAT_COLUMNS.filter((c) => c !== "key").map((c) => next[c]), key]);
+      return rowFromColumns(next);
+    });
   }
   async linkPartner(platform, partners, chatId, at) {
     if (partners.length === 0) return;
@@ -1298,11 +1444,13 @@ async function openStorage(target, options = {}) {
 export {
   DRIVER_INSTALL,
   MissingDriverError,
+  SAME_VISIT_MS,
   compactPhone,
   hasMetricaId,
   partnersOf,
   chatKey,
   recordOf,
+  UTM_KEYS,
   UNATTRIBUTED_REASONS,
   isPostgresUrl,
   openStorage

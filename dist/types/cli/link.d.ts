@@ -1,0 +1,4 @@
+import { type Command } from './io.js';
+export declare const LINK_HELP = "Usage: metrica-chats link qr <name> --base <url> [--out <file>]\n\nBridge links (serve --link NAME=URL) send a visitor from an ad, a QR code or an e-mail straight to\na messenger, through the collector's /go/<name>, which pairs a fresh chat ID with the ad click first.\n\nCommands:\n  qr <name>          Write an SVG QR code of <base>/go/<name>, for print, packaging and desktops\n\nOptions:\n  --base <url>       The collector's public address, with its path prefix if it has one,\n                     e.g. https://go.example.com (required)\n  --out <file>       Where to write the SVG (default <name>.svg; - for standard output)\n  -h, --help         Show this help\n\nWhen METRICA_CHATS_LINKS is set, a name that is not in it is refused: its QR code would lead to a 404.\n";
+/** `link qr`: the QR code of a bridge link. */
+export declare const link: Command;
