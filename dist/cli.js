@@ -8,24 +8,24 @@ import {
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-MVJFUPAZ.js")).serve
+    load: async () => (await import("./chunks/serve-4BJTRFXZ.js")).serve
   },
-  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-EZJ4UYE3.js")).purge },
+  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-GG2VNO4R.js")).purge },
   forget: {
     summary: "Delete everything stored about one person",
-    load: async () => (await import("./chunks/forget-OBO735FC.js")).forget
+    load: async () => (await import("./chunks/forget-GKTBXNGX.js")).forget
   },
   upload: {
     summary: "Validate chats and upload them to Metrica",
-    load: async () => (await import("./chunks/upload-PUYR3WF5.js")).upload
+    load: async () => (await import("./chunks/upload-XUIZTYI3.js")).upload
   },
   export: {
     summary: "Write the CSV of chats not yet uploaded",
-    load: async () => (await import("./chunks/export-RDDAR7IS.js")).exportCommand
+    load: async () => (await import("./chunks/export-TLLFIQYX.js")).exportCommand
   },
   report: {
     summary: "Show the chat yield and why chats went unattributed",
-    load: async () => (await import("./chunks/report-7FIRRQPG.js")).report
+    load: async () => (await import("./chunks/report-FSQ2LQ4U.js")).report
   },
   check: {
     summary: "Check a page: script, configuration, collector, CORS, content blockers",
@@ -37,7 +37,7 @@ var COMMANDS = {
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-SMLHLL2D.js")).demo
+    load: async () => (await import("./chunks/demo-G7IRNAAD.js")).demo
   }
 };
 

@@ -12,12 +12,11 @@ import {
   recordChat,
   telegramChat,
   viberChat
-} from "./chunks/chunk-KTKN67X4.js";
+} from "./chunks/chunk-BMWLQ52K.js";
 import "./chunks/chunk-EM3OMI3P.js";
 import "./chunks/chunk-TDIG5AFX.js";
 import "./chunks/chunk-DJ2W7AGI.js";
 import "./chunks/chunk-BOWEE4IV.js";
-import "./chunks/chunk-5GHHCO5G.js";
 import {
   jsonLogger,
   mask
@@ -27,7 +26,9 @@ import {
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   openStorage
-} from "./chunks/chunk-RP3ERY6S.js";
+} from "./chunks/chunk-YHN2F4TI.js";
+import "./chunks/chunk-ITWH7KDP.js";
+import "./chunks/chunk-5GHHCO5G.js";
 export {
   CHAT_BODY_LIMIT,
   HttpError,

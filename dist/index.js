@@ -319,7 +319,7 @@ function onFormData(doc, decorate) {
 // src/page/metrica.ts
 var YCLID_KEY = "_mc_yclid";
 var YCLID_DAYS = 90;
-var cleanClientId = (v) => (/^"?(\d{5,20})"?$/.exec(v) || [])[1];
+var cleanClientId = (v) => (/^"?(\d{17,19})"?$/.exec(v) || [])[1];
 var storedClientId = () => cleanClientId(getCookie("_ym_uid")) || cleanClientId(getItem("_ym_uid"));
 var askMetrica = (counterId, found) => attempt(
   () => window.ym(+counterId, "getClientID", (v) => {
@@ -328,11 +328,11 @@ var askMetrica = (counterId, found) => attempt(
   })
 );
 function loadYclid(search, domain) {
-  const m = /[?&]yclid=(\d{1,30})(&|$)/.exec(search);
+  const m = /[?&]yclid=(\d{1,24})(&|$)/.exec(search);
   if (m) setCookie(YCLID_KEY, m[1], YCLID_DAYS, domain);
   return m ? m[1] : cleanYclid(getCookie(YCLID_KEY));
 }
-var cleanYclid = (v) => (/^\d{1,30}$/.exec(v) || [])[0];
+var cleanYclid = (v) => (/^\d{1,24}$/.exec(v) || [])[0];
 
 // src/page/registry.ts
 var INSTANCE = /* @__PURE__ */ Symbol.for("metrica-chats");
@@ -437,14 +437,14 @@ function start(config) {
   const cover = (win) => {
     const doc = win.document;
     register(doc, api);
+    roots.add(doc);
     onLinkClick(doc, follow);
     onFormData(doc, decorateAndSend);
     doc.addEventListener("load", (e) => guard(() => coverFrame(e.target)), true);
-    onAnchorClickCall(win, follow);
-    wrapOpen(win, decorateAndSend);
+    guard(() => wrapOpen(win, decorateAndSend));
     guard(() => onNavigate(win, decorateAndSend));
-    onShadowRoot(win, (root) => guard(() => roots.add(root)));
-    roots.add(doc);
+    guard(() => onAnchorClickCall(win, follow));
+    guard(() => onShadowRoot(win, (root) => guard(() => roots.add(root))));
   };
   const coverFrame = (iframe) => {
     const doc = iframe.tagName === "IFRAME" && frameDocument(iframe);

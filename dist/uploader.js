@@ -1,23 +1,20 @@
 #!/usr/bin/env node
 import {
   readCsv
-} from "./chunks/chunk-T6ZVMVYZ.js";
+} from "./chunks/chunk-FM72RX3I.js";
 import {
-  COMMENT_MAX_LENGTH,
   DEFAULT_API_URL,
   MAX_PART_BYTES,
   MetricaApiError,
   MetricaNetworkError,
   ProblemLog,
   QuotaExhaustedError,
-  TAG_MAX_LENGTH,
   countRow,
   createMetricaClient,
   createPacer,
   describeProblem,
   emptySummary,
   formatProblem,
-  isAttributed,
   parseRetryAfter,
   prepareRows,
   readUploadings,
@@ -25,7 +22,7 @@ import {
   uploadRows,
   validateHeader,
   validateRecord
-} from "./chunks/chunk-T4NLWYKI.js";
+} from "./chunks/chunk-VGLIHHVR.js";
 import {
   exportPending
 } from "./chunks/chunk-DJ2W7AGI.js";
@@ -37,6 +34,11 @@ import {
   csvLines,
   escapeFormula
 } from "./chunks/chunk-BOWEE4IV.js";
+import {
+  COMMENT_MAX_LENGTH,
+  TAG_MAX_LENGTH,
+  isAttributed
+} from "./chunks/chunk-ITWH7KDP.js";
 import {
   CHAT_PLATFORMS,
   CSV_COLUMNS,

@@ -75,3 +75,30 @@ test('a click event aimed at the document or a text node raises no page error', 
   await page.waitForTimeout(100);
   expect(errors).toEqual([]);
 });
+
+test('frozen prototypes and a missing Navigation API cost only the hooks they block', async ({
+  page,
+  server,
+  opened,
+  errors,
+}) => {
+  // A page (or a security library) that freezes the prototypes the script would wrap, and a
+  // browser without the Navigation API: links are still rewritten and clicks still paired.
+  const frozen = `<script>
+    Object.freeze(Element.prototype);
+    Object.freeze(HTMLAnchorElement.prototype);
+    Object.defineProperty(window, 'navigation', { value: undefined });
+  </script>`;
+  await page.goto(fixture(server, 'links.html', { lang: 'en', head: frozen, script: scriptTag() }));
+  await page.waitForFunction(() => document.getElementById('bot')!.getAttribute('href')!.includes('start='));
+  const id = await page.evaluate(() =>
+    (window as unknown as { MetricaChats: { getChatId(): string } }).MetricaChats.getChatId(),
+  );
+  const popup = page.waitForEvent('popup');
+  await page.evaluate(() => window.open('https://wa.me/79161234567?text=Hi', '_blank'));
+  await (await popup).waitForLoadState();
+  expect(opened).toEqual([`https://wa.me/79161234567?text=Hi%0ARequest%20ID%3A%20${id}`]);
+  const [pairing] = await server.waitForBeacons(1);
+  expect(pairing!.body).toMatchObject({ chatId: id, platform: 'whatsapp' });
+  expect(errors).toEqual([]);
+});

@@ -1,5 +1,5 @@
-import { CHAT_PLATFORMS, type ChatPlatform } from '../shared/conversion.js';
-import { compactPhone, openStorage, type PartnerKind } from '../storage/index.js';
+import { CHAT_PLATFORMS, type ChatPlatform, isChatPlatform, normalizePhone } from '../domain/index.js';
+import { openStorage, type PartnerKind } from '../storage/index.js';
 import { type CliIO, type Command, EXIT, parseCommandArgs, UsageError } from './io.js';
 
 export const FORGET_HELP = `Usage: metrica-chats forget (--phone <number> | --user-id <id> | --username <name> | --chat-id <id>)
@@ -30,18 +30,23 @@ const SELECTORS: Record<string, PartnerKind | 'chatId'> = {
   'chat-id': 'chatId',
 };
 
-/** The values a stored identifier may have: phone numbers are stored as sent, with or without `+`. */
+/**
+ * The values a stored identifier may have. Phone numbers are stored in their one spelling (`+` and
+ * digits, see domain/phone.ts); rows kept from before that rule may hold the digits without `+` or
+ * the domestic `8…` form, so those are looked for too.
+ */
 function identifierValues(flag: string, raw: string): string[] {
   const value = raw.trim();
   if (flag === 'phone') {
-    const compact = compactPhone(value);
-    if (compact === null) {
+    const normal = normalizePhone(value);
+    if (normal === null) {
       throw new UsageError(
-        `--phone must be 7–15 digits with the country code, e.g. +79001234567, got ${JSON.stringify(raw)}`,
+        `--phone must be a phone number with the country code, e.g. +79161234567, got ${JSON.stringify(raw)}`,
       );
     }
-    const digits = compact.replace(/^\+/, '');
-    return [digits, `+${digits}`];
+    const digits = normal.slice(1);
+    const domestic = digits.startsWith('7') && digits.length === 11 ? [`8${digits.slice(1)}`] : [];
+    return [normal, digits, ...domestic];
   }
   if (!value.replace(/^@/, '')) throw new UsageError(`--${flag} must not be empty, got ${JSON.stringify(raw)}`);
   // Stored as the bot or CRM sent it, with or without `@`: both are looked for.
@@ -80,7 +85,7 @@ export const forget: Command = async (args: string[], io: CliIO): Promise<number
   const flag = given[0] as string;
   const identifier = identifierValues(flag, values[flag as keyof typeof values] as string);
   const platform = values.platform;
-  if (platform !== undefined && !(CHAT_PLATFORMS as readonly string[]).includes(platform)) {
+  if (platform !== undefined && !isChatPlatform(platform)) {
     throw new UsageError(`--platform must be one of ${CHAT_PLATFORMS.join(', ')}, got ${JSON.stringify(platform)}`);
   }
   const kind = SELECTORS[flag] as PartnerKind | 'chatId';
@@ -100,8 +105,7 @@ export const forget: Command = async (args: string[], io: CliIO): Promise<number
       io.stdout.write(
         `Nothing is stored for --${flag} ${JSON.stringify(values[flag as keyof typeof values])}` +
           `${platform ? ` on ${platform}` : ''}` +
-          // A Russian number written the domestic way (8 and ten digits) is stored as +7…
-          `${flag === 'phone' && /^8\d{10}$/.test(identifier[0] as string) ? ' (numbers are matched with their country code: +7…, not 8…)' : ''}.\n`,
+          `${flag === 'phone' ? ` (looked for ${identifier.join(', ')})` : ''}.\n`,
       );
       return EXIT.ok;
     }

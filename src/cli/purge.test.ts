@@ -130,7 +130,7 @@ describe('metrica-chats forget (CLI)', () => {
     assert.equal(again.code, 0, again.stderr);
     assert.equal(
       again.stdout,
-      'Nothing is stored for --phone "8 916 123-45-67" (numbers are matched with their country code: +7…, not 8…).\n',
+      'Nothing is stored for --phone "8 916 123-45-67" (looked for +79161234567, 79161234567, 89161234567).\n',
     );
   });
 
@@ -138,7 +138,7 @@ describe('metrica-chats forget (CLI)', () => {
     const cases: [string[], RegExp][] = [
       [['forget'], /give exactly one of --phone, --user-id, --username or --chat-id/],
       [['forget', '--phone', '+79161234567', '--chat-id', 'CTAAAAAAAA'], /exactly one .*got --phone and --chat-id/],
-      [['forget', '--phone', '12-34'], /--phone must be 7–15 digits .*got "12-34"/],
+      [['forget', '--phone', '12-34'], /--phone must be a phone number with the country code.*got "12-34"/],
       [['forget', '--chat-id', 'CT 1'], /--chat-id must be 1–64 characters .*got "CT 1"/],
       [
         ['forget', '--user-id', '42', '--platform', 'icq'],

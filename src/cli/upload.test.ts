@@ -90,7 +90,11 @@ describe('metrica-chats upload (in process)', () => {
       [['--counter', '1', 'a.csv', '--from', 'x.db'], {}, /either a CSV file or `--from <db>`/],
       [['--counter', '1', '--bogus'], {}, /Unknown option '--bogus'/],
       [['--counter', '1', 'missing.csv'], {}, /Cannot read the CSV file "missing.csv"/],
-      [['--counter', '1', '--comment', 'x'.repeat(256), 'a.csv'], {}, /256 characters long; Metrica takes at most 255/],
+      [
+        ['--counter', '1', '--comment', 'x'.repeat(256), 'a.csv'],
+        {},
+        /--comment. must be at most 255 characters \(it has 256\)/,
+      ],
       [['--counter', '1', '--api-url', 'ftp://x', 'a.csv'], {}, /must start with http/],
       [['--counter', '1', 'a.csv'], { YANDEX_METRICA_TOKEN: '' }, /YANDEX_METRICA_TOKEN is not set/],
       [['--counter', '1', '--from', 'nowhere.db'], {}, /No database at .*nowhere\.db/],
@@ -142,7 +146,7 @@ describe('metrica-chats upload (in process)', () => {
       r.stderr,
       [
         `${file}:3, ChatPlatform: "Viber" expected one of telegram, whatsapp, viber (in lower case)`,
-        `${file}:3, Price: "1 500,00" expected a non-negative number with a full stop, e.g. 1500.00`,
+        `${file}:3, Price: "1 500,00" expected a non-negative amount with a full stop, e.g. 1500.00`,
         `${file}:4, ChatUsername/ChatUserID/PhoneNumber: at least one chat partner ID is required`,
         '3 problems found; nothing was sent.',
         '',

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
+import { uploadCommentVerdict } from '../domain/index.js';
 import { CSV_COLUMNS, type CsvColumn } from '../shared/conversion.js';
 import type { ConversionStore } from '../storage/contract.js';
 import { DEFAULT_API_URL, type MetricaClientOptions, type WaitOptions } from '../uploader/client.js';
@@ -24,7 +25,8 @@ Validates chats and uploads them to Yandex Metrica as CHATS offline conversions.
 
 Options:
   --counter <id>     Metrica counter (tag) ID, digits (required)
-  --comment <text>   Note shown in Metrica's upload list, at most 255 characters
+  --comment <text>   Note shown in Metrica's upload list: at most 255 digits, Latin or Cyrillic
+                     letters and spaces (Metrica refuses other characters)
   --dry-run          Validate and print the summary (rows, attributed, unattributed, per platform);
                      send nothing
   --wait             Wait until Metrica has processed the upload and print what it reported
@@ -82,8 +84,11 @@ export function createUploadCommand(deps: UploadCommandDeps = {}): Command {
       throw new UsageError('Give either a CSV file or `--from <db>` (one of them, not both).');
     }
     const comment = values.comment;
-    if (comment !== undefined && [...comment].length > 255) {
-      throw new UsageError(`\`--comment\` is ${[...comment].length} characters long; Metrica takes at most 255.`);
+    const commentVerdict = comment === undefined ? null : uploadCommentVerdict(comment);
+    if (commentVerdict) {
+      throw new UsageError(
+        `\`--comment\` must be ${commentVerdict.expected}${commentVerdict.hint ? ` (${commentVerdict.hint})` : ''}; Metrica refuses anything else.`,
+      );
     }
     const apiUrl = apiUrlOption(values['api-url'], io.env);
     const dryRun = values['dry-run'] === true;

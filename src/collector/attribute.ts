@@ -1,5 +1,5 @@
+import { chatKey, hasMetricaId, partnersOf } from '../domain/index.js';
 import { type ChatIdCandidate, type ChatIdFormat, DEFAULT_FORMAT } from '../match/index.js';
-import { chatKey, hasMetricaId, partnersOf } from '../storage/rows.js';
 import type { ChatAttribution, ChatRow, Pairing, PairingInput, Storage } from '../storage/types.js';
 import {
   attributionOf,

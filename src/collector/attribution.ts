@@ -1,3 +1,4 @@
+import { hasMetricaId } from '../domain/index.js';
 import { SAME_VISIT_MS } from '../domain/visit.js';
 import {
   type ChatIdCandidate,
@@ -6,7 +7,6 @@ import {
   findChatIds,
   parseStartPayload,
 } from '../match/index.js';
-import { hasMetricaId } from '../storage/rows.js';
 import type {
   ChatAttribution,
   ChatIdSource,

@@ -1,3 +1,4 @@
+import { cleanText } from '../domain/index.js';
 import type { ChatReport } from './validate.js';
 
 /**
@@ -9,14 +10,9 @@ import type { ChatReport } from './validate.js';
 type Json = Record<string, unknown>;
 const obj = (v: unknown): Json | null =>
   v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : null;
-// NUL and other control characters are refused by PostgreSQL (NUL) or unfit for a CSV cell; a name
-// loses them, an ID that has them is not an ID.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
-const str = (v: unknown, max: number): string | undefined => {
-  if (typeof v !== 'string') return undefined;
-  const s = v.replace(CONTROL, '').slice(0, max);
-  return s.length > 0 ? s : undefined;
-};
+// A messenger's name or context cannot be refused: its clean version is kept (control and broken
+// characters dropped, cut on a character boundary). An ID that has them is not an ID.
+const str = (v: unknown, max: number): string | undefined => (typeof v === 'string' ? cleanText(v, max) : undefined);
 const id = (v: unknown, max: number): string | undefined =>
   typeof v === 'number' && Number.isSafeInteger(v)
     ? String(v)

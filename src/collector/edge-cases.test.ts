@@ -17,7 +17,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       const hook = `${s.url}/v1/webhooks/telegram/${WEBHOOK_SECRET}`;
       const t1 = nowSeconds() - 3600;
       const t2 = nowSeconds() - 60;
-      assert.equal((await beacon(s.url, { v: 1, chatId: 'CTAAAAAAAA', clientId: '1111' })).status, 204);
+      assert.equal((await beacon(s.url, { v: 1, chatId: 'CTAAAAAAAA', clientId: '11111111111111111' })).status, 204);
       const start = (id: number, date: number, text: string) => ({
         update_id: id,
         message: { message_id: id, date, text, from: { id: 777, is_bot: false, first_name: 'A' }, chat: { id: 777 } },
@@ -25,7 +25,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       const first = await (await json(hook, start(1, t1, '/start promo-CTAAAAAAAA'))).json();
       assert.equal(first.chatId, 'CTAAAAAAAA');
       // The same person comes back later through another page with another chat ID.
-      assert.equal((await beacon(s.url, { v: 1, chatId: 'CTBBBBBBBB', clientId: '2222' })).status, 204);
+      assert.equal((await beacon(s.url, { v: 1, chatId: 'CTBBBBBBBB', clientId: '22222222222222222' })).status, 204);
       const second = await (await json(hook, start(2, t2, '/start CTBBBBBBBB'))).json();
       assert.equal(second.chatId, 'CTBBBBBBBB');
       // The CRM marks the first chat answered: it must stay attributed to its own chat ID.
@@ -33,11 +33,11 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       assert.equal(res.status, 200);
       const body = await res.json();
       assert.equal(body.chatId, 'CTAAAAAAAA');
-      assert.deepEqual(body.matched, { clientId: '1111' });
+      assert.deepEqual(body.matched, { clientId: '11111111111111111' });
       const row = (await s.collector.storage.snapshot()).chats.find((c) => c.dateTime === t1);
       assert.deepEqual(
         [row?.chatId, row?.clientId, row?.chatIdSource, row?.answered],
-        ['CTAAAAAAAA', '1111', 'message', true],
+        ['CTAAAAAAAA', '11111111111111111', 'message', true],
       );
       // Re-reporting the older chat with its own ID does not take the partner back from the newer one.
       const again = await postChat(s.url, {
@@ -52,7 +52,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       assert.equal(later.status, 201);
       const laterBody = await later.json();
       assert.equal(laterBody.chatId, 'CTBBBBBBBB');
-      assert.deepEqual(laterBody.matched, { clientId: '2222' });
+      assert.deepEqual(laterBody.matched, { clientId: '22222222222222222' });
     });
 
     test('a pairing received within the chat’s second counts as at or before the chat', async (t) => {
@@ -61,18 +61,18 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       let clock = chatSecond * 1000 - 60_000;
       const s = await startCollector(t, { rateLimit: false, now: () => clock }, kind);
       if (!s) return;
-      assert.equal((await beacon(s.url, { v: 1, chatId: 'CT7KQ2M9XA', clientId: '1000' })).status, 204);
+      assert.equal((await beacon(s.url, { v: 1, chatId: 'CT7KQ2M9XA', clientId: '10000000000000000' })).status, 204);
       clock = chatSecond * 1000 + 400;
-      assert.equal((await beacon(s.url, { v: 1, chatId: 'CT7KQ2M9XA', clientId: '2000' })).status, 204);
+      assert.equal((await beacon(s.url, { v: 1, chatId: 'CT7KQ2M9XA', clientId: '20000000000000000' })).status, 204);
       clock = chatSecond * 1000 + 60_000;
-      assert.equal((await beacon(s.url, { v: 1, chatId: 'CT7KQ2M9XA', clientId: '3000' })).status, 204);
+      assert.equal((await beacon(s.url, { v: 1, chatId: 'CT7KQ2M9XA', clientId: '30000000000000000' })).status, 204);
       const res = await postChat(s.url, {
         platform: 'whatsapp',
         dateTime: chatSecond,
         phoneNumber: '+79001234567',
         chatId: 'CT7KQ2M9XA',
       });
-      assert.deepEqual((await res.json()).matched, { clientId: '2000' });
+      assert.deepEqual((await res.json()).matched, { clientId: '20000000000000000' });
     });
 
     test('webhook updates with odd values are never a 5xx and store nothing broken', async (t) => {

@@ -1,23 +1,37 @@
+import {
+  CHAT_PLATFORMS,
+  type ChatPlatform,
+  clientIdVerdict,
+  currencyVerdict,
+  dateTimeVerdict,
+  isChatPlatform,
+  normalizeCurrency,
+  normalizePhone,
+  partnerUserIdVerdict,
+  priceVerdict,
+  siteIdVerdict,
+  tagVerdict,
+  textProblem,
+  URL_MAX_LENGTH,
+  urlVerdict,
+  usernameVerdict,
+  type Verdict,
+  yclidVerdict,
+} from '../domain/index.js';
 import { type ChatIdFormat, DEFAULT_FORMAT, isChatId } from '../match/index.js';
-import { CHAT_PLATFORMS, type ChatPlatform } from '../shared/conversion.js';
-import { compactPhone } from '../storage/rows.js';
 import type { ChatInput, PairingInput } from '../storage/types.js';
 import { badField } from './errors.js';
 
 /**
  * Strict schemas for what comes in: every field typed, length-capped and named in the error.
- * Pure functions of the parsed body and the clock, so every rule is unit-tested without HTTP.
+ * The value rules are the domain's (`domain/`), the same the uploader applies before sending, so
+ * whatever is accepted here can be uploaded. Pure functions of the parsed body and the clock, so
+ * every rule is unit-tested without HTTP.
  */
 
-// Unicode oddities that have no business in an ID or a URL: control characters (C0, DEL, C1),
-// lone surrogates, and bidi overrides that make a value display differently from what it is.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
-/** Earliest DateTime accepted (2000-01-01): anything before is a unit or parsing mistake. */
-const MIN_SECONDS = 946_684_800;
 /** How far a page's clock may run ahead of ours before its `ts` is refused. */
 const FUTURE_SKEW_MS = 24 * 3600 * 1000;
+const MIN_TS_MS = 946_684_800_000;
 
 type Body = Record<string, unknown>;
 
@@ -37,12 +51,21 @@ function rejectUnknown(body: Body, allowed: readonly string[]): void {
   }
 }
 
-/** A string field: absent (undefined or null) → undefined; otherwise checked and returned. */
+/** Refuses the value with the domain rule's words: `field must be …, got … (hint)`. */
+function refuse(field: string, value: unknown, verdict: Exclude<Verdict, null>): never {
+  const hint = verdict.hint ? ` (${verdict.hint})` : '';
+  throw badField(field, `${field} must be ${verdict.expected}, got ${shown(value)}${hint}`);
+}
+
+/**
+ * A string field: absent (undefined or null) → undefined; otherwise typed, length-capped, free of
+ * control characters, then held to `rule` (a domain rule) when one is given.
+ */
 function text(
   body: Body,
   field: string,
   max: number,
-  options: { pattern?: RegExp; expected?: string; required?: boolean; multiline?: boolean } = {},
+  options: { rule?: (v: string) => Verdict; required?: boolean; multiline?: boolean } = {},
 ): string | undefined {
   const v = body[field];
   if (v === undefined || v === null) {
@@ -55,31 +78,15 @@ function text(
     return undefined;
   }
   if (v.length > max) throw badField(field, `${field} must be at most ${max} characters, got ${v.length}`);
-  if (LONE_SURROGATE.test(v)) throw badField(field, `${field} contains a broken Unicode character (lone surrogate)`);
-  const control = options.multiline
-    ? /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/
-    : CONTROL;
-  if (control.test(v)) throw badField(field, `${field} contains control or direction-override characters`);
-  if (options.pattern && !options.pattern.test(v)) {
-    throw badField(field, `${field} must be ${options.expected ?? `like ${options.pattern}`}, got ${shown(v)}`);
-  }
+  const bad = textProblem(v, { multiline: options.multiline === true });
+  if (bad) throw badField(field, `${field} ${bad}`);
+  const verdict = options.rule?.(v) ?? null;
+  if (verdict) refuse(field, v, verdict);
   return v;
 }
 
-function httpUrl(body: Body, field: string): string | undefined {
-  const v = text(body, field, 2048);
-  if (v === undefined) return undefined;
-  let u: URL;
-  try {
-    u = new URL(v);
-  } catch {
-    throw badField(field, `${field} must be an absolute http(s) URL, got ${shown(v)}`);
-  }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') {
-    throw badField(field, `${field} must be an http(s) URL, got the scheme ${JSON.stringify(u.protocol)}`);
-  }
-  return v;
-}
+const httpUrl = (body: Body, field: string): string | undefined =>
+  text(body, field, URL_MAX_LENGTH, { rule: urlVerdict });
 
 function platformOf(body: Body, field: string, required: boolean): ChatPlatform | undefined {
   const v = body[field];
@@ -87,10 +94,10 @@ function platformOf(body: Body, field: string, required: boolean): ChatPlatform 
     if (required) throw badField(field, `${field} is required: one of ${CHAT_PLATFORMS.join(', ')}`);
     return undefined;
   }
-  if (typeof v !== 'string' || !(CHAT_PLATFORMS as readonly string[]).includes(v)) {
+  if (!isChatPlatform(v)) {
     throw badField(field, `${field} must be one of ${CHAT_PLATFORMS.join(', ')}, got ${shown(v)}`);
   }
-  return v as ChatPlatform;
+  return v;
 }
 
 const PAIRING_FIELDS = [
@@ -123,14 +130,16 @@ export function parsePairing(body: Body, now: number, format: ChatIdFormat = DEF
   if (typeof body.counterId === 'number' && Number.isSafeInteger(body.counterId) && body.counterId > 0) {
     counterId = String(body.counterId);
   } else {
-    counterId = text(body, 'counterId', 12, { pattern: /^[1-9][0-9]{0,11}$/, expected: 'a Metrica counter number' });
+    counterId = text(body, 'counterId', 12, {
+      rule: (v) => (/^[1-9][0-9]{0,11}$/.test(v) ? null : { expected: 'a Metrica counter number' }),
+    });
   }
   let ts: number | undefined;
   if (body.ts !== undefined && body.ts !== null) {
     if (typeof body.ts !== 'number' || !Number.isSafeInteger(body.ts)) {
       throw badField('ts', `ts must be an integer of Unix milliseconds, got ${shown(body.ts)}`);
     }
-    if (body.ts < MIN_SECONDS * 1000) throw badField('ts', `ts must be Unix milliseconds after 2000, got ${body.ts}`);
+    if (body.ts < MIN_TS_MS) throw badField('ts', `ts must be Unix milliseconds after 2000, got ${body.ts}`);
     if (body.ts > now + FUTURE_SKEW_MS) throw badField('ts', `ts is more than a day in the future: ${body.ts}`);
     ts = body.ts;
   }
@@ -138,10 +147,10 @@ export function parsePairing(body: Body, now: number, format: ChatIdFormat = DEF
   const set = <K extends keyof PairingInput>(k: K, v: PairingInput[K] | undefined) => {
     if (v !== undefined) p[k] = v;
   };
-  set('clientId', text(body, 'clientId', 20, { pattern: /^[0-9]{1,20}$/, expected: 'a string of 1–20 digits' }));
-  set('yclid', text(body, 'yclid', 64, { pattern: /^[0-9]{1,64}$/, expected: 'a string of digits' }));
-  set('userId', text(body, 'userId', 100));
-  set('purchaseId', text(body, 'purchaseId', 100));
+  set('clientId', text(body, 'clientId', 19, { rule: clientIdVerdict }));
+  set('yclid', text(body, 'yclid', 24, { rule: yclidVerdict }));
+  set('userId', text(body, 'userId', 400, { rule: siteIdVerdict }));
+  set('purchaseId', text(body, 'purchaseId', 400, { rule: siteIdVerdict }));
   set('counterId', counterId);
   set('url', httpUrl(body, 'url'));
   set('referrer', httpUrl(body, 'referrer'));
@@ -176,15 +185,13 @@ const CHAT_FIELDS = [
   'messengerTrackerUrl',
 ] as const;
 
-/** Checks a DateTime in Unix seconds: an integer, after 2000, not in the future. */
+/** Checks a DateTime in Unix seconds (the domain's rule): an integer, after 2000, not in the future. */
 export function checkDateTime(v: unknown, nowSeconds: number, field = 'dateTime'): number {
   if (typeof v !== 'number' || !Number.isSafeInteger(v)) {
     throw badField(field, `${field} must be an integer of Unix seconds, got ${shown(v)}`);
   }
-  if (v > 1e11) throw badField(field, `${field} must be Unix seconds, got ${v} (milliseconds? divide by 1000)`);
-  if (v < MIN_SECONDS) throw badField(field, `${field} must be Unix seconds after 2000-01-01, got ${v}`);
-  if (v > nowSeconds)
-    throw badField(field, `${field} is in the future (${v} > now ${nowSeconds}); Metrica accepts past times only`);
+  const verdict = dateTimeVerdict(String(v), nowSeconds);
+  if (verdict) refuse(field, v, verdict);
   return v;
 }
 
@@ -210,15 +217,18 @@ export function parseChatReport(body: Body, now: number, format: ChatIdFormat = 
     }
     r.chatId = chatId;
   }
-  set('chatUsername', text(body, 'chatUsername', 100));
-  set('chatUserId', text(body, 'chatUserId', 128, { pattern: /^\S+$/, expected: 'an ID without spaces' }));
-  const phone = text(body, 'phoneNumber', 32);
+  set('chatUsername', text(body, 'chatUsername', 400, { rule: usernameVerdict }));
+  set('chatUserId', text(body, 'chatUserId', 400, { rule: partnerUserIdVerdict }));
+  const phone = text(body, 'phoneNumber', 64);
   if (phone !== undefined) {
-    const compact = compactPhone(phone);
-    if (compact === null) {
-      throw badField('phoneNumber', 'phoneNumber must be 7–15 digits with the country code, e.g. +79001234567');
+    const normal = normalizePhone(phone);
+    if (normal === null) {
+      throw badField(
+        'phoneNumber',
+        `phoneNumber must be a phone number with the country code, e.g. +79161234567, got ${shown(phone)}`,
+      );
     }
-    r.phoneNumber = compact;
+    r.phoneNumber = normal;
   }
   if (!r.chatUserId && !r.chatUsername && !r.phoneNumber) {
     throw badField('chatUserId', 'one of chatUserId, chatUsername or phoneNumber is required (the chat partner)');
@@ -238,23 +248,25 @@ export function parseChatReport(body: Body, now: number, format: ChatIdFormat = 
       .map((t) => t.trim())
       .filter(Boolean)
       .join(',');
-    if (joined.length > 100)
-      throw badField('tags', `tags must be at most 100 characters together, got ${joined.length}`);
-    if (CONTROL.test(joined) || LONE_SURROGATE.test(joined)) {
-      throw badField('tags', 'tags contain control characters or broken Unicode');
-    }
+    const verdict = tagVerdict(joined);
+    if (verdict) refuse('tags', joined, verdict);
     if (joined) r.tags = joined;
   }
   if (body.price !== undefined && body.price !== null) {
     const p = body.price;
     const s = typeof p === 'number' && Number.isFinite(p) ? String(p) : p;
-    if (typeof s !== 'string' || !/^[0-9]{1,12}(\.[0-9]{1,2})?$/.test(s)) {
-      throw badField('price', `price must be a non-negative amount with a full stop, e.g. 1500.50, got ${shown(p)}`);
-    }
+    if (typeof s !== 'string') refuse('price', p, { expected: 'a non-negative amount with a full stop, e.g. 1500.50' });
+    const verdict = priceVerdict(s);
+    if (verdict) refuse('price', p, verdict);
     r.price = s;
   }
-  const currency = text(body, 'currency', 3, { pattern: /^[A-Za-z]{3}$/, expected: 'a three-letter ISO 4217 code' });
-  if (currency !== undefined) r.currency = currency.toUpperCase();
+  const currency = text(body, 'currency', 3);
+  if (currency !== undefined) {
+    // A CRM's `rub` is RUB: the clean version is stored; a code that is no currency in any case is refused.
+    const normal = normalizeCurrency(currency);
+    if (normal === null) refuse('currency', currency, currencyVerdict(currency) ?? { expected: 'an ISO 4217 code' });
+    r.currency = normal;
+  }
   set('messengerTrackerUrl', httpUrl(body, 'messengerTrackerUrl'));
   return r;
 }

@@ -1,4 +1,4 @@
-import { compactPhone } from '../storage/rows.js';
+import { cleanText, normalizePhone } from '../domain/index.js';
 
 /**
  * Reading untrusted platform JSON: each helper returns the value in the form a chat stores, or
@@ -13,15 +13,12 @@ export const obj = (v: unknown): Json | undefined =>
 
 export const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
-// NUL and other control characters are refused by PostgreSQL (NUL) or unfit for a CSV cell: a name
-// loses them; an ID that has them is not an ID.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
-
-/** A display string (a username), control characters dropped, capped. */
+/**
+ * A display string (a username): its clean version (domain/text.ts): control, direction-override
+ * and broken characters dropped, cut to `max` characters on a character boundary.
+ */
 export function label(v: unknown, max: number): string | undefined {
-  if (typeof v !== 'string') return undefined;
-  const s = v.replace(CONTROL, '').slice(0, max);
-  return s.length > 0 ? s : undefined;
+  return typeof v === 'string' ? cleanText(v, max) : undefined;
 }
 
 /** Message text as the chat-ID search reads it: any string, capped at Telegram's 4096. */
@@ -56,9 +53,8 @@ export function isoSeconds(v: unknown, nowSeconds: number): number | undefined {
   return Number.isFinite(ms) ? unixSeconds(Math.floor(ms / 1000), nowSeconds) : undefined;
 }
 
-/** A phone number as chats store it, `+` and the digits, from digits with or without a `+`. */
+/** A phone number in its one spelling (domain/phone.ts: `+` and the digits), from any spelling. */
 export function phone(digits: unknown): string | undefined {
   if (typeof digits !== 'string' && typeof digits !== 'number') return undefined;
-  const compact = compactPhone(String(digits));
-  return compact === null ? undefined : compact.startsWith('+') ? compact : `+${compact}`;
+  return normalizePhone(String(digits)) ?? undefined;
 }

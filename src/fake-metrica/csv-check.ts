@@ -1,16 +1,41 @@
 import { parse } from 'csv-parse/sync';
-import { CHAT_PLATFORMS, type ConversionRecord, CSV_COLUMNS, type CsvColumn } from '../shared/conversion.js';
+import {
+  type ConversionRecord,
+  CSV_COLUMNS,
+  type CsvColumn,
+  checkChatRecord,
+  PARTNER_CSV_COLUMNS,
+  strictUpdateKey,
+} from '../domain/index.js';
 
 /**
- * The fake's own reading of an uploaded CHATS file, kept apart from the uploader's validator so
- * the tests check one against the other. Messages are those Metrica's own API tests expect.
+ * The fake's reading of an uploaded CHATS file. Which values are valid is the domain's rule (the
+ * one the collector and the uploader apply); what Metrica does with an invalid value follows its
+ * docs and its own API tests (see docs/metrica-api.md, addendum A.3). Marks: [D] documented, [Y]
+ * shown by Yandex's API tests for BASIC uploads, [I] inferred.
+ *
+ * - Whole file refused with 400 `invalid_uploading` [Y]: an empty body, a header with no data
+ *   rows, broken quoting, a missing mandatory column. An unknown column [I].
+ * - A row with an invalid mandatory value (DateTime, ChatPlatform, no partner ID, an invalid
+ *   ClientID or Yclid) is skipped and the upload still succeeds; `line_quantity` counts only the
+ *   rows kept [Y].
+ * - A short all-empty row is skipped without counting as a source row [Y].
+ * - An invalid optional value keeps the row with that value dropped: Price and Currency [D]
+ *   ("null values will be sent instead of currencies and amounts"); the other optional columns [I].
  */
 
 export type CsvCheck =
-  | { ok: true; rows: ConversionRecord[] }
+  | { ok: true; rows: ConversionRecord[]; sourceRows: number; skipped: Array<{ line: number; column: string }> }
   | { ok: false; errorType: string; message: string; location?: string };
 
-const PARTNERS: readonly CsvColumn[] = ['ChatUsername', 'ChatUserID', 'PhoneNumber'];
+/** A bad value in one of these skips the row; elsewhere only the value is dropped. */
+const MANDATORY = new Set<string>(['DateTime', 'ChatPlatform', PARTNER_CSV_COLUMNS.join('/'), 'ClientID', 'Yclid']);
+
+const badLine = (line: number): CsvCheck => ({
+  ok: false,
+  errorType: 'invalid_uploading',
+  message: `Неверный формат данных, ошибка в строке номер ${line}`,
+});
 
 export function checkChatsCsv(text: string, nowSeconds: number): CsvCheck {
   if (text.length === 0) return { ok: false, errorType: 'invalid_uploading', message: 'The file is empty' };
@@ -18,12 +43,7 @@ export function checkChatsCsv(text: string, nowSeconds: number): CsvCheck {
   try {
     table = parse(text, { relax_column_count: true, skip_empty_lines: true });
   } catch (error) {
-    const line = (error as { lines?: number }).lines ?? 1;
-    return {
-      ok: false,
-      errorType: 'invalid_uploading',
-      message: `Неверный формат данных, ошибка в строке номер ${line}`,
-    };
+    return badLine((error as { lines?: number }).lines ?? 1);
   }
   const [header, ...body] = table;
   if (!header) return { ok: false, errorType: 'invalid_uploading', message: 'The file is empty' };
@@ -38,45 +58,41 @@ export function checkChatsCsv(text: string, nowSeconds: number): CsvCheck {
       return { ok: false, errorType: 'invalid_uploading', message: `Отсутствует обязательная колонка ${required}` };
     }
   }
-  if (!PARTNERS.some((p) => header.includes(p))) {
+  if (!PARTNER_CSV_COLUMNS.some((p) => header.includes(p))) {
     return {
       ok: false,
       errorType: 'invalid_uploading',
-      message: `Отсутствует обязательная колонка ${PARTNERS.join('/')}`,
+      message: `Отсутствует обязательная колонка ${PARTNER_CSV_COLUMNS.join('/')}`,
     };
   }
+  if (body.length === 0) return badLine(2);
   const rows: ConversionRecord[] = [];
+  const skipped: Array<{ line: number; column: string }> = [];
+  let sourceRows = 0;
   for (let i = 0; i < body.length; i++) {
     const fields = body[i]!;
-    const bad = {
-      ok: false as const,
-      errorType: 'invalid_uploading',
-      message: `Неверный формат данных, ошибка в строке номер ${i + 2}`,
-    };
-    if (fields.length !== header.length) return bad;
+    const line = i + 2;
+    if (fields.length === header.length - 1 && fields.every((f) => f.trim() === '')) continue;
+    if (fields.length !== header.length) return badLine(line);
+    sourceRows++;
     const row: ConversionRecord = {};
     header.forEach((name, j) => {
-      if (fields[j] !== '') row[name as CsvColumn] = fields[j]!;
+      // Untrimmed values are taken [Y]; the cell is read as its trimmed text.
+      const value = fields[j]!.trim();
+      if (value !== '') row[name as CsvColumn] = value;
     });
-    const dt = row.DateTime ?? '';
-    if (!/^\d+$/.test(dt) || Number(dt) > nowSeconds) return bad;
-    if (!(CHAT_PLATFORMS as readonly string[]).includes(row.ChatPlatform ?? '')) return bad;
-    if (!PARTNERS.some((p) => row[p])) return bad;
-    if (row.ChatAnswered !== undefined && row.ChatAnswered !== '0' && row.ChatAnswered !== '1') {
-      return { ...bad, message: `Некорректное значение ChatAnswered в строке ${i + 2}` };
+    const problems = checkChatRecord(row, nowSeconds);
+    const fatal = problems.find((p) => MANDATORY.has(p.column));
+    if (fatal) {
+      skipped.push({ line, column: fatal.column });
+      continue;
     }
-    if (row.Price !== undefined && !/^\d+(\.\d+)?$/.test(row.Price)) {
-      return { ...bad, message: `Некорректное значение Price в строке ${i + 2}` };
-    }
-    if (row.Currency !== undefined && !/^[A-Z]{3}$/.test(row.Currency)) {
-      return { ...bad, message: 'Неверный код валюты' };
-    }
+    for (const p of problems) delete row[p.column as CsvColumn];
     rows.push(row);
   }
-  return { ok: true, rows };
+  if (rows.length === 0 && sourceRows === 0) return badLine(2);
+  return { ok: true, rows, sourceRows, skipped };
 }
 
-/** Metrica's update key: the same DateTime, platform and partner update a chat instead of adding one. */
-export function updateKey(row: ConversionRecord): string {
-  return [row.DateTime, row.ChatPlatform, ...PARTNERS.map((p) => row[p] ?? '')].join('\u0000');
-}
+/** Metrica's update key under the strict reading: the same DateTime, platform and all partner columns. */
+export const updateKey = strictUpdateKey;

@@ -30,8 +30,11 @@ async function post(counter: string, query: string, body: FormData | string, aut
 }
 
 describe('fake Metrica', () => {
-  test('refuses a missing or wrong OAuth header with 403 invalid_token', async () => {
-    for (const auth of ['', 'Bearer x', `OAuth ${TOKEN}x`, `oauth ${TOKEN}`]) {
+  test('refuses a missing OAuth header with 401 and a wrong one with 403 invalid_token', async () => {
+    const missing = await post('1', '?type=CHATS', form(CSV), '');
+    assert.equal(missing.status, 401);
+    assert.equal(missing.body.errors[0].error_type, 'unauthorized');
+    for (const auth of ['Bearer x', `OAuth ${TOKEN}x`, `oauth ${TOKEN}`]) {
       const r = await post('1', '?type=CHATS', form(CSV), auth);
       assert.equal(r.status, 403, auth);
       assert.equal(r.body.errors[0].error_type, 'invalid_token');
@@ -41,8 +44,10 @@ describe('fake Metrica', () => {
 
   test("answers 400 in Metrica's error shape for a bad request", async () => {
     const cases: Array<[string, FormData | string, string, RegExp]> = [
-      ['', form(CSV), 'missing_parameter', /type is not present/],
-      ['?type=BASIC', form(CSV), 'invalid_parameter', /type: BASIC/],
+      // Without `type` the upload is BASIC, which needs a Target column.
+      ['', form(CSV), 'invalid_uploading', /Target/],
+      ['?type=BASIC', form(CSV), 'invalid_uploading', /Target/],
+      ['?type=CALLS', form(CSV), 'invalid_parameter', /type: CALLS/],
       ['?type=CHATS', 'file=x', 'invalid_uploading', /multipart/],
       ['?type=CHATS', form(CSV, 'upload'), 'missing_parameter', /Не найден параметр/],
       ['?type=CHATS', form(''), 'invalid_uploading', /empty/],
@@ -59,13 +64,7 @@ describe('fake Metrica', () => {
         'invalid_uploading',
         /Неверный формат данных/,
       ],
-      ['?type=CHATS', form('DateTime,ChatPlatform,ChatUserID\n1,icq,a\n'), 'invalid_uploading', /строке номер 2/],
-      [
-        '?type=CHATS',
-        form('DateTime,ChatPlatform,ChatUserID\n9999999999,viber,a\n'),
-        'invalid_uploading',
-        /строке номер 2/,
-      ],
+      ['?type=CHATS', form('DateTime,ChatPlatform,ChatUserID\n'), 'invalid_uploading', /строке номер 2/],
       [
         '?type=CHATS',
         form('\ufeffDateTime,ChatPlatform,ChatUserID\n1,viber,a\n'),
@@ -73,6 +72,8 @@ describe('fake Metrica', () => {
         /Неизвестная колонка/,
       ],
       [`?type=CHATS&comment=${'x'.repeat(256)}`, form(CSV), 'invalid_parameter', /255/],
+      ['?type=CHATS&comment=Batch%20(part%201)', form(CSV), 'invalid_parameter', /недопустимые символы/],
+      ['?type=CHATS&comment=%F0%9F%93%85', form(CSV), 'invalid_parameter', /недопустимые символы/],
     ];
     for (const [query, body, type, message] of cases) {
       const r = await post('1', query, body);
@@ -87,10 +88,12 @@ describe('fake Metrica', () => {
   test('accepts an upload, moves it UPLOADED -> PROCESSED, lists and updates by key', async () => {
     const first = await post('555', '?type=CHATS&comment=First%20batch', form(CSV));
     assert.equal(first.status, 200);
-    const u = first.body.uploadings[0];
+    const u = first.body.uploading;
     assert.equal(u.status, 'UPLOADED');
     assert.equal(u.comment, 'First batch');
     assert.equal(u.source_quantity, 1);
+    assert.equal(u.line_quantity, 1);
+    assert.equal(u.type, 'CHATS');
     const path = `${fake.url}/management/v1/counter/555/offline_conversions`;
     const auth = { headers: { Authorization: `OAuth ${TOKEN}` } };
     await new Promise((r) => setTimeout(r, 200));
@@ -98,7 +101,10 @@ describe('fake Metrica', () => {
     assert.equal(one.uploading.status, 'PROCESSED');
     assert.equal(one.uploading.linked_quantity, 1);
     assert.equal(one.uploading.user_not_found_quantity, 0);
-    const list = (await (await fetch(`${path}/uploadings`, auth)).json()) as Reply;
+    // The list defaults to type=BASIC: chat uploads show only with type=CHATS.
+    const basic = (await (await fetch(`${path}/uploadings`, auth)).json()) as Reply;
+    assert.deepEqual(basic.uploadings, []);
+    const list = (await (await fetch(`${path}/uploadings?type=CHATS`, auth)).json()) as Reply;
     assert.deepEqual(
       list.uploadings.map((x: { id: number }) => x.id),
       [u.id],
@@ -117,6 +123,39 @@ describe('fake Metrica', () => {
     assert.equal(chats.length, 1);
     assert.equal(chats[0]!.updates, 2);
     assert.equal(chats[0]!.record.Tag, 'hot');
+
+    // One more partner column changes the key under the strict reading: a second conversion.
+    await post(
+      '555',
+      '?type=CHATS',
+      form('DateTime,ChatPlatform,ChatUserID,PhoneNumber\n1687005600,telegram,42,+79161234567\n'),
+    );
+    assert.equal(fake.conversions('555').length, 2);
+  });
+
+  test('skips rows with a bad mandatory value, keeps the rest, and says so in line_quantity', async () => {
+    const csv = [
+      'ClientID,DateTime,ChatPlatform,ChatUserID,Price,Currency',
+      '133591247640966458,1687005600,telegram,1,100.00,RUB',
+      'notNumber,1687005601,telegram,2,,',
+      ',9999999999,viber,3,,',
+      ',1687005603,icq,4,,',
+      ',1687005604,viber,,,',
+      ',1687005605,whatsapp,6,12x,RUR',
+      ',,,,',
+    ].join('\n');
+    const r = await post('557', '?type=CHATS', form(`${csv}\n`));
+    assert.equal(r.status, 200);
+    assert.equal(r.body.uploading.source_quantity, 6);
+    assert.equal(r.body.uploading.line_quantity, 2);
+    const kept = fake.conversions('557').map((c) => c.record);
+    assert.deepEqual(
+      kept.map((k) => k.ChatUserID),
+      ['1', '6'],
+    );
+    // A bad price or currency keeps the row without them.
+    assert.equal(kept[1]!.Price, undefined);
+    assert.equal(kept[1]!.Currency, undefined);
   });
 
   test('an upload with no Metrica ID ends as LINKAGE_FAILURE', async () => {
@@ -127,7 +166,7 @@ describe('fake Metrica', () => {
     );
     await new Promise((res) => setTimeout(res, 200));
     const one = (await (
-      await fetch(`${fake.url}/management/v1/counter/556/offline_conversions/uploading/${r.body.uploadings[0].id}`, {
+      await fetch(`${fake.url}/management/v1/counter/556/offline_conversions/uploading/${r.body.uploading.id}`, {
         headers: { Authorization: `OAuth ${TOKEN}` },
       })
     ).json()) as Reply;

@@ -1,36 +1,27 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type ConversionRecord, METRICA_ID_COLUMNS } from '../shared/conversion.js';
+import { type ConversionRecord, isAttributed, uploadCommentVerdict } from '../domain/index.js';
 import { checkChatsCsv, updateKey } from './csv-check.js';
+import { type FaultKind, faultReply, metricaError } from './faults.js';
+
+export type { FaultKind };
 
 /**
  * A fake of Metrica's CHATS upload API on 127.0.0.1: a real HTTP server, as strict as the docs,
  * so tests and the demo exercise the real client, multipart body and all. Point a client at
- * its `url` instead of https://api-metrika.yandex.net.
+ * its `url` instead of https://api-metrika.yandex.net. The reference is docs/metrica-api.md;
+ * each behaviour below is marked [D] documented, [Y] shown by Yandex's own API tests, or [I]
+ * inferred where the docs are silent.
  */
-
-/** Faults the next requests suffer, whatever route they ask for. */
-export type FaultKind =
-  /** 429 quota_requests_by_ip with `Retry-After`. */
-  | '429'
-  /** 429 quota_parallel_requests without `Retry-After`. */
-  | '429-no-retry-after'
-  /** 429 quota_requests_by_uid: the daily quota is used up. */
-  | 'daily-quota'
-  | '500'
-  | '503'
-  /** The connection is destroyed before the request is handled. */
-  | 'reset'
-  /** The request is handled, but the reply comes only after `slowMs`. */
-  | 'slow'
-  /** The request is handled, but the reply body is cut-off JSON. */
-  | 'malformed-json';
 
 export interface FakeUpload {
   id: number;
   counterId: string;
   comment: string;
   createdAt: number;
+  /** Data rows in the file (`source_quantity`). */
+  sourceRows: number;
+  /** The rows that passed the checks and were stored (`line_quantity` is their count). */
   rows: ConversionRecord[];
   linked: number;
   notFound: number;
@@ -58,6 +49,11 @@ export interface FakeMetrica {
 export interface FakeMetricaOptions {
   token: string;
   port?: number;
+  /**
+   * Metrica's clock in Unix seconds (default the real one). A clock behind the uploader's makes
+   * Metrica skip rows whose DateTime it has not reached yet, as a clock skew would.
+   */
+  nowSeconds?: () => number;
   /** Time from UPLOADED to PROCESSED / LINKAGE_FAILURE (default 0). */
   processDelayMs?: number;
   /** Delay of a `slow` reply (default 2000 ms). */
@@ -70,6 +66,7 @@ const PREFIX = /^\/management\/v1\/counter\/(\d+)\/offline_conversions\/(upload|
 
 export async function startFakeMetrica(options: FakeMetricaOptions): Promise<FakeMetrica> {
   const processDelayMs = options.processDelayMs ?? 0;
+  const metricaNow = options.nowSeconds ?? (() => Math.floor(Date.now() / 1000));
   const slowMs = options.slowMs ?? 2000;
   const uploads: FakeUpload[] = [];
   const conversions = new Map<string, FakeConversion>();
@@ -85,29 +82,35 @@ export async function startFakeMetrica(options: FakeMetricaOptions): Promise<Fak
     return {
       id: u.id,
       create_time: new Date(u.createdAt).toISOString().replace(/\.\d+Z$/, 'Z'),
-      source_quantity: u.rows.length,
+      source_quantity: u.sourceRows,
       line_quantity: u.rows.length,
       comment: u.comment,
       type: 'CHATS',
+      // [D] in the reply's field list; which value a CHATS upload gets is not documented [I].
+      client_id_type: 'CLIENT_ID',
       status,
       ...(done ? { linked_quantity: u.linked, user_not_found_quantity: u.notFound } : {}),
     };
   }
 
-  function error(status: number, errorType: string, message: string): [number, unknown] {
-    return [status, { errors: [{ error_type: errorType, message }], code: status, message }];
-  }
+  const error = metricaError;
 
   async function handle(req: IncomingMessage, body: Buffer): Promise<[number, unknown]> {
-    if (req.headers.authorization !== `OAuth ${options.token}`)
-      return error(403, 'invalid_token', 'Invalid oauth_token');
+    // [D] no token: 401 unauthorized; a token that is not valid: 403 invalid_token (errors page; [Y] messages).
+    const auth = req.headers.authorization;
+    if (auth === undefined || auth.trim() === '') return error(401, 'unauthorized', 'Неавторизованный пользователь');
+    if (auth !== `OAuth ${options.token}`) return error(403, 'invalid_token', 'Invalid oauth_token');
     const url = new URL(req.url ?? '/', 'http://fake');
     const match = PREFIX.exec(url.pathname);
     if (!match) return error(404, 'not_found', 'Not found');
     const [, counterId, route, id] = match as unknown as [string, string, string, string | undefined];
     if (req.method === 'GET' && route !== 'upload') {
       const mine = uploads.filter((u) => u.counterId === counterId);
-      if (id === undefined && route === 'uploadings') return [200, { uploadings: mine.map(present) }];
+      if (id === undefined && route === 'uploadings') {
+        // [D] findAll_1: `type` defaults to BASIC, so a list without type=CHATS shows no chat uploads.
+        const type = url.searchParams.get('type') ?? 'BASIC';
+        return [200, { uploadings: type === 'CHATS' ? mine.map(present) : [] }];
+      }
       const found = mine.find((u) => String(u.id) === id);
       if (!found) return error(404, 'not_found', `Загрузка ${id} не найдена`);
       return [200, { uploading: present(found) }];
@@ -115,13 +118,21 @@ export async function startFakeMetrica(options: FakeMetricaOptions): Promise<Fak
     if (req.method !== 'POST' || route !== 'upload' || id !== undefined) {
       return error(405, 'invalid_parameter', 'Method not allowed');
     }
-    const type = url.searchParams.get('type');
-    if (type === null) return error(400, 'missing_parameter', 'Required request parameter type is not present');
+    // [D] `type` defaults to BASIC; a BASIC file needs a Target column, which a CHATS file has not [I].
+    const type = url.searchParams.get('type') ?? 'BASIC';
+    if (type === 'BASIC') return error(400, 'invalid_uploading', 'Отсутствует обязательная колонка Target');
     if (type !== 'CHATS') return error(400, 'invalid_parameter', `Неверное значение параметра type: ${type}`);
     const comment = url.searchParams.get('comment') ?? '';
-    if ([...comment].length > 255) return error(400, 'invalid_parameter', 'Комментарий длиннее 255 символов');
-    if (!/^[\p{L}\p{N} .,:;!?()"'_\-/#№]*$/u.test(comment)) {
-      return error(400, 'invalid_parameter', 'Комментарий содержит недопустимые символы.');
+    // [D] at most 255 characters of digits, Latin and Cyrillic letters (and spaces, as the example); [Y] the message.
+    const commentVerdict = uploadCommentVerdict(comment);
+    if (commentVerdict) {
+      return error(
+        400,
+        'invalid_parameter',
+        commentVerdict.expected.startsWith('at most')
+          ? 'Комментарий длиннее 255 символов'
+          : 'Комментарий содержит недопустимые символы.',
+      );
     }
     const contentType = req.headers['content-type'] ?? '';
     if (!contentType.startsWith('multipart/form-data')) {
@@ -141,7 +152,7 @@ export async function startFakeMetrica(options: FakeMetricaOptions): Promise<Fak
     if (file === null || typeof file === 'string')
       return error(400, 'missing_parameter', 'Не найден параметр запроса.');
     // Buffer keeps a BOM that Blob.text() would drop: a BOM makes the first column name unknown.
-    const check = checkChatsCsv(Buffer.from(await file.arrayBuffer()).toString('utf8'), Math.floor(Date.now() / 1000));
+    const check = checkChatsCsv(Buffer.from(await file.arrayBuffer()).toString('utf8'), metricaNow());
     if (!check.ok) return error(400, check.errorType, check.message);
 
     const upload: FakeUpload = {
@@ -149,15 +160,19 @@ export async function startFakeMetrica(options: FakeMetricaOptions): Promise<Fak
       counterId,
       comment,
       createdAt: Date.now(),
+      sourceRows: check.sourceRows,
       rows: check.rows,
       linked: 0,
       notFound: 0,
     };
     for (const row of check.rows) {
-      if (METRICA_ID_COLUMNS.some((c) => row[c])) upload.linked++;
+      if (isAttributed(row)) upload.linked++;
       else upload.notFound++;
       const key = `${counterId}\u0000${updateKey(row)}`;
       const existing = conversions.get(key);
+      // Counted as an update only when every key column matches exactly (the strict reading of
+      // "DateTime + ChatPlatform + (ChatUsername/ChatUserID/PhoneNumber)" [D]; which reading
+      // Metrica applies is not documented, so the fake takes the one that creates duplicates).
       if (existing) {
         existing.record = row;
         existing.updates++;
@@ -166,7 +181,9 @@ export async function startFakeMetrica(options: FakeMetricaOptions): Promise<Fak
       }
     }
     uploads.push(upload);
-    return [200, { uploadings: [present(upload)] }];
+    // [D] upload_1 (the newest page, with CHATS among its types) answers one `uploading` object;
+    // [Y] its status is UPLOADED with line_quantity already filled.
+    return [200, { uploading: present(upload) }];
   }
 
   const server = createServer((req, res: ServerResponse) => {
@@ -192,18 +209,10 @@ export async function startFakeMetrica(options: FakeMetricaOptions): Promise<Fak
       // An error fault answers instead of handling the request: Metrica stores nothing on a 429 or 5xx.
       let status = 0;
       let payload: unknown = null;
-      if (fault === '429' || fault === '429-no-retry-after' || fault === 'daily-quota') {
-        const type = {
-          '429': 'quota_requests_by_ip',
-          '429-no-retry-after': 'quota_parallel_requests',
-          'daily-quota': 'quota_requests_by_uid',
-        }[fault];
-        [status, payload] = error(429, type, 'Превышена квота на количество запросов');
-        if (fault === '429') headers['retry-after'] = String(options.retryAfterSeconds ?? 1);
-      } else if (fault === '500') {
-        [status, payload] = error(500, 'backend_error', 'Internal error');
-      } else if (fault === '503') {
-        [status, payload] = error(503, 'backend_error', 'Сервис временно недоступен, попробуйте позже');
+      const answered = faultReply(fault, options.retryAfterSeconds ?? 1);
+      if (answered) {
+        [status, payload] = [answered.status, answered.body];
+        Object.assign(headers, answered.headers);
       } else {
         [status, payload] = await handle(req, Buffer.concat(chunks)).catch((e): [number, unknown] =>
           error(500, 'backend_error', String(e)),

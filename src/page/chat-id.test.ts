@@ -46,16 +46,17 @@ describe('cleanClientId', () => {
   it('reads the cookie form and the quoted localStorage form', () => {
     assert.equal(cleanClientId('1700000000123456789'), '1700000000123456789');
     assert.equal(cleanClientId('"1700000000123456789"'), '1700000000123456789');
-    assert.equal(cleanClientId(1700000000123456), '1700000000123456');
+    assert.equal(cleanClientId('"17000000001234567"'), '17000000001234567');
   });
   it('refuses anything else', () => {
     for (const bad of [undefined, null, '', 'abc', '12', '1700000000123456789x', '{"a":1}', '1.7e18']) {
       assert.equal(cleanClientId(bad), undefined, String(bad));
     }
   });
-  it('passes only ClientIDs the collector accepts (1-20 digits there), else every beacon is refused', () => {
-    assert.equal(cleanClientId('1'.repeat(20)), '1'.repeat(20));
-    assert.equal(cleanClientId('1'.repeat(21)), undefined);
+  it('passes only ClientIDs the collector accepts (17-19 digits there), else every beacon is refused', () => {
+    assert.equal(cleanClientId('1'.repeat(19)), '1'.repeat(19));
+    assert.equal(cleanClientId('1'.repeat(16)), undefined);
+    assert.equal(cleanClientId('1'.repeat(20)), undefined);
     assert.equal(cleanClientId(`"${'1'.repeat(25)}"`), undefined);
     const chatId = newChatId(DEFAULT_FORMAT);
     fc.assert(

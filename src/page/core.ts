@@ -151,19 +151,20 @@ export function start(config?: ResolvedConfig): MetricaChatsApi {
     return url;
   };
 
-  // Everything the script hooks in one window: this one, and each same-origin frame's.
+  // Everything the script hooks in one window: this one, and each same-origin frame's. Each
+  // hook on its own: a page that froze a prototype or lacks an API loses that hook only.
   const cover = (win: Window): void => {
     const doc = win.document;
     register(doc, api);
+    roots!.add(doc);
     onLinkClick(doc, follow);
     onFormData(doc, decorateAndSend);
     // A frame that loads (again) has a new document to cover.
     doc.addEventListener('load', (e) => guard(() => coverFrame(e.target as HTMLIFrameElement)), true);
-    onAnchorClickCall(win, follow);
-    wrapOpen(win, decorateAndSend);
+    guard(() => wrapOpen(win, decorateAndSend));
     guard(() => onNavigate(win, decorateAndSend));
-    onShadowRoot(win, (root) => guard(() => roots!.add(root)));
-    roots!.add(doc);
+    guard(() => onAnchorClickCall(win, follow));
+    guard(() => onShadowRoot(win, (root) => guard(() => roots!.add(root))));
   };
   // Cross-origin frames have no document to read: they are left alone. A frame whose document
   // is already covered, by this instance or by its own copy of the script, is not covered twice.

@@ -16,11 +16,11 @@ type Ym = (counterId: number, method: string, cb: (id: unknown) => void) => void
 
 /**
  * A ClientID as Metrica writes it (the localStorage copy is JSON, so it may be quoted), or undefined.
- * At most 20 digits, as the collector takes (a longer one would get every beacon refused); at least
- * 5, so that a stray small number (`0`, an error code) is not taken for one: real ClientIDs are a
- * 10-digit timestamp followed by random digits. (exec() reads undefined and null as "undefined", "null".)
+ * Only the shape the collector takes, 17–19 digits (domain/metrica-ids.ts; the page stays free of
+ * server code, and its test holds the two together): anything else would get the whole beacon
+ * refused, yclid included. (exec() reads undefined and null as "undefined", "null".)
  */
-export const cleanClientId = (v: unknown): string | undefined => (/^"?(\d{5,20})"?$/.exec(v as string) || [])[1];
+export const cleanClientId = (v: unknown): string | undefined => (/^"?(\d{17,19})"?$/.exec(v as string) || [])[1];
 
 /** The ClientID Metrica left in the `_ym_uid` cookie, else in localStorage. */
 export const storedClientId = (): string | undefined =>
@@ -37,9 +37,9 @@ export const askMetrica = (counterId: string, found: (id: string) => void): unkn
 
 /** The yclid from this page's URL, kept for later pages (latest wins); else the one kept earlier. */
 export function loadYclid(search: string, domain?: string): string | undefined {
-  const m = /[?&]yclid=(\d{1,30})(&|$)/.exec(search);
+  const m = /[?&]yclid=(\d{1,24})(&|$)/.exec(search);
   if (m) setCookie(YCLID_KEY, m[1]!, YCLID_DAYS, domain);
   return m ? m[1] : cleanYclid(getCookie(YCLID_KEY));
 }
 
-const cleanYclid = (v: unknown): string | undefined => (/^\d{1,30}$/.exec(v as string) || [])[0];
+const cleanYclid = (v: unknown): string | undefined => (/^\d{1,24}$/.exec(v as string) || [])[0];

@@ -1,52 +1,14 @@
-import { createHash } from 'node:crypto';
+import type { PartnerKind } from '../domain/index.js';
 import type { ChatPlatform, ConversionRecord } from '../shared/conversion.js';
-import type {
-  ChatIdRepair,
-  ChatIdSource,
-  ChatInput,
-  ChatRow,
-  PairingInput,
-  PartnerRef,
-  UnattributedReason,
-} from './types.js';
+import type { ChatIdRepair, ChatIdSource, ChatInput, ChatRow, UnattributedReason } from './types.js';
 
 /**
- * Pure row logic shared by both adapters: the chat key, merging a report into a stored row,
- * and turning a row into the CHATS record. Adapters only move these values in and out of SQL.
+ * Pure row logic shared by both adapters: merging a report into a stored row, and turning a row
+ * into the CHATS record. The rules of a chat (its key, its partner, its values) live in `domain/`;
+ * adapters only move these values in and out of SQL.
  */
 
-/**
- * A phone number as chats store it and as it is looked up: spaces, dots, dashes and brackets
- * dropped, then an optional `+` and 7–15 digits with the country code; null for anything else.
- */
-export function compactPhone(raw: string): string | null {
-  const compact = raw.replace(/[\s().-]/g, '');
-  return /^\+?[0-9]{7,15}$/.test(compact) ? compact : null;
-}
-
-/** True when a pairing carries a Metrica ID that a chat can be credited with. */
-export const hasMetricaId = (p: Pick<PairingInput, 'clientId' | 'userId' | 'yclid' | 'purchaseId'>): boolean =>
-  Boolean(p.clientId || p.userId || p.yclid || p.purchaseId);
-
-/** The partner identifiers of a chat, in the order used for its key and for partner lookups. */
-export function partnersOf(input: { chatUserId?: string; chatUsername?: string; phoneNumber?: string }): PartnerRef[] {
-  const refs: PartnerRef[] = [];
-  if (input.chatUserId) refs.push({ kind: 'ChatUserID', value: input.chatUserId });
-  if (input.chatUsername) refs.push({ kind: 'ChatUsername', value: input.chatUsername });
-  if (input.phoneNumber) refs.push({ kind: 'PhoneNumber', value: input.phoneNumber });
-  return refs;
-}
-
-/**
- * Metrica updates a chat by DateTime + ChatPlatform + partner ID, so the row key is made of the same.
- * It is hashed so that keys (which reach logs and the uploader) never carry a phone number.
- */
-export function chatKey(dateTime: number, platform: ChatPlatform, partner: PartnerRef): string {
-  return createHash('sha256')
-    .update(`${dateTime}\u0000${platform}\u0000${partner.kind}\u0000${partner.value}`)
-    .digest('base64url')
-    .slice(0, 32);
-}
+export { chatKey, hasMetricaId, partnersOf } from '../domain/index.js';
 
 /** Column values of a chat row in the database, snake_case, as both dialects store them. */
 export interface ChatColumns {
@@ -83,7 +45,7 @@ export const PARTNER_DB_COLUMN = {
   ChatUserID: 'chat_user_id',
   ChatUsername: 'chat_username',
   PhoneNumber: 'phone_number',
-} as const satisfies Record<PartnerRef['kind'], keyof ChatColumns>;
+} as const satisfies Record<PartnerKind, keyof ChatColumns>;
 
 export const CHAT_COLUMNS: ReadonlyArray<keyof ChatColumns> = [
   'key',

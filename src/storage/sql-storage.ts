@@ -1,16 +1,9 @@
 import { createHash } from 'node:crypto';
-import { SAME_VISIT_MS } from '../domain/visit.js';
 import type { PendingConversion, UploadReceipt } from './contract.js';
 import { chatsPerDay, recentChats, uploadHistory } from './dashboard.js';
 import { forgetPerson } from './forget-person.js';
 import { GroupCommit } from './group-commit.js';
-import {
-  orNull,
-  PAIRING_INSERT_COLUMNS,
-  type PairingColumns,
-  pairingFromColumns,
-  pairingValues,
-} from './pairing-rows.js';
+import { PAIRING_INSERT_COLUMNS, type PairingColumns, pairingFromColumns, pairingValues } from './pairing-rows.js';
 import {
   CHAT_COLUMNS,
   type ChatColumns,
@@ -40,6 +33,7 @@ import type {
   UpsertResult,
 } from './types.js';
 import { recordUpload, updateUploadStatus } from './uploads.js';
+import { completeWaitingChats } from './waiting-chats.js';
 
 const PAGE_SIZE = 500;
 /** Most beacons in one group commit: 17 parameters each on SQLite (limit 32766), one JSON one on PostgreSQL. */
@@ -67,7 +61,7 @@ export class SqlStorage implements Storage {
       // The batch is one multi-row INSERT, atomic on its own in both dialects, so it needs no
       // explicit transaction (two round trips fewer on PostgreSQL).
       write: (batch) => this.db.insertMany('pairings', PAIRING_INSERT_COLUMNS, batch.map(pairingValues)),
-      followUp: (batch) => this.completeWaitingChats(batch),
+      followUp: (batch) => completeWaitingChats(this.db, batch, this.now),
       // Only a pairing with a Metrica ID can complete a waiting chat.
       needsFollowUp: hasMetricaId,
       followUpFailed: (error) =>
@@ -88,53 +82,6 @@ export class SqlStorage implements Storage {
     if (this.closed) throw new Error('storage is closed');
     const { id, followUps } = await this.pairings.add(p);
     return { id, rematched: followUps };
-  }
-
-  /**
-   * Chats that arrived before their beacon wait unattributed; a pairing with IDs completes them.
-   * Resolves to how many chats each pairing completed, by position in `pairings`.
-   */
-  private async completeWaitingChats(pairings: PairingInput[]): Promise<number[]> {
-    const rematched = pairings.map(() => 0);
-    const withIds = pairings.filter(hasMetricaId);
-    if (withIds.length === 0) return rematched;
-    const chatIds = [...new Set(withIds.map((p) => p.chatId))];
-    const waiting = await this.db.all<{ chat_id: string }>(
-      `SELECT DISTINCT chat_id FROM chats WHERE chat_id IN (${placeholders(chatIds)})
-         AND unattributed_reason IS NOT NULL AND unattributed_reason IN ('chat_id_not_paired', 'pairing_without_metrica_id')`,
-      chatIds,
-    );
-    const waitingIds = new Set(waiting.map((w) => w.chat_id));
-    // The last pairing of a chat ID in the batch is the latest; it alone fills the waiting chats.
-    const latest = new Map<string, number>();
-    for (const [i, p] of pairings.entries()) if (hasMetricaId(p) && waitingIds.has(p.chatId)) latest.set(p.chatId, i);
-    if (latest.size === 0) return rematched;
-    await this.db.transaction(async (tx) => {
-      for (const i of latest.values()) {
-        const p = pairings[i] as PairingInput;
-        rematched[i] = await tx.run(
-          `UPDATE chats SET client_id = ?, user_id = ?, yclid = ?, purchase_id = ?, url = COALESCE(?, url),
-             unattributed_reason = NULL, revision = revision + 1, updated_at = ?
-           WHERE chat_id = ? AND unattributed_reason IS NOT NULL
-             AND (unattributed_reason = 'chat_id_not_paired'
-               OR (unattributed_reason = 'pairing_without_metrica_id' AND date_time >= ?))`,
-          [
-            orNull(p.clientId),
-            orNull(p.userId),
-            orNull(p.yclid),
-            orNull(p.purchaseId),
-            orNull(p.url),
-            this.now(),
-            p.chatId,
-            // A chat that found its visit's pairing, without IDs, waits for that visit's later beacon
-            // only: a pairing after the visit is a later visit's (a new ad click), never this chat's.
-            // A chat that found no pairing at all takes the first one (a beacon that lost the race).
-            Math.ceil((p.receivedAt - 999 - SAME_VISIT_MS) / 1000),
-          ],
-        );
-      }
-    });
-    return rematched;
   }
 
   async findPairing(chatId: string, at: number): Promise<Pairing | null> {

@@ -1,3 +1,4 @@
+import type { PartnerKind, PartnerRef } from '../domain/index.js';
 import type { ChatPlatform } from '../shared/conversion.js';
 import type { PairingBeacon } from '../shared/pairing.js';
 import type { Utm } from '../shared/utm.js';
@@ -31,12 +32,7 @@ export interface Pairing extends PairingInput {
   id: number;
 }
 
-/** A partner identifier of a chat: which column and its value. */
-export type PartnerKind = 'ChatUserID' | 'ChatUsername' | 'PhoneNumber';
-export interface PartnerRef {
-  kind: PartnerKind;
-  value: string;
-}
+export type { PartnerKind, PartnerRef } from '../domain/index.js';
 
 /** What the collector writes for a chat. Absent optional fields leave the stored value as it was. */
 export interface ChatInput {

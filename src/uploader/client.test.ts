@@ -80,7 +80,7 @@ describe('Metrica client against the fake API', () => {
     assertNoToken(debug.join('\n'));
   });
 
-  const RETRIED: FaultKind[] = ['429', '429-no-retry-after', '500', '503', 'reset', 'slow', 'malformed-json'];
+  const RETRIED: FaultKind[] = ['429', '420', '429-no-retry-after', '500', '503', 'reset', 'slow', 'malformed-json'];
   for (const kind of RETRIED) {
     test(`retries after a ${kind} fault; the rows arrive once, neither lost nor duplicated`, async () => {
       const { c, debug, slept } = client();
@@ -147,7 +147,7 @@ describe('Metrica client against the fake API', () => {
 
   test('never retries a 400 and carries Metrica’s code, error_type and message', async () => {
     const { c, debug } = client();
-    const error = await c.upload(COUNTER, 'DateTime,ChatPlatform,ChatUserID\n1,icq,a\n').catch((e: unknown) => e);
+    const error = await c.upload(COUNTER, 'DateTime,ChatPlatform,ChatUserID\n1,viber,"a\n').catch((e: unknown) => e);
     assert.ok(error instanceof MetricaApiError);
     assert.equal(error.status, 400);
     assert.equal(error.code, 400);
@@ -178,6 +178,46 @@ describe('Metrica client against the fake API', () => {
     assert.equal(error.error_type, 'quota_requests_by_uid');
     assert.match(error.message, /daily request quota .* resets at 00:00 UTC/);
     assert.equal(debug.length, 1);
+  });
+
+  test("the counter's daily quota stops the run like the user's one", async () => {
+    const { c, debug } = client();
+    fake.faults.next('counter-daily-quota');
+    const error = await c.upload(COUNTER, csvOf(1)).catch((e: unknown) => e);
+    assert.ok(error instanceof QuotaExhaustedError);
+    assert.equal(error.error_type, 'quota_requests_by_counter_id');
+    assert.match(error.message, /daily request quota of this counter is used up; it resets at 00:00 UTC/);
+    assert.equal(debug.length, 1, 'not retried');
+  });
+
+  test('lists chat uploads with type=CHATS (the list defaults to BASIC)', async () => {
+    const { c, debug } = client();
+    const u = await c.upload(COUNTER, csvOf(1));
+    const list = await c.listUploadings(COUNTER);
+    assert.ok(list.some((x) => x.id === u.id));
+    assert.ok(
+      debug.some((l) => l.startsWith('GET /management/v1/counter/2215573/offline_conversions/uploadings?type=CHATS ')),
+    );
+  });
+
+  test("an upload's timeout grows with its file, so a large file is not cut off while it is sent", async () => {
+    // A Metrica that answers after 300 ms: too slow for the 100 ms base timeout, not for a 1 MB file's.
+    const slowFetch: typeof fetch = (_url, init) =>
+      new Promise((resolve, reject) => {
+        const t = setTimeout(
+          () => resolve(new Response(JSON.stringify({ uploading: { id: 1, status: 'UPLOADED' } }), { status: 200 })),
+          300,
+        );
+        init?.signal?.addEventListener('abort', () => {
+          clearTimeout(t);
+          reject(init.signal?.reason);
+        });
+      });
+    const { c } = client({ fetch: slowFetch, timeoutMs: 100, retry: { retries: 0 } });
+    const big = `ClientID,DateTime,ChatPlatform,ChatUserID\n${'133591247640966458,1687005600,telegram,42\n'.repeat(25_000)}`;
+    assert.ok(big.length > 1_000_000);
+    assert.equal((await c.upload(COUNTER, big)).id, '1');
+    await assert.rejects(c.upload(COUNTER, csvOf(1)), /no reply within 10\d ms/);
   });
 
   test('connection refused and timeouts become network errors without the token', async () => {
@@ -247,9 +287,15 @@ describe('Metrica client against the fake API', () => {
     }
   });
 
-  test('rejects a comment over 255 characters before sending', async () => {
+  test('rejects a comment over 255 characters, or with characters Metrica refuses, before sending', async () => {
     const { c, debug } = client();
-    await assert.rejects(c.upload(COUNTER, csvOf(1), { comment: 'я'.repeat(256) }), /at most 255 characters, got 256/);
+    await assert.rejects(
+      c.upload(COUNTER, csvOf(1), { comment: 'я'.repeat(256) }),
+      /at most 255 characters \(it has 256\)/,
+    );
+    for (const comment of ['Batch (part 1)', 'done!', '\u{1F4C5}']) {
+      await assert.rejects(c.upload(COUNTER, csvOf(1), { comment }), /digits, Latin and Cyrillic letters and spaces/);
+    }
     assert.equal(debug.length, 0);
   });
 

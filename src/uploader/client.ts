@@ -1,4 +1,5 @@
 import pRetry, { AbortError } from 'p-retry';
+import { COMMENT_MAX_LENGTH, uploadCommentVerdict } from '../domain/index.js';
 import { MetricaApiError, type MetricaErrorDetail, MetricaNetworkError, QuotaExhaustedError } from './errors.js';
 import { createPacer, type PacerOptions } from './pacer.js';
 import { parseJson, parseRetryAfter, readUploadings, type Uploading } from './replies.js';
@@ -26,7 +27,10 @@ export interface MetricaClientOptions {
   fetch?: typeof fetch;
   retry?: RetryOptions;
   pacing?: PacerOptions;
-  /** Per-request timeout in ms (default 300 000: an upload of a large file takes a while). */
+  /**
+   * Per-request timeout in ms (default 120 000). An upload gets this plus the time its file takes
+   * at UPLOAD_BYTES_PER_SECOND, so a 1 GB file is not cut off while it is still being sent.
+   */
   timeoutMs?: number;
   /** Receives one line per request attempt (method, path, status); never headers or the token. */
   debug?: (line: string) => void;
@@ -61,12 +65,19 @@ export interface MetricaClient {
 }
 
 export const DEFAULT_API_URL = 'https://api-metrika.yandex.net';
-export const COMMENT_MAX_LENGTH = 255;
+export { COMMENT_MAX_LENGTH };
+/** The slowest upstream an upload is given time for: 0.5 MB/s (a 1 GB file gets about 33 minutes more). */
+export const UPLOAD_BYTES_PER_SECOND = 500_000;
 /** Statuses on the way to a result (Metrica's list); anything else that is not final is unknown. */
 const IN_PROGRESS = new Set(['PREPARED', 'UPLOADED', 'EXPORTED', 'MATCHED']);
 const FINAL: Record<string, WaitOutcome> = { PROCESSED: 'processed', LINKAGE_FAILURE: 'linkage_failure' };
-const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
-const DAILY_QUOTA = 'quota_requests_by_uid';
+/** 420 is what Metrica's English quotas page names for 429 (the Russian one says 429): both are retried. */
+const RETRYABLE_STATUS = new Set([420, 429, 500, 502, 503, 504]);
+/** Daily quotas (per user, per counter): nothing succeeds before they reset, so the run stops instead of retrying. */
+const DAILY_QUOTAS: Record<string, string> = {
+  quota_requests_by_uid: 'the daily request quota of this Metrica user',
+  quota_requests_by_counter_id: 'the daily request quota of this counter',
+};
 
 const defaultSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
   new Promise((resolve, reject) => {
@@ -109,7 +120,7 @@ export function createMetricaClient(options: MetricaClientOptions): MetricaClien
   const apiUrl = (options.apiUrl ?? DEFAULT_API_URL).replace(/\/+$/, '');
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const pacer = createPacer(options.pacing);
-  const timeoutMs = options.timeoutMs ?? 300_000;
+  const baseTimeoutMs = options.timeoutMs ?? 120_000;
   const retry = options.retry ?? {};
   const sleep = retry.sleep ?? defaultSleep;
   const retryAfterCap = retry.retryAfterCapMs ?? 120_000;
@@ -124,6 +135,7 @@ export function createMetricaClient(options: MetricaClientOptions): MetricaClien
     body: (() => FormData) | undefined,
     signal: AbortSignal | undefined,
     attemptNumber: number,
+    timeoutMs: number,
   ): Promise<unknown> {
     const timeout = AbortSignal.timeout(timeoutMs);
     const signals = signal ? [timeout, signal] : [timeout];
@@ -179,11 +191,12 @@ export function createMetricaClient(options: MetricaClientOptions): MetricaClien
       retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
       what,
     };
-    if (errors.some((e) => e.error_type === DAILY_QUOTA)) {
+    const daily = errors.map((e) => DAILY_QUOTAS[e.error_type]).find(Boolean);
+    if (daily) {
       return new QuotaExhaustedError({
         ...init,
         retryable: false,
-        metricaMessage: `${init.metricaMessage} (the daily request quota of this Metrica user is used up; it resets at 00:00 UTC, so the run stops here)`,
+        metricaMessage: `${init.metricaMessage} (${daily} is used up; it resets at 00:00 UTC, so the run stops here)`,
       });
     }
     return new MetricaApiError(init);
@@ -195,11 +208,13 @@ export function createMetricaClient(options: MetricaClientOptions): MetricaClien
     what: string,
     body?: () => FormData,
     signal?: AbortSignal,
+    bodyBytes = 0,
   ): Promise<unknown> {
+    const timeoutMs = baseTimeoutMs + Math.ceil((bodyBytes / UPLOAD_BYTES_PER_SECOND) * 1000);
     return pRetry(
       async (n) => {
         try {
-          return await pacer.run(() => attempt(method, path, what, body, signal, n));
+          return await pacer.run(() => attempt(method, path, what, body, signal, n, timeoutMs));
         } catch (error) {
           const retryable = (error as { retryable?: boolean }).retryable === true;
           throw retryable || error instanceof AbortError ? error : new AbortError(error as Error);
@@ -226,9 +241,10 @@ export function createMetricaClient(options: MetricaClientOptions): MetricaClien
   return {
     async upload(counterId, csv, uploadOptions = {}) {
       const comment = uploadOptions.comment;
-      if (comment !== undefined && [...comment].length > COMMENT_MAX_LENGTH) {
+      const verdict = comment === undefined ? null : uploadCommentVerdict(comment);
+      if (verdict) {
         throw new TypeError(
-          `Expected \`comment\` to be at most ${COMMENT_MAX_LENGTH} characters, got ${[...comment].length}.`,
+          `Expected \`comment\` to be ${verdict.expected}${verdict.hint ? ` (${verdict.hint})` : ''}: Metrica refuses anything else.`,
         );
       }
       const query = new URLSearchParams({ type: 'CHATS' });
@@ -240,7 +256,7 @@ export function createMetricaClient(options: MetricaClientOptions): MetricaClien
         return f;
       };
       const path = `${counterPath(counterId)}/upload?${query.toString().replaceAll('+', '%20')}`;
-      const body = await request('POST', path, 'Upload', form, uploadOptions.signal);
+      const body = await request('POST', path, 'Upload', form, uploadOptions.signal, blob.size);
       const [uploading] = readUploadings(body, 'Upload');
       if (!uploading) throw new MetricaNetworkError('Upload: the reply lists no upload');
       return uploading;
@@ -257,7 +273,8 @@ export function createMetricaClient(options: MetricaClientOptions): MetricaClien
     },
 
     async listUploadings(counterId, o = {}) {
-      const path = `${counterPath(counterId)}/uploadings`;
+      // The list's `type` defaults to BASIC (findAll_1): without it no chat upload is listed.
+      const path = `${counterPath(counterId)}/uploadings?type=CHATS`;
       return readUploadings(await request('GET', path, 'Upload list', undefined, o.signal), 'Upload list');
     },
 

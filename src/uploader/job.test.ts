@@ -147,7 +147,7 @@ describe('upload job', () => {
     assert.equal(uploads.length, result.uploads.length);
     assert.deepEqual(
       uploads.map((u) => u.comment),
-      uploads.map((_, i) => `big (part ${i + 1} of ${uploads.length})`),
+      uploads.map((_, i) => `big part ${i + 1} of ${uploads.length}`),
     );
     assert.equal(
       uploads.reduce((n, u) => n + u.rows.length, 0),

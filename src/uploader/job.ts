@@ -104,9 +104,12 @@ export async function uploadRows(
   }
 }
 
-/** Keeps the part number inside Metrica's 255-character comment limit. */
-function partComment(comment: string, n: number, of: number): string {
-  const suffix = ` (part ${n} of ${of})`;
+/**
+ * Keeps the part number inside Metrica's 255-character comment limit, in the characters a comment
+ * may hold (digits, Latin and Cyrillic letters, spaces: no brackets).
+ */
+export function partComment(comment: string, n: number, of: number): string {
+  const suffix = ` part ${n} of ${of}`;
   return [...comment].slice(0, 255 - suffix.length).join('') + suffix;
 }
 

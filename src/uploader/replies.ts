@@ -14,6 +14,7 @@ export interface Uploading {
   user_not_found_quantity?: number;
   comment?: string;
   type?: string;
+  client_id_type?: string;
 }
 
 /** `Retry-After` as seconds or an HTTP date, in ms; undefined when absent or unreadable. */
@@ -37,7 +38,7 @@ function toUploading(raw: unknown, what: string): Uploading {
   const num = (k: string): number | undefined => (typeof o[k] === 'number' ? (o[k] as number) : undefined);
   const str = (k: string): string | undefined => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
   const u: Uploading = { id: String(o.id), status: str('status') ?? 'UNKNOWN' };
-  for (const k of ['create_time', 'comment', 'type'] as const) {
+  for (const k of ['create_time', 'comment', 'type', 'client_id_type'] as const) {
     const v = str(k);
     if (v !== undefined) u[k] = v;
   }

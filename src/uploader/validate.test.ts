@@ -15,7 +15,8 @@ const TABLE: Array<{ rule: string; column: CsvColumn; bad: string; good: string;
     good: '1687005600',
     message: /integer of Unix seconds/,
   },
-  { rule: 'DateTime is required', column: 'DateTime', bad: '', good: '1', message: /required/ },
+  { rule: 'DateTime is required', column: 'DateTime', bad: '', good: '946684800', message: /required/ },
+  { rule: 'DateTime is after 2000', column: 'DateTime', bad: '946684799', good: '946684800', message: /after 2000/ },
   { rule: 'DateTime is in the past', column: 'DateTime', bad: String(NOW + 60), good: String(NOW), message: /future/ },
   {
     rule: 'DateTime is seconds, not ms',
@@ -129,11 +130,12 @@ describe('validateRecord', () => {
   }
 
   test('at least one chat partner ID: none fails, any one of the three passes', () => {
-    const none = validateRecord({ DateTime: '1', ChatPlatform: 'viber' }, 3, NOW);
+    const none = validateRecord({ DateTime: '1687005600', ChatPlatform: 'viber' }, 3, NOW);
     assert.equal(none.length, 1);
     assert.equal(none[0]!.column, 'ChatUsername/ChatUserID/PhoneNumber');
+    const values = { ChatUsername: 'x', ChatUserID: 'x', PhoneNumber: '+79161234567' };
     for (const c of ['ChatUsername', 'ChatUserID', 'PhoneNumber'] as const) {
-      assert.deepEqual(validateRecord({ DateTime: '1', ChatPlatform: 'viber', [c]: 'x' }, 3, NOW), []);
+      assert.deepEqual(validateRecord({ DateTime: '1687005600', ChatPlatform: 'viber', [c]: values[c] }, 3, NOW), []);
     }
   });
 
@@ -162,7 +164,7 @@ describe('validateRecord', () => {
     const [i] = validateRecord({ ...BASE, Price: '12,50' }, 5, NOW);
     assert.equal(
       formatProblem(i!, 'chats.csv'),
-      'chats.csv:5, Price: "12,50" expected a non-negative number with a full stop, e.g. 1500.00 (use a full stop, not a comma)',
+      'chats.csv:5, Price: "12,50" expected a non-negative amount with a full stop, e.g. 1500.00 (use a full stop, not a comma)',
     );
   });
 });

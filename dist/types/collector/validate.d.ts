@@ -13,7 +13,7 @@ export interface ChatReport extends Omit<ChatInput, 'attribution'> {
     /** Viber's deep-link `context`: carries the chat ID like a start payload. */
     context?: string;
 }
-/** Checks a DateTime in Unix seconds: an integer, after 2000, not in the future. */
+/** Checks a DateTime in Unix seconds (the domain's rule): an integer, after 2000, not in the future. */
 export declare function checkDateTime(v: unknown, nowSeconds: number, field?: string): number;
 /** Validates `POST /v1/chats`. `now` is the collector's clock in Unix ms. */
 export declare function parseChatReport(body: Body, now: number, format?: ChatIdFormat): ChatReport;

@@ -6,7 +6,10 @@
 export type Json = Record<string, unknown>;
 export declare const obj: (v: unknown) => Json | undefined;
 export declare const list: (v: unknown) => unknown[];
-/** A display string (a username), control characters dropped, capped. */
+/**
+ * A display string (a username): its clean version (domain/text.ts): control, direction-override
+ * and broken characters dropped, cut to `max` characters on a character boundary.
+ */
 export declare function label(v: unknown, max: number): string | undefined;
 /** Message text as the chat-ID search reads it: any string, capped at Telegram's 4096. */
 export declare const messageText: (v: unknown) => string | undefined;
@@ -19,5 +22,5 @@ export declare function ident(v: unknown, max: number): string | undefined;
 export declare function unixSeconds(v: unknown, nowSeconds: number): number | undefined;
 /** Unix seconds from an ISO 8601 time; one without a zone is read as UTC. */
 export declare function isoSeconds(v: unknown, nowSeconds: number): number | undefined;
-/** A phone number as chats store it, `+` and the digits, from digits with or without a `+`. */
+/** A phone number in its one spelling (domain/phone.ts: `+` and the digits), from any spelling. */
 export declare function phone(digits: unknown): string | undefined;

@@ -1,28 +1,21 @@
-import { type ConversionRecord } from '../shared/conversion.js';
+import { type ConversionRecord } from '../domain/index.js';
+import { type FaultKind } from './faults.js';
+export type { FaultKind };
 /**
  * A fake of Metrica's CHATS upload API on 127.0.0.1: a real HTTP server, as strict as the docs,
  * so tests and the demo exercise the real client, multipart body and all. Point a client at
- * its `url` instead of https://api-metrika.yandex.net.
+ * its `url` instead of https://api-metrika.yandex.net. The reference is docs/metrica-api.md;
+ * each behaviour below is marked [D] documented, [Y] shown by Yandex's own API tests, or [I]
+ * inferred where the docs are silent.
  */
-/** Faults the next requests suffer, whatever route they ask for. */
-export type FaultKind = 
-/** 429 quota_requests_by_ip with `Retry-After`. */
-'429'
-/** 429 quota_parallel_requests without `Retry-After`. */
- | '429-no-retry-after'
-/** 429 quota_requests_by_uid: the daily quota is used up. */
- | 'daily-quota' | '500' | '503'
-/** The connection is destroyed before the request is handled. */
- | 'reset'
-/** The request is handled, but the reply comes only after `slowMs`. */
- | 'slow'
-/** The request is handled, but the reply body is cut-off JSON. */
- | 'malformed-json';
 export interface FakeUpload {
     id: number;
     counterId: string;
     comment: string;
     createdAt: number;
+    /** Data rows in the file (`source_quantity`). */
+    sourceRows: number;
+    /** The rows that passed the checks and were stored (`line_quantity` is their count). */
     rows: ConversionRecord[];
     linked: number;
     notFound: number;
@@ -52,6 +45,11 @@ export interface FakeMetrica {
 export interface FakeMetricaOptions {
     token: string;
     port?: number;
+    /**
+     * Metrica's clock in Unix seconds (default the real one). A clock behind the uploader's makes
+     * Metrica skip rows whose DateTime it has not reached yet, as a clock skew would.
+     */
+    nowSeconds?: () => number;
     /** Time from UPLOADED to PROCESSED / LINKAGE_FAILURE (default 0). */
     processDelayMs?: number;
     /** Delay of a `slow` reply (default 2000 ms). */

@@ -4,9 +4,9 @@ export declare const YCLID_KEY = "_mc_yclid";
 export declare const YCLID_DAYS = 90;
 /**
  * A ClientID as Metrica writes it (the localStorage copy is JSON, so it may be quoted), or undefined.
- * At most 20 digits, as the collector takes (a longer one would get every beacon refused); at least
- * 5, so that a stray small number (`0`, an error code) is not taken for one: real ClientIDs are a
- * 10-digit timestamp followed by random digits. (exec() reads undefined and null as "undefined", "null".)
+ * Only the shape the collector takes, 17–19 digits (domain/metrica-ids.ts; the page stays free of
+ * server code, and its test holds the two together): anything else would get the whole beacon
+ * refused, yclid included. (exec() reads undefined and null as "undefined", "null".)
  */
 export declare const cleanClientId: (v: unknown) => string | undefined;
 /** The ClientID Metrica left in the `_ym_uid` cookie, else in localStorage. */

@@ -1,8 +1,9 @@
 import type { ModuleLoader } from './drivers.js';
 import type { Storage } from './types.js';
+export { chatKey, hasMetricaId, partnersOf } from '../domain/index.js';
 export type { ConversionStore, PendingConversion, UploadReceipt } from './contract.js';
 export { DRIVER_INSTALL, MissingDriverError, type ModuleLoader } from './drivers.js';
-export { chatKey, compactPhone, hasMetricaId, partnersOf, recordOf } from './rows.js';
+export { recordOf } from './rows.js';
 export * from './types.js';
 export interface OpenStorageOptions {
     /** Where relative file paths are resolved; default the process's working folder. */

@@ -1,27 +1,11 @@
-import type { ChatPlatform, ConversionRecord } from '../shared/conversion.js';
-import type { ChatInput, ChatRow, PairingInput, PartnerRef } from './types.js';
+import type { ConversionRecord } from '../shared/conversion.js';
+import type { ChatInput, ChatRow } from './types.js';
 /**
- * Pure row logic shared by both adapters: the chat key, merging a report into a stored row,
- * and turning a row into the CHATS record. Adapters only move these values in and out of SQL.
+ * Pure row logic shared by both adapters: merging a report into a stored row, and turning a row
+ * into the CHATS record. The rules of a chat (its key, its partner, its values) live in `domain/`;
+ * adapters only move these values in and out of SQL.
  */
-/**
- * A phone number as chats store it and as it is looked up: spaces, dots, dashes and brackets
- * dropped, then an optional `+` and 7–15 digits with the country code; null for anything else.
- */
-export declare function compactPhone(raw: string): string | null;
-/** True when a pairing carries a Metrica ID that a chat can be credited with. */
-export declare const hasMetricaId: (p: Pick<PairingInput, "clientId" | "userId" | "yclid" | "purchaseId">) => boolean;
-/** The partner identifiers of a chat, in the order used for its key and for partner lookups. */
-export declare function partnersOf(input: {
-    chatUserId?: string;
-    chatUsername?: string;
-    phoneNumber?: string;
-}): PartnerRef[];
-/**
- * Metrica updates a chat by DateTime + ChatPlatform + partner ID, so the row key is made of the same.
- * It is hashed so that keys (which reach logs and the uploader) never carry a phone number.
- */
-export declare function chatKey(dateTime: number, platform: ChatPlatform, partner: PartnerRef): string;
+export { chatKey, hasMetricaId, partnersOf } from '../domain/index.js';
 /** Column values of a chat row in the database, snake_case, as both dialects store them. */
 export interface ChatColumns {
     key: string;

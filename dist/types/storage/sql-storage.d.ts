@@ -18,11 +18,6 @@ export declare class SqlStorage implements Storage {
         id: number;
         rematched: number;
     }>;
-    /**
-     * Chats that arrived before their beacon wait unattributed; a pairing with IDs completes them.
-     * Resolves to how many chats each pairing completed, by position in `pairings`.
-     */
-    private completeWaitingChats;
     findPairing(chatId: string, at: number): Promise<Pairing | null>;
     pairingsBetween(chatId: string, from: number, to: number): Promise<Pairing[]>;
     upgradableChats(chatId: string): Promise<ChatRow[]>;

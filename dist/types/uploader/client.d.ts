@@ -1,3 +1,4 @@
+import { COMMENT_MAX_LENGTH } from '../domain/index.js';
 import { type PacerOptions } from './pacer.js';
 import { type Uploading } from './replies.js';
 export { parseRetryAfter, readUploadings, type Uploading } from './replies.js';
@@ -21,7 +22,10 @@ export interface MetricaClientOptions {
     fetch?: typeof fetch;
     retry?: RetryOptions;
     pacing?: PacerOptions;
-    /** Per-request timeout in ms (default 300 000: an upload of a large file takes a while). */
+    /**
+     * Per-request timeout in ms (default 120 000). An upload gets this plus the time its file takes
+     * at UPLOAD_BYTES_PER_SECOND, so a 1 GB file is not cut off while it is still being sent.
+     */
     timeoutMs?: number;
     /** Receives one line per request attempt (method, path, status); never headers or the token. */
     debug?: (line: string) => void;
@@ -54,7 +58,9 @@ export interface MetricaClient {
     }>;
 }
 export declare const DEFAULT_API_URL = "https://api-metrika.yandex.net";
-export declare const COMMENT_MAX_LENGTH = 255;
+export { COMMENT_MAX_LENGTH };
+/** The slowest upstream an upload is given time for: 0.5 MB/s (a 1 GB file gets about 33 minutes more). */
+export declare const UPLOAD_BYTES_PER_SECOND = 500000;
 /**
  * A client for Metrica's CHATS upload API. Retries what may succeed later (429, 5xx, timeouts,
  * resets, garbled replies) with exponential backoff and jitter, never other 4xx; re-sending an

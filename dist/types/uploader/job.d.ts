@@ -53,6 +53,11 @@ export declare function uploadRows(rows: AsyncIterable<SourceRow & {
     ref?: RowRef;
 }>, options: UploadJobOptions, mark?: (uploading: Uploading, part: PreparedPart) => Promise<void>): Promise<UploadResult>;
 /**
+ * Keeps the part number inside Metrica's 255-character comment limit, in the characters a comment
+ * may hold (digits, Latin and Cyrillic letters, spaces: no brackets).
+ */
+export declare function partComment(comment: string, n: number, of: number): string;
+/**
  * Uploads what the collector's database holds that Metrica has not got in its current form,
  * and marks those rows with the upload ID.
  */

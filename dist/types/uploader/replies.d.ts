@@ -11,6 +11,7 @@ export interface Uploading {
     user_not_found_quantity?: number;
     comment?: string;
     type?: string;
+    client_id_type?: string;
 }
 /** `Retry-After` as seconds or an HTTP date, in ms; undefined when absent or unreadable. */
 export declare function parseRetryAfter(header: string | null, now?: number): number | undefined;

@@ -1,8 +1,11 @@
+import { isAttributed } from '../domain/index.js';
 import { type ChatPlatform, type ConversionRecord, type CsvColumn } from '../shared/conversion.js';
 /**
- * The CHATS row rules, checked before anything is sent, so that one bad row never costs an
- * upload (Metrica rejects the whole file) and the user learns every problem at once.
+ * The CHATS row rules (the domain's, `domain/chat-row.ts`), checked before anything is sent, so
+ * the user learns every problem at once, with its line and column.
  */
+export { TAG_MAX_LENGTH } from '../domain/index.js';
+export { isAttributed };
 /** One bad value: where it is (file line, header = line 1, and column) and what was expected. */
 export interface ValidationProblem {
     line: number;
@@ -11,14 +14,11 @@ export interface ValidationProblem {
     value: string;
     message: string;
 }
-export declare const TAG_MAX_LENGTH = 100;
 /**
  * Every problem of one row. `nowSeconds` is the present as Unix seconds: Metrica refuses a
  * DateTime that has not been reached yet.
  */
 export declare function validateRecord(record: ConversionRecord, line: number, nowSeconds: number): ValidationProblem[];
-/** Whether Metrica can attribute the row: it carries at least one Metrica ID. */
-export declare function isAttributed(record: ConversionRecord): boolean;
 /** Counts for `--dry-run` and the report after an upload. */
 export interface UploadSummary {
     rows: number;

@@ -1,4 +1,4 @@
-import { partnersOf } from '../../storage/rows.js';
+import { partnersOf } from '../../domain/index.js';
 import { findChatIdCandidates, recordChat } from '../attribute.js';
 import { type BotChat, telegramChat, viberChat } from '../bots.js';
 import type { RouteHandler } from '../context.js';

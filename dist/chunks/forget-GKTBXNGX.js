@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 import {
+  openStorage
+} from "./chunk-YHN2F4TI.js";
+import {
+  isChatPlatform,
+  normalizePhone
+} from "./chunk-ITWH7KDP.js";
+import {
   CHAT_PLATFORMS
 } from "./chunk-5GHHCO5G.js";
-import {
-  compactPhone,
-  openStorage
-} from "./chunk-RP3ERY6S.js";
 import {
   EXIT,
   UsageError,
@@ -42,14 +45,15 @@ var SELECTORS = {
 function identifierValues(flag, raw) {
   const value = raw.trim();
   if (flag === "phone") {
-    const compact = compactPhone(value);
-    if (compact === null) {
+    const normal = normalizePhone(value);
+    if (normal === null) {
       throw new UsageError(
-        `--phone must be 7\u201315 digits with the country code, e.g. +79001234567, got ${JSON.stringify(raw)}`
+        `--phone must be a phone number with the country code, e.g. +79161234567, got ${JSON.stringify(raw)}`
       );
     }
-    const digits = compact.replace(/^\+/, "");
-    return [digits, `+${digits}`];
+    const digits = normal.slice(1);
+    const domestic = digits.startsWith("7") && digits.length === 11 ? [`8${digits.slice(1)}`] : [];
+    return [normal, digits, ...domestic];
   }
   if (!value.replace(/^@/, "")) throw new UsageError(`--${flag} must not be empty, got ${JSON.stringify(raw)}`);
   if (flag === "username") return [.../* @__PURE__ */ new Set([value, value.replace(/^@/, ""), `@${value.replace(/^@/, "")}`])];
@@ -86,7 +90,7 @@ var forget = async (args, io) => {
   const flag = given[0];
   const identifier = identifierValues(flag, values[flag]);
   const platform = values.platform;
-  if (platform !== void 0 && !CHAT_PLATFORMS.includes(platform)) {
+  if (platform !== void 0 && !isChatPlatform(platform)) {
     throw new UsageError(`--platform must be one of ${CHAT_PLATFORMS.join(", ")}, got ${JSON.stringify(platform)}`);
   }
   const kind = SELECTORS[flag];
@@ -104,7 +108,7 @@ var forget = async (args, io) => {
     const n = (count, noun) => `${count} ${noun}${count === 1 ? "" : "s"}`;
     if (gone.chats + gone.pairings + gone.partnerLinks === 0) {
       io.stdout.write(
-        `Nothing is stored for --${flag} ${JSON.stringify(values[flag])}${platform ? ` on ${platform}` : ""}${flag === "phone" && /^8\d{10}$/.test(identifier[0]) ? " (numbers are matched with their country code: +7\u2026, not 8\u2026)" : ""}.
+        `Nothing is stored for --${flag} ${JSON.stringify(values[flag])}${platform ? ` on ${platform}` : ""}${flag === "phone" ? ` (looked for ${identifier.join(", ")})` : ""}.
 `
       );
       return EXIT.ok;

@@ -17,9 +17,6 @@ import {
   exportPending
 } from "./chunk-DJ2W7AGI.js";
 import {
-  CHAT_PLATFORMS
-} from "./chunk-5GHHCO5G.js";
-import {
   jsonLogger,
   mask,
   silentLogger
@@ -32,12 +29,32 @@ import {
 import {
   SAME_VISIT_MS,
   UTM_KEYS,
+  openStorage
+} from "./chunk-YHN2F4TI.js";
+import {
+  URL_MAX_LENGTH,
   chatKey,
-  compactPhone,
+  cleanText,
+  clientIdVerdict,
+  currencyVerdict,
+  dateTimeVerdict,
   hasMetricaId,
-  openStorage,
-  partnersOf
-} from "./chunk-RP3ERY6S.js";
+  isChatPlatform,
+  normalizeCurrency,
+  normalizePhone,
+  partnerUserIdVerdict,
+  partnersOf,
+  priceVerdict,
+  siteIdVerdict,
+  tagVerdict,
+  textProblem,
+  urlVerdict,
+  usernameVerdict,
+  yclidVerdict
+} from "./chunk-ITWH7KDP.js";
+import {
+  CHAT_PLATFORMS
+} from "./chunk-5GHHCO5G.js";
 
 // src/match/clean.ts
 var INVISIBLE = /[\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD\u180E]|\u034F/g;
@@ -394,12 +411,7 @@ async function upgradeChatsWith(storage, pairing2) {
 
 // src/collector/bots.ts
 var obj = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : null;
-var CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
-var str = (v, max) => {
-  if (typeof v !== "string") return void 0;
-  const s = v.replace(CONTROL, "").slice(0, max);
-  return s.length > 0 ? s : void 0;
-};
+var str = (v, max) => typeof v === "string" ? cleanText(v, max) : void 0;
 var id = (v, max) => typeof v === "number" && Number.isSafeInteger(v) ? String(v) : typeof v === "string" && v.length > 0 && v.length <= max && !/[\s\u0000-\u001f\u007f-\u009f]/.test(v) ? v : void 0;
 var MIN_SECONDS = 946684800;
 var seconds = (v, nowSeconds) => v !== void 0 && Number.isSafeInteger(v) && v >= MIN_SECONDS ? Math.min(v, nowSeconds) : nowSeconds;
@@ -467,10 +479,8 @@ var HttpError = class extends Error {
 var badField = (field, message) => new HttpError(400, message, field);
 
 // src/collector/validate.ts
-var CONTROL2 = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
-var LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-var MIN_SECONDS2 = 946684800;
 var FUTURE_SKEW_MS = 24 * 3600 * 1e3;
+var MIN_TS_MS = 9466848e5;
 function shown(v) {
   if (v === null) return "null";
   if (Array.isArray(v)) return "an array";
@@ -485,6 +495,10 @@ function rejectUnknown(body, allowed) {
     }
   }
 }
+function refuse(field, value, verdict) {
+  const hint = verdict.hint ? ` (${verdict.hint})` : "";
+  throw badField(field, `${field} must be ${verdict.expected}, got ${shown(value)}${hint}`);
+}
 function text(body, field, max, options = {}) {
   const v = body[field];
   if (v === void 0 || v === null) {
@@ -497,35 +511,20 @@ function text(body, field, max, options = {}) {
     return void 0;
   }
   if (v.length > max) throw badField(field, `${field} must be at most ${max} characters, got ${v.length}`);
-  if (LONE_SURROGATE.test(v)) throw badField(field, `${field} contains a broken Unicode character (lone surrogate)`);
-  const control = options.multiline ? /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/ : CONTROL2;
-  if (control.test(v)) throw badField(field, `${field} contains control or direction-override characters`);
-  if (options.pattern && !options.pattern.test(v)) {
-    throw badField(field, `${field} must be ${options.expected ?? `like ${options.pattern}`}, got ${shown(v)}`);
-  }
+  const bad = textProblem(v, { multiline: options.multiline === true });
+  if (bad) throw badField(field, `${field} ${bad}`);
+  const verdict = options.rule?.(v) ?? null;
+  if (verdict) refuse(field, v, verdict);
   return v;
 }
-function httpUrl(body, field) {
-  const v = text(body, field, 2048);
-  if (v === void 0) return void 0;
-  let u;
-  try {
-    u = new URL(v);
-  } catch {
-    throw badField(field, `${field} must be an absolute http(s) URL, got ${shown(v)}`);
-  }
-  if (u.protocol !== "http:" && u.protocol !== "https:") {
-    throw badField(field, `${field} must be an http(s) URL, got the scheme ${JSON.stringify(u.protocol)}`);
-  }
-  return v;
-}
+var httpUrl = (body, field) => text(body, field, URL_MAX_LENGTH, { rule: urlVerdict });
 function platformOf(body, field, required) {
   const v = body[field];
   if (v === void 0 || v === null) {
     if (required) throw badField(field, `${field} is required: one of ${CHAT_PLATFORMS.join(", ")}`);
     return void 0;
   }
-  if (typeof v !== "string" || !CHAT_PLATFORMS.includes(v)) {
+  if (!isChatPlatform(v)) {
     throw badField(field, `${field} must be one of ${CHAT_PLATFORMS.join(", ")}, got ${shown(v)}`);
   }
   return v;
@@ -558,14 +557,16 @@ function parsePairing(body, now, format = DEFAULT_FORMAT) {
   if (typeof body.counterId === "number" && Number.isSafeInteger(body.counterId) && body.counterId > 0) {
     counterId = String(body.counterId);
   } else {
-    counterId = text(body, "counterId", 12, { pattern: /^[1-9][0-9]{0,11}$/, expected: "a Metrica counter number" });
+    counterId = text(body, "counterId", 12, {
+      rule: (v) => /^[1-9][0-9]{0,11}$/.test(v) ? null : { expected: "a Metrica counter number" }
+    });
   }
   let ts;
   if (body.ts !== void 0 && body.ts !== null) {
     if (typeof body.ts !== "number" || !Number.isSafeInteger(body.ts)) {
       throw badField("ts", `ts must be an integer of Unix milliseconds, got ${shown(body.ts)}`);
     }
-    if (body.ts < MIN_SECONDS2 * 1e3) throw badField("ts", `ts must be Unix milliseconds after 2000, got ${body.ts}`);
+    if (body.ts < MIN_TS_MS) throw badField("ts", `ts must be Unix milliseconds after 2000, got ${body.ts}`);
     if (body.ts > now + FUTURE_SKEW_MS) throw badField("ts", `ts is more than a day in the future: ${body.ts}`);
     ts = body.ts;
   }
@@ -573,10 +574,10 @@ function parsePairing(body, now, format = DEFAULT_FORMAT) {
   const set = (k, v) => {
     if (v !== void 0) p[k] = v;
   };
-  set("clientId", text(body, "clientId", 20, { pattern: /^[0-9]{1,20}$/, expected: "a string of 1\u201320 digits" }));
-  set("yclid", text(body, "yclid", 64, { pattern: /^[0-9]{1,64}$/, expected: "a string of digits" }));
-  set("userId", text(body, "userId", 100));
-  set("purchaseId", text(body, "purchaseId", 100));
+  set("clientId", text(body, "clientId", 19, { rule: clientIdVerdict }));
+  set("yclid", text(body, "yclid", 24, { rule: yclidVerdict }));
+  set("userId", text(body, "userId", 400, { rule: siteIdVerdict }));
+  set("purchaseId", text(body, "purchaseId", 400, { rule: siteIdVerdict }));
   set("counterId", counterId);
   set("url", httpUrl(body, "url"));
   set("referrer", httpUrl(body, "referrer"));
@@ -602,10 +603,8 @@ function checkDateTime(v, nowSeconds, field = "dateTime") {
   if (typeof v !== "number" || !Number.isSafeInteger(v)) {
     throw badField(field, `${field} must be an integer of Unix seconds, got ${shown(v)}`);
   }
-  if (v > 1e11) throw badField(field, `${field} must be Unix seconds, got ${v} (milliseconds? divide by 1000)`);
-  if (v < MIN_SECONDS2) throw badField(field, `${field} must be Unix seconds after 2000-01-01, got ${v}`);
-  if (v > nowSeconds)
-    throw badField(field, `${field} is in the future (${v} > now ${nowSeconds}); Metrica accepts past times only`);
+  const verdict = dateTimeVerdict(String(v), nowSeconds);
+  if (verdict) refuse(field, v, verdict);
   return v;
 }
 function parseChatReport(body, now, format = DEFAULT_FORMAT) {
@@ -628,15 +627,18 @@ function parseChatReport(body, now, format = DEFAULT_FORMAT) {
     }
     r.chatId = chatId;
   }
-  set("chatUsername", text(body, "chatUsername", 100));
-  set("chatUserId", text(body, "chatUserId", 128, { pattern: /^\S+$/, expected: "an ID without spaces" }));
-  const phone = text(body, "phoneNumber", 32);
+  set("chatUsername", text(body, "chatUsername", 400, { rule: usernameVerdict }));
+  set("chatUserId", text(body, "chatUserId", 400, { rule: partnerUserIdVerdict }));
+  const phone = text(body, "phoneNumber", 64);
   if (phone !== void 0) {
-    const compact = compactPhone(phone);
-    if (compact === null) {
-      throw badField("phoneNumber", "phoneNumber must be 7\u201315 digits with the country code, e.g. +79001234567");
+    const normal = normalizePhone(phone);
+    if (normal === null) {
+      throw badField(
+        "phoneNumber",
+        `phoneNumber must be a phone number with the country code, e.g. +79161234567, got ${shown(phone)}`
+      );
     }
-    r.phoneNumber = compact;
+    r.phoneNumber = normal;
   }
   if (!r.chatUserId && !r.chatUsername && !r.phoneNumber) {
     throw badField("chatUserId", "one of chatUserId, chatUsername or phoneNumber is required (the chat partner)");
@@ -653,23 +655,24 @@ function parseChatReport(body, now, format = DEFAULT_FORMAT) {
       throw badField("tags", `tags must be a string or an array of strings, got ${shown(body.tags)}`);
     }
     const joined = list.map((t) => t.trim()).filter(Boolean).join(",");
-    if (joined.length > 100)
-      throw badField("tags", `tags must be at most 100 characters together, got ${joined.length}`);
-    if (CONTROL2.test(joined) || LONE_SURROGATE.test(joined)) {
-      throw badField("tags", "tags contain control characters or broken Unicode");
-    }
+    const verdict = tagVerdict(joined);
+    if (verdict) refuse("tags", joined, verdict);
     if (joined) r.tags = joined;
   }
   if (body.price !== void 0 && body.price !== null) {
     const p = body.price;
     const s = typeof p === "number" && Number.isFinite(p) ? String(p) : p;
-    if (typeof s !== "string" || !/^[0-9]{1,12}(\.[0-9]{1,2})?$/.test(s)) {
-      throw badField("price", `price must be a non-negative amount with a full stop, e.g. 1500.50, got ${shown(p)}`);
-    }
+    if (typeof s !== "string") refuse("price", p, { expected: "a non-negative amount with a full stop, e.g. 1500.50" });
+    const verdict = priceVerdict(s);
+    if (verdict) refuse("price", p, verdict);
     r.price = s;
   }
-  const currency = text(body, "currency", 3, { pattern: /^[A-Za-z]{3}$/, expected: "a three-letter ISO 4217 code" });
-  if (currency !== void 0) r.currency = currency.toUpperCase();
+  const currency = text(body, "currency", 3);
+  if (currency !== void 0) {
+    const normal = normalizeCurrency(currency);
+    if (normal === null) refuse("currency", currency, currencyVerdict(currency) ?? { expected: "an ISO 4217 code" });
+    r.currency = normal;
+  }
   set("messengerTrackerUrl", httpUrl(body, "messengerTrackerUrl"));
   return r;
 }

@@ -2,7 +2,7 @@
 import {
   DatabaseNotFoundError,
   openConversionStore
-} from "./chunk-YSSLYQHB.js";
+} from "./chunk-QIJ4A3X2.js";
 import {
   exportPending
 } from "./chunk-DJ2W7AGI.js";

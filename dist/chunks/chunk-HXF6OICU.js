@@ -2,7 +2,7 @@
 import {
   DEFAULT_API_URL,
   createMetricaClient
-} from "./chunk-T4NLWYKI.js";
+} from "./chunk-VGLIHHVR.js";
 import {
   UsageError
 } from "./chunk-THAAWAOL.js";

@@ -7,7 +7,7 @@ var DatabaseNotFoundError = class extends Error {
   name = "DatabaseNotFoundError";
 };
 async function openCollectorStorage(target, cwd) {
-  const { isPostgresUrl, openStorage } = await import("./storage-45USOKMX.js");
+  const { isPostgresUrl, openStorage } = await import("./storage-NWA6RCJN.js");
   if (!isPostgresUrl(target) && target !== ":memory:" && !existsSync(resolve(cwd, target))) {
     throw new DatabaseNotFoundError(
       `No database at ${resolve(cwd, target)}; expected the collector's SQLite file or a postgres:// URL.`

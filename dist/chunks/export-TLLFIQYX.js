@@ -3,8 +3,8 @@ import {
   EXPORT_HELP,
   exportCommand,
   parseSince
-} from "./chunk-AD43QSHJ.js";
-import "./chunk-YSSLYQHB.js";
+} from "./chunk-4D27BE6Q.js";
+import "./chunk-QIJ4A3X2.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-5GHHCO5G.js";

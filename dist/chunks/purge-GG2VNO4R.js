@@ -4,7 +4,9 @@ import {
 } from "./chunk-KM4NCDVJ.js";
 import {
   openStorage
-} from "./chunk-RP3ERY6S.js";
+} from "./chunk-YHN2F4TI.js";
+import "./chunk-ITWH7KDP.js";
+import "./chunk-5GHHCO5G.js";
 import {
   EXIT,
   UsageError,

@@ -2,19 +2,24 @@
 import "./chunk-EGQFFPF7.js";
 import {
   createCollector
-} from "./chunk-KTKN67X4.js";
+} from "./chunk-BMWLQ52K.js";
 import "./chunk-EM3OMI3P.js";
 import "./chunk-TDIG5AFX.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
-import {
-  CHAT_PLATFORMS,
-  CSV_COLUMNS,
-  METRICA_ID_COLUMNS
-} from "./chunk-5GHHCO5G.js";
 import "./chunk-7Z4IPTRN.js";
 import "./chunk-DF2M2KCU.js";
-import "./chunk-RP3ERY6S.js";
+import "./chunk-YHN2F4TI.js";
+import {
+  checkChatRecord,
+  isAttributed,
+  strictUpdateKey,
+  uploadCommentVerdict
+} from "./chunk-ITWH7KDP.js";
+import {
+  CSV_COLUMNS,
+  PARTNER_CSV_COLUMNS
+} from "./chunk-5GHHCO5G.js";
 
 // src/demo/server.ts
 import { mkdirSync, readFileSync as readFileSync2 } from "node:fs";
@@ -23,19 +28,19 @@ import { extname, join as join2, normalize, resolve, sep } from "node:path";
 
 // src/fake-metrica/csv-check.ts
 import { parse } from "csv-parse/sync";
-var PARTNERS = ["ChatUsername", "ChatUserID", "PhoneNumber"];
+var MANDATORY = /* @__PURE__ */ new Set(["DateTime", "ChatPlatform", PARTNER_CSV_COLUMNS.join("/"), "ClientID", "Yclid"]);
+var badLine = (line) => ({
+  ok: false,
+  errorType: "invalid_uploading",
+  message: `\u041D\u0435\u0432\u0435\u0440\u043D\u044B\u0439 \u0444\u043E\u0440\u043C\u0430\u0442 \u0434\u0430\u043D\u043D\u044B\u0445, \u043E\u0448\u0438\u0431\u043A\u0430 \u0432 \u0441\u0442\u0440\u043E\u043A\u0435 \u043D\u043E\u043C\u0435\u0440 ${line}`
+});
 function checkChatsCsv(text, nowSeconds) {
   if (text.length === 0) return { ok: false, errorType: "invalid_uploading", message: "The file is empty" };
   let table;
   try {
     table = parse(text, { relax_column_count: true, skip_empty_lines: true });
   } catch (error) {
-    const line = error.lines ?? 1;
-    return {
-      ok: false,
-      errorType: "invalid_uploading",
-      message: `\u041D\u0435\u0432\u0435\u0440\u043D\u044B\u0439 \u0444\u043E\u0440\u043C\u0430\u0442 \u0434\u0430\u043D\u043D\u044B\u0445, \u043E\u0448\u0438\u0431\u043A\u0430 \u0432 \u0441\u0442\u0440\u043E\u043A\u0435 \u043D\u043E\u043C\u0435\u0440 ${line}`
-    };
+    return badLine(error.lines ?? 1);
   }
   const [header, ...body] = table;
   if (!header) return { ok: false, errorType: "invalid_uploading", message: "The file is empty" };
@@ -50,52 +55,78 @@ function checkChatsCsv(text, nowSeconds) {
       return { ok: false, errorType: "invalid_uploading", message: `\u041E\u0442\u0441\u0443\u0442\u0441\u0442\u0432\u0443\u0435\u0442 \u043E\u0431\u044F\u0437\u0430\u0442\u0435\u043B\u044C\u043D\u0430\u044F \u043A\u043E\u043B\u043E\u043D\u043A\u0430 ${required}` };
     }
   }
-  if (!PARTNERS.some((p) => header.includes(p))) {
+  if (!PARTNER_CSV_COLUMNS.some((p) => header.includes(p))) {
     return {
       ok: false,
       errorType: "invalid_uploading",
-      message: `\u041E\u0442\u0441\u0443\u0442\u0441\u0442\u0432\u0443\u0435\u0442 \u043E\u0431\u044F\u0437\u0430\u0442\u0435\u043B\u044C\u043D\u0430\u044F \u043A\u043E\u043B\u043E\u043D\u043A\u0430 ${PARTNERS.join("/")}`
+      message: `\u041E\u0442\u0441\u0443\u0442\u0441\u0442\u0432\u0443\u0435\u0442 \u043E\u0431\u044F\u0437\u0430\u0442\u0435\u043B\u044C\u043D\u0430\u044F \u043A\u043E\u043B\u043E\u043D\u043A\u0430 ${PARTNER_CSV_COLUMNS.join("/")}`
     };
   }
+  if (body.length === 0) return badLine(2);
   const rows = [];
+  const skipped = [];
+  let sourceRows = 0;
   for (let i = 0; i < body.length; i++) {
     const fields = body[i];
-    const bad = {
-      ok: false,
-      errorType: "invalid_uploading",
-      message: `\u041D\u0435\u0432\u0435\u0440\u043D\u044B\u0439 \u0444\u043E\u0440\u043C\u0430\u0442 \u0434\u0430\u043D\u043D\u044B\u0445, \u043E\u0448\u0438\u0431\u043A\u0430 \u0432 \u0441\u0442\u0440\u043E\u043A\u0435 \u043D\u043E\u043C\u0435\u0440 ${i + 2}`
-    };
-    if (fields.length !== header.length) return bad;
+    const line = i + 2;
+    if (fields.length === header.length - 1 && fields.every((f) => f.trim() === "")) continue;
+    if (fields.length !== header.length) return badLine(line);
+    sourceRows++;
     const row = {};
     header.forEach((name, j) => {
-      if (fields[j] !== "") row[name] = fields[j];
+      const value = fields[j].trim();
+      if (value !== "") row[name] = value;
     });
-    const dt = row.DateTime ?? "";
-    if (!/^\d+$/.test(dt) || Number(dt) > nowSeconds) return bad;
-    if (!CHAT_PLATFORMS.includes(row.ChatPlatform ?? "")) return bad;
-    if (!PARTNERS.some((p) => row[p])) return bad;
-    if (row.ChatAnswered !== void 0 && row.ChatAnswered !== "0" && row.ChatAnswered !== "1") {
-      return { ...bad, message: `\u041D\u0435\u043A\u043E\u0440\u0440\u0435\u043A\u0442\u043D\u043E\u0435 \u0437\u043D\u0430\u0447\u0435\u043D\u0438\u0435 ChatAnswered \u0432 \u0441\u0442\u0440\u043E\u043A\u0435 ${i + 2}` };
+    const problems = checkChatRecord(row, nowSeconds);
+    const fatal = problems.find((p) => MANDATORY.has(p.column));
+    if (fatal) {
+      skipped.push({ line, column: fatal.column });
+      continue;
     }
-    if (row.Price !== void 0 && !/^\d+(\.\d+)?$/.test(row.Price)) {
-      return { ...bad, message: `\u041D\u0435\u043A\u043E\u0440\u0440\u0435\u043A\u0442\u043D\u043E\u0435 \u0437\u043D\u0430\u0447\u0435\u043D\u0438\u0435 Price \u0432 \u0441\u0442\u0440\u043E\u043A\u0435 ${i + 2}` };
-    }
-    if (row.Currency !== void 0 && !/^[A-Z]{3}$/.test(row.Currency)) {
-      return { ...bad, message: "\u041D\u0435\u0432\u0435\u0440\u043D\u044B\u0439 \u043A\u043E\u0434 \u0432\u0430\u043B\u044E\u0442\u044B" };
-    }
+    for (const p of problems) delete row[p.column];
     rows.push(row);
   }
-  return { ok: true, rows };
+  if (rows.length === 0 && sourceRows === 0) return badLine(2);
+  return { ok: true, rows, sourceRows, skipped };
 }
-function updateKey(row) {
-  return [row.DateTime, row.ChatPlatform, ...PARTNERS.map((p) => row[p] ?? "")].join("\0");
-}
+var updateKey = strictUpdateKey;
 
 // src/fake-metrica/server.ts
 import { createServer } from "node:http";
+
+// src/fake-metrica/faults.ts
+function metricaError(status, errorType, message) {
+  return [status, { errors: [{ error_type: errorType, message }], code: status, message }];
+}
+var QUOTA_TYPES = {
+  "429": "quota_requests_by_ip",
+  "420": "quota_requests_by_ip",
+  "429-no-retry-after": "quota_parallel_requests",
+  "daily-quota": "quota_requests_by_uid",
+  "counter-daily-quota": "quota_requests_by_counter_id"
+};
+function faultReply(fault, retryAfterSeconds) {
+  const quota = fault ? QUOTA_TYPES[fault] : void 0;
+  if (quota) {
+    const [status, body] = metricaError(fault === "420" ? 420 : 429, quota, "\u041F\u0440\u0435\u0432\u044B\u0448\u0435\u043D\u0430 \u043A\u0432\u043E\u0442\u0430 \u043D\u0430 \u043A\u043E\u043B\u0438\u0447\u0435\u0441\u0442\u0432\u043E \u0437\u0430\u043F\u0440\u043E\u0441\u043E\u0432");
+    return { status, body, headers: fault === "429" ? { "retry-after": String(retryAfterSeconds) } : {} };
+  }
+  if (fault === "500") {
+    const [status, body] = metricaError(500, "backend_error", "Internal error");
+    return { status, body, headers: {} };
+  }
+  if (fault === "503") {
+    const [status, body] = metricaError(503, "backend_error", "\u0421\u0435\u0440\u0432\u0438\u0441 \u0432\u0440\u0435\u043C\u0435\u043D\u043D\u043E \u043D\u0435\u0434\u043E\u0441\u0442\u0443\u043F\u0435\u043D, \u043F\u043E\u043F\u0440\u043E\u0431\u0443\u0439\u0442\u0435 \u043F\u043E\u0437\u0436\u0435");
+    return { status, body, headers: {} };
+  }
+  return null;
+}
+
+// src/fake-metrica/server.ts
 var PREFIX = /^\/management\/v1\/counter\/(\d+)\/offline_conversions\/(upload|uploadings?)(?:\/(\d+))?$/;
 async function startFakeMetrica(options) {
   const processDelayMs = options.processDelayMs ?? 0;
+  const metricaNow = options.nowSeconds ?? (() => Math.floor(Date.now() / 1e3));
   const slowMs = options.slowMs ?? 2e3;
   const uploads = [];
   const conversions = /* @__PURE__ */ new Map();
@@ -110,27 +141,31 @@ async function startFakeMetrica(options) {
     return {
       id: u.id,
       create_time: new Date(u.createdAt).toISOString().replace(/\.\d+Z$/, "Z"),
-      source_quantity: u.rows.length,
+      source_quantity: u.sourceRows,
       line_quantity: u.rows.length,
       comment: u.comment,
       type: "CHATS",
+      // [D] in the reply's field list; which value a CHATS upload gets is not documented [I].
+      client_id_type: "CLIENT_ID",
       status,
       ...done ? { linked_quantity: u.linked, user_not_found_quantity: u.notFound } : {}
     };
   }
-  function error(status, errorType, message) {
-    return [status, { errors: [{ error_type: errorType, message }], code: status, message }];
-  }
+  const error = metricaError;
   async function handle(req, body) {
-    if (req.headers.authorization !== `OAuth ${options.token}`)
-      return error(403, "invalid_token", "Invalid oauth_token");
+    const auth = req.headers.authorization;
+    if (auth === void 0 || auth.trim() === "") return error(401, "unauthorized", "\u041D\u0435\u0430\u0432\u0442\u043E\u0440\u0438\u0437\u043E\u0432\u0430\u043D\u043D\u044B\u0439 \u043F\u043E\u043B\u044C\u0437\u043E\u0432\u0430\u0442\u0435\u043B\u044C");
+    if (auth !== `OAuth ${options.token}`) return error(403, "invalid_token", "Invalid oauth_token");
     const url = new URL(req.url ?? "/", "http://fake");
     const match = PREFIX.exec(url.pathname);
     if (!match) return error(404, "not_found", "Not found");
     const [, counterId, route, id] = match;
     if (req.method === "GET" && route !== "upload") {
       const mine = uploads.filter((u) => u.counterId === counterId);
-      if (id === void 0 && route === "uploadings") return [200, { uploadings: mine.map(present) }];
+      if (id === void 0 && route === "uploadings") {
+        const type2 = url.searchParams.get("type") ?? "BASIC";
+        return [200, { uploadings: type2 === "CHATS" ? mine.map(present) : [] }];
+      }
       const found = mine.find((u) => String(u.id) === id);
       if (!found) return error(404, "not_found", `\u0417\u0430\u0433\u0440\u0443\u0437\u043A\u0430 ${id} \u043D\u0435 \u043D\u0430\u0439\u0434\u0435\u043D\u0430`);
       return [200, { uploading: present(found) }];
@@ -138,13 +173,17 @@ async function startFakeMetrica(options) {
     if (req.method !== "POST" || route !== "upload" || id !== void 0) {
       return error(405, "invalid_parameter", "Method not allowed");
     }
-    const type = url.searchParams.get("type");
-    if (type === null) return error(400, "missing_parameter", "Required request parameter type is not present");
+    const type = url.searchParams.get("type") ?? "BASIC";
+    if (type === "BASIC") return error(400, "invalid_uploading", "\u041E\u0442\u0441\u0443\u0442\u0441\u0442\u0432\u0443\u0435\u0442 \u043E\u0431\u044F\u0437\u0430\u0442\u0435\u043B\u044C\u043D\u0430\u044F \u043A\u043E\u043B\u043E\u043D\u043A\u0430 Target");
     if (type !== "CHATS") return error(400, "invalid_parameter", `\u041D\u0435\u0432\u0435\u0440\u043D\u043E\u0435 \u0437\u043D\u0430\u0447\u0435\u043D\u0438\u0435 \u043F\u0430\u0440\u0430\u043C\u0435\u0442\u0440\u0430 type: ${type}`);
     const comment = url.searchParams.get("comment") ?? "";
-    if ([...comment].length > 255) return error(400, "invalid_parameter", "\u041A\u043E\u043C\u043C\u0435\u043D\u0442\u0430\u0440\u0438\u0439 \u0434\u043B\u0438\u043D\u043D\u0435\u0435 255 \u0441\u0438\u043C\u0432\u043E\u043B\u043E\u0432");
-    if (!/^[\p{L}\p{N} .,:;!?()"'_\-/#№]*$/u.test(comment)) {
-      return error(400, "invalid_parameter", "\u041A\u043E\u043C\u043C\u0435\u043D\u0442\u0430\u0440\u0438\u0439 \u0441\u043E\u0434\u0435\u0440\u0436\u0438\u0442 \u043D\u0435\u0434\u043E\u043F\u0443\u0441\u0442\u0438\u043C\u044B\u0435 \u0441\u0438\u043C\u0432\u043E\u043B\u044B.");
+    const commentVerdict = uploadCommentVerdict(comment);
+    if (commentVerdict) {
+      return error(
+        400,
+        "invalid_parameter",
+        commentVerdict.expected.startsWith("at most") ? "\u041A\u043E\u043C\u043C\u0435\u043D\u0442\u0430\u0440\u0438\u0439 \u0434\u043B\u0438\u043D\u043D\u0435\u0435 255 \u0441\u0438\u043C\u0432\u043E\u043B\u043E\u0432" : "\u041A\u043E\u043C\u043C\u0435\u043D\u0442\u0430\u0440\u0438\u0439 \u0441\u043E\u0434\u0435\u0440\u0436\u0438\u0442 \u043D\u0435\u0434\u043E\u043F\u0443\u0441\u0442\u0438\u043C\u044B\u0435 \u0441\u0438\u043C\u0432\u043E\u043B\u044B."
+      );
     }
     const contentType = req.headers["content-type"] ?? "";
     if (!contentType.startsWith("multipart/form-data")) {
@@ -163,19 +202,20 @@ async function startFakeMetrica(options) {
     const file = form.get("file");
     if (file === null || typeof file === "string")
       return error(400, "missing_parameter", "\u041D\u0435 \u043D\u0430\u0439\u0434\u0435\u043D \u043F\u0430\u0440\u0430\u043C\u0435\u0442\u0440 \u0437\u0430\u043F\u0440\u043E\u0441\u0430.");
-    const check = checkChatsCsv(Buffer.from(await file.arrayBuffer()).toString("utf8"), Math.floor(Date.now() / 1e3));
+    const check = checkChatsCsv(Buffer.from(await file.arrayBuffer()).toString("utf8"), metricaNow());
     if (!check.ok) return error(400, check.errorType, check.message);
     const upload = {
       id: nextId++,
       counterId,
       comment,
       createdAt: Date.now(),
+      sourceRows: check.sourceRows,
       rows: check.rows,
       linked: 0,
       notFound: 0
     };
     for (const row of check.rows) {
-      if (METRICA_ID_COLUMNS.some((c) => row[c])) upload.linked++;
+      if (isAttributed(row)) upload.linked++;
       else upload.notFound++;
       const key = `${counterId}\0${updateKey(row)}`;
       const existing = conversions.get(key);
@@ -187,7 +227,7 @@ async function startFakeMetrica(options) {
       }
     }
     uploads.push(upload);
-    return [200, { uploadings: [present(upload)] }];
+    return [200, { uploading: present(upload) }];
   }
   const server = createServer((req, res) => {
     if (req.method === "GET" && (req.url === "/" || req.url === "")) {
@@ -210,18 +250,10 @@ async function startFakeMetrica(options) {
       const headers = { "content-type": "application/json; charset=utf-8" };
       let status = 0;
       let payload = null;
-      if (fault === "429" || fault === "429-no-retry-after" || fault === "daily-quota") {
-        const type = {
-          "429": "quota_requests_by_ip",
-          "429-no-retry-after": "quota_parallel_requests",
-          "daily-quota": "quota_requests_by_uid"
-        }[fault];
-        [status, payload] = error(429, type, "\u041F\u0440\u0435\u0432\u044B\u0448\u0435\u043D\u0430 \u043A\u0432\u043E\u0442\u0430 \u043D\u0430 \u043A\u043E\u043B\u0438\u0447\u0435\u0441\u0442\u0432\u043E \u0437\u0430\u043F\u0440\u043E\u0441\u043E\u0432");
-        if (fault === "429") headers["retry-after"] = String(options.retryAfterSeconds ?? 1);
-      } else if (fault === "500") {
-        [status, payload] = error(500, "backend_error", "Internal error");
-      } else if (fault === "503") {
-        [status, payload] = error(503, "backend_error", "\u0421\u0435\u0440\u0432\u0438\u0441 \u0432\u0440\u0435\u043C\u0435\u043D\u043D\u043E \u043D\u0435\u0434\u043E\u0441\u0442\u0443\u043F\u0435\u043D, \u043F\u043E\u043F\u0440\u043E\u0431\u0443\u0439\u0442\u0435 \u043F\u043E\u0437\u0436\u0435");
+      const answered = faultReply(fault, options.retryAfterSeconds ?? 1);
+      if (answered) {
+        [status, payload] = [answered.status, answered.body];
+        Object.assign(headers, answered.headers);
       } else {
         [status, payload] = await handle(req, Buffer.concat(chunks)).catch(
           (e) => error(500, "backend_error", String(e))

@@ -4,9 +4,12 @@ import {
   csvLine
 } from "./chunk-BOWEE4IV.js";
 import {
-  CHAT_PLATFORMS,
+  checkChatRecord,
+  isAttributed,
+  uploadCommentVerdict
+} from "./chunk-ITWH7KDP.js";
+import {
   CSV_COLUMNS,
-  METRICA_ID_COLUMNS,
   PARTNER_CSV_COLUMNS
 } from "./chunk-5GHHCO5G.js";
 
@@ -124,7 +127,7 @@ function toUploading(raw, what) {
   const num = (k) => typeof o[k] === "number" ? o[k] : void 0;
   const str = (k) => typeof o[k] === "string" ? o[k] : void 0;
   const u = { id: String(o.id), status: str("status") ?? "UNKNOWN" };
-  for (const k of ["create_time", "comment", "type"]) {
+  for (const k of ["create_time", "comment", "type", "client_id_type"]) {
     const v = str(k);
     if (v !== void 0) u[k] = v;
   }
@@ -146,11 +149,14 @@ function readUploadings(body, what) {
 // src/uploader/client.ts
 import pRetry, { AbortError } from "p-retry";
 var DEFAULT_API_URL = "https://api-metrika.yandex.net";
-var COMMENT_MAX_LENGTH = 255;
+var UPLOAD_BYTES_PER_SECOND = 5e5;
 var IN_PROGRESS = /* @__PURE__ */ new Set(["PREPARED", "UPLOADED", "EXPORTED", "MATCHED"]);
 var FINAL = { PROCESSED: "processed", LINKAGE_FAILURE: "linkage_failure" };
-var RETRYABLE_STATUS = /* @__PURE__ */ new Set([429, 500, 502, 503, 504]);
-var DAILY_QUOTA = "quota_requests_by_uid";
+var RETRYABLE_STATUS = /* @__PURE__ */ new Set([420, 429, 500, 502, 503, 504]);
+var DAILY_QUOTAS = {
+  quota_requests_by_uid: "the daily request quota of this Metrica user",
+  quota_requests_by_counter_id: "the daily request quota of this counter"
+};
 var defaultSleep = (ms, signal) => new Promise((resolve, reject) => {
   if (signal?.aborted) return reject(signal.reason);
   const t = setTimeout(() => {
@@ -182,13 +188,13 @@ function createMetricaClient(options) {
   const apiUrl = (options.apiUrl ?? DEFAULT_API_URL).replace(/\/+$/, "");
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const pacer = createPacer(options.pacing);
-  const timeoutMs = options.timeoutMs ?? 3e5;
+  const baseTimeoutMs = options.timeoutMs ?? 12e4;
   const retry = options.retry ?? {};
   const sleep = retry.sleep ?? defaultSleep;
   const retryAfterCap = retry.retryAfterCapMs ?? 12e4;
   const redact = (text) => text.split(token).join("***");
   const debug = (line) => options.debug?.(redact(line));
-  async function attempt(method, path, what, body, signal, attemptNumber) {
+  async function attempt(method, path, what, body, signal, attemptNumber, timeoutMs) {
     const timeout = AbortSignal.timeout(timeoutMs);
     const signals = signal ? [timeout, signal] : [timeout];
     let response;
@@ -241,20 +247,22 @@ function createMetricaClient(options) {
       retryAfterMs: parseRetryAfter(response.headers.get("retry-after")),
       what
     };
-    if (errors.some((e) => e.error_type === DAILY_QUOTA)) {
+    const daily = errors.map((e) => DAILY_QUOTAS[e.error_type]).find(Boolean);
+    if (daily) {
       return new QuotaExhaustedError({
         ...init,
         retryable: false,
-        metricaMessage: `${init.metricaMessage} (the daily request quota of this Metrica user is used up; it resets at 00:00 UTC, so the run stops here)`
+        metricaMessage: `${init.metricaMessage} (${daily} is used up; it resets at 00:00 UTC, so the run stops here)`
       });
     }
     return new MetricaApiError(init);
   }
-  async function request(method, path, what, body, signal) {
+  async function request(method, path, what, body, signal, bodyBytes = 0) {
+    const timeoutMs = baseTimeoutMs + Math.ceil(bodyBytes / UPLOAD_BYTES_PER_SECOND * 1e3);
     return pRetry(
       async (n) => {
         try {
-          return await pacer.run(() => attempt(method, path, what, body, signal, n));
+          return await pacer.run(() => attempt(method, path, what, body, signal, n, timeoutMs));
         } catch (error) {
           const retryable = error.retryable === true;
           throw retryable || error instanceof AbortError ? error : new AbortError(error);
@@ -280,9 +288,10 @@ function createMetricaClient(options) {
   return {
     async upload(counterId, csv, uploadOptions = {}) {
       const comment = uploadOptions.comment;
-      if (comment !== void 0 && [...comment].length > COMMENT_MAX_LENGTH) {
+      const verdict = comment === void 0 ? null : uploadCommentVerdict(comment);
+      if (verdict) {
         throw new TypeError(
-          `Expected \`comment\` to be at most ${COMMENT_MAX_LENGTH} characters, got ${[...comment].length}.`
+          `Expected \`comment\` to be ${verdict.expected}${verdict.hint ? ` (${verdict.hint})` : ""}: Metrica refuses anything else.`
         );
       }
       const query = new URLSearchParams({ type: "CHATS" });
@@ -294,7 +303,7 @@ function createMetricaClient(options) {
         return f;
       };
       const path = `${counterPath(counterId)}/upload?${query.toString().replaceAll("+", "%20")}`;
-      const body = await request("POST", path, "Upload", form, uploadOptions.signal);
+      const body = await request("POST", path, "Upload", form, uploadOptions.signal, blob.size);
       const [uploading] = readUploadings(body, "Upload");
       if (!uploading) throw new MetricaNetworkError("Upload: the reply lists no upload");
       return uploading;
@@ -309,7 +318,7 @@ function createMetricaClient(options) {
       return uploading;
     },
     async listUploadings(counterId, o = {}) {
-      const path = `${counterPath(counterId)}/uploadings`;
+      const path = `${counterPath(counterId)}/uploadings?type=CHATS`;
       return readUploadings(await request("GET", path, "Upload list", void 0, o.signal), "Upload list");
     },
     async waitForUpload(counterId, id, o = {}) {
@@ -332,83 +341,11 @@ function createMetricaClient(options) {
 }
 
 // src/uploader/validate.ts
-var ISO_4217 = new Set(
-  "AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BOV BRL BSD BTN BWP BYN BZD CAD CDF CHE CHF CHW CLF CLP CNY COP COU CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MXV MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SLL SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS UAH UGX USD USN UYI UYU UYW UZS VED VES VND VUV WST XAF XAG XAU XBA XBB XBC XBD XCD XCG XDR XOF XPD XPF XPT XSU XUA YER ZAR ZMW ZWG ZWL".split(" ")
-);
-var TAG_MAX_LENGTH = 100;
-var CLIENT_ID = /^\d{17,19}$/;
-var DIGITS = /^\d+$/;
-var PRICE = /^\d+(\.\d+)?$/;
 function problem(line, column, value, message) {
   return { line, column, value, message };
 }
-var ABSOLUTE_HTTP = /^https?:\/\/[^\s/?#\\]\S*$/i;
-function checkUrl(line, column, value, out) {
-  let url = null;
-  try {
-    url = new URL(value);
-  } catch {
-  }
-  if (url === null || url.protocol !== "http:" && url.protocol !== "https:" || !ABSOLUTE_HTTP.test(value)) {
-    out.push(problem(line, column, value, "expected an absolute http:// or https:// URL"));
-  }
-}
 function validateRecord(record, line, nowSeconds) {
-  const out = [];
-  const get = (c) => record[c] ?? "";
-  const dateTime = get("DateTime");
-  if (dateTime === "") {
-    out.push(problem(line, "DateTime", dateTime, "is required: the chat time in Unix seconds"));
-  } else if (!DIGITS.test(dateTime)) {
-    out.push(problem(line, "DateTime", dateTime, "expected an integer of Unix seconds, e.g. 1687005600"));
-  } else if (Number(dateTime) > nowSeconds) {
-    const hint = dateTime.length >= 13 ? " (milliseconds? expected seconds)" : "";
-    out.push(problem(line, "DateTime", dateTime, `is in the future${hint}; Metrica accepts only past times`));
-  }
-  const platform = get("ChatPlatform");
-  if (!CHAT_PLATFORMS.includes(platform)) {
-    const lower = CHAT_PLATFORMS.includes(platform.toLowerCase()) ? " (in lower case)" : "";
-    out.push(problem(line, "ChatPlatform", platform, `expected one of ${CHAT_PLATFORMS.join(", ")}${lower}`));
-  }
-  if (PARTNER_CSV_COLUMNS.every((c) => get(c) === "")) {
-    out.push(problem(line, PARTNER_CSV_COLUMNS.join("/"), "", "at least one chat partner ID is required"));
-  }
-  const clientId = get("ClientID");
-  if (clientId !== "" && !CLIENT_ID.test(clientId)) {
-    const float = /[.eE]/.test(clientId) ? " (it looks like a number that went through a spreadsheet or a float)" : "";
-    out.push(problem(line, "ClientID", clientId, `expected 17 to 19 digits kept as text${float}`));
-  }
-  const yclid = get("Yclid");
-  if (yclid !== "" && !DIGITS.test(yclid)) {
-    out.push(problem(line, "Yclid", yclid, "expected the digits of the Yandex Direct click ID"));
-  }
-  const answered = get("ChatAnswered");
-  if (answered !== "" && answered !== "0" && answered !== "1") {
-    out.push(problem(line, "ChatAnswered", answered, "expected 1 (answered) or 0 (not answered)"));
-  }
-  const tag = get("Tag");
-  const tagLength = [...tag].length;
-  if (tagLength > TAG_MAX_LENGTH) {
-    out.push(problem(line, "Tag", tag, `is ${tagLength} characters long; at most ${TAG_MAX_LENGTH} are allowed`));
-  }
-  const price = get("Price");
-  if (price !== "" && !PRICE.test(price)) {
-    const comma = /^\d+,\d+$/.test(price) ? " (use a full stop, not a comma)" : "";
-    out.push(problem(line, "Price", price, `expected a non-negative number with a full stop, e.g. 1500.00${comma}`));
-  }
-  const currency = get("Currency");
-  if (currency !== "" && !ISO_4217.has(currency)) {
-    const upper = ISO_4217.has(currency.toUpperCase()) ? ` (write it in capitals: ${currency.toUpperCase()})` : "";
-    out.push(problem(line, "Currency", currency, `expected a three-letter ISO 4217 code such as RUB${upper}`));
-  }
-  for (const column of ["URL", "MessengerTrackerURL"]) {
-    const value = get(column);
-    if (value !== "") checkUrl(line, column, value, out);
-  }
-  return out;
-}
-function isAttributed(record) {
-  return METRICA_ID_COLUMNS.some((c) => (record[c] ?? "") !== "");
+  return checkChatRecord(record, nowSeconds).map((p) => ({ line, ...p }));
 }
 function emptySummary() {
   return { rows: 0, attributed: 0, unattributed: 0, platforms: { telegram: 0, whatsapp: 0, viber: 0 } };
@@ -605,7 +542,7 @@ async function uploadRows(rows, options, mark) {
   }
 }
 function partComment(comment, n, of) {
-  const suffix = ` (part ${n} of ${of})`;
+  const suffix = ` part ${n} of ${of}`;
   return [...comment].slice(0, 255 - suffix.length).join("") + suffix;
 }
 async function uploadPending(store, options) {
@@ -650,11 +587,8 @@ export {
   parseRetryAfter,
   readUploadings,
   DEFAULT_API_URL,
-  COMMENT_MAX_LENGTH,
   createMetricaClient,
-  TAG_MAX_LENGTH,
   validateRecord,
-  isAttributed,
   emptySummary,
   countRow,
   validateHeader,

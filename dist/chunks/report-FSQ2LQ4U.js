@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 import {
   parseSince
-} from "./chunk-AD43QSHJ.js";
+} from "./chunk-4D27BE6Q.js";
 import {
   DatabaseNotFoundError,
   openCollectorStorage
-} from "./chunk-YSSLYQHB.js";
+} from "./chunk-QIJ4A3X2.js";
 import {
   formatReport
 } from "./chunk-EM3OMI3P.js";

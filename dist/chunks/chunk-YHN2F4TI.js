@@ -1,4 +1,7 @@
 #!/usr/bin/env node
+import {
+  hasMetricaId
+} from "./chunk-ITWH7KDP.js";
 
 // src/storage/index.ts
 import { resolve } from "node:path";
@@ -181,28 +184,9 @@ CREATE INDEX chats_upgradable ON chats (chat_id) WHERE unattributed_reason IS NU
 ];
 
 // src/storage/sql-storage.ts
-import { createHash as createHash2 } from "node:crypto";
-
-// src/domain/visit.ts
-var SAME_VISIT_MS = 30 * 60 * 1e3;
+import { createHash } from "node:crypto";
 
 // src/storage/rows.ts
-import { createHash } from "node:crypto";
-function compactPhone(raw) {
-  const compact = raw.replace(/[\s().-]/g, "");
-  return /^\+?[0-9]{7,15}$/.test(compact) ? compact : null;
-}
-var hasMetricaId = (p) => Boolean(p.clientId || p.userId || p.yclid || p.purchaseId);
-function partnersOf(input) {
-  const refs = [];
-  if (input.chatUserId) refs.push({ kind: "ChatUserID", value: input.chatUserId });
-  if (input.chatUsername) refs.push({ kind: "ChatUsername", value: input.chatUsername });
-  if (input.phoneNumber) refs.push({ kind: "PhoneNumber", value: input.phoneNumber });
-  return refs;
-}
-function chatKey(dateTime, platform, partner) {
-  return createHash("sha256").update(`${dateTime}\0${platform}\0${partner.kind}\0${partner.value}`).digest("base64url").slice(0, 32);
-}
 var PARTNER_DB_COLUMN = {
   ChatUserID: "chat_user_id",
   ChatUsername: "chat_username",
@@ -738,6 +722,52 @@ async function updateUploadStatus(db, uploadId, status, details, now) {
     throw new Error(`unknown upload ID ${JSON.stringify(uploadId)}: record it with markUploaded first`);
 }
 
+// src/domain/visit.ts
+var SAME_VISIT_MS = 30 * 60 * 1e3;
+
+// src/storage/waiting-chats.ts
+async function completeWaitingChats(db, pairings, now) {
+  const rematched = pairings.map(() => 0);
+  const withIds = pairings.filter(hasMetricaId);
+  if (withIds.length === 0) return rematched;
+  const chatIds = [...new Set(withIds.map((p) => p.chatId))];
+  const waiting = await db.all(
+    `SELECT DISTINCT chat_id FROM chats WHERE chat_id IN (${placeholders(chatIds)})
+       AND unattributed_reason IS NOT NULL AND unattributed_reason IN ('chat_id_not_paired', 'pairing_without_metrica_id')`,
+    chatIds
+  );
+  const waitingIds = new Set(waiting.map((w) => w.chat_id));
+  const latest = /* @__PURE__ */ new Map();
+  for (const [i, p] of pairings.entries()) if (hasMetricaId(p) && waitingIds.has(p.chatId)) latest.set(p.chatId, i);
+  if (latest.size === 0) return rematched;
+  await db.transaction(async (tx) => {
+    for (const i of latest.values()) {
+      const p = pairings[i];
+      rematched[i] = await tx.run(
+        `UPDATE chats SET client_id = ?, user_id = ?, yclid = ?, purchase_id = ?, url = COALESCE(?, url),
+           unattributed_reason = NULL, revision = revision + 1, updated_at = ?
+         WHERE chat_id = ? AND unattributed_reason IS NOT NULL
+           AND (unattributed_reason = 'chat_id_not_paired'
+             OR (unattributed_reason = 'pairing_without_metrica_id' AND date_time >= ?))`,
+        [
+          orNull(p.clientId),
+          orNull(p.userId),
+          orNull(p.yclid),
+          orNull(p.purchaseId),
+          orNull(p.url),
+          now(),
+          p.chatId,
+          // A chat that found its visit's pairing, without IDs, waits for that visit's later beacon
+          // only: a pairing after the visit is a later visit's (a new ad click), never this chat's.
+          // A chat that found no pairing at all takes the first one (a beacon that lost the race).
+          Math.ceil((p.receivedAt - 999 - SAME_VISIT_MS) / 1e3)
+        ]
+      );
+    }
+  });
+  return rematched;
+}
+
 // src/storage/sql-storage.ts
 var PAGE_SIZE = 500;
 var MAX_BATCH = 256;
@@ -753,7 +783,7 @@ var SqlStorage = class {
       // The batch is one multi-row INSERT, atomic on its own in both dialects, so it needs no
       // explicit transaction (two round trips fewer on PostgreSQL).
       write: (batch) => this.db.insertMany("pairings", PAIRING_INSERT_COLUMNS, batch.map(pairingValues)),
-      followUp: (batch) => this.completeWaitingChats(batch),
+      followUp: (batch) => completeWaitingChats(this.db, batch, this.now),
       // Only a pairing with a Metrica ID can complete a waiting chat.
       needsFollowUp: hasMetricaId,
       followUpFailed: (error) => new Error(`pairing stored, but completing the chats waiting for it failed: ${error.message}`, {
@@ -777,51 +807,6 @@ var SqlStorage = class {
     if (this.closed) throw new Error("storage is closed");
     const { id, followUps } = await this.pairings.add(p);
     return { id, rematched: followUps };
-  }
-  /**
-   * Chats that arrived before their beacon wait unattributed; a pairing with IDs completes them.
-   * Resolves to how many chats each pairing completed, by position in `pairings`.
-   */
-  async completeWaitingChats(pairings) {
-    const rematched = pairings.map(() => 0);
-    const withIds = pairings.filter(hasMetricaId);
-    if (withIds.length === 0) return rematched;
-    const chatIds = [...new Set(withIds.map((p) => p.chatId))];
-    const waiting = await this.db.all(
-      `SELECT DISTINCT chat_id FROM chats WHERE chat_id IN (${placeholders(chatIds)})
-         AND unattributed_reason IS NOT NULL AND unattributed_reason IN ('chat_id_not_paired', 'pairing_without_metrica_id')`,
-      chatIds
-    );
-    const waitingIds = new Set(waiting.map((w) => w.chat_id));
-    const latest = /* @__PURE__ */ new Map();
-    for (const [i, p] of pairings.entries()) if (hasMetricaId(p) && waitingIds.has(p.chatId)) latest.set(p.chatId, i);
-    if (latest.size === 0) return rematched;
-    await this.db.transaction(async (tx) => {
-      for (const i of latest.values()) {
-        const p = pairings[i];
-        rematched[i] = await tx.run(
-          `UPDATE chats SET client_id = ?, user_id = ?, yclid = ?, purchase_id = ?, url = COALESCE(?, url),
-             unattributed_reason = NULL, revision = revision + 1, updated_at = ?
-           WHERE chat_id = ? AND unattributed_reason IS NOT NULL
-             AND (unattributed_reason = 'chat_id_not_paired'
-               OR (unattributed_reason = 'pairing_without_metrica_id' AND date_time >= ?))`,
-          [
-            orNull(p.clientId),
-            orNull(p.userId),
-            orNull(p.yclid),
-            orNull(p.purchaseId),
-            orNull(p.url),
-            this.now(),
-            p.chatId,
-            // A chat that found its visit's pairing, without IDs, waits for that visit's later beacon
-            // only: a pairing after the visit is a later visit's (a new ad click), never this chat's.
-            // A chat that found no pairing at all takes the first one (a beacon that lost the race).
-            Math.ceil((p.receivedAt - 999 - SAME_VISIT_MS) / 1e3)
-          ]
-        );
-      }
-    });
-    return rematched;
   }
   async findPairing(chatId, at) {
     const row = await this.db.get(
@@ -952,7 +937,7 @@ var SqlStorage = class {
     await updateUploadStatus(this.db, uploadId, status, details, this.now);
   }
   async rememberMessage(source, messageId, dateTime) {
-    const key = createHash2("sha256").update(`${source}\0${messageId}`).digest("base64url").slice(0, 32);
+    const key = createHash("sha256").update(`${source}\0${messageId}`).digest("base64url").slice(0, 32);
     await this.db.run(
       "INSERT INTO webhook_messages (key, date_time, seen_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING",
       [key, dateTime, this.now()]
@@ -1444,14 +1429,10 @@ async function openStorage(target, options = {}) {
 export {
   DRIVER_INSTALL,
   MissingDriverError,
-  SAME_VISIT_MS,
-  compactPhone,
-  hasMetricaId,
-  partnersOf,
-  chatKey,
   recordOf,
   UTM_KEYS,
   UNATTRIBUTED_REASONS,
+  SAME_VISIT_MS,
   isPostgresUrl,
   openStorage
 };

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   validateHeader
-} from "./chunk-T4NLWYKI.js";
+} from "./chunk-VGLIHHVR.js";
 
 // src/uploader/read-csv.ts
 import { parse } from "csv-parse";

@@ -2,16 +2,16 @@
 import {
   DatabaseNotFoundError,
   openConversionStore
-} from "./chunk-YSSLYQHB.js";
+} from "./chunk-QIJ4A3X2.js";
 import {
   readCsv
-} from "./chunk-T6ZVMVYZ.js";
+} from "./chunk-FM72RX3I.js";
 import {
   apiUrlOption,
   counterOption,
   metricaClient,
   tokenFromEnv
-} from "./chunk-37WFBAFP.js";
+} from "./chunk-HXF6OICU.js";
 import {
   DEFAULT_API_URL,
   MetricaApiError,
@@ -20,8 +20,11 @@ import {
   describeProblem,
   uploadPending,
   uploadRows
-} from "./chunk-T4NLWYKI.js";
+} from "./chunk-VGLIHHVR.js";
 import "./chunk-BOWEE4IV.js";
+import {
+  uploadCommentVerdict
+} from "./chunk-ITWH7KDP.js";
 import {
   CSV_COLUMNS
 } from "./chunk-5GHHCO5G.js";
@@ -177,7 +180,8 @@ Validates chats and uploads them to Yandex Metrica as CHATS offline conversions.
 
 Options:
   --counter <id>     Metrica counter (tag) ID, digits (required)
-  --comment <text>   Note shown in Metrica's upload list, at most 255 characters
+  --comment <text>   Note shown in Metrica's upload list: at most 255 digits, Latin or Cyrillic
+                     letters and spaces (Metrica refuses other characters)
   --dry-run          Validate and print the summary (rows, attributed, unattributed, per platform);
                      send nothing
   --wait             Wait until Metrica has processed the upload and print what it reported
@@ -225,8 +229,11 @@ function createUploadCommand(deps = {}) {
       throw new UsageError("Give either a CSV file or `--from <db>` (one of them, not both).");
     }
     const comment = values.comment;
-    if (comment !== void 0 && [...comment].length > 255) {
-      throw new UsageError(`\`--comment\` is ${[...comment].length} characters long; Metrica takes at most 255.`);
+    const commentVerdict = comment === void 0 ? null : uploadCommentVerdict(comment);
+    if (commentVerdict) {
+      throw new UsageError(
+        `\`--comment\` must be ${commentVerdict.expected}${commentVerdict.hint ? ` (${commentVerdict.hint})` : ""}; Metrica refuses anything else.`
+      );
     }
     const apiUrl = apiUrlOption(values["api-url"], io.env);
     const dryRun = values["dry-run"] === true;

@@ -3,20 +3,21 @@ import {
   DRIVER_INSTALL,
   MissingDriverError,
   UNATTRIBUTED_REASONS,
-  chatKey,
-  compactPhone,
-  hasMetricaId,
   isPostgresUrl,
   openStorage,
-  partnersOf,
   recordOf
-} from "./chunk-RP3ERY6S.js";
+} from "./chunk-YHN2F4TI.js";
+import {
+  chatKey,
+  hasMetricaId,
+  partnersOf
+} from "./chunk-ITWH7KDP.js";
+import "./chunk-5GHHCO5G.js";
 export {
   DRIVER_INSTALL,
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   chatKey,
-  compactPhone,
   hasMetricaId,
   isPostgresUrl,
   openStorage,

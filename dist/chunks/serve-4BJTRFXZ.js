@@ -4,16 +4,16 @@ import {
   counterOption,
   metricaClient,
   tokenFromEnv
-} from "./chunk-37WFBAFP.js";
+} from "./chunk-HXF6OICU.js";
 import {
   MetricaApiError,
   MetricaNetworkError,
   QuotaExhaustedError,
   uploadPending
-} from "./chunk-T4NLWYKI.js";
+} from "./chunk-VGLIHHVR.js";
 import {
   createCollector
-} from "./chunk-KTKN67X4.js";
+} from "./chunk-BMWLQ52K.js";
 import "./chunk-EM3OMI3P.js";
 import {
   LinkConfigError,
@@ -23,7 +23,6 @@ import {
 } from "./chunk-TDIG5AFX.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
-import "./chunk-5GHHCO5G.js";
 import "./chunk-7Z4IPTRN.js";
 import {
   filterListSource
@@ -34,7 +33,9 @@ import {
 } from "./chunk-KM4NCDVJ.js";
 import {
   isPostgresUrl
-} from "./chunk-RP3ERY6S.js";
+} from "./chunk-YHN2F4TI.js";
+import "./chunk-ITWH7KDP.js";
+import "./chunk-5GHHCO5G.js";
 import {
   EXIT,
   UsageError,

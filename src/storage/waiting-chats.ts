@@ -1,0 +1,56 @@
+import { SAME_VISIT_MS } from '../domain/visit.js';
+import { orNull } from './pairing-rows.js';
+import { hasMetricaId } from './rows.js';
+import { placeholders, type SqlDriver } from './sql.js';
+import type { PairingInput } from './types.js';
+
+/**
+ * Chats that arrived before their beacon wait unattributed; a pairing with IDs completes them.
+ * Resolves to how many chats each pairing completed, by position in `pairings`.
+ */
+export async function completeWaitingChats(
+  db: SqlDriver,
+  pairings: PairingInput[],
+  now: () => number,
+): Promise<number[]> {
+  const rematched = pairings.map(() => 0);
+  const withIds = pairings.filter(hasMetricaId);
+  if (withIds.length === 0) return rematched;
+  const chatIds = [...new Set(withIds.map((p) => p.chatId))];
+  const waiting = await db.all<{ chat_id: string }>(
+    `SELECT DISTINCT chat_id FROM chats WHERE chat_id IN (${placeholders(chatIds)})
+       AND unattributed_reason IS NOT NULL AND unattributed_reason IN ('chat_id_not_paired', 'pairing_without_metrica_id')`,
+    chatIds,
+  );
+  const waitingIds = new Set(waiting.map((w) => w.chat_id));
+  // The last pairing of a chat ID in the batch is the latest; it alone fills the waiting chats.
+  const latest = new Map<string, number>();
+  for (const [i, p] of pairings.entries()) if (hasMetricaId(p) && waitingIds.has(p.chatId)) latest.set(p.chatId, i);
+  if (latest.size === 0) return rematched;
+  await db.transaction(async (tx) => {
+    for (const i of latest.values()) {
+      const p = pairings[i] as PairingInput;
+      rematched[i] = await tx.run(
+        `UPDATE chats SET client_id = ?, user_id = ?, yclid = ?, purchase_id = ?, url = COALESCE(?, url),
+           unattributed_reason = NULL, revision = revision + 1, updated_at = ?
+         WHERE chat_id = ? AND unattributed_reason IS NOT NULL
+           AND (unattributed_reason = 'chat_id_not_paired'
+             OR (unattributed_reason = 'pairing_without_metrica_id' AND date_time >= ?))`,
+        [
+          orNull(p.clientId),
+          orNull(p.userId),
+          orNull(p.yclid),
+          orNull(p.purchaseId),
+          orNull(p.url),
+          now(),
+          p.chatId,
+          // A chat that found its visit's pairing, without IDs, waits for that visit's later beacon
+          // only: a pairing after the visit is a later visit's (a new ad click), never this chat's.
+          // A chat that found no pairing at all takes the first one (a beacon that lost the race).
+          Math.ceil((p.receivedAt - 999 - SAME_VISIT_MS) / 1000),
+        ],
+      );
+    }
+  });
+  return rematched;
+}
