@@ -8,7 +8,7 @@ import {
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-4BJTRFXZ.js")).serve
+    load: async () => (await import("./chunks/serve-Y2CDAF6U.js")).serve
   },
   purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-GG2VNO4R.js")).purge },
   forget: {
@@ -37,7 +37,7 @@ var COMMANDS = {
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-G7IRNAAD.js")).demo
+    load: async () => (await import("./chunks/demo-3SXATVZ4.js")).demo
   }
 };
 

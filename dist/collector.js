@@ -12,7 +12,7 @@ import {
   recordChat,
   telegramChat,
   viberChat
-} from "./chunks/chunk-BMWLQ52K.js";
+} from "./chunks/chunk-JVPK2OCZ.js";
 import "./chunks/chunk-EM3OMI3P.js";
 import "./chunks/chunk-TDIG5AFX.js";
 import "./chunks/chunk-DJ2W7AGI.js";

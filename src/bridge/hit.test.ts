@@ -30,12 +30,15 @@ describe('readBridgeQuery', () => {
     assert.deepEqual(q('yclid=&utm_source='), { utm: {}, ignored: [] });
   });
   it('drops a yclid that is not digits, and says why', () => {
-    for (const bad of ['{yclid}', '12a', '-1', '1'.repeat(65), 'https://evil.example']) {
+    for (const bad of ['{yclid}', '12a', '-1', '1'.repeat(25), 'https://evil.example']) {
       const r = q(`yclid=${encodeURIComponent(bad)}`);
       assert.equal(r.yclid, undefined);
       assert.equal(r.ignored.length, 1);
       assert.equal(r.ignored[0]?.field, 'yclid');
-      assert.match(r.ignored[0]?.reason ?? '', /yclid must be 1–64 digits, got /);
+      assert.match(
+        r.ignored[0]?.reason ?? '',
+        /yclid must be the digits of the Yandex Direct click ID \(1 to 24 digits\), got /,
+      );
     }
   });
   it('drops a parameter given twice', () => {

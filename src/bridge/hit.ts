@@ -4,6 +4,7 @@
  * window keep its chat ID. The collector's route does the I/O around these.
  */
 import { isbot } from 'isbot';
+import { yclidVerdict } from '../domain/index.js';
 import type { ChatIdFormat } from '../match/format.js';
 import { defaultMessage } from '../match/message.js';
 import { rewrite } from '../match/rewrite.js';
@@ -21,8 +22,6 @@ export interface BridgeQuery {
   ignored: Array<{ field: string; reason: string }>;
 }
 
-// Yandex Direct writes yclid as a decimal click number (metrica-api.md §3.3); the beacon accepts the same.
-const YCLID = /^[0-9]{1,64}$/;
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udfff]/;
 
 const shown = (v: string): string => (v.length > 40 ? `a value of ${v.length} characters` : JSON.stringify(v));
@@ -44,8 +43,10 @@ export function readBridgeQuery(search: URLSearchParams): BridgeQuery {
   };
   const yclid = single('yclid');
   if (yclid !== undefined) {
-    if (YCLID.test(yclid)) out.yclid = yclid;
-    else out.ignored.push({ field: 'yclid', reason: `yclid must be 1–64 digits, got ${shown(yclid)}` });
+    // The beacon's rule: a yclid the collector would refuse from the page is refused here too.
+    const verdict = yclidVerdict(yclid);
+    if (verdict === null) out.yclid = yclid;
+    else out.ignored.push({ field: 'yclid', reason: `yclid must be ${verdict.expected}, got ${shown(yclid)}` });
   }
   for (const key of UTM_KEYS) {
     const v = single(key);

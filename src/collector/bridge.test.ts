@@ -338,7 +338,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       assert.deepEqual(
         warnings.map((w) => [w.link, w.field, w.error]),
         [
-          ['bot', 'yclid', 'yclid must be 1–64 digits, got "{yclid}"'],
+          ['bot', 'yclid', 'yclid must be the digits of the Yandex Direct click ID (1 to 24 digits), got "{yclid}"'],
           ['bot', 'utm_source', 'utm_source must be at most 256 characters, got 300'],
         ],
       );

@@ -1144,7 +1144,6 @@ function originMatcher(allowed) {
 // src/bridge/hit.ts
 import { isbot } from "isbot";
 var MAX_UTM_LENGTH = 256;
-var YCLID = /^[0-9]{1,64}$/;
 var UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udfff]/;
 var shown2 = (v) => v.length > 40 ? `a value of ${v.length} characters` : JSON.stringify(v);
 function readBridgeQuery(search) {
@@ -1159,8 +1158,9 @@ function readBridgeQuery(search) {
   };
   const yclid = single("yclid");
   if (yclid !== void 0) {
-    if (YCLID.test(yclid)) out.yclid = yclid;
-    else out.ignored.push({ field: "yclid", reason: `yclid must be 1\u201364 digits, got ${shown2(yclid)}` });
+    const verdict = yclidVerdict(yclid);
+    if (verdict === null) out.yclid = yclid;
+    else out.ignored.push({ field: "yclid", reason: `yclid must be ${verdict.expected}, got ${shown2(yclid)}` });
   }
   for (const key of UTM_KEYS) {
     const v = single(key);

@@ -71,7 +71,7 @@ async function demo(args, io) {
   }
   const sitePort = port(values.port, 8080, "--port");
   const dataDir = values.data ?? join(io.cwd, ".data", "demo");
-  const { startDemo } = await import("./server-XVUQTSIM.js");
+  const { startDemo } = await import("./server-F5RE7ZX5.js");
   const runCli = io.runCli;
   if (!runCli) throw new Error("the demo runs commands through main(); start it with `metrica-chats demo`");
   const running = await startDemo({

@@ -13,7 +13,7 @@ import {
 } from "./chunk-VGLIHHVR.js";
 import {
   createCollector
-} from "./chunk-BMWLQ52K.js";
+} from "./chunk-JVPK2OCZ.js";
 import "./chunk-EM3OMI3P.js";
 import {
   LinkConfigError,

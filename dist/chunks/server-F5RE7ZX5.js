@@ -2,7 +2,7 @@
 import "./chunk-EGQFFPF7.js";
 import {
   createCollector
-} from "./chunk-BMWLQ52K.js";
+} from "./chunk-JVPK2OCZ.js";
 import "./chunk-EM3OMI3P.js";
 import "./chunk-TDIG5AFX.js";
 import "./chunk-DJ2W7AGI.js";
