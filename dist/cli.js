@@ -1,86 +1,102 @@
 #!/usr/bin/env node
 import {
+  CliError,
   EXIT,
-  UsageError
-} from "./chunks/chunk-THAAWAOL.js";
+  FAIL,
+  UsageError,
+  explainDatabaseError,
+  helpText,
+  program,
+  suggestOption
+} from "./chunks/chunk-SJYROADG.js";
 
 // src/cli/commands.ts
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-Y2CDAF6U.js")).serve
+    load: async () => (await import("./chunks/serve-E2R6E2UX.js")).serve
   },
-  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-GG2VNO4R.js")).purge },
+  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-2P2TPNHE.js")).purge },
   forget: {
     summary: "Delete everything stored about one person",
-    load: async () => (await import("./chunks/forget-GKTBXNGX.js")).forget
+    load: async () => (await import("./chunks/forget-XBIK6BQP.js")).forget
   },
   upload: {
     summary: "Validate chats and upload them to Metrica",
-    load: async () => (await import("./chunks/upload-XUIZTYI3.js")).upload
+    load: async () => (await import("./chunks/upload-NQKCQ5X5.js")).upload
   },
   export: {
     summary: "Write the CSV of chats not yet uploaded",
-    load: async () => (await import("./chunks/export-TLLFIQYX.js")).exportCommand
+    load: async () => (await import("./chunks/export-WRG3TZMX.js")).exportCommand
   },
   report: {
     summary: "Show the chat yield and why chats went unattributed",
-    load: async () => (await import("./chunks/report-FSQ2LQ4U.js")).report
+    load: async () => (await import("./chunks/report-45T3VJBY.js")).report
   },
   check: {
     summary: "Check a page: script, configuration, collector, CORS, content blockers",
-    load: async () => (await import("./chunks/check-VNC7P636.js")).check
+    load: async () => (await import("./chunks/check-VHM2ZU5K.js")).check
   },
   link: {
     summary: "Bridge links for ads and QR codes: write the QR code of /go/<name>",
-    load: async () => (await import("./chunks/link-P4REPWYC.js")).link
+    load: async () => (await import("./chunks/link-PTHYDQEW.js")).link
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-3SXATVZ4.js")).demo
+    load: async () => (await import("./chunks/demo-LKYAI2KU.js")).demo
   }
 };
 
 // src/cli/main.ts
-function help() {
+function help(io) {
   const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
-  return [
-    "Usage: metrica-chats <command> [options]",
-    "",
-    "Commands:",
-    ...lines,
-    "",
-    "Run `metrica-chats <command> --help` for the options of one command.",
-    ""
-  ].join("\n");
+  return helpText(
+    io,
+    [
+      "Usage: metrica-chats <command> [options]",
+      "",
+      "Commands:",
+      ...lines,
+      "",
+      "Run `metrica-chats <command> --help` for the options of one command.",
+      ""
+    ].join("\n")
+  );
+}
+function explain(error) {
+  if (error instanceof CliError) return error;
+  const database = explainDatabaseError(error, "");
+  if (database) return database;
+  return FAIL.internal(error instanceof Error ? error.message : String(error));
 }
 async function main(io) {
   const [name, ...args] = io.argv.slice(2);
   if (name === void 0 || name === "--help" || name === "-h" || name === "help") {
-    io.stdout.write(help());
+    io.stdout.write(help(io));
     return name === void 0 ? EXIT.usage : EXIT.ok;
   }
   const entry = COMMANDS[name];
   if (!entry) {
-    io.stderr.write(`Unknown command \`${name}\`. Expected one of: ${Object.keys(COMMANDS).join(", ")}.
-`);
+    const names = Object.keys(COMMANDS);
+    const meant = suggestOption(name, names);
+    io.stderr.write(
+      `Unknown command \`${name}\`.${meant ? ` Did you mean \`${meant}\`?` : ""} Expected one of: ${names.join(", ")}.
+Run \`${program(io)} --help\` for what each does.
+`
+    );
     return EXIT.usage;
   }
   try {
     const command = await entry.load();
     return await command(args, { ...io, runCli: main });
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr.write(`${error.message}
-Run \`metrica-chats ${name} --help\` for usage.
+    const failure = explain(error);
+    io.stderr.write(`${program(io)} ${name}: ${failure.message}
 `);
-      return EXIT.usage;
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`metrica-chats ${name}: ${message}
+    if (failure instanceof UsageError) io.stderr.write(`Run \`${program(io)} ${name} --help\` for usage.
 `);
-    return EXIT.failed;
+    return failure.exit;
   }
 }
 

@@ -12,23 +12,23 @@ import {
   recordChat,
   telegramChat,
   viberChat
-} from "./chunks/chunk-JVPK2OCZ.js";
+} from "./chunks/chunk-MXW6IN63.js";
 import "./chunks/chunk-EM3OMI3P.js";
 import "./chunks/chunk-TDIG5AFX.js";
 import "./chunks/chunk-DJ2W7AGI.js";
 import "./chunks/chunk-BOWEE4IV.js";
 import {
+  MissingDriverError,
+  UNATTRIBUTED_REASONS,
+  openStorage
+} from "./chunks/chunk-6V2QY6NH.js";
+import "./chunks/chunk-ITWH7KDP.js";
+import "./chunks/chunk-5GHHCO5G.js";
+import {
   jsonLogger,
   mask
 } from "./chunks/chunk-7Z4IPTRN.js";
 import "./chunks/chunk-DF2M2KCU.js";
-import {
-  MissingDriverError,
-  UNATTRIBUTED_REASONS,
-  openStorage
-} from "./chunks/chunk-YHN2F4TI.js";
-import "./chunks/chunk-ITWH7KDP.js";
-import "./chunks/chunk-5GHHCO5G.js";
 export {
   CHAT_BODY_LIMIT,
   HttpError,

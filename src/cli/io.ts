@@ -1,4 +1,7 @@
-import { type ParseArgsConfig, parseArgs } from 'node:util';
+import type { ParseArgsConfig, parseArgs } from 'node:util';
+import { parseOptions } from './toolkit.js';
+
+export { CliError, EXIT, UsageError } from './toolkit.js';
 
 /**
  * What a command may touch of the process. `bin.ts` passes the real process; tests pass a fake
@@ -22,19 +25,7 @@ export interface CliIO {
 /** A command: takes its own arguments (after the command name), returns the exit code. */
 export type Command = (args: string[], io: CliIO) => Promise<number>;
 
-/** Exit codes shared by every command. */
-export const EXIT = { ok: 0, failed: 1, usage: 2, api: 3 } as const;
-
-/** A mistake in how the command was called: printed with the command's usage, exit code 2. */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
-
-/** `parseArgs` for a command: strict, and a wrong or unknown option is a usage error (exit 2). */
+/** `parseArgs` for a command: strict, and every mistake is a usage error in the user's words (exit 2). */
 export function parseCommandArgs<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
-  try {
-    return parseArgs(config);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  return parseOptions(config);
 }

@@ -1,6 +1,6 @@
-import { openStorage } from '../storage/index.js';
 import { parseDuration } from './duration.js';
 import { type CliIO, type Command, EXIT, parseCommandArgs, UsageError } from './io.js';
+import { chooseDatabase, DATABASE_OPTIONS, DEFAULT_DB, helpText, openDatabase } from './toolkit.js';
 
 export const PURGE_HELP = `Usage: metrica-chats purge --older-than <age> [--db <path|url>]
 
@@ -9,19 +9,20 @@ them, are kept.
 
 Options:
   --older-than <age>   e.g. 90d, 12w, 36h (required)
-  --db <path|url>      SQLite file or postgres:// URL (METRICA_CHATS_DB, default ./metrica-chats.db)
+  --db <path|url>      The collector's SQLite file or postgres:// URL (METRICA_CHATS_DB,
+                       default ${DEFAULT_DB}); it must exist
   -h, --help           Show this help
 `;
 
 export const purge: Command = async (args: string[], io: CliIO): Promise<number> => {
   const { values } = parseCommandArgs({
     args,
-    options: { 'older-than': { type: 'string' }, db: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { 'older-than': { type: 'string' }, ...DATABASE_OPTIONS, help: { type: 'boolean', short: 'h' } },
     strict: true,
     allowPositionals: false,
   });
   if (values.help) {
-    io.stdout.write(PURGE_HELP);
+    io.stdout.write(helpText(io, PURGE_HELP));
     return EXIT.ok;
   }
   if (!values['older-than']) throw new UsageError('--older-than <age> is required, e.g. --older-than 90d');
@@ -31,7 +32,7 @@ export const purge: Command = async (args: string[], io: CliIO): Promise<number>
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const storage = await openStorage(values.db ?? io.env.METRICA_CHATS_DB ?? './metrica-chats.db', { cwd: io.cwd });
+  const storage = await openDatabase(chooseDatabase(values, io), io, { create: false });
   try {
     const before = Date.now() - age;
     const count = await storage.purgePairings(before);

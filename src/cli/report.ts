@@ -1,17 +1,17 @@
 import { formatReport } from '../report/stats-text.js';
-import { DatabaseNotFoundError, openCollectorStorage } from '../uploader/open-database.js';
 import { parseSince } from './export.js';
-import { type CliIO, type Command, EXIT, parseCommandArgs, UsageError } from './io.js';
+import { type CliIO, type Command, EXIT, parseCommandArgs } from './io.js';
+import { chooseDatabase, DATABASE_OPTIONS, DEFAULT_DB, helpText, openDatabase } from './toolkit.js';
 
-export const REPORT_HELP = `Usage: metrica-chats report [--from <db>] [--since <time>] [--json]
+export const REPORT_HELP = `Usage: metrica-chats report [--db <path|url>] [--since <time>] [--json]
 
 The chat yield: chats by platform, how many carried a chat ID, how many matched a pairing, how many
 were uploaded, the unattributed ones grouped by reason, and the visits, chats and matches of each
 bridge link (serve --link).
 
 Options:
-  --from <db>      The collector's database: a SQLite file or a postgres:// URL
-                   (default: $METRICA_CHATS_DB or ./metrica-chats.db)
+  --db <path|url>  The collector's SQLite file or postgres:// URL (METRICA_CHATS_DB,
+                   default ${DEFAULT_DB}); --from is the same option's older name
   --since <time>   Only chats at or after this time: Unix seconds, a date (2026-10-01, UTC)
                    or an ISO 8601 date and time
   --json           Print the counts as JSON
@@ -22,7 +22,7 @@ export const report: Command = async (args: string[], io: CliIO): Promise<number
   const { values } = parseCommandArgs({
     args,
     options: {
-      from: { type: 'string' },
+      ...DATABASE_OPTIONS,
       since: { type: 'string' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -30,18 +30,11 @@ export const report: Command = async (args: string[], io: CliIO): Promise<number
     strict: true,
   });
   if (values.help) {
-    io.stdout.write(REPORT_HELP);
+    io.stdout.write(helpText(io, REPORT_HELP));
     return EXIT.ok;
   }
   const since = values.since === undefined ? undefined : parseSince(values.since);
-  const target = values.from ?? io.env.METRICA_CHATS_DB ?? './metrica-chats.db';
-  let storage: Awaited<ReturnType<typeof openCollectorStorage>>;
-  try {
-    storage = await openCollectorStorage(target, io.cwd);
-  } catch (error) {
-    if (error instanceof DatabaseNotFoundError) throw new UsageError(error.message);
-    throw error;
-  }
+  const storage = await openDatabase(chooseDatabase(values, io), io, { create: false });
   try {
     const stats = await storage.chatStats(since === undefined ? {} : { since });
     io.stdout.write(values.json ? `${JSON.stringify(stats, null, 2)}\n` : formatReport(stats, values.since));

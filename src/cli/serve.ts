@@ -8,6 +8,7 @@ import { parseDuration } from './duration.js';
 import { splitList } from './env-list.js';
 import { type CliIO, type Command, EXIT, parseCommandArgs, UsageError } from './io.js';
 import { apiUrlOption, counterOption, metricaClient, tokenFromEnv } from './metrica-options.js';
+import { chooseDatabase, DEFAULT_DB, explainDatabaseError, explainListenError, helpText } from './toolkit.js';
 
 export const SERVE_HELP = `Usage: metrica-chats serve [options]
 
@@ -17,7 +18,7 @@ Options (each also read from the environment variable shown; a flag wins over it
   --port <n>             Port to listen on (PORT, default 8787)
   --host <address>       Address to bind (HOST, default 0.0.0.0)
   --db <path|url>        SQLite file, created on first start, or a postgres:// URL
-                         (METRICA_CHATS_DB, default ./metrica-chats.db)
+                         (METRICA_CHATS_DB, default ${DEFAULT_DB})
   --allow-origin <o>     Origin allowed to send beacons, repeatable; https://*.example.com allows
                          subdomains (METRICA_CHATS_ALLOW_ORIGINS, comma-separated)
   --path-prefix <p>      Serve every route under this path, e.g. /px (METRICA_CHATS_PATH_PREFIX)
@@ -29,7 +30,8 @@ Options (each also read from the environment variable shown; a flag wins over it
   --link <NAME=URL>      A bridge link, repeatable: /go/NAME pairs a fresh chat ID with the ad click's
                          yclid and redirects to the messenger URL with the chat ID written in, e.g.
                          --link promo=https://t.me/shop_bot (METRICA_CHATS_LINKS, comma-separated)
-  --quiet                No request logs, only startup and errors
+  --quiet                No request logs (refusals, chats stored, pairings counted each minute),
+                         only start-up and errors
   -h, --help             Show this help
 
 Scheduled upload (off unless --upload-every is given):
@@ -51,6 +53,9 @@ Secrets, from the environment only:
   METRICA_CHATS_WEBHOOK_SECRET  The <secret> path segment of /v1/webhooks/telegram|viber/<secret>
   YANDEX_METRICA_TOKEN          OAuth token (metrika:offline_data) for --upload-every; never logged
 `;
+
+/** The activity lines `--quiet` leaves out. */
+const QUIET_DROPS = new Set(['chat stored', 'chat updated', 'pairings stored']);
 
 /** `NAME=URL` pairs → name → URL; a pair the bridge cannot serve is a usage error naming it and why. */
 function bridgeLinks(specs: readonly string[]): Record<string, string> {
@@ -124,13 +129,13 @@ export const serve: Command = async (args: string[], io: CliIO): Promise<number>
     allowPositionals: false,
   });
   if (values.help) {
-    io.stdout.write(SERVE_HELP);
+    io.stdout.write(helpText(io, SERVE_HELP));
     return EXIT.ok;
   }
   const env = io.env;
   const port = integer(String(values.port ?? env.PORT ?? '8787'), '--port', 0, 65535);
   const host = String(values.host ?? env.HOST ?? '0.0.0.0');
-  const db = String(values.db ?? env.METRICA_CHATS_DB ?? './metrica-chats.db');
+  const db = chooseDatabase(values, io).target;
   const origins = (values['allow-origin'] as string[] | undefined) ?? splitList(env.METRICA_CHATS_ALLOW_ORIGINS);
   const perMinute = integer(
     String(values['rate-limit'] ?? env.METRICA_CHATS_RATE_LIMIT ?? '120'),
@@ -159,7 +164,10 @@ export const serve: Command = async (args: string[], io: CliIO): Promise<number>
     // Never printed anyway; masked in case a message ever quotes it.
     ...(uploadSchedule ? [tokenFromEnv(env)] : []),
   ]);
-  const logger = values.quiet ? { ...base, warn() {} } : base;
+  // --quiet drops the per-request lines (refusals, chats stored, the pairing count), not start-up or errors.
+  const logger = values.quiet
+    ? { ...base, warn() {}, info: (m: string, f?: Record<string, unknown>) => QUIET_DROPS.has(m) || base.info(m, f) }
+    : base;
 
   const collector = await createCollector({
     db: isPostgresUrl(db) ? db : resolve(io.cwd, db),
@@ -174,6 +182,9 @@ export const serve: Command = async (args: string[], io: CliIO): Promise<number>
     ...(uploadSchedule ? { uploadSchedule: scheduledUpload(uploadSchedule) } : {}),
     filterLists: filterListSource(values['filter-lists'] ?? env.METRICA_CHATS_FILTER_LISTS, io.cwd),
     links,
+  }).catch((error: unknown) => {
+    // A bad path, a missing driver or an unreachable server, said with the database it is about.
+    throw explainDatabaseError(error, db) ?? error;
   });
   // Start-up warnings go out even with --quiet: they describe a collector that will refuse requests.
   if (origins.length === 0) base.warn('no --allow-origin given: beacons from web pages will be refused with 403');
@@ -184,7 +195,12 @@ export const serve: Command = async (args: string[], io: CliIO): Promise<number>
     ({ url } = await collector.listen(port, host));
   } catch (error) {
     await collector.close();
-    throw error;
+    throw explainListenError(error, {
+      port,
+      host,
+      what: 'the collector',
+      move: 'Stop the program using it, or choose another port with --port <n> (or PORT); --port 0 picks a free one.',
+    });
   }
   logger.info('ready', { url, pid: process.pid });
   for (const [name, target] of Object.entries(links))

@@ -86,9 +86,10 @@ describe('metrica-chats upload (in process)', () => {
     const cases: Array<[string[], Record<string, string>, RegExp]> = [
       [['x.csv'], {}, /`--counter <id>` is required/],
       [['--counter', 'abc', 'x.csv'], {}, /`--counter` must be the counter's digits.*"abc"/],
-      [['--counter', '1'], {}, /either a CSV file or `--from <db>`/],
-      [['--counter', '1', 'a.csv', '--from', 'x.db'], {}, /either a CSV file or `--from <db>`/],
-      [['--counter', '1', '--bogus'], {}, /Unknown option '--bogus'/],
+      [['--counter', '1'], {}, /either a CSV file or `--db <path\|url>`/],
+      [['--counter', '1', 'a.csv', '--from', 'x.db'], {}, /either a CSV file or `--db <path\|url>`/],
+      [['--counter', '1', 'a.csv', '--db', 'x.db'], {}, /either a CSV file or `--db <path\|url>`/],
+      [['--counter', '1', '--bogus'], {}, /Unknown option `--bogus`/],
       [['--counter', '1', 'missing.csv'], {}, /Cannot read the CSV file "missing.csv"/],
       [
         ['--counter', '1', '--comment', 'x'.repeat(256), 'a.csv'],

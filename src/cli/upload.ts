@@ -7,21 +7,22 @@ import type { ConversionStore } from '../storage/contract.js';
 import { DEFAULT_API_URL, type MetricaClientOptions, type WaitOptions } from '../uploader/client.js';
 import { MetricaApiError, MetricaNetworkError } from '../uploader/errors.js';
 import { type UploadResult, uploadPending, uploadRows } from '../uploader/job.js';
-import { DatabaseNotFoundError, openConversionStore } from '../uploader/open-database.js';
 import { ProblemLog } from '../uploader/prepare.js';
 import { createProgress } from '../uploader/progress.js';
 import { readCsv } from '../uploader/read-csv.js';
 import { type CliIO, type Command, EXIT, parseCommandArgs, UsageError } from './io.js';
 import { apiUrlOption, counterOption, metricaClient, tokenFromEnv } from './metrica-options.js';
+import { chooseDatabase, DATABASE_OPTIONS, helpText, openDatabase } from './toolkit.js';
 import { afterFailure, printUploadResult, rowCount } from './upload-report.js';
 
-export const UPLOAD_HELP = `Usage: metrica-chats upload --counter <id> (<file.csv> | --from <db>) [options]
+export const UPLOAD_HELP = `Usage: metrica-chats upload --counter <id> (<file.csv> | --db <path|url>) [options]
 
 Validates chats and uploads them to Yandex Metrica as CHATS offline conversions.
 
   <file.csv>         A CHATS CSV, made by this tool or elsewhere (comma-separated, UTF-8, a BOM is fine)
-  --from <db>        The collector's database (SQLite file or postgres:// URL): uploads the chats that
+  --db <path|url>    The collector's database (SQLite file or postgres:// URL): uploads the chats that
                      are new or changed since their last upload and marks them with the upload ID
+                     (--from is the same option's older name)
 
 Options:
   --counter <id>     Metrica counter (tag) ID, digits (required)
@@ -43,7 +44,22 @@ Exit codes: 0 uploaded (or nothing to upload, or a clean dry run), 1 validation 
 was sent), 2 usage, 3 Metrica refused the upload or it failed after retries.
 `;
 
-/** Problems printed one per line before the rest are only counted. */
+/** A wait as a person reads it. */
+const seconds = (ms: number): string =>
+  ms < 1000 ? `${ms} ms` : ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`;
+
+/** While --wait polls: a line on stderr whenever an upload's status changes, with the time. */
+function waitingLine(io: CliIO): (u: { id: string | number; status: string }) => void {
+  const last = new Map<string, string>();
+  return (u) => {
+    if (last.get(String(u.id)) === u.status || u.status === 'PROCESSED' || u.status === 'LINKAGE_FAILURE') return;
+    last.set(String(u.id), u.status);
+    io.stderr.write(
+      `Upload ${u.id}: ${u.status} at ${new Date().toISOString().slice(11, 19)} UTC; waiting for Metrica…\n`,
+    );
+  };
+}
+
 /** What tests may change: backoff and polling delays, so they run in milliseconds. */
 export interface UploadCommandDeps {
   client?: Partial<Omit<MetricaClientOptions, 'token' | 'apiUrl'>>;
@@ -56,7 +72,7 @@ function parse(args: string[]) {
     args,
     options: {
       counter: { type: 'string' },
-      from: { type: 'string' },
+      ...DATABASE_OPTIONS,
       comment: { type: 'string' },
       'dry-run': { type: 'boolean' },
       wait: { type: 'boolean' },
@@ -73,15 +89,16 @@ export function createUploadCommand(deps: UploadCommandDeps = {}): Command {
   return async (args: string[], io: CliIO): Promise<number> => {
     const { values, positionals } = parse(args);
     if (values.help) {
-      io.stdout.write(UPLOAD_HELP);
+      io.stdout.write(helpText(io, UPLOAD_HELP));
       return EXIT.ok;
     }
     const counterId = counterOption(values.counter);
     if (positionals.length > 1)
       throw new UsageError(`Expected one CSV file, got ${positionals.length}: ${positionals.join(' ')}.`);
     const file = positionals[0];
-    if ((file === undefined) === (values.from === undefined)) {
-      throw new UsageError('Give either a CSV file or `--from <db>` (one of them, not both).');
+    const database = values.db ?? values.from;
+    if ((file === undefined) === (database === undefined)) {
+      throw new UsageError('Give either a CSV file or `--db <path|url>` (one of them, not both).');
     }
     const comment = values.comment;
     const commentVerdict = comment === undefined ? null : uploadCommentVerdict(comment);
@@ -106,6 +123,12 @@ export function createUploadCommand(deps: UploadCommandDeps = {}): Command {
       token: dryRun ? 'dry-run' : token,
       apiUrl,
       ...(debug ? { debug } : {}),
+      // No silent minutes: each retry says what failed and when the next try is (stderr, so
+      // that --json output stays one object).
+      onRetry: (e) =>
+        io.stderr.write(
+          `${e.error.message} (attempt ${e.attempt} of ${e.attempts}); trying again in ${seconds(e.delayMs)}.\n`,
+        ),
       ...deps.client,
     });
     // Parts Metrica accepted (and, with --from, whose rows are marked) before any later failure.
@@ -118,6 +141,7 @@ export function createUploadCommand(deps: UploadCommandDeps = {}): Command {
       wait: values.wait ? (deps.wait ?? true) : false,
       maxPartBytes: deps.maxPartBytes,
       signal: io.signal,
+      onStatus: waitingLine(io),
       onUploaded: (u: { id: string; status: string }, part: { index: number; of: number; rows: number }) => {
         accepted.push({ id: u.id, rows: part.rows, of: part.of });
         if (!json) {
@@ -129,7 +153,7 @@ export function createUploadCommand(deps: UploadCommandDeps = {}): Command {
       },
     };
 
-    const source = file ?? String(values.from);
+    const source = file ?? String(database);
     let result: UploadResult;
     let store: ConversionStore | null = null;
     try {
@@ -157,12 +181,7 @@ export function createUploadCommand(deps: UploadCommandDeps = {}): Command {
         result = await uploadRows(rows, { ...jobOptions, problems, columns: () => columns });
         progress.done();
       } else {
-        try {
-          store = await openConversionStore(source, io.cwd);
-        } catch (error) {
-          if (error instanceof DatabaseNotFoundError) throw new UsageError(error.message);
-          throw error;
-        }
+        store = await openDatabase(chooseDatabase(values, io), io, { create: false });
         result = await uploadPending(store, jobOptions);
       }
     } catch (error) {

@@ -4,6 +4,7 @@ import { FILTER_LIST_URLS, type FilterListSource } from '../check/filters.js';
 import { type ChatIdFormat, chatIdFormatProblem, DEFAULT_FORMAT } from '../match/index.js';
 import { openStorage } from '../storage/index.js';
 import type { Storage } from '../storage/types.js';
+import { observeStorage } from './activity.js';
 import { basicAuthorizer, bearerAuthorizer, secretMatcher } from './auth.js';
 import type { CollectorContext } from './context.js';
 import { HttpError } from './errors.js';
@@ -100,8 +101,9 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
   const log: Logger = options.logger === false ? silentLogger : (options.logger ?? jsonLogger(undefined, secrets));
   const storage = typeof options.db === 'string' ? await openStorage(options.db) : options.db;
   const limits = options.rateLimit === false ? null : (options.rateLimit ?? { perMinute: 120, burst: 30 });
+  const observed = observeStorage(storage, log);
   const context: CollectorContext = {
-    storage,
+    storage: observed.storage,
     format,
     now,
     limiter: limits ? new RateLimiter(limits, now) : null,
@@ -181,6 +183,9 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
     handler,
     storage,
     listen: (port = 0, host = '127.0.0.1') => lifecycle.listen(handler, port, host),
-    close: () => lifecycle.close(),
+    close: () => {
+      observed.activity.close();
+      return lifecycle.close();
+    },
   };
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -6,6 +6,7 @@ import { createCollector } from '../collector/index.js';
 import { type FakeMetrica, startFakeMetrica } from '../fake-metrica/index.js';
 import { businessRequest, DEMO_WEBHOOK_SECRET } from './business-request.js';
 import { packageRoot } from './paths.js';
+import { BEACON_ANSWERS, type BeaconAnswer, chatVerdict } from './verdict.js';
 
 /**
  * The demo: the collector on SQLite, the fake Metrica API and a demo site, all on loopback.
@@ -84,7 +85,6 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
   const host = options.host ?? '127.0.0.1';
   const counterId = options.counterId ?? '12345678';
   const dataDir = resolve(options.dataDir);
-  mkdirSync(dataDir, { recursive: true });
   const dbPath = join(dataDir, 'metrica-chats.db');
   const root = packageRoot();
   const siteDir = join(root, 'demo', 'site');
@@ -110,10 +110,29 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
       webhookSecret: DEMO_WEBHOOK_SECRET,
       logger: false,
     });
-    const { url: collectorUrl } = await collector.listen(options.collectorPort ?? 0, host);
     closers.push(() => collector.close());
+    // The collector's handler in a server of the demo's own, so the panel can show what the
+    // collector answered each pairing beacon (a page cannot read the answer to sendBeacon).
+    const beaconAnswers: BeaconAnswer[] = [];
+    const collectorServer = createServer((req, res) => {
+      if (req.method === 'POST' && req.url?.split('?')[0] === '/v1/pairings') {
+        res.once('finish', () => {
+          beaconAnswers.push({ at: Date.now(), status: res.statusCode, meaning: BEACON_ANSWERS[res.statusCode] ?? '' });
+          if (beaconAnswers.length > 100) beaconAnswers.shift();
+        });
+      }
+      collector.handler(req, res);
+    });
+    const collectorUrl = await listen(collectorServer, options.collectorPort ?? 0, host);
+    closers.push(
+      () =>
+        new Promise<void>((r) => {
+          collectorServer.closeAllConnections();
+          collectorServer.close(() => r());
+        }),
+    );
 
-    const uploadArgs = ['upload', '--counter', counterId, '--from', dbPath, '--api-url', metrica.url, '--wait'];
+    const uploadArgs = ['upload', '--counter', counterId, '--db', dbPath, '--api-url', metrica.url, '--wait'];
     const uploadCommand = `YANDEX_METRICA_TOKEN=${DEMO_TOKEN} npx metrica-chats ${uploadArgs.join(' ')}`;
     const cliEnv = { ...process.env, YANDEX_METRICA_TOKEN: DEMO_TOKEN };
     const spa = readFileSync(join(root, 'dist', 'demo-spa.js'));
@@ -156,11 +175,22 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
             body: JSON.stringify(request.body),
           });
           const text = await reply.text();
+          const answer = tryJson(text);
+          const result = await chatVerdict(answer, collector.storage);
           return send(
             200,
             MIME['.json']!,
-            JSON.stringify({ sent: request, status: reply.status, reply: tryJson(text) }),
+            JSON.stringify({ sent: request, status: reply.status, reply: answer, ...(result ? { result } : {}) }),
           );
+        }
+        if (req.method === 'GET' && path === '/demo/beacons') {
+          const since = Number(url.searchParams.get('since') ?? 0);
+          const chatId = url.searchParams.get('chatId') ?? '';
+          const pairing = /^[A-Za-z0-9_-]{1,64}$/.test(chatId)
+            ? await collector.storage.findPairing(chatId, Date.now())
+            : null;
+          const answers = beaconAnswers.filter((a) => a.at >= since);
+          return send(200, MIME['.json']!, JSON.stringify({ answers, pairing }));
         }
         if (req.method === 'POST' && path === '/demo/upload') {
           const csv = await (
@@ -170,7 +200,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
           return send(200, MIME['.json']!, JSON.stringify({ exitCode: code, output: out, csv }));
         }
         if (req.method === 'GET' && path === '/demo/report') {
-          const { out } = await options.runCli(['report', '--from', dbPath], cliEnv);
+          const { out } = await options.runCli(['report', '--db', dbPath], cliEnv);
           return send(200, 'text/plain; charset=utf-8', out);
         }
         if (req.method !== 'GET') return send(405, 'text/plain', 'method not allowed');

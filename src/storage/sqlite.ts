@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { type Checkpointer, startCheckpointer } from './checkpointer.js';
 import { loadDriver, type ModuleLoader } from './drivers.js';
@@ -7,6 +5,7 @@ import { tryFileLock } from './file-lock.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 import type { ColumnSpec, Sql, SqlDriver, SqlValue } from './sql.js';
 import { SqlStorage } from './sql-storage.js';
+import { prepareSqlitePath, sqliteOpenError } from './sqlite-path.js';
 import type { Storage } from './types.js';
 
 type DatabaseConstructor = typeof BetterSqlite3;
@@ -146,8 +145,13 @@ export interface SqliteOptions {
 /** Opens (creating the file and its folder on first start) and migrates a SQLite database. */
 export async function openSqlite(path: string, options: SqliteOptions = {}): Promise<Storage> {
   const Database = await loadDriver<DatabaseConstructor>('better-sqlite3', 'A SQLite database', options.loader);
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
+  if (path !== ':memory:') prepareSqlitePath(path);
+  let db: BetterSqlite3.Database;
+  try {
+    db = new Database(path);
+  } catch (error) {
+    throw sqliteOpenError(path, error);
+  }
   try {
     // Switching to WAL and migrating need the lock another process (a second instance starting, a
     // purge) may hold for a moment: wait for it rather than fail the start. The journal-mode switch
@@ -167,7 +171,7 @@ export async function openSqlite(path: string, options: SqliteOptions = {}): Pro
     migrate(db);
   } catch (error) {
     db.close();
-    throw error;
+    throw sqliteOpenError(path, error);
   }
   const driver = new SqliteDriver(db, path);
   if (path !== ':memory:') {

@@ -4,7 +4,13 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { inspect } from 'node:util';
 import { type FakeMetrica, type FaultKind, startFakeMetrica } from '../fake-metrica/server.js';
-import { createMetricaClient, type MetricaClientOptions, parseRetryAfter, readUploadings } from './client.js';
+import {
+  createMetricaClient,
+  type MetricaClientOptions,
+  parseRetryAfter,
+  type RetryEvent,
+  readUploadings,
+} from './client.js';
 import { MetricaApiError, MetricaNetworkError, QuotaExhaustedError } from './errors.js';
 
 const TOKEN = 'y0_AgAAAAB-secret-token-value';
@@ -98,10 +104,28 @@ describe('Metrica client against the fake API', () => {
       assert.deepEqual(updates, Array(5).fill(handledTwice ? 2 : 0));
       assert.equal(debug.filter((l) => l.startsWith('POST ') && l.includes('attempt')).length, 3);
       if (kind === '429') assert.deepEqual(slept, [7000, 7000], 'Retry-After of 7 s honoured before each retry');
-      else assert.deepEqual(slept, []);
+      else {
+        // Backoff with jitter, through the same sleep: 2–4 ms before the first retry, 4–8 ms before the second.
+        assert.equal(slept.length, 2, String(slept));
+        assert.ok(slept[0]! >= 2 && slept[0]! <= 4 && slept[1]! >= 4 && slept[1]! <= 8, String(slept));
+      }
       assertNoToken(debug.join('\n'));
     });
   }
+
+  test('tells of each retry before waiting: what failed, which attempt, how long until the next', async () => {
+    const events: RetryEvent[] = [];
+    const { c, slept } = client({ onRetry: (e) => events.push(e) });
+    fake.faults.next('503');
+    await c.upload('4242', csvOf(1));
+    assert.equal(events.length, 1);
+    const [event] = events;
+    assert.equal(event?.what, 'Upload');
+    assert.equal(event?.attempt, 1);
+    assert.equal(event?.attempts, 5);
+    assert.match(event?.error.message ?? '', /503/);
+    assert.deepEqual(slept, [event?.delayMs], 'the wait announced is the wait taken');
+  });
 
   test('no failure path puts the token into the error or the debug output', async () => {
     for (const kind of [...RETRIED, 'daily-quota'] as FaultKind[]) {

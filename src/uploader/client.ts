@@ -1,24 +1,12 @@
 import pRetry, { AbortError } from 'p-retry';
 import { COMMENT_MAX_LENGTH, uploadCommentVerdict } from '../domain/index.js';
+import { type RetryEvent, type RetryOptions, retryDelay } from './backoff.js';
 import { MetricaApiError, type MetricaErrorDetail, MetricaNetworkError, QuotaExhaustedError } from './errors.js';
 import { createPacer, type PacerOptions } from './pacer.js';
 import { parseJson, parseRetryAfter, readUploadings, type Uploading } from './replies.js';
 
+export type { RetryEvent, RetryOptions } from './backoff.js';
 export { parseRetryAfter, readUploadings, type Uploading } from './replies.js';
-
-export interface RetryOptions {
-  /** Retries after the first attempt (default 6). */
-  retries?: number;
-  /** First backoff delay in ms (default 1000); doubled each time, with jitter. */
-  minTimeout?: number;
-  /** Longest backoff delay in ms (default 60 000). */
-  maxTimeout?: number;
-  factor?: number;
-  /** Longest `Retry-After` honoured, in ms (default 120 000); a longer one is cut to this. */
-  retryAfterCapMs?: number;
-  /** Waits for `Retry-After`; replaceable so tests need not wait for real. */
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-}
 
 export interface MetricaClientOptions {
   token: string;
@@ -34,6 +22,8 @@ export interface MetricaClientOptions {
   timeoutMs?: number;
   /** Receives one line per request attempt (method, path, status); never headers or the token. */
   debug?: (line: string) => void;
+  /** Told of each failed attempt that will be retried: what failed, and when it tries again. */
+  onRetry?: (event: RetryEvent) => void;
 }
 
 export interface WaitOptions {
@@ -123,7 +113,6 @@ export function createMetricaClient(options: MetricaClientOptions): MetricaClien
   const baseTimeoutMs = options.timeoutMs ?? 120_000;
   const retry = options.retry ?? {};
   const sleep = retry.sleep ?? defaultSleep;
-  const retryAfterCap = retry.retryAfterCapMs ?? 120_000;
   // Defence in depth: even a server that echoes the token back cannot get it into our output.
   const redact = (text: string): string => text.split(token).join('***');
   const debug = (line: string): void => options.debug?.(redact(line));
@@ -222,17 +211,16 @@ export function createMetricaClient(options: MetricaClientOptions): MetricaClien
       },
       {
         retries: retry.retries ?? 6,
-        minTimeout: retry.minTimeout ?? 1000,
-        maxTimeout: retry.maxTimeout ?? 60_000,
-        factor: retry.factor ?? 2,
-        randomize: true,
+        // The wait between attempts happens below, where it can be announced before it starts.
+        minTimeout: 0,
         signal,
-        onFailedAttempt: async ({ error, retriesLeft }) => {
+        onFailedAttempt: async ({ error, retriesLeft, attemptNumber }) => {
+          if (retriesLeft <= 0) return;
           const after = (error as { retryAfterMs?: number }).retryAfterMs;
-          if (after !== undefined && retriesLeft > 0) {
-            debug(`${method} ${path}: Retry-After ${after} ms (waiting ${Math.min(after, retryAfterCap)} ms)`);
-            await sleep(Math.min(after, retryAfterCap), signal);
-          }
+          const delayMs = retryDelay(retry, attemptNumber, after);
+          if (after !== undefined) debug(`${method} ${path}: Retry-After ${after} ms (waiting ${delayMs} ms)`);
+          options.onRetry?.({ what, attempt: attemptNumber, attempts: (retry.retries ?? 6) + 1, error, delayMs });
+          await sleep(delayMs, signal);
         },
       },
     );

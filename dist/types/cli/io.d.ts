@@ -1,4 +1,5 @@
-import { type ParseArgsConfig, parseArgs } from 'node:util';
+import type { ParseArgsConfig, parseArgs } from 'node:util';
+export { CliError, EXIT, UsageError } from './toolkit.js';
 /**
  * What a command may touch of the process. `bin.ts` passes the real process; tests pass a fake
  * one and read what was written and the exit code, without spawning.
@@ -25,16 +26,5 @@ export interface CliIO {
 }
 /** A command: takes its own arguments (after the command name), returns the exit code. */
 export type Command = (args: string[], io: CliIO) => Promise<number>;
-/** Exit codes shared by every command. */
-export declare const EXIT: {
-    readonly ok: 0;
-    readonly failed: 1;
-    readonly usage: 2;
-    readonly api: 3;
-};
-/** A mistake in how the command was called: printed with the command's usage, exit code 2. */
-export declare class UsageError extends Error {
-    name: string;
-}
-/** `parseArgs` for a command: strict, and a wrong or unknown option is a usage error (exit 2). */
+/** `parseArgs` for a command: strict, and every mistake is a usage error in the user's words (exit 2). */
 export declare function parseCommandArgs<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>>;

@@ -4,6 +4,7 @@ export { chatKey, hasMetricaId, partnersOf } from '../domain/index.js';
 export type { ConversionStore, PendingConversion, UploadReceipt } from './contract.js';
 export { DRIVER_INSTALL, MissingDriverError, type ModuleLoader } from './drivers.js';
 export { recordOf } from './rows.js';
+export { DatabasePathError } from './sqlite-path.js';
 export * from './types.js';
 export interface OpenStorageOptions {
     /** Where relative file paths are resolved; default the process's working folder. */

@@ -1,20 +1,9 @@
 import { COMMENT_MAX_LENGTH } from '../domain/index.js';
+import { type RetryEvent, type RetryOptions } from './backoff.js';
 import { type PacerOptions } from './pacer.js';
 import { type Uploading } from './replies.js';
+export type { RetryEvent, RetryOptions } from './backoff.js';
 export { parseRetryAfter, readUploadings, type Uploading } from './replies.js';
-export interface RetryOptions {
-    /** Retries after the first attempt (default 6). */
-    retries?: number;
-    /** First backoff delay in ms (default 1000); doubled each time, with jitter. */
-    minTimeout?: number;
-    /** Longest backoff delay in ms (default 60 000). */
-    maxTimeout?: number;
-    factor?: number;
-    /** Longest `Retry-After` honoured, in ms (default 120 000); a longer one is cut to this. */
-    retryAfterCapMs?: number;
-    /** Waits for `Retry-After`; replaceable so tests need not wait for real. */
-    sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-}
 export interface MetricaClientOptions {
     token: string;
     /** Default https://api-metrika.yandex.net */
@@ -29,6 +18,8 @@ export interface MetricaClientOptions {
     timeoutMs?: number;
     /** Receives one line per request attempt (method, path, status); never headers or the token. */
     debug?: (line: string) => void;
+    /** Told of each failed attempt that will be retried: what failed, and when it tries again. */
+    onRetry?: (event: RetryEvent) => void;
 }
 export interface WaitOptions {
     /** Give up after this many ms (default 3 hours: Metrica takes up to 2 hours to process a file). */

@@ -5,10 +5,12 @@ import {
   loadFilterLists
 } from "./chunk-DF2M2KCU.js";
 import {
-  EXIT,
-  UsageError,
   parseCommandArgs
-} from "./chunk-THAAWAOL.js";
+} from "./chunk-SGOEFQCX.js";
+import {
+  EXIT,
+  UsageError
+} from "./chunk-SJYROADG.js";
 
 // src/cli/check.ts
 import { resolve } from "node:path";

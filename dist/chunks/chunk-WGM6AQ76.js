@@ -1,26 +1,30 @@
 #!/usr/bin/env node
 import {
-  DatabaseNotFoundError,
-  openConversionStore
-} from "./chunk-QIJ4A3X2.js";
-import {
   exportPending
 } from "./chunk-DJ2W7AGI.js";
 import {
+  parseCommandArgs
+} from "./chunk-SGOEFQCX.js";
+import {
+  DATABASE_OPTIONS,
+  DEFAULT_DB,
   EXIT,
   UsageError,
-  parseCommandArgs
-} from "./chunk-THAAWAOL.js";
+  chooseDatabase,
+  helpText,
+  openDatabase
+} from "./chunk-SJYROADG.js";
 
 // src/cli/export.ts
 import { once } from "node:events";
-var EXPORT_HELP = `Usage: metrica-chats export [--from <db>] [--since <time>] > chats.csv
+var EXPORT_HELP = `Usage: metrica-chats export [--db <path|url>] [--since <time>] > chats.csv
 
 Writes the Metrica CHATS CSV of the chats not yet uploaded in their current form to stdout: the
 same file as the collector's GET /v1/conversions.csv. Nothing is marked as uploaded.
 
 Options:
-  --from <db>      SQLite file or postgres:// URL (METRICA_CHATS_DB, default ./metrica-chats.db)
+  --db <path|url>  The collector's SQLite file or postgres:// URL (METRICA_CHATS_DB,
+                   default ${DEFAULT_DB}); --from is the same option's older name
   --since <time>   Only chats at or after this time: Unix seconds, a date (2026-10-01, UTC)
                    or an ISO 8601 date and time
   -h, --help       Show this help
@@ -40,23 +44,16 @@ var CHUNK = 64 * 1024;
 var exportCommand = async (args, io) => {
   const { values } = parseCommandArgs({
     args,
-    options: { from: { type: "string" }, since: { type: "string" }, help: { type: "boolean", short: "h" } },
+    options: { ...DATABASE_OPTIONS, since: { type: "string" }, help: { type: "boolean", short: "h" } },
     strict: true,
     allowPositionals: false
   });
   if (values.help) {
-    io.stdout.write(EXPORT_HELP);
+    io.stdout.write(helpText(io, EXPORT_HELP));
     return EXIT.ok;
   }
   const since = values.since === void 0 ? void 0 : parseSince(values.since);
-  const target = values.from ?? io.env.METRICA_CHATS_DB ?? "./metrica-chats.db";
-  let store;
-  try {
-    store = await openConversionStore(target, io.cwd);
-  } catch (error) {
-    if (error instanceof DatabaseNotFoundError) throw new UsageError(error.message);
-    throw error;
-  }
+  const store = await openDatabase(chooseDatabase(values, io), io, { create: false });
   const out = io.stdout;
   const write = async (chunk) => {
     if (out.write(chunk) === false && typeof out.once === "function") await once(out, "drain");

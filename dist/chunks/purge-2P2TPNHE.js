@@ -3,15 +3,17 @@ import {
   parseDuration
 } from "./chunk-KM4NCDVJ.js";
 import {
-  openStorage
-} from "./chunk-YHN2F4TI.js";
-import "./chunk-ITWH7KDP.js";
-import "./chunk-5GHHCO5G.js";
+  parseCommandArgs
+} from "./chunk-SGOEFQCX.js";
 import {
+  DATABASE_OPTIONS,
+  DEFAULT_DB,
   EXIT,
   UsageError,
-  parseCommandArgs
-} from "./chunk-THAAWAOL.js";
+  chooseDatabase,
+  helpText,
+  openDatabase
+} from "./chunk-SJYROADG.js";
 
 // src/cli/purge.ts
 var PURGE_HELP = `Usage: metrica-chats purge --older-than <age> [--db <path|url>]
@@ -21,18 +23,19 @@ them, are kept.
 
 Options:
   --older-than <age>   e.g. 90d, 12w, 36h (required)
-  --db <path|url>      SQLite file or postgres:// URL (METRICA_CHATS_DB, default ./metrica-chats.db)
+  --db <path|url>      The collector's SQLite file or postgres:// URL (METRICA_CHATS_DB,
+                       default ${DEFAULT_DB}); it must exist
   -h, --help           Show this help
 `;
 var purge = async (args, io) => {
   const { values } = parseCommandArgs({
     args,
-    options: { "older-than": { type: "string" }, db: { type: "string" }, help: { type: "boolean", short: "h" } },
+    options: { "older-than": { type: "string" }, ...DATABASE_OPTIONS, help: { type: "boolean", short: "h" } },
     strict: true,
     allowPositionals: false
   });
   if (values.help) {
-    io.stdout.write(PURGE_HELP);
+    io.stdout.write(helpText(io, PURGE_HELP));
     return EXIT.ok;
   }
   if (!values["older-than"]) throw new UsageError("--older-than <age> is required, e.g. --older-than 90d");
@@ -42,7 +45,7 @@ var purge = async (args, io) => {
   } catch (error) {
     throw new UsageError(error.message);
   }
-  const storage = await openStorage(values.db ?? io.env.METRICA_CHATS_DB ?? "./metrica-chats.db", { cwd: io.cwd });
+  const storage = await openDatabase(chooseDatabase(values, io), io, { create: false });
   try {
     const before = Date.now() - age;
     const count = await storage.purgePairings(before);

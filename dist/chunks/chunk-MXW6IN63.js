@@ -17,20 +17,10 @@ import {
   exportPending
 } from "./chunk-DJ2W7AGI.js";
 import {
-  jsonLogger,
-  mask,
-  silentLogger
-} from "./chunk-7Z4IPTRN.js";
-import {
-  FILTER_LIST_URLS,
-  checkInstallation,
-  loadFilterLists
-} from "./chunk-DF2M2KCU.js";
-import {
   SAME_VISIT_MS,
   UTM_KEYS,
   openStorage
-} from "./chunk-YHN2F4TI.js";
+} from "./chunk-6V2QY6NH.js";
 import {
   URL_MAX_LENGTH,
   chatKey,
@@ -55,6 +45,16 @@ import {
 import {
   CHAT_PLATFORMS
 } from "./chunk-5GHHCO5G.js";
+import {
+  jsonLogger,
+  mask,
+  silentLogger
+} from "./chunk-7Z4IPTRN.js";
+import {
+  FILTER_LIST_URLS,
+  checkInstallation,
+  loadFilterLists
+} from "./chunk-DF2M2KCU.js";
 
 // src/match/clean.ts
 var INVISIBLE = /[\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD\u180E]|\u034F/g;
@@ -965,6 +965,56 @@ function botWebhook(parse) {
 var telegramWebhook = botWebhook(telegramChat);
 var viberWebhook = botWebhook(viberChat);
 
+// src/collector/activity.ts
+var METRICA_IDS = ["clientId", "yclid", "userId", "purchaseId"];
+function observeStorage(storage, log, intervalMs = 6e4) {
+  let pairings = 0;
+  const flush = () => {
+    if (pairings === 0) return;
+    log.info("pairings stored", { count: pairings, perMinutes: intervalMs / 6e4 });
+    pairings = 0;
+  };
+  const timer = setInterval(flush, intervalMs);
+  timer.unref?.();
+  const upsertChat = async (key, input) => {
+    const result = await storage.upsertChat(key, input);
+    const { row } = result;
+    if (result.created || result.changed) {
+      const matched = METRICA_IDS.filter((id2) => row[id2]);
+      log.info(result.created ? "chat stored" : "chat updated", {
+        platform: row.platform,
+        chatId: row.chatId,
+        matched: matched.length > 0 ? matched.join(",") : null,
+        unattributedReason: row.unattributedReason,
+        revision: row.revision
+      });
+    }
+    return result;
+  };
+  const insertPairing = async (pairing2) => {
+    const result = await storage.insertPairing(pairing2);
+    pairings++;
+    return result;
+  };
+  const observed = new Proxy(storage, {
+    get(target, property) {
+      if (property === "upsertChat") return upsertChat;
+      if (property === "insertPairing") return insertPairing;
+      const value = Reflect.get(target, property, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    }
+  });
+  return {
+    storage: observed,
+    activity: {
+      close() {
+        clearInterval(timer);
+        flush();
+      }
+    }
+  };
+}
+
 // src/collector/auth.ts
 import { createHash, timingSafeEqual } from "node:crypto";
 var digest = (s) => createHash("sha256").update(s, "utf8").digest();
@@ -1736,8 +1786,9 @@ async function createCollector(options) {
   const log = options.logger === false ? silentLogger : options.logger ?? jsonLogger(void 0, secrets);
   const storage = typeof options.db === "string" ? await openStorage(options.db) : options.db;
   const limits = options.rateLimit === false ? null : options.rateLimit ?? { perMinute: 120, burst: 30 };
+  const observed = observeStorage(storage, log);
   const context = {
-    storage,
+    storage: observed.storage,
     format,
     now,
     limiter: limits ? new RateLimiter(limits, now) : null,
@@ -1813,7 +1864,10 @@ async function createCollector(options) {
     handler,
     storage,
     listen: (port = 0, host = "127.0.0.1") => lifecycle.listen(handler, port, host),
-    close: () => lifecycle.close()
+    close: () => {
+      observed.activity.close();
+      return lifecycle.close();
+    }
   };
 }
 

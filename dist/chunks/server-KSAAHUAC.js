@@ -2,14 +2,12 @@
 import "./chunk-EGQFFPF7.js";
 import {
   createCollector
-} from "./chunk-JVPK2OCZ.js";
+} from "./chunk-MXW6IN63.js";
 import "./chunk-EM3OMI3P.js";
 import "./chunk-TDIG5AFX.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
-import "./chunk-7Z4IPTRN.js";
-import "./chunk-DF2M2KCU.js";
-import "./chunk-YHN2F4TI.js";
+import "./chunk-6V2QY6NH.js";
 import {
   checkChatRecord,
   isAttributed,
@@ -20,9 +18,11 @@ import {
   CSV_COLUMNS,
   PARTNER_CSV_COLUMNS
 } from "./chunk-5GHHCO5G.js";
+import "./chunk-7Z4IPTRN.js";
+import "./chunk-DF2M2KCU.js";
 
 // src/demo/server.ts
-import { mkdirSync, readFileSync as readFileSync2 } from "node:fs";
+import { readFileSync as readFileSync2 } from "node:fs";
 import { createServer as createServer2 } from "node:http";
 import { extname, join as join2, normalize, resolve, sep } from "node:path";
 
@@ -368,6 +368,31 @@ function packageRoot() {
   }
 }
 
+// src/demo/verdict.ts
+var BEACON_ANSWERS = {
+  204: "(stored)",
+  400: "(a field of the beacon was refused)",
+  403: "(this page\u2019s origin is not allowed)",
+  413: "(the beacon is too large)",
+  415: "(wrong content type)",
+  429: "(too many beacons from this address)"
+};
+async function chatVerdict(answer, storage) {
+  if (typeof answer !== "object" || answer === null || !("chatId" in answer)) return null;
+  const a = answer;
+  const reason = a.unattributedReason ?? null;
+  let matched = a.matched ?? null;
+  if (matched === null && reason === null && a.chatId) {
+    const pairing = await storage.findPairing(a.chatId, Date.now());
+    matched = {};
+    for (const id of ["clientId", "yclid", "userId", "purchaseId"]) {
+      const value = pairing?.[id];
+      if (typeof value === "string" && value !== "") matched[id] = value;
+    }
+  }
+  return { chatId: a.chatId, matched, unattributedReason: reason };
+}
+
 // src/demo/server.ts
 var DEMO_TOKEN = "demo-oauth-token";
 var DEMO_API_KEY = "demo-api-key";
@@ -400,7 +425,6 @@ async function startDemo(options) {
   const host = options.host ?? "127.0.0.1";
   const counterId = options.counterId ?? "12345678";
   const dataDir = resolve(options.dataDir);
-  mkdirSync(dataDir, { recursive: true });
   const dbPath = join2(dataDir, "metrica-chats.db");
   const root = packageRoot();
   const siteDir = join2(root, "demo", "site");
@@ -422,9 +446,25 @@ async function startDemo(options) {
       webhookSecret: DEMO_WEBHOOK_SECRET,
       logger: false
     });
-    const { url: collectorUrl } = await collector.listen(options.collectorPort ?? 0, host);
     closers.push(() => collector.close());
-    const uploadArgs = ["upload", "--counter", counterId, "--from", dbPath, "--api-url", metrica.url, "--wait"];
+    const beaconAnswers = [];
+    const collectorServer = createServer2((req, res) => {
+      if (req.method === "POST" && req.url?.split("?")[0] === "/v1/pairings") {
+        res.once("finish", () => {
+          beaconAnswers.push({ at: Date.now(), status: res.statusCode, meaning: BEACON_ANSWERS[res.statusCode] ?? "" });
+          if (beaconAnswers.length > 100) beaconAnswers.shift();
+        });
+      }
+      collector.handler(req, res);
+    });
+    const collectorUrl = await listen(collectorServer, options.collectorPort ?? 0, host);
+    closers.push(
+      () => new Promise((r) => {
+        collectorServer.closeAllConnections();
+        collectorServer.close(() => r());
+      })
+    );
+    const uploadArgs = ["upload", "--counter", counterId, "--db", dbPath, "--api-url", metrica.url, "--wait"];
     const uploadCommand = `YANDEX_METRICA_TOKEN=${DEMO_TOKEN} npx metrica-chats ${uploadArgs.join(" ")}`;
     const cliEnv = { ...process.env, YANDEX_METRICA_TOKEN: DEMO_TOKEN };
     const spa = readFileSync2(join2(root, "dist", "demo-spa.js"));
@@ -460,11 +500,20 @@ async function startDemo(options) {
             body: JSON.stringify(request.body)
           });
           const text = await reply.text();
+          const answer = tryJson(text);
+          const result = await chatVerdict(answer, collector.storage);
           return send(
             200,
             MIME[".json"],
-            JSON.stringify({ sent: request, status: reply.status, reply: tryJson(text) })
+            JSON.stringify({ sent: request, status: reply.status, reply: answer, ...result ? { result } : {} })
           );
+        }
+        if (req.method === "GET" && path === "/demo/beacons") {
+          const since = Number(url.searchParams.get("since") ?? 0);
+          const chatId = url.searchParams.get("chatId") ?? "";
+          const pairing = /^[A-Za-z0-9_-]{1,64}$/.test(chatId) ? await collector.storage.findPairing(chatId, Date.now()) : null;
+          const answers = beaconAnswers.filter((a) => a.at >= since);
+          return send(200, MIME[".json"], JSON.stringify({ answers, pairing }));
         }
         if (req.method === "POST" && path === "/demo/upload") {
           const csv = await (await fetch(`${collectorUrl}/v1/conversions.csv`, { headers: { Authorization: `Bearer ${DEMO_API_KEY}` } })).text();
@@ -472,7 +521,7 @@ async function startDemo(options) {
           return send(200, MIME[".json"], JSON.stringify({ exitCode: code, output: out, csv }));
         }
         if (req.method === "GET" && path === "/demo/report") {
-          const { out } = await options.runCli(["report", "--from", dbPath], cliEnv);
+          const { out } = await options.runCli(["report", "--db", dbPath], cliEnv);
           return send(200, "text/plain; charset=utf-8", out);
         }
         if (req.method !== "GET") return send(405, "text/plain", "method not allowed");

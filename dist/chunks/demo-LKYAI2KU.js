@@ -1,9 +1,14 @@
 #!/usr/bin/env node
 import {
+  parseCommandArgs
+} from "./chunk-SGOEFQCX.js";
+import {
   EXIT,
   UsageError,
-  parseCommandArgs
-} from "./chunk-THAAWAOL.js";
+  explainListenError,
+  helpText,
+  program
+} from "./chunk-SJYROADG.js";
 
 // src/cli/demo.ts
 import { join } from "node:path";
@@ -43,7 +48,8 @@ next run.
 
 Options:
   --data <dir>      Folder for the demo's SQLite database (default: .data/demo)
-  --port <n>        Port of the demo site (default: 8080; 0 picks a free one)
+  --port <n>        Port of the demo site (default: 8080); the collector takes n+1 and the fake
+                    Metrica API n+2; 0 picks three free ones
   --host <host>     Address to bind (default: 127.0.0.1)
   -h, --help        Show this help
 `;
@@ -66,22 +72,33 @@ async function demo(args, io) {
     strict: true
   });
   if (values.help) {
-    io.stdout.write(HELP);
+    io.stdout.write(helpText(io, HELP));
     return EXIT.ok;
   }
   const sitePort = port(values.port, 8080, "--port");
   const dataDir = values.data ?? join(io.cwd, ".data", "demo");
-  const { startDemo } = await import("./server-F5RE7ZX5.js");
+  const { startDemo } = await import("./server-KSAAHUAC.js");
   const runCli = io.runCli;
   if (!runCli) throw new Error("the demo runs commands through main(); start it with `metrica-chats demo`");
+  const host = values.host ?? "127.0.0.1";
   const running = await startDemo({
     dataDir,
     runCli: (argv, env) => captureCli(runCli, argv, { env, cwd: process.cwd() }),
-    host: values.host ?? "127.0.0.1",
+    host,
     sitePort,
     collectorPort: sitePort === 0 ? 0 : sitePort + 1,
     metricaPort: sitePort === 0 ? 0 : sitePort + 2
+  }).catch((error) => {
+    const port2 = Number(error.port);
+    const what = port2 === sitePort + 1 ? "the demo's collector, --port + 1" : port2 === sitePort + 2 ? "the demo's fake Metrica API, --port + 2" : "the demo site, --port";
+    throw explainListenError(error, {
+      port: sitePort,
+      host,
+      what,
+      move: `The demo uses three ports in a row: move them all with --port <n> (n, n+1, n+2), or --port 0 to pick free ones.`
+    });
   });
+  const cli = program(io);
   io.stdout.write(
     [
       "metrica-chats demo is running.",
@@ -90,14 +107,21 @@ async function demo(args, io) {
       `                     ${running.siteUrl}/gtm/        (GTM Custom HTML)`,
       `                     ${running.siteUrl}/spa/        (SPA, npm import)`,
       `  Land from an ad    ${running.siteUrl}/?yclid=5882301234567890123`,
-      `  Collector          ${running.collectorUrl}  (SQLite: ${running.dbPath})`,
-      `  Fake Metrica API   ${running.metricaUrl}`,
+      `  Collector          ${running.collectorUrl}/healthz  (SQLite: ${running.dbPath})`,
+      `  Fake Metrica API   ${running.metricaUrl}/  (the uploads it received)`,
       "",
-      "Next: open the demo site, click a messenger link (the pairing is sent first), then in the",
-      '"Messenger side" panel send that message as the bot or CRM would, upload, and read the report.',
-      "The same upload from a terminal:",
-      `  ${running.uploadCommand}`,
-      `  npx metrica-chats report --from ${running.dbPath}`,
+      "Next: open the demo site and click a messenger link. The demo stays on the page, shows the URL",
+      'the visitor would open and fills the "Messenger side" form; send it as the bot or CRM would,',
+      "then upload and read the report.",
+      "",
+      "The README's curl examples work against the demo's collector with:",
+      `  COLLECTOR=${running.collectorUrl}`,
+      `  KEY=${running.apiKey}                   # API key (METRICA_CHATS_API_KEYS)`,
+      `  SECRET=${running.webhookSecret}         # webhook secret: $COLLECTOR/v1/webhooks/telegram/$SECRET`,
+      "",
+      "The same upload and report from a terminal:",
+      `  ${running.uploadCommand.replace("npx metrica-chats", cli)}`,
+      `  ${cli} report --db ${running.dbPath}`,
       "",
       "Press Ctrl-C to stop.",
       ""

@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 import {
   DRIVER_INSTALL,
+  DatabasePathError,
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   isPostgresUrl,
   openStorage,
   recordOf
-} from "./chunk-YHN2F4TI.js";
+} from "./chunk-6V2QY6NH.js";
 import {
   chatKey,
   hasMetricaId,
@@ -15,6 +16,7 @@ import {
 import "./chunk-5GHHCO5G.js";
 export {
   DRIVER_INSTALL,
+  DatabasePathError,
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   chatKey,

@@ -4,16 +4,16 @@ import {
   counterOption,
   metricaClient,
   tokenFromEnv
-} from "./chunk-HXF6OICU.js";
+} from "./chunk-7U7ZQGCP.js";
 import {
   MetricaApiError,
   MetricaNetworkError,
   QuotaExhaustedError,
   uploadPending
-} from "./chunk-VGLIHHVR.js";
+} from "./chunk-WE42RQYK.js";
 import {
   createCollector
-} from "./chunk-JVPK2OCZ.js";
+} from "./chunk-MXW6IN63.js";
 import "./chunk-EM3OMI3P.js";
 import {
   LinkConfigError,
@@ -23,24 +23,31 @@ import {
 } from "./chunk-TDIG5AFX.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
+import {
+  isPostgresUrl
+} from "./chunk-6V2QY6NH.js";
+import "./chunk-ITWH7KDP.js";
+import "./chunk-5GHHCO5G.js";
 import "./chunk-7Z4IPTRN.js";
 import {
   filterListSource
-} from "./chunk-GCH2MCLC.js";
+} from "./chunk-VBAIIMQV.js";
 import "./chunk-DF2M2KCU.js";
 import {
   parseDuration
 } from "./chunk-KM4NCDVJ.js";
 import {
-  isPostgresUrl
-} from "./chunk-YHN2F4TI.js";
-import "./chunk-ITWH7KDP.js";
-import "./chunk-5GHHCO5G.js";
+  parseCommandArgs
+} from "./chunk-SGOEFQCX.js";
 import {
+  DEFAULT_DB,
   EXIT,
   UsageError,
-  parseCommandArgs
-} from "./chunk-THAAWAOL.js";
+  chooseDatabase,
+  explainDatabaseError,
+  explainListenError,
+  helpText
+} from "./chunk-SJYROADG.js";
 
 // src/cli/serve.ts
 import { resolve } from "node:path";
@@ -184,7 +191,7 @@ Options (each also read from the environment variable shown; a flag wins over it
   --port <n>             Port to listen on (PORT, default 8787)
   --host <address>       Address to bind (HOST, default 0.0.0.0)
   --db <path|url>        SQLite file, created on first start, or a postgres:// URL
-                         (METRICA_CHATS_DB, default ./metrica-chats.db)
+                         (METRICA_CHATS_DB, default ${DEFAULT_DB})
   --allow-origin <o>     Origin allowed to send beacons, repeatable; https://*.example.com allows
                          subdomains (METRICA_CHATS_ALLOW_ORIGINS, comma-separated)
   --path-prefix <p>      Serve every route under this path, e.g. /px (METRICA_CHATS_PATH_PREFIX)
@@ -196,7 +203,8 @@ Options (each also read from the environment variable shown; a flag wins over it
   --link <NAME=URL>      A bridge link, repeatable: /go/NAME pairs a fresh chat ID with the ad click's
                          yclid and redirects to the messenger URL with the chat ID written in, e.g.
                          --link promo=https://t.me/shop_bot (METRICA_CHATS_LINKS, comma-separated)
-  --quiet                No request logs, only startup and errors
+  --quiet                No request logs (refusals, chats stored, pairings counted each minute),
+                         only start-up and errors
   -h, --help             Show this help
 
 Scheduled upload (off unless --upload-every is given):
@@ -218,6 +226,7 @@ Secrets, from the environment only:
   METRICA_CHATS_WEBHOOK_SECRET  The <secret> path segment of /v1/webhooks/telegram|viber/<secret>
   YANDEX_METRICA_TOKEN          OAuth token (metrika:offline_data) for --upload-every; never logged
 `;
+var QUIET_DROPS = /* @__PURE__ */ new Set(["chat stored", "chat updated", "pairings stored"]);
 function bridgeLinks(specs) {
   try {
     const entries = specs.map(parseLinkSpec);
@@ -282,13 +291,13 @@ var serve = async (args, io) => {
     allowPositionals: false
   });
   if (values.help) {
-    io.stdout.write(SERVE_HELP);
+    io.stdout.write(helpText(io, SERVE_HELP));
     return EXIT.ok;
   }
   const env = io.env;
   const port = integer(String(values.port ?? env.PORT ?? "8787"), "--port", 0, 65535);
   const host = String(values.host ?? env.HOST ?? "0.0.0.0");
-  const db = String(values.db ?? env.METRICA_CHATS_DB ?? "./metrica-chats.db");
+  const db = chooseDatabase(values, io).target;
   const origins = values["allow-origin"] ?? splitList(env.METRICA_CHATS_ALLOW_ORIGINS);
   const perMinute = integer(
     String(values["rate-limit"] ?? env.METRICA_CHATS_RATE_LIMIT ?? "120"),
@@ -318,7 +327,7 @@ var serve = async (args, io) => {
     ...uploadSchedule ? [tokenFromEnv(env)] : []
   ]);
   const logger = values.quiet ? { ...base, warn() {
-  } } : base;
+  }, info: (m, f) => QUIET_DROPS.has(m) || base.info(m, f) } : base;
   const collector = await createCollector({
     db: isPostgresUrl(db) ? db : resolve(io.cwd, db),
     allowOrigins: origins,
@@ -332,6 +341,8 @@ var serve = async (args, io) => {
     ...uploadSchedule ? { uploadSchedule: scheduledUpload(uploadSchedule) } : {},
     filterLists: filterListSource(values["filter-lists"] ?? env.METRICA_CHATS_FILTER_LISTS, io.cwd),
     links
+  }).catch((error) => {
+    throw explainDatabaseError(error, db) ?? error;
   });
   if (origins.length === 0) base.warn("no --allow-origin given: beacons from web pages will be refused with 403");
   if (apiKeys.length === 0)
@@ -341,7 +352,12 @@ var serve = async (args, io) => {
     ({ url } = await collector.listen(port, host));
   } catch (error) {
     await collector.close();
-    throw error;
+    throw explainListenError(error, {
+      port,
+      host,
+      what: "the collector",
+      move: "Stop the program using it, or choose another port with --port <n> (or PORT); --port 0 picks a free one."
+    });
   }
   logger.info("ready", { url, pid: process.pid });
   for (const [name, target] of Object.entries(links))

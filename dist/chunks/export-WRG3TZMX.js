@@ -3,12 +3,12 @@ import {
   EXPORT_HELP,
   exportCommand,
   parseSince
-} from "./chunk-4D27BE6Q.js";
-import "./chunk-QIJ4A3X2.js";
+} from "./chunk-WGM6AQ76.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-5GHHCO5G.js";
-import "./chunk-THAAWAOL.js";
+import "./chunk-SGOEFQCX.js";
+import "./chunk-SJYROADG.js";
 export {
   EXPORT_HELP,
   exportCommand,

@@ -3,9 +3,10 @@ import {
   CHECK_HELP,
   check,
   filterListSource
-} from "./chunk-GCH2MCLC.js";
+} from "./chunk-VBAIIMQV.js";
 import "./chunk-DF2M2KCU.js";
-import "./chunk-THAAWAOL.js";
+import "./chunk-SGOEFQCX.js";
+import "./chunk-SJYROADG.js";
 export {
   CHECK_HELP,
   check,

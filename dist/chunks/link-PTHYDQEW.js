@@ -7,10 +7,12 @@ import {
   splitLinkList
 } from "./chunk-TDIG5AFX.js";
 import {
-  EXIT,
-  UsageError,
   parseCommandArgs
-} from "./chunk-THAAWAOL.js";
+} from "./chunk-SGOEFQCX.js";
+import {
+  EXIT,
+  UsageError
+} from "./chunk-SJYROADG.js";
 
 // src/cli/link.ts
 import { writeFileSync } from "node:fs";

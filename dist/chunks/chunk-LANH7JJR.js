@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   validateHeader
-} from "./chunk-VGLIHHVR.js";
+} from "./chunk-WE42RQYK.js";
 
 // src/uploader/read-csv.ts
 import { parse } from "csv-parse";

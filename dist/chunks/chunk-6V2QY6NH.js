@@ -13,10 +13,10 @@ var DRIVER_INSTALL = {
   pg: "npm install pg"
 };
 var MissingDriverError = class extends Error {
-  constructor(packageName, purpose, cause) {
+  constructor(packageName, purpose, cause2) {
     super(
       `${purpose} needs the optional package \`${packageName}\`, which is not installed or failed to load. Install it with: ${DRIVER_INSTALL[packageName]}`,
-      { cause }
+      { cause: cause2 }
     );
     this.packageName = packageName;
   }
@@ -1133,10 +1133,6 @@ async function openPostgres(url, options = {}) {
   return new SqlStorage(new PostgresDriver(pool, poolSize), options.now);
 }
 
-// src/storage/sqlite.ts
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
-
 // src/storage/checkpointer.ts
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
@@ -1192,7 +1188,7 @@ async function startCheckpointer(path, options) {
     await new Promise((resolve2, reject) => {
       worker.once("message", () => resolve2());
       worker.once("error", reject);
-      worker.once("exit", (code) => reject(new Error(`checkpoint worker exited with code ${code}`)));
+      worker.once("exit", (code2) => reject(new Error(`checkpoint worker exited with code ${code2}`)));
     });
   } catch {
     await worker.terminate();
@@ -1272,6 +1268,74 @@ async function tryFileLock(dbPath, name, held) {
     rmSync(file, { force: true });
   }
   return null;
+}
+
+// src/storage/sqlite-path.ts
+import { accessSync, constants, existsSync, mkdirSync, statSync } from "node:fs";
+import { dirname } from "node:path";
+var DatabasePathError = class extends Error {
+  constructor(path, reason) {
+    super(`Cannot use ${path} as the SQLite database: ${reason}.`);
+    this.path = path;
+    this.reason = reason;
+  }
+  path;
+  reason;
+  name = "DatabasePathError";
+};
+var code = (error) => String(error.code ?? "");
+function cause(error, at, parent) {
+  switch (code(error)) {
+    case "ENOTDIR":
+      return `${parent} is a file, not a folder`;
+    case "EACCES":
+    case "EPERM":
+      return `no permission to write in ${parent}`;
+    case "EROFS":
+      return `${parent} is on a read-only file system`;
+    case "ENOENT":
+      return `${parent} does not allow creating ${at} (a virtual file system such as /proc or /sys?)`;
+    default:
+      return error.message;
+  }
+}
+function prepareSqlitePath(path) {
+  const missing = [];
+  let folder = dirname(path);
+  while (!existsSync(folder)) {
+    missing.unshift(folder);
+    const up = dirname(folder);
+    if (up === folder) break;
+    folder = up;
+  }
+  if (!statSync(folder).isDirectory()) throw new DatabasePathError(path, `${folder} is a file, not a folder`);
+  let parent = folder;
+  for (const dir of missing) {
+    try {
+      mkdirSync(dir);
+    } catch (error) {
+      throw new DatabasePathError(path, cause(error, dir, parent));
+    }
+    parent = dir;
+  }
+  if (existsSync(path)) {
+    if (statSync(path).isDirectory()) throw new DatabasePathError(path, "it is a folder, not a file");
+    return;
+  }
+  try {
+    accessSync(parent, constants.W_OK);
+  } catch (error) {
+    throw new DatabasePathError(path, cause(error, path, parent));
+  }
+}
+function sqliteOpenError(path, error) {
+  if (code(error) === "SQLITE_CANTOPEN" || code(error) === "SQLITE_READONLY") {
+    return new DatabasePathError(path, `SQLite cannot create or open the file there (${error.message})`);
+  }
+  if (code(error) === "SQLITE_NOTADB") {
+    return new DatabasePathError(path, "the file is not a SQLite database");
+  }
+  return error;
 }
 
 // src/storage/sqlite.ts
@@ -1381,8 +1445,13 @@ function migrate2(db) {
 }
 async function openSqlite(path, options = {}) {
   const Database = await loadDriver("better-sqlite3", "A SQLite database", options.loader);
-  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
+  if (path !== ":memory:") prepareSqlitePath(path);
+  let db;
+  try {
+    db = new Database(path);
+  } catch (error) {
+    throw sqliteOpenError(path, error);
+  }
   try {
     db.pragma("busy_timeout = 5000");
     for (const deadline = Date.now() + 5e3; ; ) {
@@ -1398,7 +1467,7 @@ async function openSqlite(path, options = {}) {
     migrate2(db);
   } catch (error) {
     db.close();
-    throw error;
+    throw sqliteOpenError(path, error);
   }
   const driver = new SqliteDriver(db, path);
   if (path !== ":memory:") {
@@ -1433,6 +1502,7 @@ export {
   UTM_KEYS,
   UNATTRIBUTED_REASONS,
   SAME_VISIT_MS,
+  DatabasePathError,
   isPostgresUrl,
   openStorage
 };

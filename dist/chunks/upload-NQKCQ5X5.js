@@ -1,17 +1,13 @@
 #!/usr/bin/env node
 import {
-  DatabaseNotFoundError,
-  openConversionStore
-} from "./chunk-QIJ4A3X2.js";
-import {
   readCsv
-} from "./chunk-FM72RX3I.js";
+} from "./chunk-LANH7JJR.js";
 import {
   apiUrlOption,
   counterOption,
   metricaClient,
   tokenFromEnv
-} from "./chunk-HXF6OICU.js";
+} from "./chunk-7U7ZQGCP.js";
 import {
   DEFAULT_API_URL,
   MetricaApiError,
@@ -20,7 +16,7 @@ import {
   describeProblem,
   uploadPending,
   uploadRows
-} from "./chunk-VGLIHHVR.js";
+} from "./chunk-WE42RQYK.js";
 import "./chunk-BOWEE4IV.js";
 import {
   uploadCommentVerdict
@@ -29,10 +25,16 @@ import {
   CSV_COLUMNS
 } from "./chunk-5GHHCO5G.js";
 import {
+  parseCommandArgs
+} from "./chunk-SGOEFQCX.js";
+import {
+  DATABASE_OPTIONS,
   EXIT,
   UsageError,
-  parseCommandArgs
-} from "./chunk-THAAWAOL.js";
+  chooseDatabase,
+  helpText,
+  openDatabase
+} from "./chunk-SJYROADG.js";
 
 // src/cli/upload.ts
 import { createReadStream } from "node:fs";
@@ -170,13 +172,14 @@ function printUploadResult(result, o) {
 }
 
 // src/cli/upload.ts
-var UPLOAD_HELP = `Usage: metrica-chats upload --counter <id> (<file.csv> | --from <db>) [options]
+var UPLOAD_HELP = `Usage: metrica-chats upload --counter <id> (<file.csv> | --db <path|url>) [options]
 
 Validates chats and uploads them to Yandex Metrica as CHATS offline conversions.
 
   <file.csv>         A CHATS CSV, made by this tool or elsewhere (comma-separated, UTF-8, a BOM is fine)
-  --from <db>        The collector's database (SQLite file or postgres:// URL): uploads the chats that
+  --db <path|url>    The collector's database (SQLite file or postgres:// URL): uploads the chats that
                      are new or changed since their last upload and marks them with the upload ID
+                     (--from is the same option's older name)
 
 Options:
   --counter <id>     Metrica counter (tag) ID, digits (required)
@@ -197,12 +200,24 @@ Environment:
 Exit codes: 0 uploaded (or nothing to upload, or a clean dry run), 1 validation errors (nothing
 was sent), 2 usage, 3 Metrica refused the upload or it failed after retries.
 `;
+var seconds = (ms) => ms < 1e3 ? `${ms} ms` : ms < 1e4 ? `${(ms / 1e3).toFixed(1)} s` : `${Math.round(ms / 1e3)} s`;
+function waitingLine(io) {
+  const last = /* @__PURE__ */ new Map();
+  return (u) => {
+    if (last.get(String(u.id)) === u.status || u.status === "PROCESSED" || u.status === "LINKAGE_FAILURE") return;
+    last.set(String(u.id), u.status);
+    io.stderr.write(
+      `Upload ${u.id}: ${u.status} at ${(/* @__PURE__ */ new Date()).toISOString().slice(11, 19)} UTC; waiting for Metrica\u2026
+`
+    );
+  };
+}
 function parse(args) {
   return parseCommandArgs({
     args,
     options: {
       counter: { type: "string" },
-      from: { type: "string" },
+      ...DATABASE_OPTIONS,
       comment: { type: "string" },
       "dry-run": { type: "boolean" },
       wait: { type: "boolean" },
@@ -218,15 +233,16 @@ function createUploadCommand(deps = {}) {
   return async (args, io) => {
     const { values, positionals } = parse(args);
     if (values.help) {
-      io.stdout.write(UPLOAD_HELP);
+      io.stdout.write(helpText(io, UPLOAD_HELP));
       return EXIT.ok;
     }
     const counterId = counterOption(values.counter);
     if (positionals.length > 1)
       throw new UsageError(`Expected one CSV file, got ${positionals.length}: ${positionals.join(" ")}.`);
     const file = positionals[0];
-    if (file === void 0 === (values.from === void 0)) {
-      throw new UsageError("Give either a CSV file or `--from <db>` (one of them, not both).");
+    const database = values.db ?? values.from;
+    if (file === void 0 === (database === void 0)) {
+      throw new UsageError("Give either a CSV file or `--db <path|url>` (one of them, not both).");
     }
     const comment = values.comment;
     const commentVerdict = comment === void 0 ? null : uploadCommentVerdict(comment);
@@ -251,6 +267,12 @@ function createUploadCommand(deps = {}) {
       token: dryRun ? "dry-run" : token,
       apiUrl,
       ...debug ? { debug } : {},
+      // No silent minutes: each retry says what failed and when the next try is (stderr, so
+      // that --json output stays one object).
+      onRetry: (e) => io.stderr.write(
+        `${e.error.message} (attempt ${e.attempt} of ${e.attempts}); trying again in ${seconds(e.delayMs)}.
+`
+      ),
       ...deps.client
     });
     const accepted = [];
@@ -262,6 +284,7 @@ function createUploadCommand(deps = {}) {
       wait: values.wait ? deps.wait ?? true : false,
       maxPartBytes: deps.maxPartBytes,
       signal: io.signal,
+      onStatus: waitingLine(io),
       onUploaded: (u, part) => {
         accepted.push({ id: u.id, rows: part.rows, of: part.of });
         if (!json) {
@@ -273,7 +296,7 @@ function createUploadCommand(deps = {}) {
         }
       }
     };
-    const source = file ?? String(values.from);
+    const source = file ?? String(database);
     let result;
     let store = null;
     try {
@@ -301,12 +324,7 @@ function createUploadCommand(deps = {}) {
         result = await uploadRows(rows, { ...jobOptions, problems, columns: () => columns });
         progress.done();
       } else {
-        try {
-          store = await openConversionStore(source, io.cwd);
-        } catch (error) {
-          if (error instanceof DatabaseNotFoundError) throw new UsageError(error.message);
-          throw error;
-        }
+        store = await openDatabase(chooseDatabase(values, io), io, { create: false });
         result = await uploadPending(store, jobOptions);
       }
     } catch (error) {

@@ -2,10 +2,10 @@
 import {
   DEFAULT_API_URL,
   createMetricaClient
-} from "./chunk-VGLIHHVR.js";
+} from "./chunk-WE42RQYK.js";
 import {
   UsageError
-} from "./chunk-THAAWAOL.js";
+} from "./chunk-SJYROADG.js";
 
 // src/cli/metrica-options.ts
 function counterOption(value) {

@@ -1,8 +1,5 @@
 #!/usr/bin/env node
 import {
-  openStorage
-} from "./chunk-YHN2F4TI.js";
-import {
   isChatPlatform,
   normalizePhone
 } from "./chunk-ITWH7KDP.js";
@@ -10,10 +7,17 @@ import {
   CHAT_PLATFORMS
 } from "./chunk-5GHHCO5G.js";
 import {
+  parseCommandArgs
+} from "./chunk-SGOEFQCX.js";
+import {
+  DATABASE_OPTIONS,
+  DEFAULT_DB,
   EXIT,
   UsageError,
-  parseCommandArgs
-} from "./chunk-THAAWAOL.js";
+  chooseDatabase,
+  helpText,
+  openDatabase
+} from "./chunk-SJYROADG.js";
 
 // src/cli/forget.ts
 var FORGET_HELP = `Usage: metrica-chats forget (--phone <number> | --user-id <id> | --username <name> | --chat-id <id>)
@@ -33,7 +37,8 @@ Options:
                        whatsapp or viber (default: all three; the same user ID on two messengers
                        is two people). Everything of the chat IDs found goes, on every messenger:
                        a chat ID is one visitor's browser.
-  --db <path|url>      SQLite file or postgres:// URL (METRICA_CHATS_DB, default ./metrica-chats.db)
+  --db <path|url>      The collector's SQLite file or postgres:// URL (METRICA_CHATS_DB,
+                       default ${DEFAULT_DB}); it must exist
   -h, --help           Show this help
 `;
 var SELECTORS = {
@@ -71,14 +76,14 @@ var forget = async (args, io) => {
       username: { type: "string" },
       "chat-id": { type: "string" },
       platform: { type: "string" },
-      db: { type: "string" },
+      ...DATABASE_OPTIONS,
       help: { type: "boolean", short: "h" }
     },
     strict: true,
     allowPositionals: false
   });
   if (values.help) {
-    io.stdout.write(FORGET_HELP);
+    io.stdout.write(helpText(io, FORGET_HELP));
     return EXIT.ok;
   }
   const given = Object.keys(SELECTORS).filter((flag2) => values[flag2] !== void 0);
@@ -99,7 +104,7 @@ var forget = async (args, io) => {
       `--platform goes with --phone, --user-id or --username; a chat ID belongs to no one messenger, got --platform ${JSON.stringify(platform)}`
     );
   }
-  const storage = await openStorage(values.db ?? io.env.METRICA_CHATS_DB ?? "./metrica-chats.db", { cwd: io.cwd });
+  const storage = await openDatabase(chooseDatabase(values, io), io, { create: false });
   try {
     const gone = await storage.forget({
       ...kind === "chatId" ? { chatId: identifier[0] } : { partner: { kind, values: identifier } },

@@ -148,6 +148,18 @@ function readUploadings(body, what) {
 
 // src/uploader/client.ts
 import pRetry, { AbortError } from "p-retry";
+
+// src/uploader/backoff.ts
+function retryDelay(retry, attemptNumber, retryAfterMs) {
+  if (retryAfterMs !== void 0) return Math.min(retryAfterMs, retry.retryAfterCapMs ?? 12e4);
+  const base = Math.min(
+    (retry.minTimeout ?? 1e3) * (retry.factor ?? 2) ** (attemptNumber - 1),
+    retry.maxTimeout ?? 6e4
+  );
+  return Math.round(base * (1 + Math.random()));
+}
+
+// src/uploader/client.ts
 var DEFAULT_API_URL = "https://api-metrika.yandex.net";
 var UPLOAD_BYTES_PER_SECOND = 5e5;
 var IN_PROGRESS = /* @__PURE__ */ new Set(["PREPARED", "UPLOADED", "EXPORTED", "MATCHED"]);
@@ -191,7 +203,6 @@ function createMetricaClient(options) {
   const baseTimeoutMs = options.timeoutMs ?? 12e4;
   const retry = options.retry ?? {};
   const sleep = retry.sleep ?? defaultSleep;
-  const retryAfterCap = retry.retryAfterCapMs ?? 12e4;
   const redact = (text) => text.split(token).join("***");
   const debug = (line) => options.debug?.(redact(line));
   async function attempt(method, path, what, body, signal, attemptNumber, timeoutMs) {
@@ -270,17 +281,16 @@ function createMetricaClient(options) {
       },
       {
         retries: retry.retries ?? 6,
-        minTimeout: retry.minTimeout ?? 1e3,
-        maxTimeout: retry.maxTimeout ?? 6e4,
-        factor: retry.factor ?? 2,
-        randomize: true,
+        // The wait between attempts happens below, where it can be announced before it starts.
+        minTimeout: 0,
         signal,
-        onFailedAttempt: async ({ error, retriesLeft }) => {
+        onFailedAttempt: async ({ error, retriesLeft, attemptNumber }) => {
+          if (retriesLeft <= 0) return;
           const after = error.retryAfterMs;
-          if (after !== void 0 && retriesLeft > 0) {
-            debug(`${method} ${path}: Retry-After ${after} ms (waiting ${Math.min(after, retryAfterCap)} ms)`);
-            await sleep(Math.min(after, retryAfterCap), signal);
-          }
+          const delayMs = retryDelay(retry, attemptNumber, after);
+          if (after !== void 0) debug(`${method} ${path}: Retry-After ${after} ms (waiting ${delayMs} ms)`);
+          options.onRetry?.({ what, attempt: attemptNumber, attempts: (retry.retries ?? 6) + 1, error, delayMs });
+          await sleep(delayMs, signal);
         }
       }
     );

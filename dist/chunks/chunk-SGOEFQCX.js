@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+import {
+  parseOptions
+} from "./chunk-SJYROADG.js";
+
+// src/cli/io.ts
+function parseCommandArgs(config) {
+  return parseOptions(config);
+}
+
+export {
+  parseCommandArgs
+};
