@@ -12,7 +12,7 @@ import {
   recordChat,
   telegramChat,
   viberChat
-} from "./chunks/chunk-MXW6IN63.js";
+} from "./chunks/chunk-NQVKVCKH.js";
 import "./chunks/chunk-EM3OMI3P.js";
 import "./chunks/chunk-TDIG5AFX.js";
 import "./chunks/chunk-DJ2W7AGI.js";
@@ -21,8 +21,8 @@ import {
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   openStorage
-} from "./chunks/chunk-6V2QY6NH.js";
-import "./chunks/chunk-ITWH7KDP.js";
+} from "./chunks/chunk-GILL6SU2.js";
+import "./chunks/chunk-4YCAPLBT.js";
 import "./chunks/chunk-5GHHCO5G.js";
 import {
   jsonLogger,

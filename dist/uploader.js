@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   readCsv
-} from "./chunks/chunk-LANH7JJR.js";
+} from "./chunks/chunk-2MITEKXK.js";
 import {
   DEFAULT_API_URL,
   MAX_PART_BYTES,
@@ -22,7 +22,7 @@ import {
   uploadRows,
   validateHeader,
   validateRecord
-} from "./chunks/chunk-WE42RQYK.js";
+} from "./chunks/chunk-5JCB4PEQ.js";
 import {
   exportPending
 } from "./chunks/chunk-DJ2W7AGI.js";
@@ -38,7 +38,7 @@ import {
   COMMENT_MAX_LENGTH,
   TAG_MAX_LENGTH,
   isAttributed
-} from "./chunks/chunk-ITWH7KDP.js";
+} from "./chunks/chunk-4YCAPLBT.js";
 import {
   CHAT_PLATFORMS,
   CSV_COLUMNS,

@@ -2,10 +2,10 @@
 import {
   DEFAULT_API_URL,
   createMetricaClient
-} from "./chunk-WE42RQYK.js";
+} from "./chunk-5JCB4PEQ.js";
 import {
   UsageError
-} from "./chunk-SJYROADG.js";
+} from "./chunk-V6T6VXTH.js";
 
 // src/cli/metrica-options.ts
 function counterOption(value) {

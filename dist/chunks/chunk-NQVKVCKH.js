@@ -20,9 +20,10 @@ import {
   SAME_VISIT_MS,
   UTM_KEYS,
   openStorage
-} from "./chunk-6V2QY6NH.js";
+} from "./chunk-GILL6SU2.js";
 import {
   URL_MAX_LENGTH,
+  characterCount,
   chatKey,
   cleanText,
   clientIdVerdict,
@@ -41,7 +42,7 @@ import {
   urlVerdict,
   usernameVerdict,
   yclidVerdict
-} from "./chunk-ITWH7KDP.js";
+} from "./chunk-4YCAPLBT.js";
 import {
   CHAT_PLATFORMS
 } from "./chunk-5GHHCO5G.js";
@@ -1194,7 +1195,6 @@ function originMatcher(allowed) {
 // src/bridge/hit.ts
 import { isbot } from "isbot";
 var MAX_UTM_LENGTH = 256;
-var UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udfff]/;
 var shown2 = (v) => v.length > 40 ? `a value of ${v.length} characters` : JSON.stringify(v);
 function readBridgeQuery(search) {
   const out = { utm: {}, ignored: [] };
@@ -1215,11 +1215,12 @@ function readBridgeQuery(search) {
   for (const key of UTM_KEYS) {
     const v = single(key);
     if (v === void 0) continue;
-    if (v.length > MAX_UTM_LENGTH) {
-      out.ignored.push({ field: key, reason: `${key} must be at most ${MAX_UTM_LENGTH} characters, got ${v.length}` });
-    } else if (UNPRINTABLE.test(v)) {
-      out.ignored.push({ field: key, reason: `${key} contains control, direction-override or broken characters` });
-    } else out.utm[key] = v;
+    const length = characterCount(v);
+    const problem = textProblem(v);
+    if (length > MAX_UTM_LENGTH) {
+      out.ignored.push({ field: key, reason: `${key} must be at most ${MAX_UTM_LENGTH} characters, got ${length}` });
+    } else if (problem) out.ignored.push({ field: key, reason: `${key} ${problem}` });
+    else out.utm[key] = v;
   }
   return out;
 }

@@ -3,12 +3,12 @@ import {
   EXPORT_HELP,
   exportCommand,
   parseSince
-} from "./chunk-WGM6AQ76.js";
+} from "./chunk-E5A66FLP.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-5GHHCO5G.js";
-import "./chunk-SGOEFQCX.js";
-import "./chunk-SJYROADG.js";
+import "./chunk-2QJBWAC6.js";
+import "./chunk-V6T6VXTH.js";
 export {
   EXPORT_HELP,
   exportCommand,

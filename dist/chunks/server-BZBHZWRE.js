@@ -2,18 +2,18 @@
 import "./chunk-EGQFFPF7.js";
 import {
   createCollector
-} from "./chunk-MXW6IN63.js";
+} from "./chunk-NQVKVCKH.js";
 import "./chunk-EM3OMI3P.js";
 import "./chunk-TDIG5AFX.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
-import "./chunk-6V2QY6NH.js";
+import "./chunk-GILL6SU2.js";
 import {
   checkChatRecord,
   isAttributed,
   strictUpdateKey,
   uploadCommentVerdict
-} from "./chunk-ITWH7KDP.js";
+} from "./chunk-4YCAPLBT.js";
 import {
   CSV_COLUMNS,
   PARTNER_CSV_COLUMNS

@@ -8,11 +8,11 @@ import {
 } from "./chunk-TDIG5AFX.js";
 import {
   parseCommandArgs
-} from "./chunk-SGOEFQCX.js";
+} from "./chunk-2QJBWAC6.js";
 import {
   EXIT,
   UsageError
-} from "./chunk-SJYROADG.js";
+} from "./chunk-V6T6VXTH.js";
 
 // src/cli/link.ts
 import { writeFileSync } from "node:fs";

@@ -4,16 +4,16 @@ import {
   counterOption,
   metricaClient,
   tokenFromEnv
-} from "./chunk-7U7ZQGCP.js";
+} from "./chunk-UEMSYIRA.js";
 import {
   MetricaApiError,
   MetricaNetworkError,
   QuotaExhaustedError,
   uploadPending
-} from "./chunk-WE42RQYK.js";
+} from "./chunk-5JCB4PEQ.js";
 import {
   createCollector
-} from "./chunk-MXW6IN63.js";
+} from "./chunk-NQVKVCKH.js";
 import "./chunk-EM3OMI3P.js";
 import {
   LinkConfigError,
@@ -25,20 +25,20 @@ import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import {
   isPostgresUrl
-} from "./chunk-6V2QY6NH.js";
-import "./chunk-ITWH7KDP.js";
+} from "./chunk-GILL6SU2.js";
+import "./chunk-4YCAPLBT.js";
 import "./chunk-5GHHCO5G.js";
 import "./chunk-7Z4IPTRN.js";
 import {
   filterListSource
-} from "./chunk-VBAIIMQV.js";
+} from "./chunk-TCA5OEYH.js";
 import "./chunk-DF2M2KCU.js";
 import {
   parseDuration
 } from "./chunk-KM4NCDVJ.js";
 import {
   parseCommandArgs
-} from "./chunk-SGOEFQCX.js";
+} from "./chunk-2QJBWAC6.js";
 import {
   DEFAULT_DB,
   EXIT,
@@ -47,7 +47,7 @@ import {
   explainDatabaseError,
   explainListenError,
   helpText
-} from "./chunk-SJYROADG.js";
+} from "./chunk-V6T6VXTH.js";
 
 // src/cli/serve.ts
 import { resolve } from "node:path";

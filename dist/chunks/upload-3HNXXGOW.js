@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 import {
   readCsv
-} from "./chunk-LANH7JJR.js";
+} from "./chunk-2MITEKXK.js";
 import {
   apiUrlOption,
   counterOption,
   metricaClient,
   tokenFromEnv
-} from "./chunk-7U7ZQGCP.js";
+} from "./chunk-UEMSYIRA.js";
 import {
   DEFAULT_API_URL,
   MetricaApiError,
@@ -16,17 +16,17 @@ import {
   describeProblem,
   uploadPending,
   uploadRows
-} from "./chunk-WE42RQYK.js";
+} from "./chunk-5JCB4PEQ.js";
 import "./chunk-BOWEE4IV.js";
 import {
   uploadCommentVerdict
-} from "./chunk-ITWH7KDP.js";
+} from "./chunk-4YCAPLBT.js";
 import {
   CSV_COLUMNS
 } from "./chunk-5GHHCO5G.js";
 import {
   parseCommandArgs
-} from "./chunk-SGOEFQCX.js";
+} from "./chunk-2QJBWAC6.js";
 import {
   DATABASE_OPTIONS,
   EXIT,
@@ -34,7 +34,7 @@ import {
   chooseDatabase,
   helpText,
   openDatabase
-} from "./chunk-SJYROADG.js";
+} from "./chunk-V6T6VXTH.js";
 
 // src/cli/upload.ts
 import { createReadStream } from "node:fs";

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   validateHeader
-} from "./chunk-WE42RQYK.js";
+} from "./chunk-5JCB4PEQ.js";
 
 // src/uploader/read-csv.ts
 import { parse } from "csv-parse";
