@@ -6,11 +6,11 @@ import {
 } from "./chunk-DF2M2KCU.js";
 import {
   parseCommandArgs
-} from "./chunk-2QJBWAC6.js";
+} from "./chunk-BBTZH3S5.js";
 import {
   EXIT,
   UsageError
-} from "./chunk-V6T6VXTH.js";
+} from "./chunk-YYAGHXKK.js";
 
 // src/cli/check.ts
 import { resolve } from "node:path";

@@ -3,10 +3,10 @@ import {
   CHECK_HELP,
   check,
   filterListSource
-} from "./chunk-TCA5OEYH.js";
+} from "./chunk-72ZI66LF.js";
 import "./chunk-DF2M2KCU.js";
-import "./chunk-2QJBWAC6.js";
-import "./chunk-V6T6VXTH.js";
+import "./chunk-BBTZH3S5.js";
+import "./chunk-YYAGHXKK.js";
 export {
   CHECK_HELP,
   check,

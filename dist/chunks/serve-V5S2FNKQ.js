@@ -4,7 +4,7 @@ import {
   counterOption,
   metricaClient,
   tokenFromEnv
-} from "./chunk-UEMSYIRA.js";
+} from "./chunk-V6WJ2524.js";
 import {
   MetricaApiError,
   MetricaNetworkError,
@@ -13,7 +13,7 @@ import {
 } from "./chunk-5JCB4PEQ.js";
 import {
   createCollector
-} from "./chunk-NQVKVCKH.js";
+} from "./chunk-EOBER5WY.js";
 import "./chunk-EM3OMI3P.js";
 import {
   LinkConfigError,
@@ -25,20 +25,20 @@ import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import {
   isPostgresUrl
-} from "./chunk-GILL6SU2.js";
+} from "./chunk-JXGAKZJI.js";
 import "./chunk-4YCAPLBT.js";
 import "./chunk-5GHHCO5G.js";
-import "./chunk-7Z4IPTRN.js";
+import "./chunk-SULML3OP.js";
 import {
   filterListSource
-} from "./chunk-TCA5OEYH.js";
+} from "./chunk-72ZI66LF.js";
 import "./chunk-DF2M2KCU.js";
 import {
   parseDuration
 } from "./chunk-KM4NCDVJ.js";
 import {
   parseCommandArgs
-} from "./chunk-2QJBWAC6.js";
+} from "./chunk-BBTZH3S5.js";
 import {
   DEFAULT_DB,
   EXIT,
@@ -47,7 +47,7 @@ import {
   explainDatabaseError,
   explainListenError,
   helpText
-} from "./chunk-V6T6VXTH.js";
+} from "./chunk-YYAGHXKK.js";
 
 // src/cli/serve.ts
 import { resolve } from "node:path";
@@ -223,7 +223,10 @@ Dashboard (/dashboard, HTTP Basic with an API key as the password):
 Secrets, from the environment only:
   METRICA_CHATS_API_KEYS        Comma-separated keys for /v1/chats, /v1/conversions.csv, /v1/stats
                                 (Bearer) and the dashboard (its password)
-  METRICA_CHATS_WEBHOOK_SECRET  The <secret> path segment of /v1/webhooks/telegram|viber/<secret>
+  METRICA_CHATS_WEBHOOK_SECRET  The <secret> path segment of /v1/webhooks/<channel>/<secret>
+                                (telegram, viber, whatsapp, green-api, wazzup)
+  METRICA_CHATS_WHATSAPP_APP_SECRET  Meta's app secret: WhatsApp Cloud API notifications must be signed with it
+  METRICA_CHATS_GREEN_API_TOKEN      Green-API's Webhook URL Token, checked in the Authorization header
   YANDEX_METRICA_TOKEN          OAuth token (metrika:offline_data) for --upload-every; never logged
 `;
 var QUIET_DROPS = /* @__PURE__ */ new Set(["chat stored", "chat updated", "pairings stored"]);
@@ -317,12 +320,16 @@ var serve = async (args, io) => {
   const links = bridgeLinks(values.link ?? splitLinkList(env.METRICA_CHATS_LINKS));
   const apiKeys = splitList(env.METRICA_CHATS_API_KEYS);
   const webhookSecret = env.METRICA_CHATS_WEBHOOK_SECRET?.trim() || void 0;
+  const whatsappAppSecret = env.METRICA_CHATS_WHATSAPP_APP_SECRET?.trim() || void 0;
+  const greenApiToken = env.METRICA_CHATS_GREEN_API_TOKEN?.trim() || void 0;
+  const connectorSecrets = [whatsappAppSecret, greenApiToken].filter((v) => v !== void 0);
   const uploadSchedule = scheduleOptions(values, env);
   const write = (line) => io.stdout.write(line);
-  const { jsonLogger } = await import("./logger-XWGXKHHQ.js");
+  const { jsonLogger } = await import("./logger-GOIP6M3O.js");
   const base = jsonLogger(write, [
     ...apiKeys,
     ...webhookSecret ? [webhookSecret] : [],
+    ...connectorSecrets,
     // Never printed anyway; masked in case a message ever quotes it.
     ...uploadSchedule ? [tokenFromEnv(env)] : []
   ]);
@@ -333,6 +340,8 @@ var serve = async (args, io) => {
     allowOrigins: origins,
     apiKeys,
     ...webhookSecret ? { webhookSecret } : {},
+    ...whatsappAppSecret ? { whatsappAppSecret } : {},
+    ...greenApiToken ? { greenApiToken } : {},
     pathPrefix: String(values["path-prefix"] ?? env.METRICA_CHATS_PATH_PREFIX ?? ""),
     rateLimit: perMinute === 0 ? false : { perMinute, burst: Math.max(10, Math.ceil(perMinute / 4)) },
     trustProxy: Boolean(values["trust-proxy"]) || env.METRICA_CHATS_TRUST_PROXY === "1",

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   parseOptions
-} from "./chunk-V6T6VXTH.js";
+} from "./chunk-YYAGHXKK.js";
 
 // src/cli/io.ts
 function parseCommandArgs(config) {

@@ -3,12 +3,12 @@ import {
   EXPORT_HELP,
   exportCommand,
   parseSince
-} from "./chunk-E5A66FLP.js";
+} from "./chunk-6SLM4VUW.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-5GHHCO5G.js";
-import "./chunk-2QJBWAC6.js";
-import "./chunk-V6T6VXTH.js";
+import "./chunk-BBTZH3S5.js";
+import "./chunk-YYAGHXKK.js";
 export {
   EXPORT_HELP,
   exportCommand,

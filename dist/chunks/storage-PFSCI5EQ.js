@@ -7,7 +7,7 @@ import {
   isPostgresUrl,
   openStorage,
   recordOf
-} from "./chunk-GILL6SU2.js";
+} from "./chunk-JXGAKZJI.js";
 import {
   chatKey,
   hasMetricaId,

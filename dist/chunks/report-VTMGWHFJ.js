@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   parseSince
-} from "./chunk-E5A66FLP.js";
+} from "./chunk-6SLM4VUW.js";
 import {
   formatReport
 } from "./chunk-EM3OMI3P.js";
@@ -10,7 +10,7 @@ import "./chunk-BOWEE4IV.js";
 import "./chunk-5GHHCO5G.js";
 import {
   parseCommandArgs
-} from "./chunk-2QJBWAC6.js";
+} from "./chunk-BBTZH3S5.js";
 import {
   DATABASE_OPTIONS,
   DEFAULT_DB,
@@ -18,7 +18,7 @@ import {
   chooseDatabase,
   helpText,
   openDatabase
-} from "./chunk-V6T6VXTH.js";
+} from "./chunk-YYAGHXKK.js";
 
 // src/cli/report.ts
 var REPORT_HELP = `Usage: metrica-chats report [--db <path|url>] [--since <time>] [--json]

@@ -7,7 +7,7 @@ import {
   counterOption,
   metricaClient,
   tokenFromEnv
-} from "./chunk-UEMSYIRA.js";
+} from "./chunk-V6WJ2524.js";
 import {
   DEFAULT_API_URL,
   MetricaApiError,
@@ -26,7 +26,7 @@ import {
 } from "./chunk-5GHHCO5G.js";
 import {
   parseCommandArgs
-} from "./chunk-2QJBWAC6.js";
+} from "./chunk-BBTZH3S5.js";
 import {
   DATABASE_OPTIONS,
   EXIT,
@@ -34,7 +34,7 @@ import {
   chooseDatabase,
   helpText,
   openDatabase
-} from "./chunk-V6T6VXTH.js";
+} from "./chunk-YYAGHXKK.js";
 
 // src/cli/upload.ts
 import { createReadStream } from "node:fs";

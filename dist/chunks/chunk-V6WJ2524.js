@@ -5,7 +5,7 @@ import {
 } from "./chunk-5JCB4PEQ.js";
 import {
   UsageError
-} from "./chunk-V6T6VXTH.js";
+} from "./chunk-YYAGHXKK.js";
 
 // src/cli/metrica-options.ts
 function counterOption(value) {

@@ -150,7 +150,7 @@ function explainDatabaseError(error, target) {
   return null;
 }
 async function openDatabase(choice, io, options) {
-  const { isPostgresUrl, openStorage } = await import("./storage-UEFICDW7.js");
+  const { isPostgresUrl, openStorage } = await import("./storage-PFSCI5EQ.js");
   const { target } = choice;
   if (!options.create && !isPostgresUrl(target) && target !== ":memory:") {
     const path = resolve(io.cwd, target);
