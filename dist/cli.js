@@ -8,42 +8,42 @@ import {
   helpText,
   program,
   suggestOption
-} from "./chunks/chunk-YYAGHXKK.js";
+} from "./chunks/chunk-AQKHMSIE.js";
 
 // src/cli/commands.ts
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-V5S2FNKQ.js")).serve
+    load: async () => (await import("./chunks/serve-XUEVVCZT.js")).serve
   },
-  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-IVZFZ7HL.js")).purge },
+  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-L7PZJAKA.js")).purge },
   forget: {
     summary: "Delete everything stored about one person",
-    load: async () => (await import("./chunks/forget-OR5PJB7K.js")).forget
+    load: async () => (await import("./chunks/forget-GMJR3F35.js")).forget
   },
   upload: {
     summary: "Validate chats and upload them to Metrica",
-    load: async () => (await import("./chunks/upload-WBE5NVEI.js")).upload
+    load: async () => (await import("./chunks/upload-2GJBTIHG.js")).upload
   },
   export: {
     summary: "Write the CSV of chats not yet uploaded",
-    load: async () => (await import("./chunks/export-FKLKEFL2.js")).exportCommand
+    load: async () => (await import("./chunks/export-OE4EFVR3.js")).exportCommand
   },
   report: {
     summary: "Show the chat yield and why chats went unattributed",
-    load: async () => (await import("./chunks/report-VTMGWHFJ.js")).report
+    load: async () => (await import("./chunks/report-WKE44BXO.js")).report
   },
   check: {
     summary: "Check a page: script, configuration, collector, CORS, content blockers",
-    load: async () => (await import("./chunks/check-PEQOKMRU.js")).check
+    load: async () => (await import("./chunks/check-QOZ256H3.js")).check
   },
   link: {
     summary: "Bridge links for ads and QR codes: write the QR code of /go/<name>",
-    load: async () => (await import("./chunks/link-OPLMHHV3.js")).link
+    load: async () => (await import("./chunks/link-GABLAXKP.js")).link
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-BL5UQBLX.js")).demo
+    load: async () => (await import("./chunks/demo-BNTKLWAK.js")).demo
   }
 };
 

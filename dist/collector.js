@@ -17,8 +17,8 @@ import {
   whatsappHandshake,
   whatsappNotification,
   whatsappSignatureValid
-} from "./chunks/chunk-EOBER5WY.js";
-import "./chunks/chunk-EM3OMI3P.js";
+} from "./chunks/chunk-SDLVZTZK.js";
+import "./chunks/chunk-3UQKVSVT.js";
 import "./chunks/chunk-TDIG5AFX.js";
 import "./chunks/chunk-DJ2W7AGI.js";
 import "./chunks/chunk-BOWEE4IV.js";
@@ -26,7 +26,7 @@ import {
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   openStorage
-} from "./chunks/chunk-JXGAKZJI.js";
+} from "./chunks/chunk-FEXA2V6Y.js";
 import "./chunks/chunk-4YCAPLBT.js";
 import "./chunks/chunk-5GHHCO5G.js";
 import {

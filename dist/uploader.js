@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   readCsv
-} from "./chunks/chunk-2MITEKXK.js";
+} from "./chunks/chunk-7GX5KX4G.js";
 import {
   DEFAULT_API_URL,
   MAX_PART_BYTES,
@@ -22,7 +22,7 @@ import {
   uploadRows,
   validateHeader,
   validateRecord
-} from "./chunks/chunk-5JCB4PEQ.js";
+} from "./chunks/chunk-ZFBPVW72.js";
 import {
   exportPending
 } from "./chunks/chunk-DJ2W7AGI.js";

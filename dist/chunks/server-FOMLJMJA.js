@@ -2,12 +2,12 @@
 import "./chunk-TGB557WD.js";
 import {
   createCollector
-} from "./chunk-EOBER5WY.js";
-import "./chunk-EM3OMI3P.js";
+} from "./chunk-SDLVZTZK.js";
+import "./chunk-3UQKVSVT.js";
 import "./chunk-TDIG5AFX.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
-import "./chunk-JXGAKZJI.js";
+import "./chunk-FEXA2V6Y.js";
 import {
   checkChatRecord,
   isAttributed,

@@ -6,11 +6,11 @@ import {
 } from "./chunk-DF2M2KCU.js";
 import {
   parseCommandArgs
-} from "./chunk-BBTZH3S5.js";
+} from "./chunk-LHTISQFB.js";
 import {
   EXIT,
   UsageError
-} from "./chunk-YYAGHXKK.js";
+} from "./chunk-AQKHMSIE.js";
 
 // src/cli/check.ts
 import { resolve } from "node:path";

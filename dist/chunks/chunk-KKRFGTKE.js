@@ -2,10 +2,10 @@
 import {
   DEFAULT_API_URL,
   createMetricaClient
-} from "./chunk-5JCB4PEQ.js";
+} from "./chunk-ZFBPVW72.js";
 import {
   UsageError
-} from "./chunk-YYAGHXKK.js";
+} from "./chunk-AQKHMSIE.js";
 
 // src/cli/metrica-options.ts
 function counterOption(value) {

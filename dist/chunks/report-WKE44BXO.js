@@ -1,16 +1,16 @@
 #!/usr/bin/env node
 import {
   parseSince
-} from "./chunk-6SLM4VUW.js";
+} from "./chunk-Z5KAYVF7.js";
 import {
   formatReport
-} from "./chunk-EM3OMI3P.js";
+} from "./chunk-3UQKVSVT.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-5GHHCO5G.js";
 import {
   parseCommandArgs
-} from "./chunk-BBTZH3S5.js";
+} from "./chunk-LHTISQFB.js";
 import {
   DATABASE_OPTIONS,
   DEFAULT_DB,
@@ -18,7 +18,7 @@ import {
   chooseDatabase,
   helpText,
   openDatabase
-} from "./chunk-YYAGHXKK.js";
+} from "./chunk-AQKHMSIE.js";
 
 // src/cli/report.ts
 var REPORT_HELP = `Usage: metrica-chats report [--db <path|url>] [--since <time>] [--json]

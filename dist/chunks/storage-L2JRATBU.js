@@ -7,7 +7,7 @@ import {
   isPostgresUrl,
   openStorage,
   recordOf
-} from "./chunk-JXGAKZJI.js";
+} from "./chunk-FEXA2V6Y.js";
 import {
   chatKey,
   hasMetricaId,

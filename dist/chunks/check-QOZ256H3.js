@@ -3,10 +3,10 @@ import {
   CHECK_HELP,
   check,
   filterListSource
-} from "./chunk-72ZI66LF.js";
+} from "./chunk-JQB2YJTE.js";
 import "./chunk-DF2M2KCU.js";
-import "./chunk-BBTZH3S5.js";
-import "./chunk-YYAGHXKK.js";
+import "./chunk-LHTISQFB.js";
+import "./chunk-AQKHMSIE.js";
 export {
   CHECK_HELP,
   check,

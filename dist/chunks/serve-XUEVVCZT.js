@@ -4,17 +4,17 @@ import {
   counterOption,
   metricaClient,
   tokenFromEnv
-} from "./chunk-V6WJ2524.js";
+} from "./chunk-KKRFGTKE.js";
 import {
   MetricaApiError,
   MetricaNetworkError,
   QuotaExhaustedError,
   uploadPending
-} from "./chunk-5JCB4PEQ.js";
+} from "./chunk-ZFBPVW72.js";
 import {
   createCollector
-} from "./chunk-EOBER5WY.js";
-import "./chunk-EM3OMI3P.js";
+} from "./chunk-SDLVZTZK.js";
+import "./chunk-3UQKVSVT.js";
 import {
   LinkConfigError,
   linkTable,
@@ -25,20 +25,20 @@ import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import {
   isPostgresUrl
-} from "./chunk-JXGAKZJI.js";
+} from "./chunk-FEXA2V6Y.js";
 import "./chunk-4YCAPLBT.js";
 import "./chunk-5GHHCO5G.js";
 import "./chunk-SULML3OP.js";
 import {
   filterListSource
-} from "./chunk-72ZI66LF.js";
+} from "./chunk-JQB2YJTE.js";
 import "./chunk-DF2M2KCU.js";
 import {
   parseDuration
 } from "./chunk-KM4NCDVJ.js";
 import {
   parseCommandArgs
-} from "./chunk-BBTZH3S5.js";
+} from "./chunk-LHTISQFB.js";
 import {
   DEFAULT_DB,
   EXIT,
@@ -47,7 +47,7 @@ import {
   explainDatabaseError,
   explainListenError,
   helpText
-} from "./chunk-YYAGHXKK.js";
+} from "./chunk-AQKHMSIE.js";
 
 // src/cli/serve.ts
 import { resolve } from "node:path";

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   REASON_TEXT
-} from "./chunk-EM3OMI3P.js";
+} from "./chunk-3UQKVSVT.js";
 import {
   CHAT_ID_ALPHABET,
   DEFAULT_FORMAT,
@@ -20,7 +20,7 @@ import {
   SAME_VISIT_MS,
   UTM_KEYS,
   openStorage
-} from "./chunk-JXGAKZJI.js";
+} from "./chunk-FEXA2V6Y.js";
 import {
   URL_MAX_LENGTH,
   characterCount,

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   parseOptions
-} from "./chunk-YYAGHXKK.js";
+} from "./chunk-AQKHMSIE.js";
 
 // src/cli/io.ts
 function parseCommandArgs(config) {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   validateHeader
-} from "./chunk-5JCB4PEQ.js";
+} from "./chunk-ZFBPVW72.js";
 
 // src/uploader/read-csv.ts
 import { parse } from "csv-parse";
