@@ -8,38 +8,38 @@ import {
   helpText,
   program,
   suggestOption
-} from "./chunks/chunk-SAHDFHNS.js";
+} from "./chunks/chunk-IDJ3J3X5.js";
 
 // src/cli/commands.ts
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-W5WPKR57.js")).serve
+    load: async () => (await import("./chunks/serve-74DW52JU.js")).serve
   },
-  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-HSYO3FAA.js")).purge },
+  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-F3FXXMGM.js")).purge },
   forget: {
     summary: "Delete everything stored about one person",
-    load: async () => (await import("./chunks/forget-YOXNBVM2.js")).forget
+    load: async () => (await import("./chunks/forget-S322PCYG.js")).forget
   },
   upload: {
     summary: "Validate chats and upload them to Metrica",
-    load: async () => (await import("./chunks/upload-HQUN2NS7.js")).upload
+    load: async () => (await import("./chunks/upload-BEQZG4D7.js")).upload
   },
   export: {
     summary: "Write the CSV of chats not yet uploaded",
-    load: async () => (await import("./chunks/export-ECZXXCCO.js")).exportCommand
+    load: async () => (await import("./chunks/export-HXJ3ZYPE.js")).exportCommand
   },
   report: {
     summary: "Show the chat yield and why chats went unattributed",
-    load: async () => (await import("./chunks/report-22VMJKLT.js")).report
+    load: async () => (await import("./chunks/report-2QBKOATO.js")).report
   },
   link: {
     summary: "Bridge links for ads and QR codes: write the QR code of /go/<name>",
-    load: async () => (await import("./chunks/link-I5C7YHF6.js")).link
+    load: async () => (await import("./chunks/link-QNZEV73L.js")).link
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-DCKORLLC.js")).demo
+    load: async () => (await import("./chunks/demo-XEK7NKCT.js")).demo
   }
 };
 

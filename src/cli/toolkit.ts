@@ -24,6 +24,10 @@ export const EXIT = {
   database: 4,
   /** The address cannot be listened on: the port is in use or not permitted. */
   address: 5,
+  /** Uploaded, but rows of the database were held back: they break a CHATS rule (listed on stderr). */
+  heldBack: 6,
+  /** Uploaded, but Metrica accepted fewer rows than were sent (`line_quantity`). */
+  notAccepted: 7,
   /** An unexpected error: a bug. */
   internal: 70,
 } as const;

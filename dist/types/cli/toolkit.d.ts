@@ -20,6 +20,10 @@ export declare const EXIT: {
     readonly database: 4;
     /** The address cannot be listened on: the port is in use or not permitted. */
     readonly address: 5;
+    /** Uploaded, but rows of the database were held back: they break a CHATS rule (listed on stderr). */
+    readonly heldBack: 6;
+    /** Uploaded, but Metrica accepted fewer rows than were sent (`line_quantity`). */
+    readonly notAccepted: 7;
     /** An unexpected error: a bug. */
     readonly internal: 70;
 };

@@ -17,6 +17,10 @@ var EXIT = {
   database: 4,
   /** The address cannot be listened on: the port is in use or not permitted. */
   address: 5,
+  /** Uploaded, but rows of the database were held back: they break a CHATS rule (listed on stderr). */
+  heldBack: 6,
+  /** Uploaded, but Metrica accepted fewer rows than were sent (`line_quantity`). */
+  notAccepted: 7,
   /** An unexpected error: a bug. */
   internal: 70
 };
@@ -150,7 +154,7 @@ function explainDatabaseError(error, target) {
   return null;
 }
 async function openDatabase(choice, io, options) {
-  const { isPostgresUrl, openStorage } = await import("./storage-UJ5AF6V7.js");
+  const { isPostgresUrl, openStorage } = await import("./storage-2YZB5GXB.js");
   const { target } = choice;
   if (!options.create && !isPostgresUrl(target) && target !== ":memory:") {
     const path = resolve(io.cwd, target);

@@ -8,11 +8,11 @@ import {
 } from "./chunk-TDIG5AFX.js";
 import {
   parseCommandArgs
-} from "./chunk-SGJK3GGX.js";
+} from "./chunk-LF3OXH6W.js";
 import {
   EXIT,
   UsageError
-} from "./chunk-SAHDFHNS.js";
+} from "./chunk-IDJ3J3X5.js";
 
 // src/cli/link.ts
 import { writeFileSync } from "node:fs";

@@ -4,7 +4,7 @@ import {
 } from "./chunk-DJ2W7AGI.js";
 import {
   parseCommandArgs
-} from "./chunk-SGJK3GGX.js";
+} from "./chunk-LF3OXH6W.js";
 import {
   DATABASE_OPTIONS,
   DEFAULT_DB,
@@ -13,7 +13,7 @@ import {
   chooseDatabase,
   helpText,
   openDatabase
-} from "./chunk-SAHDFHNS.js";
+} from "./chunk-IDJ3J3X5.js";
 
 // src/cli/export.ts
 import { once } from "node:events";

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   parseOptions
-} from "./chunk-SAHDFHNS.js";
+} from "./chunk-IDJ3J3X5.js";
 
 // src/cli/io.ts
 function parseCommandArgs(config) {
