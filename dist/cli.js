@@ -2,44 +2,45 @@
 import {
   CliError,
   EXIT,
+  EXIT_MEANINGS,
   FAIL,
   UsageError,
   explainDatabaseError,
   helpText,
   program,
   suggestOption
-} from "./chunks/chunk-T3TQKIJC.js";
+} from "./chunks/chunk-K7LC5JDF.js";
 
 // src/cli/commands.ts
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-B4UF45GD.js")).serve
+    load: async () => (await import("./chunks/serve-QCCMILG2.js")).serve
   },
-  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-UIX2AUKQ.js")).purge },
+  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-FMJQI4HW.js")).purge },
   forget: {
     summary: "Delete everything stored about one person",
-    load: async () => (await import("./chunks/forget-EV6GB5P7.js")).forget
+    load: async () => (await import("./chunks/forget-2EEUNK73.js")).forget
   },
   upload: {
     summary: "Validate chats and upload them to Metrica",
-    load: async () => (await import("./chunks/upload-OCNIJTIT.js")).upload
+    load: async () => (await import("./chunks/upload-IGM7LQLB.js")).upload
   },
   export: {
     summary: "Write the CSV of chats not yet uploaded",
-    load: async () => (await import("./chunks/export-DBQHGXC7.js")).exportCommand
+    load: async () => (await import("./chunks/export-7D7N2T4Y.js")).exportCommand
   },
   report: {
     summary: "Show the chat yield and why chats went unattributed",
-    load: async () => (await import("./chunks/report-ZCXZJJAZ.js")).report
+    load: async () => (await import("./chunks/report-JWLTYPSX.js")).report
   },
   link: {
     summary: "Bridge links for ads and QR codes: write the QR code of /go/<name>",
-    load: async () => (await import("./chunks/link-HMWK3JGS.js")).link
+    load: async () => (await import("./chunks/link-IY23RNVC.js")).link
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-UYSPJWJ3.js")).demo
+    load: async () => (await import("./chunks/demo-JKANQQAL.js")).demo
   }
 };
 
@@ -56,6 +57,9 @@ function help(io) {
       ...lines,
       "",
       "Run `metrica-chats <command> --help` for the options of one command.",
+      "",
+      "Exit codes (the same in every command):",
+      ...EXIT_MEANINGS.map(([code, meaning]) => `  ${String(code).padStart(2)}  ${meaning}`),
       ""
     ].join("\n")
   );

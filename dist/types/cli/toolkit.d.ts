@@ -16,14 +16,20 @@ export declare const EXIT: {
     readonly usage: 2;
     /** Metrica refused the upload, or did not answer after retries. */
     readonly api: 3;
+    /** Uploaded, but some rows of the database were held back: they break a CHATS rule. */
+    readonly heldBack: 4;
+    /** Uploaded, but Metrica accepted fewer rows than were sent (`line_quantity`). */
+    readonly notAccepted: 5;
     /** The database cannot be opened, created or reached, or its driver is missing. */
-    readonly database: 4;
+    readonly database: 6;
     /** The address cannot be listened on: the port is in use or not permitted. */
-    readonly address: 5;
+    readonly address: 7;
     /** An unexpected error: a bug. */
     readonly internal: 70;
 };
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+/** What each exit code means, in the words of `metrica-chats --help` and README's table. */
+export declare const EXIT_MEANINGS: ReadonlyArray<readonly [ExitCode, string]>;
 /** An error meant for the user: its message is printed as is, and the command exits with `exit`. */
 export declare class CliError extends Error {
     readonly exit: ExitCode;

@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 import {
   parseSince
-} from "./chunk-SYOGWKWZ.js";
+} from "./chunk-M4L2PADG.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-5GHHCO5G.js";
 import {
   parseCommandArgs
-} from "./chunk-VWSHXKRO.js";
+} from "./chunk-NG2QSJ2P.js";
 import {
   DATABASE_OPTIONS,
   DEFAULT_DB,
@@ -15,7 +15,7 @@ import {
   chooseDatabase,
   helpText,
   openDatabase
-} from "./chunk-T3TQKIJC.js";
+} from "./chunk-K7LC5JDF.js";
 
 // src/report/stats-text.ts
 var REASON_TEXT = {

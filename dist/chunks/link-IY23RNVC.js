@@ -8,11 +8,11 @@ import {
 } from "./chunk-TDIG5AFX.js";
 import {
   parseCommandArgs
-} from "./chunk-VWSHXKRO.js";
+} from "./chunk-NG2QSJ2P.js";
 import {
   EXIT,
   UsageError
-} from "./chunk-T3TQKIJC.js";
+} from "./chunk-K7LC5JDF.js";
 
 // src/cli/link.ts
 import { writeFileSync } from "node:fs";

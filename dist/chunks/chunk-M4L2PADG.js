@@ -4,7 +4,7 @@ import {
 } from "./chunk-DJ2W7AGI.js";
 import {
   parseCommandArgs
-} from "./chunk-VWSHXKRO.js";
+} from "./chunk-NG2QSJ2P.js";
 import {
   DATABASE_OPTIONS,
   DEFAULT_DB,
@@ -13,7 +13,7 @@ import {
   chooseDatabase,
   helpText,
   openDatabase
-} from "./chunk-T3TQKIJC.js";
+} from "./chunk-K7LC5JDF.js";
 
 // src/cli/export.ts
 import { once } from "node:events";

@@ -21,7 +21,7 @@ import "./chunk-ITWH7KDP.js";
 import "./chunk-5GHHCO5G.js";
 import {
   parseCommandArgs
-} from "./chunk-VWSHXKRO.js";
+} from "./chunk-NG2QSJ2P.js";
 import {
   DEFAULT_DB,
   EXIT,
@@ -30,7 +30,7 @@ import {
   explainDatabaseError,
   explainListenError,
   helpText
-} from "./chunk-T3TQKIJC.js";
+} from "./chunk-K7LC5JDF.js";
 
 // src/cli/serve.ts
 import { resolve } from "node:path";

@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 import {
   parseCommandArgs
-} from "./chunk-VWSHXKRO.js";
+} from "./chunk-NG2QSJ2P.js";
 import {
   EXIT,
   UsageError,
   explainListenError,
   helpText,
   program
-} from "./chunk-T3TQKIJC.js";
+} from "./chunk-K7LC5JDF.js";
 
 // src/cli/demo.ts
 import { join } from "node:path";

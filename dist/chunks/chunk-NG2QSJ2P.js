@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   parseOptions
-} from "./chunk-T3TQKIJC.js";
+} from "./chunk-K7LC5JDF.js";
 
 // src/cli/io.ts
 function parseCommandArgs(config) {

@@ -19,7 +19,7 @@ import {
 } from "./chunk-5GHHCO5G.js";
 import {
   parseCommandArgs
-} from "./chunk-VWSHXKRO.js";
+} from "./chunk-NG2QSJ2P.js";
 import {
   DATABASE_OPTIONS,
   EXIT,
@@ -27,7 +27,7 @@ import {
   chooseDatabase,
   helpText,
   openDatabase
-} from "./chunk-T3TQKIJC.js";
+} from "./chunk-K7LC5JDF.js";
 
 // src/cli/upload.ts
 import { createReadStream } from "node:fs";
