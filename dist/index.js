@@ -196,7 +196,12 @@ function watchRoots(fix, frame) {
   const work = (count) => {
     observer.disconnect();
     try {
-      for (const end = next + count; next < links.length && next < end; ) fix(links[next++]);
+      for (const end = next + count; next < links.length && next < end; ) {
+        try {
+          fix(links[next++]);
+        } catch {
+        }
+      }
     } finally {
       for (const root of roots) observer.observe(root, WATCH);
     }
@@ -467,10 +472,7 @@ function start(config) {
     clientId = storedClientId();
     askClientId();
     document.addEventListener(`yacounter${config.counterId}inited`, () => guard(askClientId));
-    roots = watchRoots(
-      (link) => guard(() => fix(link)),
-      (iframe) => guard(() => coverFrame(iframe))
-    );
+    roots = watchRoots(fix, (iframe) => guard(() => coverFrame(iframe)));
     cover(window);
     log(chatId, clientId, yclid);
   };

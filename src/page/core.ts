@@ -191,10 +191,7 @@ export function start(config?: ResolvedConfig): MetricaChatsApi {
     askClientId();
     // Metrica announces a counter that loads after us (with `triggerEvent: true`).
     document.addEventListener(`yacounter${config.counterId}inited`, () => guard(askClientId));
-    roots = watchRoots(
-      (link) => guard(() => fix(link)),
-      (iframe) => guard(() => coverFrame(iframe)),
-    );
+    roots = watchRoots(fix, (iframe) => guard(() => coverFrame(iframe)));
     cover(window);
     log(chatId, clientId, yclid);
   };

@@ -28,11 +28,11 @@ export interface Roots {
 const SLICE = 1000;
 
 /**
- * Keeps the list of roots. `fix` gets every link; `frame` every `<iframe>` element met on a
- * pass (it decides whether the frame is one to cover). The observer starts a new pass once per
- * batch of changes; the parser's own insertions count, so links are handled even when the
- * script runs in `<head>`. Links already seen cost a lookup, so a pass after a small change is
- * short.
+ * Keeps the list of roots. `fix` gets every link (what it throws is dropped); `frame` every
+ * `<iframe>` element met on a pass (it decides whether the frame is one to cover). The observer
+ * starts a new pass once per batch of changes; the parser's own insertions count, so links are
+ * handled even when the script runs in `<head>`. Links already seen cost a lookup, so a pass
+ * after a small change is short.
  */
 export function watchRoots(fix: (a: Element) => void, frame: (iframe: HTMLIFrameElement) => void): Roots {
   const roots: LinkRoot[] = [];
@@ -44,7 +44,12 @@ export function watchRoots(fix: (a: Element) => void, frame: (iframe: HTMLIFrame
   const work = (count: number): void => {
     observer.disconnect();
     try {
-      for (const end = next + count; next < links.length && next < end; ) fix(links[next++]!);
+      for (const end = next + count; next < links.length && next < end; ) {
+        // One failed link costs only itself (no closure per link: a pass may meet 10,000).
+        try {
+          fix(links[next++]!);
+        } catch {}
+      }
     } finally {
       for (const root of roots) observer.observe(root, WATCH);
     }

@@ -12,11 +12,11 @@ export interface Roots {
     scan(): void;
 }
 /**
- * Keeps the list of roots. `fix` gets every link; `frame` every `<iframe>` element met on a
- * pass (it decides whether the frame is one to cover). The observer starts a new pass once per
- * batch of changes; the parser's own insertions count, so links are handled even when the
- * script runs in `<head>`. Links already seen cost a lookup, so a pass after a small change is
- * short.
+ * Keeps the list of roots. `fix` gets every link (what it throws is dropped); `frame` every
+ * `<iframe>` element met on a pass (it decides whether the frame is one to cover). The observer
+ * starts a new pass once per batch of changes; the parser's own insertions count, so links are
+ * handled even when the script runs in `<head>`. Links already seen cost a lookup, so a pass
+ * after a small change is short.
  */
 export declare function watchRoots(fix: (a: Element) => void, frame: (iframe: HTMLIFrameElement) => void): Roots;
 /**
