@@ -9,38 +9,38 @@ import {
   helpText,
   program,
   suggestOption
-} from "./chunks/chunk-K7LC5JDF.js";
+} from "./chunks/chunk-ZWFHKV2H.js";
 
 // src/cli/commands.ts
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-QCCMILG2.js")).serve
+    load: async () => (await import("./chunks/serve-LVP2XMKZ.js")).serve
   },
-  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-FMJQI4HW.js")).purge },
+  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-WE74VUOH.js")).purge },
   forget: {
     summary: "Delete everything stored about one person",
-    load: async () => (await import("./chunks/forget-2EEUNK73.js")).forget
+    load: async () => (await import("./chunks/forget-K3ZQYFQE.js")).forget
   },
   upload: {
     summary: "Validate chats and upload them to Metrica",
-    load: async () => (await import("./chunks/upload-IGM7LQLB.js")).upload
+    load: async () => (await import("./chunks/upload-DMCOREJX.js")).upload
   },
   export: {
     summary: "Write the CSV of chats not yet uploaded",
-    load: async () => (await import("./chunks/export-7D7N2T4Y.js")).exportCommand
+    load: async () => (await import("./chunks/export-QXYRSROK.js")).exportCommand
   },
   report: {
     summary: "Show the chat yield and why chats went unattributed",
-    load: async () => (await import("./chunks/report-JWLTYPSX.js")).report
+    load: async () => (await import("./chunks/report-NWLIVNOD.js")).report
   },
   link: {
     summary: "Bridge links for ads and QR codes: write the QR code of /go/<name>",
-    load: async () => (await import("./chunks/link-IY23RNVC.js")).link
+    load: async () => (await import("./chunks/link-UWCFEPPK.js")).link
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-JKANQQAL.js")).demo
+    load: async () => (await import("./chunks/demo-RG7GNCMR.js")).demo
   }
 };
 

@@ -12,7 +12,7 @@ import {
   recordChat,
   telegramChat,
   viberChat
-} from "./chunks/chunk-VXWCC6WW.js";
+} from "./chunks/chunk-7LRVXZBW.js";
 import "./chunks/chunk-TDIG5AFX.js";
 import "./chunks/chunk-DJ2W7AGI.js";
 import "./chunks/chunk-BOWEE4IV.js";
@@ -20,12 +20,12 @@ import {
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   openStorage
-} from "./chunks/chunk-V5P5YLLQ.js";
+} from "./chunks/chunk-GDDFYWX7.js";
 import {
   jsonLogger,
   mask
 } from "./chunks/chunk-7Z4IPTRN.js";
-import "./chunks/chunk-ITWH7KDP.js";
+import "./chunks/chunk-4YCAPLBT.js";
 import "./chunks/chunk-5GHHCO5G.js";
 export {
   CHAT_BODY_LIMIT,

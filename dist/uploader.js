@@ -20,7 +20,7 @@ import {
   uploadRows,
   validateHeader,
   validateRecord
-} from "./chunks/chunk-LBD7XAZ7.js";
+} from "./chunks/chunk-N5MW36GP.js";
 import {
   exportPending
 } from "./chunks/chunk-DJ2W7AGI.js";
@@ -36,7 +36,7 @@ import {
   COMMENT_MAX_LENGTH,
   TAG_MAX_LENGTH,
   isAttributed
-} from "./chunks/chunk-ITWH7KDP.js";
+} from "./chunks/chunk-4YCAPLBT.js";
 import {
   CHAT_PLATFORMS,
   CSV_COLUMNS,

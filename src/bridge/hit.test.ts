@@ -21,6 +21,15 @@ describe('readBridgeQuery', () => {
       },
     );
   });
+  it('keeps emoji and other letters outside the BMP whole, and counts them as one character each', () => {
+    const emoji = '🛋'.repeat(MAX_UTM_LENGTH);
+    assert.deepEqual(q(`utm_content=${encodeURIComponent(emoji)}`).utm, { utm_content: emoji });
+  });
+  it('drops a UTM value with a broken character', () => {
+    const r = q('utm_source=%ED%A0%80x');
+    assert.deepEqual(r.utm, {});
+    assert.match(r.ignored[0]?.reason ?? '', /utm_source contains a broken Unicode character/);
+  });
   it('decodes UTM values as forms do', () => {
     assert.deepEqual(q('utm_term=%D0%B4%D0%B8%D0%B2%D0%B0%D0%BD+%D1%83%D0%B3%D0%BB%D0%BE%D0%B2%D0%BE%D0%B9').utm, {
       utm_term: 'диван угловой',

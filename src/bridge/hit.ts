@@ -4,7 +4,7 @@
  * window keep its chat ID. The collector's route does the I/O around these.
  */
 import { isbot } from 'isbot';
-import { yclidVerdict } from '../domain/index.js';
+import { characterCount, textProblem, yclidVerdict } from '../domain/index.js';
 import type { ChatIdFormat } from '../match/format.js';
 import { defaultMessage } from '../match/message.js';
 import { rewrite } from '../match/rewrite.js';
@@ -21,8 +21,6 @@ export interface BridgeQuery {
   /** Values that were present but unusable, and why: logged, never a reason to refuse the visitor. */
   ignored: Array<{ field: string; reason: string }>;
 }
-
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udfff]/;
 
 const shown = (v: string): string => (v.length > 40 ? `a value of ${v.length} characters` : JSON.stringify(v));
 
@@ -51,11 +49,12 @@ export function readBridgeQuery(search: URLSearchParams): BridgeQuery {
   for (const key of UTM_KEYS) {
     const v = single(key);
     if (v === undefined) continue;
-    if (v.length > MAX_UTM_LENGTH) {
-      out.ignored.push({ field: key, reason: `${key} must be at most ${MAX_UTM_LENGTH} characters, got ${v.length}` });
-    } else if (UNPRINTABLE.test(v)) {
-      out.ignored.push({ field: key, reason: `${key} contains control, direction-override or broken characters` });
-    } else out.utm[key] = v;
+    const length = characterCount(v);
+    const problem = textProblem(v);
+    if (length > MAX_UTM_LENGTH) {
+      out.ignored.push({ field: key, reason: `${key} must be at most ${MAX_UTM_LENGTH} characters, got ${length}` });
+    } else if (problem) out.ignored.push({ field: key, reason: `${key} ${problem}` });
+    else out.utm[key] = v;
   }
   return out;
 }

@@ -357,6 +357,21 @@ for (const kind of ['sqlite', 'postgres'] as const) {
   });
 }
 
+describe('bridge link with a failing database', () => {
+  test('the visitor is still sent to the messenger with a chat ID, and the failure is logged', async (t) => {
+    const errors: Array<Record<string, unknown>> = [];
+    const logger: Logger = { info() {}, warn() {}, error: (_m, fields) => errors.push(fields ?? {}) };
+    const s = await startCollector(t, { links: LINKS, rateLimit: false, logger });
+    if (!s) return;
+    s.collector.storage.insertPairing = () => Promise.reject(new Error('disk I/O error'));
+    const res = await visit(s.url, `/go/bot?yclid=${YCLID}`);
+    assert.equal(res.status, 302);
+    const id = chatIdIn(res.headers.get('location'));
+    assert.equal(res.headers.get('location'), `https://t.me/shop_bot?start=${id}`);
+    assert.deepEqual(errors, [{ link: 'bot', chatId: id, error: 'disk I/O error' }]);
+  });
+});
+
 describe('bridge link configuration', () => {
   test('a link that cannot carry a chat ID stops the collector at start-up, with the reason', async (t) => {
     await assert.rejects(

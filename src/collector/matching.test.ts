@@ -8,6 +8,7 @@ import { API_KEY, beacon, postChat, startCollector } from './test-support/server
  */
 
 const MIN = 60_000;
+const DAY = 24 * 60 * MIN;
 const T0 = (Math.floor(Date.now() / 1000) - 86_400) * 1000;
 const FRIEND = 'CT4HW8N3RB';
 const OWN = 'CT7KQ2M9XA';
@@ -114,5 +115,34 @@ describe('a ClientID that arrives after the chat', () => {
     await beacon(s.url, { v: 1, chatId: OWN, yclid: '6289473625182731001', clientId: CLIENT });
     const row = await s.collector.storage.getChat(chat.key);
     assert.deepEqual([row?.clientId, row?.yclid, row?.upgradedAt], [null, '6289473625182731001', null]);
+  });
+});
+
+describe('one person, two spellings of a phone number', () => {
+  test('the partner link holds: the untagged chat is credited through the tagged one', async (t) => {
+    const s = await collectorAt(t);
+    if (!s) return;
+    await beacon(s.url, { v: 1, chatId: OWN, clientId: CLIENT });
+    s.at(2 * MIN);
+    const tagged = await postChat(s.url, {
+      platform: 'whatsapp',
+      phoneNumber: '+7 (916) 123-45-67',
+      dateTime: T0 / 1000 + 60,
+      text: `Номер обращения: ${OWN}`,
+    });
+    assert.deepEqual((await tagged.json()).matched, { clientId: CLIENT });
+    s.at(DAY);
+    for (const [i, phoneNumber] of ['8 916 123 45 67', '\u2068+7\u00A0916\u00A0123\u201145\u201167\u2069'].entries()) {
+      const later = await postChat(s.url, {
+        platform: 'whatsapp',
+        phoneNumber,
+        dateTime: T0 / 1000 + 3600 * (i + 1),
+        text: 'Это снова я',
+      });
+      const body = await later.json();
+      assert.deepEqual([body.chatId, body.matched], [OWN, { clientId: CLIENT }], phoneNumber);
+    }
+    const stats = await s.stats();
+    assert.equal(stats.linkedByPartner, 2);
   });
 });

@@ -1,4 +1,5 @@
 import { cleanText, normalizePhone } from '../domain/index.js';
+import { cleanCopiedValue } from '../match/index.js';
 
 /**
  * Reading untrusted platform JSON: each helper returns the value in the form a chat stores, or
@@ -53,8 +54,11 @@ export function isoSeconds(v: unknown, nowSeconds: number): number | undefined {
   return Number.isFinite(ms) ? unixSeconds(Math.floor(ms / 1000), nowSeconds) : undefined;
 }
 
-/** A phone number in its one spelling (domain/phone.ts: `+` and the digits), from any spelling. */
+/**
+ * A phone number in its one spelling (domain/phone.ts: `+` and the digits), from any spelling,
+ * also as a phone copied it (bidi isolates, direction marks, zero-width characters around it).
+ */
 export function phone(digits: unknown): string | undefined {
   if (typeof digits !== 'string' && typeof digits !== 'number') return undefined;
-  return normalizePhone(String(digits)) ?? undefined;
+  return normalizePhone(cleanCopiedValue(String(digits))) ?? undefined;
 }

@@ -22,5 +22,8 @@ export declare function ident(v: unknown, max: number): string | undefined;
 export declare function unixSeconds(v: unknown, nowSeconds: number): number | undefined;
 /** Unix seconds from an ISO 8601 time; one without a zone is read as UTC. */
 export declare function isoSeconds(v: unknown, nowSeconds: number): number | undefined;
-/** A phone number in its one spelling (domain/phone.ts: `+` and the digits), from any spelling. */
+/**
+ * A phone number in its one spelling (domain/phone.ts: `+` and the digits), from any spelling,
+ * also as a phone copied it (bidi isolates, direction marks, zero-width characters around it).
+ */
 export declare function phone(digits: unknown): string | undefined;

@@ -63,7 +63,16 @@ export const bridge: RouteHandler = async (ctx, { req, res, url, params }) => {
     ...(Object.keys(query.utm).length > 0 ? { utm: query.utm } : {}),
   };
   // Redirected only once the pairing is committed: a chat can start the moment the messenger opens.
-  if (!reused || !(await alreadyStored(ctx.storage, pairing))) await ctx.storage.insertPairing(pairing);
+  // A database that fails now costs the attribution, not the chat: the visitor goes on regardless.
+  try {
+    if (!reused || !(await alreadyStored(ctx.storage, pairing))) await ctx.storage.insertPairing(pairing);
+  } catch (error) {
+    ctx.log.error('bridge link: pairing not stored, visitor redirected all the same', {
+      link: name,
+      chatId: pairing.chatId,
+      error: error instanceof Error ? error.message : String(error),
+    });
+  }
   redirect(res, bridgeTarget(link, pairing.chatId, ctx.format, req.headers['accept-language']), {
     'Set-Cookie': reuseCookie(pairing.chatId, `${ctx.prefix}/go/${name}`, ctx.isHttps(req)),
   });

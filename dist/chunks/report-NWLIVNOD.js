@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 import {
   parseSince
-} from "./chunk-M4L2PADG.js";
+} from "./chunk-RAKNW4C3.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-5GHHCO5G.js";
 import {
   parseCommandArgs
-} from "./chunk-NG2QSJ2P.js";
+} from "./chunk-XTTVBZ7N.js";
 import {
   DATABASE_OPTIONS,
   DEFAULT_DB,
@@ -15,7 +15,7 @@ import {
   chooseDatabase,
   helpText,
   openDatabase
-} from "./chunk-K7LC5JDF.js";
+} from "./chunk-ZWFHKV2H.js";
 
 // src/report/stats-text.ts
 var REASON_TEXT = {

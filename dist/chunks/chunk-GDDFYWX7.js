@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   hasMetricaId
-} from "./chunk-ITWH7KDP.js";
+} from "./chunk-4YCAPLBT.js";
 
 // src/storage/index.ts
 import { resolve } from "node:path";

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   createCollector
-} from "./chunk-VXWCC6WW.js";
+} from "./chunk-7LRVXZBW.js";
 import {
   LinkConfigError,
   linkTable,
@@ -12,16 +12,16 @@ import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import {
   isPostgresUrl
-} from "./chunk-V5P5YLLQ.js";
+} from "./chunk-GDDFYWX7.js";
 import "./chunk-7Z4IPTRN.js";
 import {
   parseDuration
 } from "./chunk-KM4NCDVJ.js";
-import "./chunk-ITWH7KDP.js";
+import "./chunk-4YCAPLBT.js";
 import "./chunk-5GHHCO5G.js";
 import {
   parseCommandArgs
-} from "./chunk-NG2QSJ2P.js";
+} from "./chunk-XTTVBZ7N.js";
 import {
   DEFAULT_DB,
   EXIT,
@@ -30,7 +30,7 @@ import {
   explainDatabaseError,
   explainListenError,
   helpText
-} from "./chunk-K7LC5JDF.js";
+} from "./chunk-ZWFHKV2H.js";
 
 // src/cli/serve.ts
 import { resolve } from "node:path";

@@ -2,18 +2,18 @@
 import "./chunk-EGQFFPF7.js";
 import {
   createCollector
-} from "./chunk-VXWCC6WW.js";
+} from "./chunk-7LRVXZBW.js";
 import "./chunk-TDIG5AFX.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
-import "./chunk-V5P5YLLQ.js";
+import "./chunk-GDDFYWX7.js";
 import "./chunk-7Z4IPTRN.js";
 import {
   checkChatRecord,
   isAttributed,
   strictUpdateKey,
   uploadCommentVerdict
-} from "./chunk-ITWH7KDP.js";
+} from "./chunk-4YCAPLBT.js";
 import {
   CSV_COLUMNS,
   PARTNER_CSV_COLUMNS

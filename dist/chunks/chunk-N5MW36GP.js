@@ -7,7 +7,7 @@ import {
   checkChatRecord,
   isAttributed,
   uploadCommentVerdict
-} from "./chunk-ITWH7KDP.js";
+} from "./chunk-4YCAPLBT.js";
 import {
   CSV_COLUMNS,
   PARTNER_CSV_COLUMNS

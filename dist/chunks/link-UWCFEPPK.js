@@ -8,11 +8,11 @@ import {
 } from "./chunk-TDIG5AFX.js";
 import {
   parseCommandArgs
-} from "./chunk-NG2QSJ2P.js";
+} from "./chunk-XTTVBZ7N.js";
 import {
   EXIT,
   UsageError
-} from "./chunk-K7LC5JDF.js";
+} from "./chunk-ZWFHKV2H.js";
 
 // src/cli/link.ts
 import { writeFileSync } from "node:fs";

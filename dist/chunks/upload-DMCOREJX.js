@@ -9,17 +9,17 @@ import {
   readCsv,
   uploadPending,
   uploadRows
-} from "./chunk-LBD7XAZ7.js";
+} from "./chunk-N5MW36GP.js";
 import "./chunk-BOWEE4IV.js";
 import {
   uploadCommentVerdict
-} from "./chunk-ITWH7KDP.js";
+} from "./chunk-4YCAPLBT.js";
 import {
   CSV_COLUMNS
 } from "./chunk-5GHHCO5G.js";
 import {
   parseCommandArgs
-} from "./chunk-NG2QSJ2P.js";
+} from "./chunk-XTTVBZ7N.js";
 import {
   DATABASE_OPTIONS,
   EXIT,
@@ -27,7 +27,7 @@ import {
   chooseDatabase,
   helpText,
   openDatabase
-} from "./chunk-K7LC5JDF.js";
+} from "./chunk-ZWFHKV2H.js";
 
 // src/cli/upload.ts
 import { createReadStream } from "node:fs";

@@ -236,6 +236,7 @@ function uploadCommentVerdict(comment) {
 export {
   currencyVerdict,
   normalizeCurrency,
+  characterCount,
   textProblem,
   cleanText,
   clientIdVerdict,

@@ -4,7 +4,7 @@ import {
 } from "./chunk-DJ2W7AGI.js";
 import {
   parseCommandArgs
-} from "./chunk-NG2QSJ2P.js";
+} from "./chunk-XTTVBZ7N.js";
 import {
   DATABASE_OPTIONS,
   DEFAULT_DB,
@@ -13,7 +13,7 @@ import {
   chooseDatabase,
   helpText,
   openDatabase
-} from "./chunk-K7LC5JDF.js";
+} from "./chunk-ZWFHKV2H.js";
 
 // src/cli/export.ts
 import { once } from "node:events";

@@ -7,12 +7,12 @@ import {
   isPostgresUrl,
   openStorage,
   recordOf
-} from "./chunk-V5P5YLLQ.js";
+} from "./chunk-GDDFYWX7.js";
 import {
   chatKey,
   hasMetricaId,
   partnersOf
-} from "./chunk-ITWH7KDP.js";
+} from "./chunk-4YCAPLBT.js";
 import "./chunk-5GHHCO5G.js";
 export {
   DRIVER_INSTALL,

@@ -2,13 +2,13 @@
 import {
   isChatPlatform,
   normalizePhone
-} from "./chunk-ITWH7KDP.js";
+} from "./chunk-4YCAPLBT.js";
 import {
   CHAT_PLATFORMS
 } from "./chunk-5GHHCO5G.js";
 import {
   parseCommandArgs
-} from "./chunk-NG2QSJ2P.js";
+} from "./chunk-XTTVBZ7N.js";
 import {
   DATABASE_OPTIONS,
   DEFAULT_DB,
@@ -17,7 +17,7 @@ import {
   chooseDatabase,
   helpText,
   openDatabase
-} from "./chunk-K7LC5JDF.js";
+} from "./chunk-ZWFHKV2H.js";
 
 // src/cli/forget.ts
 var FORGET_HELP = `Usage: metrica-chats forget (--phone <number> | --user-id <id> | --username <name> | --chat-id <id>)

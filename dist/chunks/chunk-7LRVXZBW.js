@@ -17,7 +17,7 @@ import {
   SAME_VISIT_MS,
   UTM_KEYS,
   openStorage
-} from "./chunk-V5P5YLLQ.js";
+} from "./chunk-GDDFYWX7.js";
 import {
   jsonLogger,
   mask,
@@ -25,6 +25,7 @@ import {
 } from "./chunk-7Z4IPTRN.js";
 import {
   URL_MAX_LENGTH,
+  characterCount,
   chatKey,
   cleanText,
   clientIdVerdict,
@@ -43,7 +44,7 @@ import {
   urlVerdict,
   usernameVerdict,
   yclidVerdict
-} from "./chunk-ITWH7KDP.js";
+} from "./chunk-4YCAPLBT.js";
 import {
   CHAT_PLATFORMS
 } from "./chunk-5GHHCO5G.js";
@@ -1162,7 +1163,6 @@ function originMatcher(allowed) {
 // src/bridge/hit.ts
 import { isbot } from "isbot";
 var MAX_UTM_LENGTH = 256;
-var UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udfff]/;
 var shown2 = (v) => v.length > 40 ? `a value of ${v.length} characters` : JSON.stringify(v);
 function readBridgeQuery(search) {
   const out = { utm: {}, ignored: [] };
@@ -1183,11 +1183,12 @@ function readBridgeQuery(search) {
   for (const key of UTM_KEYS) {
     const v = single(key);
     if (v === void 0) continue;
-    if (v.length > MAX_UTM_LENGTH) {
-      out.ignored.push({ field: key, reason: `${key} must be at most ${MAX_UTM_LENGTH} characters, got ${v.length}` });
-    } else if (UNPRINTABLE.test(v)) {
-      out.ignored.push({ field: key, reason: `${key} contains control, direction-override or broken characters` });
-    } else out.utm[key] = v;
+    const length = characterCount(v);
+    const problem = textProblem(v);
+    if (length > MAX_UTM_LENGTH) {
+      out.ignored.push({ field: key, reason: `${key} must be at most ${MAX_UTM_LENGTH} characters, got ${length}` });
+    } else if (problem) out.ignored.push({ field: key, reason: `${key} ${problem}` });
+    else out.utm[key] = v;
   }
   return out;
 }
@@ -1244,7 +1245,15 @@ var bridge = async (ctx, { req, res, url, params }) => {
     ...query.yclid ? { yclid: query.yclid } : {},
     ...Object.keys(query.utm).length > 0 ? { utm: query.utm } : {}
   };
-  if (!reused || !await alreadyStored(ctx.storage, pairing2)) await ctx.storage.insertPairing(pairing2);
+  try {
+    if (!reused || !await alreadyStored(ctx.storage, pairing2)) await ctx.storage.insertPairing(pairing2);
+  } catch (error) {
+    ctx.log.error("bridge link: pairing not stored, visitor redirected all the same", {
+      link: name,
+      chatId: pairing2.chatId,
+      error: error instanceof Error ? error.message : String(error)
+    });
+  }
   redirect(res, bridgeTarget(link, pairing2.chatId, ctx.format, req.headers["accept-language"]), {
     "Set-Cookie": reuseCookie(pairing2.chatId, `${ctx.prefix}/go/${name}`, ctx.isHttps(req))
   });

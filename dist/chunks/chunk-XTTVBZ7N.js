@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   parseOptions
-} from "./chunk-K7LC5JDF.js";
+} from "./chunk-ZWFHKV2H.js";
 
 // src/cli/io.ts
 function parseCommandArgs(config) {
