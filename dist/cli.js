@@ -9,38 +9,38 @@ import {
   helpText,
   program,
   suggestOption
-} from "./chunks/chunk-ZWFHKV2H.js";
+} from "./chunks/chunk-Z6P52EM5.js";
 
 // src/cli/commands.ts
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-LVP2XMKZ.js")).serve
+    load: async () => (await import("./chunks/serve-ADOEYQHY.js")).serve
   },
-  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-WE74VUOH.js")).purge },
+  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-X5UC2FIW.js")).purge },
   forget: {
     summary: "Delete everything stored about one person",
-    load: async () => (await import("./chunks/forget-K3ZQYFQE.js")).forget
+    load: async () => (await import("./chunks/forget-J3UI3AJH.js")).forget
   },
   upload: {
     summary: "Validate chats and upload them to Metrica",
-    load: async () => (await import("./chunks/upload-DMCOREJX.js")).upload
+    load: async () => (await import("./chunks/upload-7CY3JQPH.js")).upload
   },
   export: {
     summary: "Write the CSV of chats not yet uploaded",
-    load: async () => (await import("./chunks/export-QXYRSROK.js")).exportCommand
+    load: async () => (await import("./chunks/export-SV335YFP.js")).exportCommand
   },
   report: {
     summary: "Show the chat yield and why chats went unattributed",
-    load: async () => (await import("./chunks/report-NWLIVNOD.js")).report
+    load: async () => (await import("./chunks/report-4JQIWT75.js")).report
   },
   link: {
     summary: "Bridge links for ads and QR codes: write the QR code of /go/<name>",
-    load: async () => (await import("./chunks/link-UWCFEPPK.js")).link
+    load: async () => (await import("./chunks/link-ZBHLCLUF.js")).link
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-RG7GNCMR.js")).demo
+    load: async () => (await import("./chunks/demo-CA75KTYO.js")).demo
   }
 };
 

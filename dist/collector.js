@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import "./chunks/chunk-EGQFFPF7.js";
+import "./chunks/chunk-TGB557WD.js";
 import {
   CHAT_BODY_LIMIT,
   HttpError,
@@ -7,12 +7,17 @@ import {
   WEBHOOK_BODY_LIMIT,
   createCollector,
   findChatId,
+  greenApiWebhook,
   parseChatReport,
   parsePairing,
   recordChat,
-  telegramChat,
-  viberChat
-} from "./chunks/chunk-7LRVXZBW.js";
+  telegramUpdate,
+  viberCallback,
+  wazzupWebhook,
+  whatsappHandshake,
+  whatsappNotification,
+  whatsappSignatureValid
+} from "./chunks/chunk-2LLRGJSK.js";
 import "./chunks/chunk-TDIG5AFX.js";
 import "./chunks/chunk-DJ2W7AGI.js";
 import "./chunks/chunk-BOWEE4IV.js";
@@ -20,11 +25,11 @@ import {
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   openStorage
-} from "./chunks/chunk-GDDFYWX7.js";
+} from "./chunks/chunk-QQASYERV.js";
 import {
   jsonLogger,
   mask
-} from "./chunks/chunk-7Z4IPTRN.js";
+} from "./chunks/chunk-SULML3OP.js";
 import "./chunks/chunk-4YCAPLBT.js";
 import "./chunks/chunk-5GHHCO5G.js";
 export {
@@ -36,12 +41,17 @@ export {
   WEBHOOK_BODY_LIMIT,
   createCollector,
   findChatId,
+  greenApiWebhook,
   jsonLogger,
   mask,
   openStorage,
   parseChatReport,
   parsePairing,
   recordChat,
-  telegramChat,
-  viberChat
+  telegramUpdate,
+  viberCallback,
+  wazzupWebhook,
+  whatsappHandshake,
+  whatsappNotification,
+  whatsappSignatureValid
 };

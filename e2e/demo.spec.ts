@@ -88,6 +88,27 @@ test('clicking a messenger link stays in the demo, shows the URL and fills the f
   expect(errors).toEqual([]);
 });
 
+test('the panel sends the message as each channel connector would, and each chat is matched', async ({ context }) => {
+  const { page } = await visitor(context, `/?yclid=${YCLID}`);
+  const chatId = (await page.getByTestId('chat-id').textContent()) ?? '';
+  await page.locator('.links a', { hasText: 'WhatsApp' }).click();
+  await expect(page.getByTestId('beacon-status')).toContainText(`chat ID ${chatId}`);
+  const connectors = [
+    ['telegram-business', '@biz_customer'],
+    ['whatsapp-cloud', '+79990005501'],
+    ['green-api', '+79990005502'],
+    ['wazzup', '+79990005503'],
+  ];
+  for (const [channel, partner] of connectors) {
+    await page.locator('#msg-channel').selectOption(channel as string);
+    await page.locator('#msg-partner').fill(partner as string);
+    await page.getByRole('button', { name: 'Send to the collector' }).click();
+    await expect(page.getByTestId('match-verdict')).toHaveText(
+      new RegExp(`^Matched to ClientID \\d{17,19} and yclid ${YCLID} \\(chat ID ${chatId}\\)\\.$`),
+    );
+  }
+});
+
 test('the Telegram bot path shows the IDs it matched', async ({ context }) => {
   const { page, left } = await visitor(context, `/?yclid=${YCLID}`);
   const chatId = (await page.getByTestId('chat-id').textContent()) ?? '';

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -102,21 +103,26 @@ describe('README', () => {
     assert.match(out, /"chats":1/);
   });
 
-  test('the bot webhook URLs it shows are the collector’s routes', async (t) => {
-    const hooks = [
-      ...readme.matchAll(
-        /https:\/\/collect\.example\.com(\/v1\/webhooks\/(telegram|viber)\/)\$METRICA_CHATS_WEBHOOK_SECRET/g,
-      ),
-    ];
-    assert.deepEqual(hooks.map((h) => h[2]).sort(), ['telegram', 'viber']);
+  test('the bot and connector webhook URLs it shows are the collector’s routes', async (t) => {
+    const shown = readme.matchAll(
+      /https:\/\/collect\.example\.com(\/v1\/webhooks\/(telegram|viber|whatsapp|green-api|wazzup)\/)\$METRICA_CHATS_WEBHOOK_SECRET/g,
+    );
+    const hooks = new Map([...shown].map((m) => [m[2] as string, m[1] as string]));
+    assert.deepEqual([...hooks.keys()].sort(), ['green-api', 'telegram', 'viber', 'wazzup', 'whatsapp']);
     const dir = mkdtempSync(join(tmpdir(), 'readme-hooks-'));
-    const collector = await createCollector({ db: join(dir, 'c.db'), webhookSecret: 's3cret', logger: false });
+    const collector = await createCollector({
+      db: join(dir, 'c.db'),
+      webhookSecret: 's3cret',
+      whatsappAppSecret: 'app-secret',
+      logger: false,
+    });
     t.after(async () => {
       await collector.close();
       rmSync(dir, { recursive: true, force: true });
     });
     const { url } = await collector.listen(0, '127.0.0.1');
     const now = Math.floor(Date.now() / 1000);
+    const text = 'Номер обращения: CT7KQ2M9XA';
     const bodies: Record<string, unknown> = {
       telegram: {
         update_id: 1,
@@ -134,16 +140,87 @@ describe('README', () => {
         context: 'CT7KQ2M9XA',
         user: { id: 'u1==', name: 'V' },
       },
+      whatsapp: {
+        object: 'whatsapp_business_account',
+        entry: [
+          {
+            id: '1',
+            changes: [
+              {
+                field: 'messages',
+                value: {
+                  messages: [
+                    { from: '79001234567', id: 'wamid.1', timestamp: String(now), type: 'text', text: { body: text } },
+                  ],
+                },
+              },
+            ],
+          },
+        ],
+      },
+      'green-api': {
+        typeWebhook: 'incomingMessageReceived',
+        timestamp: now,
+        idMessage: 'G1',
+        senderData: { chatId: '79001234568@c.us', sender: '79001234568@c.us' },
+        messageData: { typeMessage: 'textMessage', textMessageData: { textMessage: text } },
+      },
+      wazzup: {
+        messages: [
+          {
+            messageId: 'w1',
+            dateTime: new Date(now * 1000).toISOString(),
+            chatType: 'whatsapp',
+            chatId: '79001234569',
+            type: 'text',
+            isEcho: false,
+            text,
+          },
+        ],
+      },
     };
-    for (const [, path, platform] of hooks) {
+    for (const [platform, path] of hooks) {
+      const body = JSON.stringify(bodies[platform]);
+      const signature = `sha256=${createHmac('sha256', 'app-secret').update(body).digest('hex')}`;
       const res = await fetch(`${url}${path}s3cret`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(bodies[platform as string]),
+        headers: {
+          'Content-Type': 'application/json',
+          ...(platform === 'whatsapp' ? { 'X-Hub-Signature-256': signature } : {}),
+        },
+        body,
       });
       assert.equal(res.status, 200, `${platform} webhook`);
     }
-    assert.equal((await collector.storage.chatStats()).chats, 2);
+    assert.equal((await collector.storage.chatStats()).chats, 5);
+  });
+
+  test('the connector checks it shows work as written against a real collector', async (t) => {
+    const example = blocks('sh').find((b) => b.includes('$COLLECTOR/v1/webhooks/whatsapp/'));
+    assert.ok(example, 'the README shows how to see that the connectors work');
+    const dir = mkdtempSync(join(tmpdir(), 'readme-connectors-'));
+    const collector = await createCollector({
+      db: join(dir, 'c.db'),
+      apiKeys: ['test-key'],
+      webhookSecret: 's3cret',
+      logger: false,
+    });
+    t.after(async () => {
+      await collector.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
+    const { url } = await collector.listen(0, '127.0.0.1');
+    const script = example
+      .replace(/^COLLECTOR=.*$/m, `COLLECTOR=${url}`)
+      .replace(/^KEY=.*$/m, 'KEY=test-key')
+      .replace(/^SECRET=.*$/m, 'SECRET=s3cret');
+    const { stdout: out } = await promisify(execFile)('bash', ['-euo', 'pipefail', '-c', script], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    assert.deepEqual(out.split('\n').slice(0, 2), ['1158201444', '200']);
+    assert.match(out, /"chats":0/);
   });
 
   test('its bridge links work as written: the serve flags, the redirect it describes, the QR command', async (t) => {

@@ -155,7 +155,12 @@
       return { ok: false, text: `Refused by the collector, HTTP ${b.status}: ${reply.error || b.reply}${field}.` };
     }
     const r = b.result || ('matched' in reply ? reply : null);
-    if (!r) return { ok: true, text: `Accepted by the collector (HTTP ${b.status}); no chat was stored from it.` };
+    if (!r) {
+      // A webhook that stored nothing says why: its message was the business's own, a status, a known partner…
+      const why =
+        Array.isArray(reply.ignored) && reply.ignored.length > 0 ? ` (ignored: ${reply.ignored.join(', ')})` : '';
+      return { ok: true, text: `Accepted by the collector (HTTP ${b.status}); no chat was stored from it${why}.` };
+    }
     if (r.matched) return { ok: true, text: `Matched to ${listIds(r.matched)} (chat ID ${r.chatId}).` };
     const why = REASONS[r.unattributedReason];
     return {
@@ -251,13 +256,17 @@
           here instead); the form below holds the message it carries:</p>
           <code id="would-open-url" class="url" data-testid="would-open-url"></code></div>
         <p class="muted">Pick a link's message (or paste what the visitor sent), edit it as people do, and
-        send it to the collector as the bot's webhook or the CRM would.</p>
+        send it to the collector as the bot's webhook, a channel connector or the CRM would.</p>
         <form id="msg-form">
           <label>Platform <select id="msg-platform"><option>whatsapp</option><option>telegram</option><option>viber</option></select></label>
           <label>Arrives through <select id="msg-channel">
             <option value="crm">CRM: POST /v1/chats</option>
             <option value="telegram-webhook">Telegram bot webhook</option>
-            <option value="viber-webhook">Viber bot webhook</option></select></label>
+            <option value="viber-webhook">Viber bot webhook</option>
+            <option value="telegram-business">Telegram Business (personal account)</option>
+            <option value="whatsapp-cloud">WhatsApp Cloud API</option>
+            <option value="green-api">Green-API (WhatsApp)</option>
+            <option value="wazzup">Wazzup (the platform picked)</option></select></label>
           <label>Partner (phone, username or user ID) <input id="msg-partner" value="+79990001122"></label>
           <label>First message <textarea id="msg-text" rows="4"></textarea></label>
           <button type="submit">Send to the collector</button>

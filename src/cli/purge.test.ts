@@ -58,6 +58,8 @@ describe('metrica-chats purge and serve (CLI)', () => {
       'METRICA_CHATS_ALLOW_ORIGINS',
       'METRICA_CHATS_API_KEYS',
       'METRICA_CHATS_WEBHOOK_SECRET',
+      'METRICA_CHATS_WHATSAPP_APP_SECRET',
+      'METRICA_CHATS_GREEN_API_TOKEN',
     ]) {
       assert.ok(out.stdout.includes(env), env);
     }

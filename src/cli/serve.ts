@@ -33,7 +33,10 @@ Options (each also read from the environment variable shown; a flag wins over it
 
 Secrets, from the environment only:
   METRICA_CHATS_API_KEYS        Comma-separated bearer keys for /v1/chats, /v1/conversions.csv, /v1/stats
-  METRICA_CHATS_WEBHOOK_SECRET  The <secret> path segment of /v1/webhooks/telegram|viber/<secret>
+  METRICA_CHATS_WEBHOOK_SECRET  The <secret> path segment of /v1/webhooks/<channel>/<secret>
+                                (telegram, viber, whatsapp, green-api, wazzup)
+  METRICA_CHATS_WHATSAPP_APP_SECRET  Meta's app secret: WhatsApp Cloud API notifications must be signed with it
+  METRICA_CHATS_GREEN_API_TOKEN      Green-API's Webhook URL Token, checked in the Authorization header
 `;
 
 /** The activity lines `--quiet` leaves out. */
@@ -104,9 +107,12 @@ export const serve: Command = async (args: string[], io: CliIO): Promise<number>
   const links = bridgeLinks((values.link as string[] | undefined) ?? splitLinkList(env.METRICA_CHATS_LINKS));
   const apiKeys = splitList(env.METRICA_CHATS_API_KEYS);
   const webhookSecret = env.METRICA_CHATS_WEBHOOK_SECRET?.trim() || undefined;
+  const whatsappAppSecret = env.METRICA_CHATS_WHATSAPP_APP_SECRET?.trim() || undefined;
+  const greenApiToken = env.METRICA_CHATS_GREEN_API_TOKEN?.trim() || undefined;
+  const connectorSecrets = [whatsappAppSecret, greenApiToken].filter((v): v is string => v !== undefined);
   const write = (line: string) => io.stdout.write(line);
   const { jsonLogger } = await import('../collector/logger.js');
-  const base = jsonLogger(write, [...apiKeys, ...(webhookSecret ? [webhookSecret] : [])]);
+  const base = jsonLogger(write, [...apiKeys, ...(webhookSecret ? [webhookSecret] : []), ...connectorSecrets]);
   // --quiet drops the per-request lines (refusals, chats stored, the pairing count), not start-up or errors.
   const logger = values.quiet
     ? { ...base, warn() {}, info: (m: string, f?: Record<string, unknown>) => QUIET_DROPS.has(m) || base.info(m, f) }
@@ -117,6 +123,8 @@ export const serve: Command = async (args: string[], io: CliIO): Promise<number>
     allowOrigins: origins,
     apiKeys,
     ...(webhookSecret ? { webhookSecret } : {}),
+    ...(whatsappAppSecret ? { whatsappAppSecret } : {}),
+    ...(greenApiToken ? { greenApiToken } : {}),
     pathPrefix: String(values['path-prefix'] ?? env.METRICA_CHATS_PATH_PREFIX ?? ''),
     rateLimit: perMinute === 0 ? false : { perMinute, burst: Math.max(10, Math.ceil(perMinute / 4)) },
     trustProxy: Boolean(values['trust-proxy']) || env.METRICA_CHATS_TRUST_PROXY === '1',

@@ -214,11 +214,15 @@ describe('collector API', () => {
     });
     const started = await send(msg(1, '/start CT7KQ2M9XA', 1001));
     assert.equal(started.status, 200);
-    assert.deepEqual(await started.json(), { ok: true, chatId: 'CT7KQ2M9XA', unattributedReason: null });
+    assert.deepEqual(await started.json(), {
+      ok: true,
+      chats: [{ chatId: 'CT7KQ2M9XA', unattributedReason: null }],
+      ignored: [],
+    });
     const first = await (await send(msg(2, 'Hello, I have a question', 1002, nowSeconds() - 5))).json();
-    assert.equal(first.unattributedReason, 'no_chat_id');
+    assert.equal(first.chats[0].unattributedReason, 'no_chat_id');
     const again = await (await send(msg(3, 'and another thing', 1002))).json();
-    assert.deepEqual(again, { ok: true, ignored: true });
+    assert.deepEqual(again, { ok: true, chats: [], ignored: ['known_partner'] });
     const unknown = await send({ update_id: 4, my_chat_member: { chat: { id: 1 } } });
     assert.equal(unknown.status, 200);
     const chats = (await s.collector.storage.snapshot()).chats;
@@ -248,8 +252,7 @@ describe('collector API', () => {
         subscribed: false,
       })
     ).json();
-    assert.equal(started.chatId, 'CT7KQ2M9XA');
-    assert.equal(started.unattributedReason, null);
+    assert.deepEqual(started.chats, [{ chatId: 'CT7KQ2M9XA', unattributedReason: null }]);
     const later = await (
       await send({
         event: 'message',
@@ -259,7 +262,7 @@ describe('collector API', () => {
         message: { type: 'text', text: 'hi' },
       })
     ).json();
-    assert.deepEqual(later, { ok: true, ignored: true });
+    assert.deepEqual(later, { ok: true, chats: [], ignored: ['known_partner'] });
     const snap = await s.collector.storage.snapshot();
     assert.equal(snap.chats.length, 1);
     assert.equal(snap.chats[0]?.chatUserId, 'viberUser1==');

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
 import { describe, test } from 'node:test';
 import { API_KEY, beacon, postChat, startCollector, TEST_ORIGIN, WEBHOOK_SECRET } from './test-support/server.js';
 
@@ -22,6 +23,47 @@ const nowS = () => Math.floor(Date.now() / 1000);
 const chat = { platform: 'telegram', chatUserId: '42' };
 const raw = (path: string, body: BodyInit | undefined, headers: Record<string, string>) => (url: string) =>
   fetch(`${url}${path}`, { method: 'POST', headers, ...(body === undefined ? {} : { body }) });
+const get = (path: string) => (url: string) => fetch(`${url}${path}`);
+
+// The connectors' own checks: Meta's app secret signs WhatsApp notifications; Green-API sends its token.
+const APP_SECRET = 'meta-app-secret-bad-input';
+const GREEN_TOKEN = 'green-token-bad-input';
+const WA = `/v1/webhooks/whatsapp/${WEBHOOK_SECRET}`;
+const waBody = JSON.stringify({
+  object: 'whatsapp_business_account',
+  entry: [
+    {
+      id: '1',
+      changes: [
+        {
+          field: 'messages',
+          value: {
+            messages: [
+              {
+                from: '79161234567',
+                id: 'wamid.1',
+                timestamp: '1764460000',
+                type: 'text',
+                text: { body: 'CT7KQ2M9XA' },
+              },
+            ],
+          },
+        },
+      ],
+    },
+  ],
+});
+const signed = (body: string, secret = APP_SECRET) => ({
+  'Content-Type': 'application/json',
+  'X-Hub-Signature-256': `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`,
+});
+const greenBody = JSON.stringify({
+  typeWebhook: 'incomingMessageReceived',
+  timestamp: 1764460000,
+  idMessage: 'G1',
+  senderData: { chatId: '79161234567@c.us', sender: '79161234567@c.us' },
+  messageData: { typeMessage: 'textMessage', textMessageData: { textMessage: 'CT7KQ2M9XA' } },
+});
 /** A visit of a bridge link from a phone's browser (a robot's would store nothing anyway). */
 const go = (path: string) => (url: string) =>
   fetch(`${url}${path}?yclid=5882301234567890123`, {
@@ -291,6 +333,117 @@ const CASES: Case[] = [
     status: 415,
     field: 'Content-Type',
   },
+  // Connector webhooks
+  {
+    name: 'WhatsApp notification without X-Hub-Signature-256',
+    send: raw(WA, waBody, { 'Content-Type': 'application/json' }),
+    status: 401,
+    field: 'X-Hub-Signature-256',
+  },
+  {
+    name: 'WhatsApp notification signed with another app secret',
+    send: raw(WA, waBody, signed(waBody, 'not-the-app-secret')),
+    status: 401,
+    field: 'X-Hub-Signature-256',
+  },
+  {
+    name: 'WhatsApp notification whose body differs from the one signed',
+    send: raw(WA, waBody.replace('79161234567', '79160000000'), signed(waBody)),
+    status: 401,
+    field: 'X-Hub-Signature-256',
+  },
+  {
+    name: 'WhatsApp signature that is not sha256=<hex>',
+    send: raw(WA, waBody, { 'Content-Type': 'application/json', 'X-Hub-Signature-256': 'sha1=abc' }),
+    status: 401,
+    field: 'X-Hub-Signature-256',
+  },
+  {
+    name: 'WhatsApp notification, signed, with truncated JSON',
+    send: raw(
+      WA,
+      '{"object":"whatsapp_business_account","entry":[',
+      signed('{"object":"whatsapp_business_account","entry":['),
+    ),
+    status: 400,
+    error: /not valid JSON/,
+  },
+  {
+    name: 'WhatsApp handshake with a wrong verify token',
+    send: get(`${WA}?hub.mode=subscribe&hub.verify_token=wrong&hub.challenge=1158201444`),
+    status: 403,
+    field: 'hub.verify_token',
+  },
+  {
+    name: 'WhatsApp handshake without hub.mode=subscribe',
+    send: get(`${WA}?hub.verify_token=${WEBHOOK_SECRET}&hub.challenge=1158201444`),
+    status: 403,
+    field: 'hub.mode',
+  },
+  {
+    name: 'WhatsApp handshake without a challenge',
+    send: get(`${WA}?hub.mode=subscribe&hub.verify_token=${WEBHOOK_SECRET}`),
+    status: 403,
+    field: 'hub.challenge',
+  },
+  {
+    name: 'Green-API webhook without its token',
+    send: raw(`/v1/webhooks/green-api/${WEBHOOK_SECRET}`, greenBody, { 'Content-Type': 'application/json' }),
+    status: 401,
+    field: 'Authorization',
+  },
+  {
+    name: 'Green-API webhook with a wrong token',
+    send: raw(`/v1/webhooks/green-api/${WEBHOOK_SECRET}`, greenBody, {
+      'Content-Type': 'application/json',
+      Authorization: 'Bearer not-the-token',
+    }),
+    status: 401,
+    field: 'Authorization',
+  },
+  {
+    name: 'Green-API webhook with a JSON array',
+    send: raw(`/v1/webhooks/green-api/${WEBHOOK_SECRET}`, `[${greenBody}]`, {
+      'Content-Type': 'application/json',
+      Authorization: `Bearer ${GREEN_TOKEN}`,
+    }),
+    status: 400,
+    error: /must be a JSON object, got an array/,
+  },
+  {
+    name: 'Wazzup webhook with truncated JSON',
+    send: raw(`/v1/webhooks/wazzup/${WEBHOOK_SECRET}`, '{"messages":[{"messageId":', {
+      'Content-Type': 'application/json',
+    }),
+    status: 400,
+    error: /not valid JSON/,
+  },
+  {
+    name: 'Wazzup webhook with a key given twice',
+    send: raw(`/v1/webhooks/wazzup/${WEBHOOK_SECRET}`, '{"test":false,"test":true}', {
+      'Content-Type': 'application/json',
+    }),
+    status: 400,
+    field: 'test',
+  },
+  {
+    name: 'Wazzup webhook as text/plain',
+    send: raw(`/v1/webhooks/wazzup/${WEBHOOK_SECRET}`, '{"test":true}', { 'Content-Type': 'text/plain' }),
+    status: 415,
+    field: 'Content-Type',
+  },
+  {
+    name: 'connector webhook with a wrong secret',
+    send: raw('/v1/webhooks/wazzup/not-the-secret', '{"test":true}', { 'Content-Type': 'application/json' }),
+    status: 404,
+    error: /not found/,
+  },
+  {
+    name: 'connector webhook with GET where only POST is served',
+    send: get(`/v1/webhooks/green-api/${WEBHOOK_SECRET}`),
+    status: 405,
+    error: /use POST/,
+  },
   // Bridge links (`/go/<name>`): nothing stored, no redirect anywhere
   { name: 'bridge link never configured', send: go('/go/nope'), status: 404, error: /no bridge link is named "nope"/ },
   { name: 'bridge link name in upper case', send: go('/go/PROMO'), status: 404, error: /no bridge link is named/ },
@@ -332,7 +485,16 @@ const CASES: Case[] = [
 for (const kind of ['sqlite', 'postgres'] as const) {
   describe(`bad input (${kind})`, () => {
     test(`${CASES.length} classes: each 4xx naming the fault, none 5xx, stored data unchanged`, async (t) => {
-      const s = await startCollector(t, { rateLimit: false, links: { promo: 'https://t.me/shop_bot' } }, kind);
+      const s = await startCollector(
+        t,
+        {
+          rateLimit: false,
+          links: { promo: 'https://t.me/shop_bot' },
+          whatsappAppSecret: APP_SECRET,
+          greenApiToken: GREEN_TOKEN,
+        },
+        kind,
+      );
       if (!s) return;
       // Some accepted data first, so "unchanged" has something to lose.
       assert.equal((await beacon(s.url, { v: 1, chatId: 'CT7KQ2M9XA', clientId: '1760000000000000001' })).status, 204);

@@ -126,7 +126,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       assert.ok(start);
       const hook = await telegramStart(s.url, start, 424242);
       assert.equal(hook.status, 200);
-      assert.equal((await hook.json()).chatId, start);
+      assert.equal((await hook.json()).chats[0].chatId, start);
       const rows = await csvRows(s.url);
       assert.equal(rows.length, 1);
       assert.equal(rows[0]?.Yclid, YCLID);

@@ -23,11 +23,11 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         message: { message_id: id, date, text, from: { id: 777, is_bot: false, first_name: 'A' }, chat: { id: 777 } },
       });
       const first = await (await json(hook, start(1, t1, '/start promo-CTAAAAAAAA'))).json();
-      assert.equal(first.chatId, 'CTAAAAAAAA');
+      assert.equal(first.chats[0].chatId, 'CTAAAAAAAA');
       // The same person comes back later through another page with another chat ID.
       assert.equal((await beacon(s.url, { v: 1, chatId: 'CTBBBBBBBB', clientId: '22222222222222222' })).status, 204);
       const second = await (await json(hook, start(2, t2, '/start CTBBBBBBBB'))).json();
-      assert.equal(second.chatId, 'CTBBBBBBBB');
+      assert.equal(second.chats[0].chatId, 'CTBBBBBBBB');
       // The CRM marks the first chat answered: it must stay attributed to its own chat ID.
       const res = await postChat(s.url, { platform: 'telegram', dateTime: t1, chatUserId: '777', answered: true });
       assert.equal(res.status, 200);

@@ -35,3 +35,16 @@ export function jsonLogger(
 }
 
 export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
+
+/** Bounds the keys remembered, so odd payloads cannot grow memory without end. */
+const ONCE_KEYS = 1000;
+
+/** A warning logged once per key per process (then silently counted as seen). */
+export function onceLogger(log: Logger): (key: string, msg: string, fields: Record<string, unknown>) => void {
+  const seen = new Set<string>();
+  return (key, msg, fields) => {
+    if (seen.has(key) || seen.size >= ONCE_KEYS) return;
+    seen.add(key);
+    log.warn(msg, fields);
+  };
+}

@@ -6,7 +6,7 @@ import { chats } from './handlers/chats.js';
 import { conversionsCsv, stats } from './handlers/conversions.js';
 import { health } from './handlers/health.js';
 import { pairing } from './handlers/pairings.js';
-import { telegramWebhook, viberWebhook } from './handlers/webhooks.js';
+import { greenApiHook, telegramWebhook, viberWebhook, wazzupHook, whatsappHook } from './handlers/webhooks.js';
 import { send } from './http.js';
 
 export type { Route, RouteHandler, RouteRequest } from './context.js';
@@ -25,6 +25,9 @@ export const ROUTES: readonly Route[] = [
   { path: '/v1/chats', methods: ['POST'], auth: 'bearer', handler: chats },
   { path: '/v1/webhooks/telegram/:secret', methods: ['POST'], auth: 'path-secret', handler: telegramWebhook },
   { path: '/v1/webhooks/viber/:secret', methods: ['POST'], auth: 'path-secret', handler: viberWebhook },
+  { path: '/v1/webhooks/whatsapp/:secret', methods: ['GET', 'POST'], auth: 'path-secret', handler: whatsappHook },
+  { path: '/v1/webhooks/green-api/:secret', methods: ['POST'], auth: 'path-secret', handler: greenApiHook },
+  { path: '/v1/webhooks/wazzup/:secret', methods: ['POST'], auth: 'path-secret', handler: wazzupHook },
   { path: '/v1/conversions.csv', methods: ['GET'], auth: 'bearer', handler: conversionsCsv },
   { path: '/v1/stats', methods: ['GET'], auth: 'bearer', handler: stats },
   { path: '/go/:name', methods: ['GET', 'HEAD'], auth: 'public', handler: bridge },

@@ -9,7 +9,7 @@ import type { CollectorContext } from './context.js';
 import { HttpError } from './errors.js';
 import { clientAddress, isHttps, sendError } from './http.js';
 import { createLifecycle } from './lifecycle.js';
-import { jsonLogger, type Logger, mask, silentLogger } from './logger.js';
+import { jsonLogger, type Logger, mask, onceLogger, silentLogger } from './logger.js';
 import { originMatcher } from './origins.js';
 import { RateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { createDispatcher } from './routes.js';
@@ -30,8 +30,12 @@ export interface CollectorOptions {
   allowOrigins?: readonly string[];
   /** Bearer keys for `/v1/chats`, `/v1/conversions.csv` and `/v1/stats`. */
   apiKeys?: readonly string[];
-  /** The `<secret>` path segment of the bot webhooks; without it the webhooks are off. */
+  /** The `<secret>` path segment of the bot and connector webhooks; without it the webhooks are off. */
   webhookSecret?: string;
+  /** Meta's app secret: WhatsApp Cloud API notifications must be signed with it (else 401). */
+  whatsappAppSecret?: string;
+  /** Green-API's Webhook URL Token: when set, Green-API webhooks must carry it in `Authorization`. */
+  greenApiToken?: string;
   /** Mount point such as `/px`: routes become `/px/v1/...`. Default '' (routes at `/v1/...`). */
   pathPrefix?: string;
   /** Per-client limit on beacons; `false` turns it off. Default 120 a minute, bursts of 30. */
@@ -88,7 +92,8 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
   }
   // Before the database opens: a refused link stops the start-up with nothing to clean up.
   const links = linkTable(Object.entries(options.links ?? {}));
-  const secrets = [webhookSecret, ...(options.apiKeys ?? [])].filter(Boolean);
+  const connectorSecrets = [options.whatsappAppSecret ?? '', options.greenApiToken ?? ''];
+  const secrets = [webhookSecret, ...connectorSecrets, ...(options.apiKeys ?? [])].filter(Boolean);
   const log: Logger = options.logger === false ? silentLogger : (options.logger ?? jsonLogger(undefined, secrets));
   const storage = typeof options.db === 'string' ? await openStorage(options.db) : options.db;
   const observed = observeStorage(storage, log);
@@ -107,6 +112,11 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
     prefix,
     isHttps: (req) => isHttps(req, options.trustProxy === true),
     log,
+    connectors: {
+      ...(options.whatsappAppSecret ? { whatsappAppSecret: options.whatsappAppSecret } : {}),
+      ...(options.greenApiToken ? { greenApiTokenAccepted: secretMatcher([options.greenApiToken]) } : {}),
+    },
+    warnOnce: onceLogger(log),
   };
   const dispatch = createDispatcher(context);
   const lifecycle = createLifecycle({

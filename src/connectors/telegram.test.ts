@@ -86,3 +86,17 @@ test('a bot chat: /start starts a chat; a message time ahead of ours is clamped 
   assert.equal(r.chats[0]?.messageId, '42:5');
   assert.equal(r.chats[0]?.chatUsername, undefined);
 });
+
+test('bot updates that are not chats: a sticker, a bot sender, an edit without a sender, a button press', () => {
+  const reason = (update: Record<string, unknown>) => telegramUpdate(update, NOW).ignored[0]?.reason;
+  assert.equal(
+    reason({ update_id: 1, message: { message_id: 1, date: AT, from: { id: 1 }, sticker: {} } }),
+    'not_text',
+  );
+  assert.equal(
+    reason({ update_id: 1, message: { message_id: 1, date: AT, text: 'hi', from: { id: 1, is_bot: true } } }),
+    'outgoing',
+  );
+  assert.equal(reason({ update_id: 1, edited_message: { text: 'x' } }), 'no_partner');
+  assert.equal(reason({ update_id: 1, callback_query: { id: '1' } }), 'not_message');
+});

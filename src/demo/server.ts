@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { createCollector } from '../collector/index.js';
 import { type FakeMetrica, startFakeMetrica } from '../fake-metrica/index.js';
-import { businessRequest, DEMO_WEBHOOK_SECRET } from './business-request.js';
+import { businessRequest, DEMO_WEBHOOK_SECRET, DEMO_WHATSAPP_APP_SECRET } from './business-request.js';
 import { packageRoot } from './paths.js';
 import { BEACON_ANSWERS, type BeaconAnswer, chatVerdict } from './verdict.js';
 
@@ -108,6 +108,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
       allowOrigins: [siteUrl],
       apiKeys: [DEMO_API_KEY],
       webhookSecret: DEMO_WEBHOOK_SECRET,
+      whatsappAppSecret: DEMO_WHATSAPP_APP_SECRET,
       logger: false,
     });
     closers.push(() => collector.close());
@@ -171,6 +172,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
             headers: {
               'Content-Type': 'application/json',
               ...(request.auth ? { Authorization: `Bearer ${DEMO_API_KEY}` } : {}),
+              ...request.headers,
             },
             body: JSON.stringify(request.body),
           });

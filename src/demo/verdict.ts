@@ -20,7 +20,7 @@ export const BEACON_ANSWERS: Record<number, string> = {
 
 /**
  * The chat the collector stored, with the Metrica IDs it was matched to. The CRM route answers
- * with them; a webhook answers with the chat ID only, so the IDs are read from its pairing.
+ * with them; a webhook answers with its chats' IDs only, so the IDs are read from the pairing.
  */
 export async function chatVerdict(
   answer: unknown,
@@ -30,8 +30,11 @@ export async function chatVerdict(
   matched: Record<string, string> | null;
   unattributedReason: string | null;
 } | null> {
-  if (typeof answer !== 'object' || answer === null || !('chatId' in answer)) return null;
-  const a = answer as {
+  // A webhook answers with the chats it stored; the panel sends one message, so one chat at most.
+  const chats = typeof answer === 'object' && answer !== null ? (answer as { chats?: unknown }).chats : undefined;
+  const chat = Array.isArray(chats) ? chats[0] : answer;
+  if (typeof chat !== 'object' || chat === null || !('chatId' in chat)) return null;
+  const a = chat as {
     chatId: string | null;
     matched?: Record<string, string> | null;
     unattributedReason?: string | null;

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { PendingConversion, UploadReceipt } from './contract.js';
 import { forgetPerson } from './forget-person.js';
 import { GroupCommit } from './group-commit.js';
@@ -13,7 +12,7 @@ import {
   rowFromColumns,
 } from './rows.js';
 import { snapshotOf } from './snapshot.js';
-import { placeholders, type SqlDriver, type SqlValue, toNumber } from './sql.js';
+import { placeholders, type SqlDriver, type SqlValue } from './sql.js';
 import { chatStats } from './stats.js';
 import type {
   ChatInput,
@@ -30,6 +29,7 @@ import type {
 } from './types.js';
 import { recordUpload, updateUploadStatus } from './uploads.js';
 import { completeWaitingChats } from './waiting-chats.js';
+import { rememberMessage } from './webhook-messages.js';
 
 const PAGE_SIZE = 500;
 /** Most beacons in one group commit: 17 parameters each on SQLite (limit 32766), one JSON one on PostgreSQL. */
@@ -222,18 +222,8 @@ export class SqlStorage implements Storage {
     await updateUploadStatus(this.db, uploadId, status, details, this.now);
   }
 
-  async rememberMessage(source: string, messageId: string, dateTime: number): Promise<number> {
-    const key = createHash('sha256').update(`${source}\u0000${messageId}`).digest('base64url').slice(0, 32);
-    // Insert-or-keep, then read: whichever instance wrote first, every caller gets that DateTime.
-    await this.db.run(
-      'INSERT INTO webhook_messages (key, date_time, seen_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING',
-      [key, dateTime, this.now()],
-    );
-    const row = await this.db.get<{ date_time: number | string }>(
-      'SELECT date_time FROM webhook_messages WHERE key = ?',
-      [key],
-    );
-    return toNumber(row?.date_time ?? dateTime);
+  rememberMessage(source: string, messageId: string, dateTime: number): Promise<number> {
+    return rememberMessage(this.db, this.now(), source, messageId, dateTime);
   }
 
   async purgePairings(before: number): Promise<number> {

@@ -4,6 +4,13 @@ import type { ChatIdFormat } from '../match/index.js';
 import type { Storage } from '../storage/types.js';
 import type { Logger } from './logger.js';
 import type { RateLimiter } from './rate-limit.js';
+/** What the channel connectors check besides the webhook secret. */
+export interface ConnectorSettings {
+    /** Meta's app secret, which signs WhatsApp Cloud API notifications; without it they are refused. */
+    readonly whatsappAppSecret?: string;
+    /** Whether a token is Green-API's Webhook URL Token; absent when none is configured (nothing checked). */
+    readonly greenApiTokenAccepted?: (token: string) => boolean;
+}
 /** What every handler may use: built once from the options by createCollector. */
 export interface CollectorContext {
     readonly storage: Storage;
@@ -29,6 +36,9 @@ export interface CollectorContext {
     /** Whether the client reached us over HTTPS: directly, or through a trusted proxy that says so. */
     isHttps(req: IncomingMessage): boolean;
     readonly log: Logger;
+    readonly connectors: ConnectorSettings;
+    /** Logs a warning the first time its key is seen in this process, so a repeated oddity is one line. */
+    warnOnce(key: string, msg: string, fields: Record<string, unknown>): void;
 }
 /** The shapes of the route table (routes.ts); here so that handlers need not import the table. */
 export interface RouteRequest {

@@ -11,3 +11,5 @@ export interface Logger {
 export declare function mask(value: string, secrets?: readonly string[]): string;
 export declare function jsonLogger(write?: (line: string) => void, secrets?: readonly string[]): Logger;
 export declare const silentLogger: Logger;
+/** A warning logged once per key per process (then silently counted as seen). */
+export declare function onceLogger(log: Logger): (key: string, msg: string, fields: Record<string, unknown>) => void;

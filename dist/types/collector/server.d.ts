@@ -17,8 +17,12 @@ export interface CollectorOptions {
     allowOrigins?: readonly string[];
     /** Bearer keys for `/v1/chats`, `/v1/conversions.csv` and `/v1/stats`. */
     apiKeys?: readonly string[];
-    /** The `<secret>` path segment of the bot webhooks; without it the webhooks are off. */
+    /** The `<secret>` path segment of the bot and connector webhooks; without it the webhooks are off. */
     webhookSecret?: string;
+    /** Meta's app secret: WhatsApp Cloud API notifications must be signed with it (else 401). */
+    whatsappAppSecret?: string;
+    /** Green-API's Webhook URL Token: when set, Green-API webhooks must carry it in `Authorization`. */
+    greenApiToken?: string;
     /** Mount point such as `/px`: routes become `/px/v1/...`. Default '' (routes at `/v1/...`). */
     pathPrefix?: string;
     /** Per-client limit on beacons; `false` turns it off. Default 120 a minute, bursts of 30. */

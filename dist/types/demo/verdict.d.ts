@@ -9,7 +9,7 @@ export interface BeaconAnswer {
 export declare const BEACON_ANSWERS: Record<number, string>;
 /**
  * The chat the collector stored, with the Metrica IDs it was matched to. The CRM route answers
- * with them; a webhook answers with the chat ID only, so the IDs are read from its pairing.
+ * with them; a webhook answers with its chats' IDs only, so the IDs are read from the pairing.
  */
 export declare function chatVerdict(answer: unknown, storage: Pick<Storage, 'findPairing'>): Promise<{
     chatId: string | null;

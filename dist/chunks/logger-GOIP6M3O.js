@@ -2,10 +2,12 @@
 import {
   jsonLogger,
   mask,
+  onceLogger,
   silentLogger
-} from "./chunk-7Z4IPTRN.js";
+} from "./chunk-SULML3OP.js";
 export {
   jsonLogger,
   mask,
+  onceLogger,
   silentLogger
 };

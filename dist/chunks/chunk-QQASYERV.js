@@ -183,9 +183,6 @@ CREATE INDEX chats_upgradable ON chats (chat_id) WHERE unattributed_reason IS NU
   }
 ];
 
-// src/storage/sql-storage.ts
-import { createHash } from "node:crypto";
-
 // src/storage/rows.ts
 var PARTNER_DB_COLUMN = {
   ChatUserID: "chat_user_id",
@@ -717,6 +714,22 @@ async function completeWaitingChats(db, pairings, now) {
   return rematched;
 }
 
+// src/storage/webhook-messages.ts
+import { createHash } from "node:crypto";
+var keyOf = (source, messageId) => createHash("sha256").update(`${source}\0${messageId}`).digest("base64url").slice(0, 32);
+async function rememberMessage(db, seenAt, source, messageId, dateTime) {
+  const key = keyOf(source, messageId);
+  await db.run("INSERT INTO webhook_messages (key, date_time, seen_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING", [
+    key,
+    dateTime,
+    seenAt
+  ]);
+  const row = await db.get("SELECT date_time FROM webhook_messages WHERE key = ?", [
+    key
+  ]);
+  return toNumber(row?.date_time ?? dateTime);
+}
+
 // src/storage/sql-storage.ts
 var PAGE_SIZE = 500;
 var MAX_BATCH = 256;
@@ -885,17 +898,8 @@ var SqlStorage = class {
   async updateUploadStatus(uploadId, status, details) {
     await updateUploadStatus(this.db, uploadId, status, details, this.now);
   }
-  async rememberMessage(source, messageId, dateTime) {
-    const key = createHash("sha256").update(`${source}\0${messageId}`).digest("base64url").slice(0, 32);
-    await this.db.run(
-      "INSERT INTO webhook_messages (key, date_time, seen_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING",
-      [key, dateTime, this.now()]
-    );
-    const row = await this.db.get(
-      "SELECT date_time FROM webhook_messages WHERE key = ?",
-      [key]
-    );
-    return toNumber(row?.date_time ?? dateTime);
+  rememberMessage(source, messageId, dateTime) {
+    return rememberMessage(this.db, this.now(), source, messageId, dateTime);
   }
   async purgePairings(before) {
     return this.db.run("DELETE FROM pairings WHERE received_at < ?", [before]);

@@ -26,9 +26,19 @@ var silentLogger = { info() {
 }, warn() {
 }, error() {
 } };
+var ONCE_KEYS = 1e3;
+function onceLogger(log) {
+  const seen = /* @__PURE__ */ new Set();
+  return (key, msg, fields) => {
+    if (seen.has(key) || seen.size >= ONCE_KEYS) return;
+    seen.add(key);
+    log.warn(msg, fields);
+  };
+}
 
 export {
   mask,
   jsonLogger,
-  silentLogger
+  silentLogger,
+  onceLogger
 };

@@ -8,11 +8,11 @@ import {
 } from "./chunk-TDIG5AFX.js";
 import {
   parseCommandArgs
-} from "./chunk-XTTVBZ7N.js";
+} from "./chunk-UP3RHJRF.js";
 import {
   EXIT,
   UsageError
-} from "./chunk-ZWFHKV2H.js";
+} from "./chunk-Z6P52EM5.js";
 
 // src/cli/link.ts
 import { writeFileSync } from "node:fs";

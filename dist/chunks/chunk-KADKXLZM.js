@@ -4,7 +4,7 @@ import {
 } from "./chunk-DJ2W7AGI.js";
 import {
   parseCommandArgs
-} from "./chunk-XTTVBZ7N.js";
+} from "./chunk-UP3RHJRF.js";
 import {
   DATABASE_OPTIONS,
   DEFAULT_DB,
@@ -13,7 +13,7 @@ import {
   chooseDatabase,
   helpText,
   openDatabase
-} from "./chunk-ZWFHKV2H.js";
+} from "./chunk-Z6P52EM5.js";
 
 // src/cli/export.ts
 import { once } from "node:events";

@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 import {
   parseSince
-} from "./chunk-RAKNW4C3.js";
+} from "./chunk-KADKXLZM.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-5GHHCO5G.js";
 import {
   parseCommandArgs
-} from "./chunk-XTTVBZ7N.js";
+} from "./chunk-UP3RHJRF.js";
 import {
   DATABASE_OPTIONS,
   DEFAULT_DB,
@@ -15,7 +15,7 @@ import {
   chooseDatabase,
   helpText,
   openDatabase
-} from "./chunk-ZWFHKV2H.js";
+} from "./chunk-Z6P52EM5.js";
 
 // src/report/stats-text.ts
 var REASON_TEXT = {

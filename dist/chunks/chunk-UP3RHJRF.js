@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   parseOptions
-} from "./chunk-ZWFHKV2H.js";
+} from "./chunk-Z6P52EM5.js";
 
 // src/cli/io.ts
 function parseCommandArgs(config) {

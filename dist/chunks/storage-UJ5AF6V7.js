@@ -7,7 +7,7 @@ import {
   isPostgresUrl,
   openStorage,
   recordOf
-} from "./chunk-GDDFYWX7.js";
+} from "./chunk-QQASYERV.js";
 import {
   chatKey,
   hasMetricaId,

@@ -1,13 +1,13 @@
 #!/usr/bin/env node
-import "./chunk-EGQFFPF7.js";
+import "./chunk-TGB557WD.js";
 import {
   createCollector
-} from "./chunk-7LRVXZBW.js";
+} from "./chunk-2LLRGJSK.js";
 import "./chunk-TDIG5AFX.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
-import "./chunk-GDDFYWX7.js";
-import "./chunk-7Z4IPTRN.js";
+import "./chunk-QQASYERV.js";
+import "./chunk-SULML3OP.js";
 import {
   checkChatRecord,
   isAttributed,
@@ -300,15 +300,70 @@ ${rows ? `<table><tr><th>ID</th><th>Created</th><th>Rows</th><th>Status</th><th>
 }
 
 // src/demo/business-request.ts
-import { createHash } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 var DEMO_WEBHOOK_SECRET = "demo-webhook-secret";
+var DEMO_WHATSAPP_APP_SECRET = "demo-whatsapp-app-secret";
 function numericId(partner) {
   return Number.parseInt(createHash("sha256").update(partner).digest("hex").slice(0, 10), 16);
+}
+var sentMessages = 0;
+var nextMessageId = () => ++sentMessages;
+function connectorRequest(channel, platform, partner, text, now) {
+  const seconds = Math.floor(now.getTime() / 1e3);
+  const digits = partner.replace(/\D/g, "") || "79990001122";
+  const id = nextMessageId();
+  const hook = (name) => `/v1/webhooks/${name}/${DEMO_WEBHOOK_SECRET}`;
+  if (channel === "telegram-business") {
+    const userId = numericId(partner || "telegram-visitor");
+    const from = { id: userId, is_bot: false, first_name: "Visitor" };
+    const chat = { id: userId, type: "private" };
+    const message = { message_id: id, business_connection_id: "demo-business", from, chat, date: seconds, text };
+    return { path: hook("telegram"), auth: false, body: { update_id: id, business_message: message } };
+  }
+  if (channel === "whatsapp-cloud") {
+    const message = {
+      from: digits,
+      id: `wamid.demo${id}`,
+      timestamp: String(seconds),
+      type: "text",
+      text: { body: text }
+    };
+    const value = {
+      messaging_product: "whatsapp",
+      contacts: [{ profile: { name: "Visitor" }, wa_id: digits }],
+      messages: [message]
+    };
+    const body = {
+      object: "whatsapp_business_account",
+      entry: [{ id: "demo", changes: [{ field: "messages", value }] }]
+    };
+    const signature = createHmac("sha256", DEMO_WHATSAPP_APP_SECRET).update(JSON.stringify(body)).digest("hex");
+    return { path: hook("whatsapp"), auth: false, body, headers: { "X-Hub-Signature-256": `sha256=${signature}` } };
+  }
+  if (channel === "green-api") {
+    const chatId = `${digits}@c.us`;
+    const body = {
+      typeWebhook: "incomingMessageReceived",
+      timestamp: seconds,
+      idMessage: `DEMO${id}`,
+      senderData: { chatId, sender: chatId, senderName: "Visitor" },
+      messageData: { typeMessage: "textMessage", textMessageData: { textMessage: text } }
+    };
+    return { path: hook("green-api"), auth: false, body };
+  }
+  if (channel === "wazzup") {
+    const chatId = platform === "telegram" ? String(numericId(partner || "telegram-visitor")) : digits;
+    const message = { messageId: `demo-${id}`, dateTime: now.toISOString(), chatType: platform, chatId, type: "text" };
+    return { path: hook("wazzup"), auth: false, body: { messages: [{ ...message, isEcho: false, text }] } };
+  }
+  return void 0;
 }
 function businessRequest(input, now) {
   const partner = String(input.partner ?? "").trim();
   const text = String(input.text ?? "");
   const seconds = Math.floor(now.getTime() / 1e3);
+  const connector = connectorRequest(input.channel, input.platform ?? "whatsapp", partner, text, now);
+  if (connector) return connector;
   if (input.channel === "telegram-webhook") {
     const id = numericId(partner || "telegram-visitor");
     const username = /^@?[A-Za-z][A-Za-z0-9_]{3,31}$/.test(partner) ? partner.replace(/^@/, "") : void 0;
@@ -318,7 +373,7 @@ function businessRequest(input, now) {
       body: {
         update_id: seconds,
         message: {
-          message_id: 1,
+          message_id: nextMessageId(),
           date: seconds,
           text,
           from: { id, is_bot: false, first_name: "Visitor", ...username ? { username } : {} },
@@ -376,8 +431,10 @@ var BEACON_ANSWERS = {
   429: "(too many beacons from this address)"
 };
 async function chatVerdict(answer, storage) {
-  if (typeof answer !== "object" || answer === null || !("chatId" in answer)) return null;
-  const a = answer;
+  const chats = typeof answer === "object" && answer !== null ? answer.chats : void 0;
+  const chat = Array.isArray(chats) ? chats[0] : answer;
+  if (typeof chat !== "object" || chat === null || !("chatId" in chat)) return null;
+  const a = chat;
   const reason = a.unattributedReason ?? null;
   let matched = a.matched ?? null;
   if (matched === null && reason === null && a.chatId) {
@@ -442,6 +499,7 @@ async function startDemo(options) {
       allowOrigins: [siteUrl],
       apiKeys: [DEMO_API_KEY],
       webhookSecret: DEMO_WEBHOOK_SECRET,
+      whatsappAppSecret: DEMO_WHATSAPP_APP_SECRET,
       logger: false
     });
     closers.push(() => collector.close());
@@ -493,7 +551,8 @@ async function startDemo(options) {
             method: "POST",
             headers: {
               "Content-Type": "application/json",
-              ...request.auth ? { Authorization: `Bearer ${DEMO_API_KEY}` } : {}
+              ...request.auth ? { Authorization: `Bearer ${DEMO_API_KEY}` } : {},
+              ...request.headers
             },
             body: JSON.stringify(request.body)
           });

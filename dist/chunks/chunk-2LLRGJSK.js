@@ -17,12 +17,13 @@ import {
   SAME_VISIT_MS,
   UTM_KEYS,
   openStorage
-} from "./chunk-GDDFYWX7.js";
+} from "./chunk-QQASYERV.js";
 import {
   jsonLogger,
   mask,
+  onceLogger,
   silentLogger
-} from "./chunk-7Z4IPTRN.js";
+} from "./chunk-SULML3OP.js";
 import {
   URL_MAX_LENGTH,
   characterCount,
@@ -196,14 +197,14 @@ function readAt(t, i, prefix, format) {
   const after = neighbour(t.kinds[j]);
   if (before === "block" || after === "block") return null;
   if (LATIN_THEN_CYRILLIC.test(scripts)) return null;
-  const id2 = format.prefix + body.join("");
+  const id = format.prefix + body.join("");
   const glued = before === "glue" || after === "glue";
-  if (slipAt === -1 && !glued) return { id: id2, repair: null, end: j };
+  if (slipAt === -1 && !glued) return { id, repair: null, end: j };
   if (slipAt !== -1 && glued) return null;
   if (scripts.includes("C") || prefix.length === 0 || letterDigitChanges(body, slipAt) < MIN_LETTER_DIGIT_CHANGES)
     return null;
   if (slipAt !== -1 && (prefix.length + slipAt < MIN_PIECE || format.length - slipAt < MIN_PIECE)) return null;
-  return { id: id2, repair: slipAt === -1 ? "glued" : "split", end: j };
+  return { id, repair: slipAt === -1 ? "glued" : "split", end: j };
 }
 function findChatIds(text2, format = DEFAULT_FORMAT) {
   if (typeof text2 !== "string" || text2.length === 0) return [];
@@ -219,13 +220,361 @@ function findChatIds(text2, format = DEFAULT_FORMAT) {
     if (!found.has(reading.id) || reading.repair === null) found.set(reading.id, reading.repair);
     i = reading.end;
   }
-  return [...found].map(([id2, repair]) => ({ id: id2, repair }));
+  return [...found].map(([id, repair]) => ({ id, repair }));
 }
 function parseStartPayload(text2) {
   if (typeof text2 !== "string") return null;
   const m = /^\s*\/start(?:@[A-Za-z0-9_]{1,64})?(?:\s+([\s\S]*?))?\s*$/i.exec(removeInvisible(text2));
   if (!m) return null;
   return m[1] ?? "";
+}
+
+// src/connectors/fields.ts
+var obj = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
+var list = (v) => Array.isArray(v) ? v : [];
+function label(v, max) {
+  return typeof v === "string" ? cleanText(v, max) : void 0;
+}
+var messageText = (v) => typeof v === "string" && v.length > 0 ? v.slice(0, 4096) : void 0;
+function ident(v, max) {
+  if (typeof v === "number" && Number.isSafeInteger(v)) return String(v);
+  if (typeof v === "string" && v.length > 0 && v.length <= max && !/[\s\u0000-\u001f\u007f-\u009f]/.test(v)) return v;
+  return void 0;
+}
+var MIN_SECONDS = 946684800;
+function unixSeconds(v, nowSeconds) {
+  const n = typeof v === "string" && /^[0-9]{9,11}$/.test(v) ? Number(v) : v;
+  if (typeof n !== "number" || !Number.isSafeInteger(n) || n < MIN_SECONDS) return void 0;
+  return Math.min(n, nowSeconds);
+}
+function isoSeconds(v, nowSeconds) {
+  if (typeof v !== "string" || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v)) return void 0;
+  const zoned = /(Z|[+-]\d{2}:?\d{2})$/.test(v) ? v : `${v}Z`;
+  const ms = Date.parse(zoned);
+  return Number.isFinite(ms) ? unixSeconds(Math.floor(ms / 1e3), nowSeconds) : void 0;
+}
+function phone(digits) {
+  if (typeof digits !== "string" && typeof digits !== "number") return void 0;
+  return normalizePhone(cleanCopiedValue(String(digits))) ?? void 0;
+}
+
+// src/connectors/types.ts
+var ignore = (reason, detail) => ({
+  chats: [],
+  ignored: [{ reason, detail }]
+});
+function combine(results) {
+  return { chats: results.flatMap((r) => r.chats), ignored: results.flatMap((r) => r.ignored) };
+}
+
+// src/connectors/green-api.ts
+var OUTGOING = ["outgoingMessageReceived", "outgoingAPIMessageReceived"];
+var STATUS = [
+  "outgoingMessageStatus",
+  "stateInstanceChanged",
+  "statusInstanceChanged",
+  "deviceInfo",
+  "quotaExceeded"
+];
+var NOT_MESSAGES = ["incomingCall", "incomingBlock"];
+function greenApiWebhook(body, nowSeconds) {
+  const kind = body.typeWebhook;
+  if (typeof kind !== "string") return ignore("unknown_shape", "no typeWebhook");
+  if (OUTGOING.includes(kind)) return ignore("outgoing", kind);
+  if (STATUS.includes(kind)) return ignore("status", kind);
+  if (NOT_MESSAGES.includes(kind)) return ignore("not_message", kind);
+  if (kind !== "incomingMessageReceived") return ignore("unknown_shape", `typeWebhook ${kind.slice(0, 60)}`);
+  const sender2 = obj(body.senderData);
+  const data = obj(body.messageData);
+  const idMessage = ident(body.idMessage, 256);
+  const dateTime = unixSeconds(body.timestamp, nowSeconds);
+  const chatId = typeof sender2?.chatId === "string" ? sender2.chatId : void 0;
+  if (!data || !idMessage || dateTime === void 0 || !chatId) {
+    return ignore("unknown_shape", "incomingMessageReceived without idMessage, timestamp, chatId or messageData");
+  }
+  if (chatId.endsWith("@g.us")) return ignore("group", "group chat");
+  const personal = /^([0-9]{7,15})@c\.us$/.exec(chatId);
+  const phoneNumber = personal ? phone(personal[1]) : void 0;
+  if (!phoneNumber) return ignore("no_partner", "chatId is not a personal WhatsApp chat");
+  const type = data.typeMessage;
+  if (type === "deletedMessage") return ignore("deleted", type);
+  let text2;
+  let messageId = idMessage;
+  let edited = false;
+  if (type === "textMessage") text2 = messageText(obj(data.textMessageData)?.textMessage);
+  else if (type === "extendedTextMessage" || type === "quotedMessage") {
+    text2 = messageText(obj(data.extendedTextMessageData)?.text);
+  } else if (type === "editedMessage") {
+    const edit = obj(data.editedMessageData);
+    text2 = messageText(edit?.textMessage);
+    messageId = ident(edit?.stanzaId, 256) ?? idMessage;
+    edited = true;
+  }
+  if (text2 === void 0) return ignore("not_text", `typeMessage ${String(type).slice(0, 40)}`);
+  return {
+    chats: [{ platform: "whatsapp", dateTime, text: text2, phoneNumber, messageId, edited, starts: false }],
+    ignored: []
+  };
+}
+function greenApiToken(header2) {
+  const m = header2 === void 0 ? null : /^(?:Bearer\s+)?(\S+)\s*$/i.exec(header2.trim());
+  return m ? m[1] : void 0;
+}
+
+// src/connectors/telegram.ts
+var NOT_MESSAGES2 = [
+  "business_connection",
+  "callback_query",
+  "inline_query",
+  "chosen_inline_result",
+  "my_chat_member",
+  "chat_member",
+  "chat_join_request",
+  "message_reaction",
+  "message_reaction_count",
+  "poll",
+  "poll_answer",
+  "channel_post",
+  "edited_channel_post",
+  "shipping_query",
+  "pre_checkout_query",
+  "purchased_paid_media",
+  "chat_boost",
+  "removed_chat_boost"
+];
+function telegramUpdate(update, nowSeconds) {
+  for (const kind of ["business_message", "edited_business_message"]) {
+    const message = obj(update[kind]);
+    if (message) return businessMessage(message, kind === "edited_business_message", nowSeconds, kind);
+  }
+  for (const kind of ["message", "edited_message"]) {
+    const message = obj(update[kind]);
+    if (message) return botMessage(message, kind === "edited_message", nowSeconds, kind);
+  }
+  if (obj(update.deleted_business_messages)) return ignore("deleted", "deleted_business_messages");
+  const other = NOT_MESSAGES2.find((k) => update[k] !== void 0);
+  if (other) return ignore("not_message", other);
+  return ignore("unknown_shape", `update with fields ${Object.keys(update).slice(0, 8).join(", ") || "none"}`);
+}
+function sender(message) {
+  const from = obj(message.from);
+  if (!from) return void 0;
+  if (from.is_bot === true) return "bot";
+  const userId = ident(from.id, 64);
+  if (!userId) return void 0;
+  const username = label(from.username, 64);
+  return username ? { userId, username } : { userId };
+}
+function chat(message, who, messageId, edited, nowSeconds) {
+  const dateTime = unixSeconds(message.date, nowSeconds);
+  const text2 = messageText(message.text) ?? messageText(message.caption);
+  if (dateTime === void 0 || text2 === void 0) return void 0;
+  return {
+    platform: "telegram",
+    dateTime,
+    text: text2,
+    chatUserId: who.userId,
+    ...who.username ? { chatUsername: who.username } : {},
+    messageId,
+    edited,
+    starts: !edited && /^\s*\/start\b/i.test(text2)
+  };
+}
+function botMessage(message, edited, nowSeconds, kind) {
+  const who = sender(message);
+  if (who === "bot") return ignore("outgoing", `${kind} from a bot`);
+  if (!who) return ignore("no_partner", `${kind} without a sender`);
+  const chatId = ident(obj(message.chat)?.id, 64) ?? who.userId;
+  const messageId = ident(message.message_id, 32);
+  if (!messageId) return ignore("unknown_shape", `${kind} without message_id`);
+  const found = chat(message, who, `${chatId}:${messageId}`, edited, nowSeconds);
+  return found ? { chats: [found], ignored: [] } : ignore("not_text", `${kind} without text`);
+}
+function businessMessage(message, edited, nowSeconds, kind) {
+  const connection = ident(message.business_connection_id, 256);
+  const room = obj(message.chat);
+  const messageId = ident(message.message_id, 32);
+  const chatId = ident(room?.id, 64);
+  if (!connection || !chatId || !messageId) {
+    return ignore("unknown_shape", `${kind} without business_connection_id, chat.id or message_id`);
+  }
+  if (room?.type !== "private") return ignore("group", `${kind} in a ${String(room?.type)} chat`);
+  if (message.sender_business_bot !== void 0) return ignore("outgoing", `${kind} sent by the bot for the owner`);
+  const who = sender(message);
+  if (who === "bot") return ignore("outgoing", `${kind} from a bot`);
+  if (!who) return ignore("no_partner", `${kind} without a sender`);
+  if (who.userId !== chatId) return ignore("outgoing", `${kind} written by the business account`);
+  const found = chat(message, who, `${connection}:${chatId}:${messageId}`, edited, nowSeconds);
+  return found ? { chats: [{ ...found, starts: false }], ignored: [] } : ignore("not_text", `${kind} without text`);
+}
+
+// src/connectors/viber.ts
+var NOT_MESSAGES3 = ["webhook", "subscribed", "unsubscribed", "delivered", "seen", "failed", "client_status"];
+function viberCallback(event, nowSeconds) {
+  const kind = typeof event.event === "string" ? event.event : "";
+  if (kind !== "conversation_started" && kind !== "message") {
+    return NOT_MESSAGES3.includes(kind) ? ignore("not_message", kind) : ignore("unknown_shape", `event ${JSON.stringify(kind).slice(0, 60)}`);
+  }
+  const dateTime = unixSeconds(
+    typeof event.timestamp === "number" ? Math.floor(event.timestamp / 1e3) : void 0,
+    nowSeconds
+  );
+  const user = obj(kind === "message" ? event.sender : event.user);
+  const userId = ident(user?.id, 128);
+  if (dateTime === void 0) return ignore("unknown_shape", `${kind} without timestamp`);
+  if (!userId) return ignore("no_partner", `${kind} without a user id`);
+  const token = ident(event.message_token, 64) ?? `${kind}:${userId}:${String(event.timestamp)}`;
+  const name = label(user?.name, 100);
+  const base = {
+    platform: "viber",
+    dateTime,
+    chatUserId: userId,
+    ...name ? { chatUsername: name } : {},
+    messageId: token,
+    edited: false
+  };
+  if (kind === "conversation_started") {
+    const context = label(event.context, 256);
+    const chat2 = { ...base, ...context ? { context } : {}, starts: context !== void 0 };
+    return { chats: [chat2], ignored: [] };
+  }
+  const message = obj(event.message);
+  const text2 = message?.type === "text" ? messageText(message.text) : void 0;
+  if (text2 === void 0) return ignore("not_text", `message of type ${String(message?.type).slice(0, 40)}`);
+  return { chats: [{ ...base, text: text2, starts: false }], ignored: [] };
+}
+
+// src/connectors/wazzup.ts
+var GROUPS = ["whatsgroup", "telegroup"];
+function wazzupWebhook(body, nowSeconds) {
+  if (body.test === true) return ignore("test", "test request");
+  const messages = list(body.messages);
+  const statuses = list(body.statuses);
+  if (messages.length === 0 && statuses.length === 0) {
+    const kinds = Object.keys(body).slice(0, 8).join(", ") || "none";
+    return ["createContact", "createDeal", "channelsUpdates", "templateStatus"].some((k) => k in body) ? ignore("not_message", kinds) : ignore("unknown_shape", `webhook with fields ${kinds}`);
+  }
+  return combine([
+    ...statuses.map(() => ignore("status", "statuses")),
+    ...messages.map((m) => wazzupMessage(obj(m) ?? {}, nowSeconds))
+  ]);
+}
+function wazzupMessage(message, nowSeconds) {
+  const chatType = typeof message.chatType === "string" ? message.chatType : "";
+  const messageId = ident(message.messageId, 256);
+  const dateTime = isoSeconds(message.dateTime, nowSeconds);
+  if (!messageId || dateTime === void 0 || !chatType) {
+    return ignore("unknown_shape", "message without messageId, dateTime or chatType");
+  }
+  if (message.isEcho === true) return ignore("outgoing", `${chatType} echo`);
+  if (message.isDeleted === true) return ignore("deleted", chatType);
+  if (GROUPS.includes(chatType)) return ignore("group", chatType);
+  const partner = partnerOf(chatType, message);
+  if (partner === "other") return ignore("other_channel", chatType.slice(0, 40));
+  if (!partner) return ignore("no_partner", `${chatType} message without a usable chatId`);
+  const text2 = message.type === "text" ? messageText(message.text) : void 0;
+  if (text2 === void 0) return ignore("not_text", `type ${String(message.type).slice(0, 40)}`);
+  const chat2 = {
+    ...partner,
+    dateTime,
+    text: text2,
+    messageId,
+    edited: message.isEdited === true,
+    starts: false
+  };
+  return { chats: [chat2], ignored: [] };
+}
+function partnerOf(chatType, message) {
+  if (chatType === "whatsapp" || chatType === "viber") {
+    const phoneNumber2 = phone(message.chatId);
+    return phoneNumber2 ? { platform: chatType, phoneNumber: phoneNumber2 } : void 0;
+  }
+  if (chatType !== "telegram") return "other";
+  const contact = obj(message.contact);
+  const chatUserId = ident(message.chatId, 64);
+  const username = label(contact?.username, 64)?.replace(/^@/, "");
+  const phoneNumber = phone(contact?.phone);
+  if (!chatUserId && !username && !phoneNumber) return void 0;
+  return {
+    platform: "telegram",
+    ...chatUserId ? { chatUserId } : {},
+    ...username ? { chatUsername: username } : {},
+    ...phoneNumber ? { phoneNumber } : {}
+  };
+}
+
+// src/connectors/whatsapp.ts
+import { createHmac, timingSafeEqual } from "node:crypto";
+function whatsappHandshake(query, tokenAccepted) {
+  if (query.get("hub.mode") !== "subscribe") {
+    return { status: 403, field: "hub.mode", reason: 'hub.mode must be "subscribe"' };
+  }
+  const token = query.get("hub.verify_token");
+  if (token === null || !tokenAccepted(token)) {
+    return { status: 403, field: "hub.verify_token", reason: "hub.verify_token must be the webhook secret" };
+  }
+  const challenge = query.get("hub.challenge");
+  if (challenge === null || challenge === "" || challenge.length > 256) {
+    return { status: 403, field: "hub.challenge", reason: "hub.challenge must be 1\u2013256 characters" };
+  }
+  return { status: 200, challenge };
+}
+function whatsappSignatureValid(rawBody, header2, appSecret) {
+  if (!appSecret || header2 === void 0) return false;
+  const m = /^sha256=([0-9a-fA-F]{64})$/.exec(header2.trim());
+  if (!m) return false;
+  const expected = createHmac("sha256", appSecret).update(rawBody).digest();
+  return timingSafeEqual(expected, Buffer.from(m[1], "hex"));
+}
+function whatsappNotification(body, nowSeconds) {
+  if (body.object !== "whatsapp_business_account" || !Array.isArray(body.entry)) {
+    return ignore("unknown_shape", `object ${JSON.stringify(String(body.object)).slice(0, 60)}`);
+  }
+  const changes = body.entry.flatMap((entry) => list(obj(entry)?.changes));
+  if (changes.length === 0) return ignore("unknown_shape", "entry without changes");
+  return combine(changes.map((change) => whatsappChange(obj(change) ?? {}, nowSeconds)));
+}
+function whatsappChange(change, nowSeconds) {
+  const value = obj(change.value);
+  if (change.field !== "messages" || !value) {
+    return ignore("not_message", `field ${JSON.stringify(String(change.field)).slice(0, 60)}`);
+  }
+  const results = list(value.statuses).map(() => ignore("status", "statuses"));
+  for (const message of list(value.messages)) results.push(whatsappMessage(obj(message) ?? {}, nowSeconds));
+  return results.length > 0 ? combine(results) : ignore("unknown_shape", "messages change without messages or statuses");
+}
+function textOf(message) {
+  switch (message.type) {
+    case "text":
+      return messageText(obj(message.text)?.body);
+    case "button":
+      return messageText(obj(message.button)?.text);
+    case "interactive": {
+      const interactive = obj(message.interactive);
+      return messageText(obj(interactive?.button_reply)?.title) ?? messageText(obj(interactive?.list_reply)?.title);
+    }
+    default:
+      return void 0;
+  }
+}
+function whatsappMessage(message, nowSeconds) {
+  const messageId = ident(message.id, 256);
+  const dateTime = unixSeconds(message.timestamp, nowSeconds);
+  if (!messageId || dateTime === void 0) return ignore("unknown_shape", "message without id or timestamp");
+  const phoneNumber = phone(message.from);
+  if (!phoneNumber) return ignore("no_partner", "message without a phone number in from");
+  const text2 = textOf(message);
+  if (text2 === void 0) return ignore("not_text", `message of type ${String(message.type).slice(0, 40)}`);
+  const chat2 = {
+    platform: "whatsapp",
+    dateTime,
+    text: text2,
+    phoneNumber,
+    messageId,
+    edited: false,
+    starts: false
+  };
+  return { chats: [chat2], ignored: [] };
 }
 
 // src/collector/attribution.ts
@@ -254,16 +603,16 @@ function chooseAmongCandidates(candidates, cutoff) {
   if (next && next.pairing.receivedAt === latest.pairing.receivedAt) return null;
   return latest;
 }
-function upgradeOf(chat, matchedWith, later) {
+function upgradeOf(chat2, matchedWith, later) {
   if (!matchedWith) return null;
   let upgrade = null;
   for (const p of later) {
     if (p.receivedAt < matchedWith.receivedAt || p.receivedAt > matchedWith.receivedAt + SAME_VISIT_MS) continue;
-    const keeps = ["clientId", "userId", "yclid", "purchaseId"].every((k) => !chat[k] || p[k] === chat[k]);
-    if (!keeps || p.yclid && !chat.yclid || p.purchaseId && !chat.purchaseId) continue;
+    const keeps = ["clientId", "userId", "yclid", "purchaseId"].every((k) => !chat2[k] || p[k] === chat2[k]);
+    if (!keeps || p.yclid && !chat2.yclid || p.purchaseId && !chat2.purchaseId) continue;
     const adds = {
-      ...!chat.clientId && p.clientId ? { clientId: p.clientId } : {},
-      ...!chat.userId && p.userId ? { userId: p.userId } : {}
+      ...!chat2.clientId && p.clientId ? { clientId: p.clientId } : {},
+      ...!chat2.userId && p.userId ? { userId: p.userId } : {}
     };
     if (Object.keys(adds).length > 0) upgrade = adds;
   }
@@ -400,60 +749,6 @@ async function upgradeChatsWith(storage, pairing2) {
     if (await upgradeChat(storage, row)) upgraded++;
   }
   return upgraded;
-}
-
-// src/collector/bots.ts
-var obj = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : null;
-var str = (v, max) => typeof v === "string" ? cleanText(v, max) : void 0;
-var id = (v, max) => typeof v === "number" && Number.isSafeInteger(v) ? String(v) : typeof v === "string" && v.length > 0 && v.length <= max && !/[\s\u0000-\u001f\u007f-\u009f]/.test(v) ? v : void 0;
-var MIN_SECONDS = 946684800;
-var seconds = (v, nowSeconds) => v !== void 0 && Number.isSafeInteger(v) && v >= MIN_SECONDS ? Math.min(v, nowSeconds) : nowSeconds;
-function telegramChat(update, nowSeconds) {
-  const message = obj(update.message);
-  const from = obj(message?.from);
-  if (!message || !from || from.is_bot === true) return null;
-  const text2 = typeof message.text === "string" && message.text.length > 0 ? message.text.slice(0, 4096) : void 0;
-  const userId = id(from.id, 64);
-  if (text2 === void 0 || userId === void 0) return null;
-  const report = {
-    platform: "telegram",
-    dateTime: seconds(typeof message.date === "number" ? message.date : void 0, nowSeconds),
-    text: text2,
-    chatUserId: userId
-  };
-  const username = str(from.username, 64);
-  if (username) report.chatUsername = username;
-  return { report, starts: /^\s*\/start\b/i.test(text2) };
-}
-function viberChat(event, nowSeconds) {
-  const kind = event.event;
-  const at = seconds(
-    typeof event.timestamp === "number" && Number.isFinite(event.timestamp) ? Math.floor(event.timestamp / 1e3) : void 0,
-    nowSeconds
-  );
-  if (kind === "conversation_started") {
-    const user = obj(event.user);
-    const userId = id(user?.id, 128);
-    if (!userId) return null;
-    const report = { platform: "viber", dateTime: at, chatUserId: userId };
-    const name = str(user?.name, 100);
-    if (name) report.chatUsername = name;
-    const context = str(event.context, 256);
-    if (context) report.context = context;
-    return { report, starts: context !== void 0 };
-  }
-  if (kind === "message") {
-    const sender = obj(event.sender);
-    const message = obj(event.message);
-    const userId = id(sender?.id, 128);
-    const text2 = message?.type === "text" && typeof message.text === "string" && message.text.length > 0 ? message.text.slice(0, 4096) : void 0;
-    if (!userId || text2 === void 0) return null;
-    const report = { platform: "viber", dateTime: at, chatUserId: userId, text: text2 };
-    const name = str(sender?.name, 100);
-    if (name) report.chatUsername = name;
-    return { report, starts: false };
-  }
-  return null;
 }
 
 // src/collector/errors.ts
@@ -622,13 +917,13 @@ function parseChatReport(body, now, format = DEFAULT_FORMAT) {
   }
   set("chatUsername", text(body, "chatUsername", 400, { rule: usernameVerdict }));
   set("chatUserId", text(body, "chatUserId", 400, { rule: partnerUserIdVerdict }));
-  const phone = text(body, "phoneNumber", 64);
-  if (phone !== void 0) {
-    const normal = normalizePhone(phone);
+  const phone2 = text(body, "phoneNumber", 64);
+  if (phone2 !== void 0) {
+    const normal = normalizePhone(phone2);
     if (normal === null) {
       throw badField(
         "phoneNumber",
-        `phoneNumber must be a phone number with the country code, e.g. +79161234567, got ${shown(phone)}`
+        `phoneNumber must be a phone number with the country code, e.g. +79161234567, got ${shown(phone2)}`
       );
     }
     r.phoneNumber = normal;
@@ -643,11 +938,11 @@ function parseChatReport(body, now, format = DEFAULT_FORMAT) {
     r.answered = body.answered;
   }
   if (body.tags !== void 0 && body.tags !== null) {
-    const list = typeof body.tags === "string" ? [body.tags] : body.tags;
-    if (!Array.isArray(list) || list.some((t) => typeof t !== "string")) {
+    const list2 = typeof body.tags === "string" ? [body.tags] : body.tags;
+    if (!Array.isArray(list2) || list2.some((t) => typeof t !== "string")) {
       throw badField("tags", `tags must be a string or an array of strings, got ${shown(body.tags)}`);
     }
-    const joined = list.map((t) => t.trim()).filter(Boolean).join(",");
+    const joined = list2.map((t) => t.trim()).filter(Boolean).join(",");
     const verdict = tagVerdict(joined);
     if (verdict) refuse("tags", joined, verdict);
     if (joined) r.tags = joined;
@@ -935,28 +1230,93 @@ var pairing = async (ctx, { req, res, cors }) => {
 
 // src/collector/handlers/webhooks.ts
 var WEBHOOK_BODY_LIMIT = 1024 * 1024;
-function botWebhook(parse) {
-  return async (ctx, { req, res }) => {
-    requireType(req, ["application/json"]);
-    const body = await readJsonObject(req, WEBHOOK_BODY_LIMIT);
-    const chat = parse(body, Math.floor(ctx.now() / 1e3));
-    if (!chat) {
-      send(res, 200, { ok: true, ignored: true });
-      return;
-    }
-    if (!chat.starts && findChatIdCandidates(chat.report, ctx.format).length === 0) {
-      const partner = partnersOf(chat.report)[0];
-      if (partner && await ctx.storage.partnerHasChat(chat.report.platform, partner)) {
-        send(res, 200, { ok: true, ignored: true });
-        return;
+var LOGGED = /* @__PURE__ */ new Set(["group", "other_channel", "not_text", "no_partner"]);
+var reportOf = (chat2, dateTime) => ({
+  platform: chat2.platform,
+  dateTime,
+  ...chat2.text !== void 0 ? { text: chat2.text } : {},
+  ...chat2.context !== void 0 ? { context: chat2.context } : {},
+  ...chat2.chatUserId ? { chatUserId: chat2.chatUserId } : {},
+  ...chat2.chatUsername ? { chatUsername: chat2.chatUsername } : {},
+  ...chat2.phoneNumber ? { phoneNumber: chat2.phoneNumber } : {}
+});
+async function storeConnectorChats(ctx, source, result) {
+  const answer = { ok: true, chats: [], ignored: [] };
+  for (const item of result.ignored) {
+    answer.ignored.push(item.reason);
+    if (item.reason === "unknown_shape")
+      ctx.warnOnce(`${source}:${item.detail}`, "webhook payload not understood", { source, detail: item.detail });
+    else if (LOGGED.has(item.reason))
+      ctx.log.info("webhook message ignored", { source, reason: item.reason, detail: item.detail });
+  }
+  for (const chat2 of result.chats) {
+    if (!chat2.starts && findChatIdCandidates(chat2, ctx.format).length === 0) {
+      const partner = partnersOf(chat2)[0];
+      if (partner && await ctx.storage.partnerHasChat(chat2.platform, partner)) {
+        answer.ignored.push("known_partner");
+        continue;
       }
     }
-    const result = await recordChat(ctx.storage, chat.report, ctx.format);
-    send(res, 200, { ok: true, chatId: result.chatId, unattributedReason: result.unattributedReason });
+    const dateTime = await ctx.storage.rememberMessage(source, chat2.messageId, chat2.dateTime);
+    const stored = await recordChat(ctx.storage, reportOf(chat2, dateTime), ctx.format);
+    answer.chats.push({ chatId: stored.chatId, unattributedReason: stored.unattributedReason });
+  }
+  return answer;
+}
+function connectorWebhook(source, parse, check) {
+  return async (ctx, { req, res }) => {
+    requireType(req, ["application/json"]);
+    const raw = await readBody(req, WEBHOOK_BODY_LIMIT);
+    check?.(ctx, req, raw);
+    const body = parseJsonObject(decodeUtf8(raw));
+    const result = parse(body, Math.floor(ctx.now() / 1e3));
+    send(res, 200, await storeConnectorChats(ctx, source, result));
   };
 }
-var telegramWebhook = botWebhook(telegramChat);
-var viberWebhook = botWebhook(viberChat);
+var header = (req, name) => {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+};
+var whatsappSigned = (ctx, req, raw) => {
+  const secret = ctx.connectors.whatsappAppSecret;
+  if (!secret) {
+    throw new HttpError(
+      401,
+      "WhatsApp notifications are refused until METRICA_CHATS_WHATSAPP_APP_SECRET is set",
+      "X-Hub-Signature-256"
+    );
+  }
+  const signature = header(req, "x-hub-signature-256");
+  if (signature === void 0) throw new HttpError(401, "X-Hub-Signature-256 is missing", "X-Hub-Signature-256");
+  if (!whatsappSignatureValid(raw, signature, secret)) {
+    throw new HttpError(
+      401,
+      "X-Hub-Signature-256 does not match the body signed with the app secret",
+      "X-Hub-Signature-256"
+    );
+  }
+};
+var greenApiAuthorized = (ctx, req) => {
+  if (!ctx.connectors.greenApiTokenAccepted) return;
+  const token = greenApiToken(header(req, "authorization"));
+  if (token === void 0 || !ctx.connectors.greenApiTokenAccepted(token)) {
+    throw new HttpError(401, "Authorization must carry the Green-API webhook token", "Authorization", {
+      "WWW-Authenticate": "Bearer"
+    });
+  }
+};
+var telegramWebhook = connectorWebhook("telegram", telegramUpdate);
+var viberWebhook = connectorWebhook("viber", viberCallback);
+var greenApiHook = connectorWebhook("green-api", greenApiWebhook, greenApiAuthorized);
+var wazzupHook = connectorWebhook("wazzup", wazzupWebhook);
+var whatsappPost = connectorWebhook("whatsapp", whatsappNotification, whatsappSigned);
+var whatsappHook = async (ctx, request) => {
+  if (request.req.method !== "GET") return whatsappPost(ctx, request);
+  const answer = whatsappHandshake(request.url.searchParams, ctx.webhookSecretAccepted);
+  if (answer.status === 403) throw new HttpError(403, answer.reason, answer.field);
+  request.res.writeHead(200, { ...BASE_HEADERS, "Content-Type": "text/plain; charset=utf-8" });
+  request.res.end(answer.challenge);
+};
 
 // src/collector/activity.ts
 var METRICA_IDS = ["clientId", "yclid", "userId", "purchaseId"];
@@ -973,7 +1333,7 @@ function observeStorage(storage, log, intervalMs = 6e4) {
     const result = await storage.upsertChat(key, input);
     const { row } = result;
     if (result.created || result.changed) {
-      const matched = METRICA_IDS.filter((id2) => row[id2]);
+      const matched = METRICA_IDS.filter((id) => row[id]);
       log.info(result.created ? "chat stored" : "chat updated", {
         platform: row.platform,
         chatId: row.chatId,
@@ -1009,14 +1369,14 @@ function observeStorage(storage, log, intervalMs = 6e4) {
 }
 
 // src/collector/auth.ts
-import { createHash, timingSafeEqual } from "node:crypto";
+import { createHash, timingSafeEqual as timingSafeEqual2 } from "node:crypto";
 var digest = (s) => createHash("sha256").update(s, "utf8").digest();
 function secretMatcher(secrets) {
   const digests = secrets.filter((s) => s.length > 0).map(digest);
   return (candidate) => {
     const d = digest(candidate);
     let ok = false;
-    for (const k of digests) ok = timingSafeEqual(k, d) || ok;
+    for (const k of digests) ok = timingSafeEqual2(k, d) || ok;
     return ok;
   };
 }
@@ -1024,8 +1384,8 @@ function bearerAuthorizer(keys) {
   const keyAccepted = secretMatcher(keys);
   const hasKeys = keys.some((k) => k.length > 0);
   return (req) => {
-    const header = req.headers.authorization;
-    const m = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+    const header2 = req.headers.authorization;
+    const m = header2 ? /^Bearer\s+(\S+)\s*$/i.exec(header2) : null;
     if (!m) {
       throw new HttpError(401, "Authorization: Bearer <key> is required", "Authorization", {
         "WWW-Authenticate": "Bearer"
@@ -1236,7 +1596,7 @@ var bridge = async (ctx, { req, res, url, params }) => {
   for (const ignored of query.ignored) {
     ctx.log.warn("bridge link: value ignored", { link: name, field: ignored.field, error: ignored.reason });
   }
-  const reused = readReuseCookie(req.headers.cookie, (id2) => isChatId(id2, ctx.format));
+  const reused = readReuseCookie(req.headers.cookie, (id) => isChatId(id, ctx.format));
   const pairing2 = {
     chatId: reused ?? newChatId(ctx.format),
     receivedAt: ctx.now(),
@@ -1299,6 +1659,9 @@ var ROUTES = [
   { path: "/v1/chats", methods: ["POST"], auth: "bearer", handler: chats },
   { path: "/v1/webhooks/telegram/:secret", methods: ["POST"], auth: "path-secret", handler: telegramWebhook },
   { path: "/v1/webhooks/viber/:secret", methods: ["POST"], auth: "path-secret", handler: viberWebhook },
+  { path: "/v1/webhooks/whatsapp/:secret", methods: ["GET", "POST"], auth: "path-secret", handler: whatsappHook },
+  { path: "/v1/webhooks/green-api/:secret", methods: ["POST"], auth: "path-secret", handler: greenApiHook },
+  { path: "/v1/webhooks/wazzup/:secret", methods: ["POST"], auth: "path-secret", handler: wazzupHook },
   { path: "/v1/conversions.csv", methods: ["GET"], auth: "bearer", handler: conversionsCsv },
   { path: "/v1/stats", methods: ["GET"], auth: "bearer", handler: stats },
   { path: "/go/:name", methods: ["GET", "HEAD"], auth: "public", handler: bridge }
@@ -1356,8 +1719,8 @@ function createDispatcher(ctx, routes = ROUTES) {
     }
     const allowed = route.cors ? [...route.methods, "OPTIONS"] : route.methods;
     if (!allowed.includes(method)) {
-      const list = allowed.join(", ");
-      throw new HttpError(405, `method ${method} is not allowed here; use ${list}`, void 0, { Allow: list });
+      const list2 = allowed.join(", ");
+      throw new HttpError(405, `method ${method} is not allowed here; use ${list2}`, void 0, { Allow: list2 });
     }
     if (route.auth === "bearer") ctx.authorize(req);
     try {
@@ -1389,7 +1752,8 @@ async function createCollector(options) {
     throw new Error("webhookSecret must be 1\u2013256 characters of A-Z a-z 0-9 _ -");
   }
   const links = linkTable(Object.entries(options.links ?? {}));
-  const secrets = [webhookSecret, ...options.apiKeys ?? []].filter(Boolean);
+  const connectorSecrets = [options.whatsappAppSecret ?? "", options.greenApiToken ?? ""];
+  const secrets = [webhookSecret, ...connectorSecrets, ...options.apiKeys ?? []].filter(Boolean);
   const log = options.logger === false ? silentLogger : options.logger ?? jsonLogger(void 0, secrets);
   const storage = typeof options.db === "string" ? await openStorage(options.db) : options.db;
   const observed = observeStorage(storage, log);
@@ -1406,7 +1770,12 @@ async function createCollector(options) {
     links,
     prefix,
     isHttps: (req) => isHttps(req, options.trustProxy === true),
-    log
+    log,
+    connectors: {
+      ...options.whatsappAppSecret ? { whatsappAppSecret: options.whatsappAppSecret } : {},
+      ...options.greenApiToken ? { greenApiTokenAccepted: secretMatcher([options.greenApiToken]) } : {}
+    },
+    warnOnce: onceLogger(log)
   };
   const dispatch = createDispatcher(context);
   const lifecycle = createLifecycle({
@@ -1472,10 +1841,15 @@ async function createCollector(options) {
 }
 
 export {
+  greenApiWebhook,
+  telegramUpdate,
+  viberCallback,
+  wazzupWebhook,
+  whatsappHandshake,
+  whatsappSignatureValid,
+  whatsappNotification,
   findChatId,
   recordChat,
-  telegramChat,
-  viberChat,
   HttpError,
   parsePairing,
   parseChatReport,

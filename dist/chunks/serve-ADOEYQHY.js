@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   createCollector
-} from "./chunk-7LRVXZBW.js";
+} from "./chunk-2LLRGJSK.js";
 import {
   LinkConfigError,
   linkTable,
@@ -12,8 +12,8 @@ import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import {
   isPostgresUrl
-} from "./chunk-GDDFYWX7.js";
-import "./chunk-7Z4IPTRN.js";
+} from "./chunk-QQASYERV.js";
+import "./chunk-SULML3OP.js";
 import {
   parseDuration
 } from "./chunk-KM4NCDVJ.js";
@@ -21,7 +21,7 @@ import "./chunk-4YCAPLBT.js";
 import "./chunk-5GHHCO5G.js";
 import {
   parseCommandArgs
-} from "./chunk-XTTVBZ7N.js";
+} from "./chunk-UP3RHJRF.js";
 import {
   DEFAULT_DB,
   EXIT,
@@ -30,7 +30,7 @@ import {
   explainDatabaseError,
   explainListenError,
   helpText
-} from "./chunk-ZWFHKV2H.js";
+} from "./chunk-Z6P52EM5.js";
 
 // src/cli/serve.ts
 import { resolve } from "node:path";
@@ -65,7 +65,10 @@ Options (each also read from the environment variable shown; a flag wins over it
 
 Secrets, from the environment only:
   METRICA_CHATS_API_KEYS        Comma-separated bearer keys for /v1/chats, /v1/conversions.csv, /v1/stats
-  METRICA_CHATS_WEBHOOK_SECRET  The <secret> path segment of /v1/webhooks/telegram|viber/<secret>
+  METRICA_CHATS_WEBHOOK_SECRET  The <secret> path segment of /v1/webhooks/<channel>/<secret>
+                                (telegram, viber, whatsapp, green-api, wazzup)
+  METRICA_CHATS_WHATSAPP_APP_SECRET  Meta's app secret: WhatsApp Cloud API notifications must be signed with it
+  METRICA_CHATS_GREEN_API_TOKEN      Green-API's Webhook URL Token, checked in the Authorization header
 `;
 var QUIET_DROPS = /* @__PURE__ */ new Set(["chat stored", "chat updated", "pairings stored"]);
 function bridgeLinks(specs) {
@@ -130,9 +133,12 @@ var serve = async (args, io) => {
   const links = bridgeLinks(values.link ?? splitLinkList(env.METRICA_CHATS_LINKS));
   const apiKeys = splitList(env.METRICA_CHATS_API_KEYS);
   const webhookSecret = env.METRICA_CHATS_WEBHOOK_SECRET?.trim() || void 0;
+  const whatsappAppSecret = env.METRICA_CHATS_WHATSAPP_APP_SECRET?.trim() || void 0;
+  const greenApiToken = env.METRICA_CHATS_GREEN_API_TOKEN?.trim() || void 0;
+  const connectorSecrets = [whatsappAppSecret, greenApiToken].filter((v) => v !== void 0);
   const write = (line) => io.stdout.write(line);
-  const { jsonLogger } = await import("./logger-XWGXKHHQ.js");
-  const base = jsonLogger(write, [...apiKeys, ...webhookSecret ? [webhookSecret] : []]);
+  const { jsonLogger } = await import("./logger-GOIP6M3O.js");
+  const base = jsonLogger(write, [...apiKeys, ...webhookSecret ? [webhookSecret] : [], ...connectorSecrets]);
   const logger = values.quiet ? { ...base, warn() {
   }, info: (m, f) => QUIET_DROPS.has(m) || base.info(m, f) } : base;
   const collector = await createCollector({
@@ -140,6 +146,8 @@ var serve = async (args, io) => {
     allowOrigins: origins,
     apiKeys,
     ...webhookSecret ? { webhookSecret } : {},
+    ...whatsappAppSecret ? { whatsappAppSecret } : {},
+    ...greenApiToken ? { greenApiToken } : {},
     pathPrefix: String(values["path-prefix"] ?? env.METRICA_CHATS_PATH_PREFIX ?? ""),
     rateLimit: perMinute === 0 ? false : { perMinute, burst: Math.max(10, Math.ceil(perMinute / 4)) },
     trustProxy: Boolean(values["trust-proxy"]) || env.METRICA_CHATS_TRUST_PROXY === "1",

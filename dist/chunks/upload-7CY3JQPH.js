@@ -19,7 +19,7 @@ import {
 } from "./chunk-5GHHCO5G.js";
 import {
   parseCommandArgs
-} from "./chunk-XTTVBZ7N.js";
+} from "./chunk-UP3RHJRF.js";
 import {
   DATABASE_OPTIONS,
   EXIT,
@@ -27,7 +27,7 @@ import {
   chooseDatabase,
   helpText,
   openDatabase
-} from "./chunk-ZWFHKV2H.js";
+} from "./chunk-Z6P52EM5.js";
 
 // src/cli/upload.ts
 import { createReadStream } from "node:fs";
