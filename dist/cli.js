@@ -9,38 +9,38 @@ import {
   helpText,
   program,
   suggestOption
-} from "./chunks/chunk-Z6P52EM5.js";
+} from "./chunks/chunk-7T6EUAPJ.js";
 
 // src/cli/commands.ts
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-ADOEYQHY.js")).serve
+    load: async () => (await import("./chunks/serve-DHRS2BOL.js")).serve
   },
-  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-X5UC2FIW.js")).purge },
+  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-GKPVGWFD.js")).purge },
   forget: {
     summary: "Delete everything stored about one person",
-    load: async () => (await import("./chunks/forget-J3UI3AJH.js")).forget
+    load: async () => (await import("./chunks/forget-B5XSV6EZ.js")).forget
   },
   upload: {
     summary: "Validate chats and upload them to Metrica",
-    load: async () => (await import("./chunks/upload-7CY3JQPH.js")).upload
+    load: async () => (await import("./chunks/upload-KFHOX27E.js")).upload
   },
   export: {
     summary: "Write the CSV of chats not yet uploaded",
-    load: async () => (await import("./chunks/export-SV335YFP.js")).exportCommand
+    load: async () => (await import("./chunks/export-4Z4U6BY2.js")).exportCommand
   },
   report: {
     summary: "Show the chat yield and why chats went unattributed",
-    load: async () => (await import("./chunks/report-4JQIWT75.js")).report
+    load: async () => (await import("./chunks/report-I7LVDNHZ.js")).report
   },
   link: {
     summary: "Bridge links for ads and QR codes: write the QR code of /go/<name>",
-    load: async () => (await import("./chunks/link-ZBHLCLUF.js")).link
+    load: async () => (await import("./chunks/link-BMO4HKIC.js")).link
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-CA75KTYO.js")).demo
+    load: async () => (await import("./chunks/demo-F46FIL3Q.js")).demo
   }
 };
 

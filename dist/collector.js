@@ -17,7 +17,7 @@ import {
   whatsappHandshake,
   whatsappNotification,
   whatsappSignatureValid
-} from "./chunks/chunk-2LLRGJSK.js";
+} from "./chunks/chunk-UVWC73CB.js";
 import "./chunks/chunk-TDIG5AFX.js";
 import "./chunks/chunk-DJ2W7AGI.js";
 import "./chunks/chunk-BOWEE4IV.js";
@@ -25,7 +25,7 @@ import {
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   openStorage
-} from "./chunks/chunk-QQASYERV.js";
+} from "./chunks/chunk-YCBYQKZV.js";
 import {
   jsonLogger,
   mask

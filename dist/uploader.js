@@ -20,7 +20,7 @@ import {
   uploadRows,
   validateHeader,
   validateRecord
-} from "./chunks/chunk-N5MW36GP.js";
+} from "./chunks/chunk-67ZZHT2V.js";
 import {
   exportPending
 } from "./chunks/chunk-DJ2W7AGI.js";

@@ -118,7 +118,7 @@ describe('CLI database option', () => {
     assert.equal((await cli(['forget', '--chat-id', 'CTAAAAAAAA', '--db', db])).code, 0);
   });
 
-  test('bad database paths: one line with the path and the cause, exit 6', async () => {
+  test('bad database paths: one line with the path and the cause, exit 4', async () => {
     const file = join(dir, 'a-file');
     writeFileSync(file, 'x');
     const cases: Array<[string, RegExp]> = [
@@ -162,7 +162,7 @@ describe('CLI database option', () => {
     assert.match(stderr, /\/proc\/nope\/x\.db/);
   });
 
-  test('an unreachable PostgreSQL is "database" (6), not "rows invalid" (1), and hides the password', async () => {
+  test('an unreachable PostgreSQL is "database" (4), not "rows invalid" (1), and hides the password', async () => {
     const { port, server } = await occupy();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     const url = `postgres://metrica:s3cret@127.0.0.1:${port}/chats`;
@@ -185,7 +185,7 @@ describe('CLI database option', () => {
 });
 
 describe('CLI ports', () => {
-  test('serve on a port in use names the port and the option that moves it (exit 7)', async () => {
+  test('serve on a port in use names the port and the option that moves it (exit 5)', async () => {
     const { port, server } = await occupy();
     try {
       const r = await cli(['serve', '--port', String(port), '--host', '127.0.0.1', '--db', join(dir, 's.db')]);
@@ -200,7 +200,7 @@ describe('CLI ports', () => {
     }
   });
 
-  test('demo says which of its three ports clashed and that --port 0 picks free ones (exit 7)', async () => {
+  test('demo says which of its three ports clashed and that --port 0 picks free ones (exit 5)', async () => {
     // Three free ports in a row: the demo site takes n, the collector n+1, the fake Metrica n+2.
     let clashes = 0;
     for (const [offset, what] of [

@@ -50,6 +50,8 @@ export function printUploadResult(
         ...result.summary,
         problemCount: result.problemCount,
         problems: result.problems,
+        heldBack: result.held.map((h) => ({ line: h.line, problems: h.problems })),
+        notAccepted: result.notAccepted,
         uploads: result.uploads.map((u) => ({
           ...u.uploading,
           rows: u.rows,
@@ -68,19 +70,25 @@ export function printUploadResult(
     io.stderr.write(`${result.problemCount} problem${result.problemCount === 1 ? '' : 's'} found; nothing was sent.\n`);
     return EXIT.failed;
   }
-  if (o.json) return EXIT.ok;
+  const code = result.notAccepted > 0 ? EXIT.notAccepted : result.held.length > 0 ? EXIT.heldBack : EXIT.ok;
+  if (o.json) return code;
+  printHeldBack(result, io);
   if (result.status === 'empty') {
     io.stdout.write(
       o.isFile
         ? `Nothing to upload: ${o.source} has a header but no rows.\n`
-        : 'Nothing to upload: no rows are new or changed since the last upload.\n',
+        : `Nothing${result.held.length > 0 ? ' else' : ''} to upload: no rows are new or changed since the last upload.\n`,
     );
-    return EXIT.ok;
+    return code;
   }
   io.stdout.write(summaryLines(result.summary));
   if (result.status === 'dry-run') {
-    io.stdout.write('Dry run: every row is valid; nothing was sent.\n');
-    return EXIT.ok;
+    io.stdout.write(
+      result.held.length > 0
+        ? 'Dry run: the other rows are valid; nothing was sent.\n'
+        : 'Dry run: every row is valid; nothing was sent.\n',
+    );
+    return code;
   }
   for (const { uploading: u, outcome } of result.uploads) {
     if (!outcome) continue;
@@ -97,5 +105,29 @@ export function printUploadResult(
     }[outcome];
     io.stdout.write(`Upload ${u.id}: ${what}${counts.length ? ` (${counts.join(', ')})` : ''}\n`);
   }
-  return EXIT.ok;
+  if (result.notAccepted > 0) {
+    const sent = result.uploads.reduce((n, u) => n + u.rows, 0);
+    io.stderr.write(
+      `Metrica accepted ${sent - result.notAccepted} of ${sent} rows sent: ${result.notAccepted} did not pass its checks ` +
+        '(line_quantity). They are marked uploaded, as Metrica does not say which; `metrica-chats report` keeps the count.\n',
+    );
+  }
+  return code;
+}
+
+/**
+ * Rows held back in this run: each with its problems, and what clears the mark. Later runs skip
+ * them without failing again, until the chat changes or a run asks for them with --retry-held.
+ */
+function printHeldBack(result: UploadResult, io: CliIO): void {
+  if (result.held.length === 0) return;
+  for (const h of result.held.slice(0, PROBLEMS_SHOWN)) {
+    for (const problem of h.problems) io.stderr.write(`held back: ${describeProblem(problem)}\n`);
+  }
+  if (result.held.length > PROBLEMS_SHOWN) io.stderr.write(`… and ${result.held.length - PROBLEMS_SHOWN} more rows\n`);
+  io.stderr.write(
+    `${rowCount(result.held.length)} held back: not sent, because Metrica would refuse them; every valid row was sent. ` +
+      'Later runs skip them until the chat is reported again (a changed row is checked again) or until ' +
+      '`upload --retry-held`; `metrica-chats report` counts them.\n',
+  );
 }

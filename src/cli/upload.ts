@@ -35,6 +35,8 @@ Options:
   --dry-run          Validate and print the summary (rows, attributed, unattributed, per platform);
                      send nothing
   --wait             Wait until Metrica has processed the upload and print what it reported
+  --retry-held       With --from: check the rows held back by earlier runs again (after an upgrade
+                     of this tool, say); they are otherwise skipped until the chat changes
   --api-url <url>    API base URL (METRICA_API_URL, default ${DEFAULT_API_URL})
   --json             Print the result as one JSON object on stdout
   -h, --help         Show this help
@@ -44,8 +46,10 @@ Environment:
                         never printed
   METRICA_CHATS_DEBUG   Set to 1 to log each API request (method, path, status) on stderr
 
-Exit codes: 0 uploaded (or nothing to upload, or a clean dry run), 1 validation errors (nothing
-was sent), 2 usage, 3 Metrica refused the upload or it failed after retries.
+Exit codes: 0 uploaded (or nothing to upload, or a clean dry run), 1 validation errors in a CSV
+file (nothing was sent), 2 usage, 3 Metrica refused the upload or it failed after retries,
+6 uploaded but rows of the database were held back (they break a CHATS rule; listed on stderr),
+7 uploaded but Metrica accepted fewer rows than were sent (line_quantity).
 `;
 
 /** A wait as a person reads it. */
@@ -80,6 +84,7 @@ function parse(args: string[]) {
       comment: { type: 'string' },
       'dry-run': { type: 'boolean' },
       wait: { type: 'boolean' },
+      'retry-held': { type: 'boolean' },
       'api-url': { type: 'string' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -203,7 +208,7 @@ export function createUploadCommand(deps: UploadCommandDeps = {}): Command {
         progress.done();
       } else {
         store = await openDatabase(chooseDatabase(values, io), io, { create: false });
-        result = await uploadPending(store, jobOptions);
+        result = await uploadPending(store, { ...jobOptions, includeHeld: values['retry-held'] === true });
       }
     } catch (error) {
       if (!(error instanceof MetricaApiError || error instanceof MetricaNetworkError)) throw error;

@@ -17,6 +17,8 @@ const stats: ChatStats = {
   upgradedByLaterPairing: 0,
   uploaded: 1,
   pending: 2,
+  heldBack: 0,
+  skippedByMetrica: { rows: 0, uploads: 0 },
   unattributed: { no_chat_id: 1, chat_id_not_paired: 0, pairing_without_metrica_id: 0, several_chat_ids: 0 },
   pairings: 4,
   byLink: {},

@@ -16,6 +16,8 @@ const stats: ChatStats = {
   upgradedByLaterPairing: 2,
   uploaded: 1,
   pending: 3,
+  heldBack: 1,
+  skippedByMetrica: { rows: 2, uploads: 1 },
   unattributed: { no_chat_id: 1, chat_id_not_paired: 0, pairing_without_metrica_id: 0, several_chat_ids: 0 },
   pairings: 5,
   byLink: {},
@@ -31,6 +33,8 @@ describe('formatReport', () => {
     assert.match(text, /Linked by the same partner's earlier chat\s+1\s+25%/);
     assert.match(text, /Matched to Metrica IDs\s+3\s+75%/);
     assert.match(text, /Uploaded \(current version\)\s+1\s+25%/);
+    assert.match(text, /held back: breaks a CHATS rule \(upload says why\)\s+1\s+25%/);
+    assert.match(text, /Rows Metrica skipped \(sent, not accepted\)\s+2\n\s+in 1 upload:/);
     assert.match(text, /Unattributed\s+1\s+25%/);
   });
 
@@ -82,8 +86,9 @@ describe('formatReport', () => {
       pairings: 0,
       unattributed: { no_chat_id: 0, chat_id_not_paired: 0, pairing_without_metrica_id: 0, several_chat_ids: 0 },
     };
-    const text = formatReport(empty);
+    const text = formatReport({ ...empty, heldBack: 0, skippedByMetrica: { rows: 0, uploads: 0 } });
     assert.match(text, /Carried the chat ID in the message\s+0\s+–/);
+    assert.doesNotMatch(text, /Metrica skipped/);
     assert.doesNotMatch(text, /NaN|Infinity/);
   });
 });

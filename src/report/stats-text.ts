@@ -32,7 +32,14 @@ export function formatReport(stats: ChatStats, sinceLabel?: string): string {
     line('  upgraded by a later pairing of the same visit', stats.upgradedByLaterPairing, stats.chats),
     line('Uploaded (current version)', stats.uploaded, stats.chats),
     line('Waiting for upload', stats.pending, stats.chats),
+    line('  held back: breaks a CHATS rule (upload says why)', stats.heldBack, stats.chats),
     line('Pairings received', stats.pairings),
+    ...(stats.skippedByMetrica.rows > 0
+      ? [
+          line('Rows Metrica skipped (sent, not accepted)', stats.skippedByMetrica.rows),
+          `  ${''.padEnd(width)}        in ${stats.skippedByMetrica.uploads} upload${stats.skippedByMetrica.uploads === 1 ? '' : 's'}: see each upload's line_quantity`,
+        ]
+      : []),
     '',
     line('Unattributed', unattributedTotal, stats.chats),
     ...reasons.map((r) => `  ${''.padEnd(width)}${String(stats.unattributed[r]).padStart(7)}  ${REASON_TEXT[r]}`),

@@ -24,15 +24,31 @@ export interface UploadReceipt {
   /** Unix milliseconds. */
   sentAt: number;
   rowCount: number;
+  /** Rows Metrica says passed its checks (`line_quantity`), when it said. */
+  acceptedCount?: number;
   comment?: string;
+}
+
+/** A row the uploader did not send because it breaks a CHATS rule, and why. */
+export interface HeldRow {
+  key: string;
+  revision: number;
+  /** The problems, one line each, as the uploader reported them. */
+  reason: string;
 }
 
 export interface ConversionStore {
   /**
-   * Rows that are new or changed since their last upload, oldest first, streamed.
-   * `since` (Unix seconds) limits them to chats at or after that DateTime.
+   * Rows that are new or changed since their last upload, oldest first, streamed, leaving out the
+   * rows held back in their current revision unless `includeHeld`. `since` (Unix seconds) limits
+   * them to chats at or after that DateTime.
    */
-  pendingConversions(options?: { since?: number }): AsyncIterable<PendingConversion>;
+  pendingConversions(options?: { since?: number; includeHeld?: boolean }): AsyncIterable<PendingConversion>;
+  /**
+   * Marks rows held back by the uploader (invalid): later runs skip them until the row changes
+   * (a new revision is checked again) or a run asks for them with `includeHeld`.
+   */
+  holdBack(rows: readonly HeldRow[]): Promise<void>;
   /**
    * Records the upload and marks the rows it carried, in one transaction. A row whose revision
    * changed after it was read stays pending, so the change is sent next time.

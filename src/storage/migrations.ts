@@ -97,6 +97,16 @@ ALTER TABLE pairings ADD COLUMN utm_term TEXT;
 CREATE INDEX pairings_link ON pairings (link, chat_id) WHERE link IS NOT NULL;
 `;
 
+/**
+ * Upload outcomes kept per chat and per upload: a row the uploader held back (invalid) is skipped
+ * until it changes; an upload records how many rows Metrica accepted (`line_quantity`).
+ */
+const UPLOAD_OUTCOMES = `
+ALTER TABLE chats ADD COLUMN held_revision INTEGER;
+ALTER TABLE chats ADD COLUMN held_reason TEXT;
+ALTER TABLE uploads ADD COLUMN accepted_count INTEGER;
+`;
+
 export const SQLITE_MIGRATIONS: Migration[] = [
   {
     version: 1,
@@ -129,6 +139,7 @@ CREATE INDEX chats_upgradable ON chats (chat_id) WHERE unattributed_reason IS NU
     name: 'the bridge link and UTM parameters of a pairing',
     sql: BRIDGE_COLUMNS,
   },
+  { version: 6, name: 'rows held back by the uploader, rows Metrica accepted', sql: UPLOAD_OUTCOMES },
 ];
 
 export const POSTGRES_MIGRATIONS: Migration[] = [
@@ -163,4 +174,5 @@ CREATE INDEX chats_upgradable ON chats (chat_id) WHERE unattributed_reason IS NU
     name: 'the bridge link and UTM parameters of a pairing',
     sql: BRIDGE_COLUMNS,
   },
+  { version: 6, name: 'rows held back by the uploader, rows Metrica accepted', sql: UPLOAD_OUTCOMES },
 ];

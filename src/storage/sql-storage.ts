@@ -27,7 +27,7 @@ import type {
   StorageSnapshot,
   UpsertResult,
 } from './types.js';
-import { recordUpload, updateUploadStatus } from './uploads.js';
+import { holdBackRows, recordUpload, updateUploadStatus } from './uploads.js';
 import { completeWaitingChats } from './waiting-chats.js';
 import { rememberMessage } from './webhook-messages.js';
 
@@ -188,7 +188,8 @@ export class SqlStorage implements Storage {
     });
   }
 
-  async *pendingConversions(options: { since?: number } = {}): AsyncIterable<PendingConversion> {
+  async *pendingConversions(options: { since?: number; includeHeld?: boolean } = {}): AsyncIterable<PendingConversion> {
+    const held = options.includeHeld ? '' : 'AND (held_revision IS NULL OR held_revision <> revision)';
     // Paged by (date_time, key) instead of one open cursor, so writers are never blocked meanwhile.
     let cursor: { dateTime: number; key: string } | null = null;
     const since = options.since ?? Number.MIN_SAFE_INTEGER;
@@ -200,7 +201,7 @@ export class SqlStorage implements Storage {
         params.push(cursor.dateTime, cursor.dateTime, cursor.key);
       }
       const rows = await this.db.all<ChatColumns>(
-        `SELECT * FROM chats WHERE (uploaded_revision IS NULL OR uploaded_revision <> revision)
+        `SELECT * FROM chats WHERE (uploaded_revision IS NULL OR uploaded_revision <> revision) ${held}
            AND date_time >= ? ${after} ORDER BY date_time, key LIMIT ${PAGE_SIZE}`,
         params,
       );
@@ -216,6 +217,10 @@ export class SqlStorage implements Storage {
 
   async markUploaded(receipt: UploadReceipt, rows: ReadonlyArray<{ key: string; revision: number }>): Promise<void> {
     await this.db.transaction((q) => recordUpload(q, receipt, rows, this.now));
+  }
+
+  async holdBack(rows: ReadonlyArray<{ key: string; revision: number; reason: string }>): Promise<void> {
+    if (rows.length > 0) await this.db.transaction((q) => holdBackRows(q, rows));
   }
 
   async updateUploadStatus(uploadId: string, status: string, details?: Record<string, unknown>): Promise<void> {

@@ -14,7 +14,8 @@ export async function chatStats(db: Sql, options: { since?: number } = {}): Prom
        SUM(CASE WHEN chat_id_count > 1 AND chat_id IS NOT NULL THEN 1 ELSE 0 END) AS several_ids_resolved,
        SUM(CASE WHEN unattributed_reason = 'several_chat_ids' THEN 1 ELSE 0 END) AS several_ids_ambiguous,
        SUM(CASE WHEN upgraded_at IS NOT NULL THEN 1 ELSE 0 END) AS upgraded,
-       SUM(CASE WHEN uploaded_revision IS NOT NULL AND uploaded_revision = revision THEN 1 ELSE 0 END) AS uploaded
+       SUM(CASE WHEN uploaded_revision IS NOT NULL AND uploaded_revision = revision THEN 1 ELSE 0 END) AS uploaded,
+       SUM(CASE WHEN held_revision IS NOT NULL AND held_revision = revision THEN 1 ELSE 0 END) AS held_back
      FROM chats WHERE date_time >= ?`,
     [since],
   );
@@ -27,6 +28,11 @@ export async function chatStats(db: Sql, options: { since?: number } = {}): Prom
     [since],
   );
   const pairings = await db.get<{ c: number | string }>('SELECT COUNT(*) AS c FROM pairings');
+  // Uploads are not dated by chat, so this count is of every upload, whatever `since` says.
+  const skipped = await db.get<{ rows: number | string | null; uploads: number | string | null }>(
+    `SELECT SUM(row_count - accepted_count) AS rows, COUNT(*) AS uploads FROM uploads
+     WHERE accepted_count IS NOT NULL AND accepted_count < row_count`,
+  );
   const byLink = await linkStats(db, options.since);
   const unattributed = Object.fromEntries(UNATTRIBUTED_REASONS.map((r) => [r, 0])) as ChatStats['unattributed'];
   for (const r of reasons) if (r.r in unattributed) unattributed[r.r as keyof typeof unattributed] = toNumber(r.c);
@@ -45,6 +51,8 @@ export async function chatStats(db: Sql, options: { since?: number } = {}): Prom
     upgradedByLaterPairing: toNumber(totals?.upgraded),
     uploaded,
     pending: chats - uploaded,
+    heldBack: toNumber(totals?.held_back),
+    skippedByMetrica: { rows: toNumber(skipped?.rows), uploads: toNumber(skipped?.uploads) },
     unattributed,
     pairings: toNumber(pairings?.c),
     byLink,

@@ -484,6 +484,8 @@ for (const [name, open] of Object.entries(ADAPTERS)) {
         upgradedByLaterPairing: 1,
         uploaded: 1,
         pending: 5,
+        heldBack: 0,
+        skippedByMetrica: { rows: 0, uploads: 0 },
         unattributed: { no_chat_id: 1, chat_id_not_paired: 1, pairing_without_metrica_id: 1, several_chat_ids: 1 },
         pairings: 1,
         byLink: {},

@@ -14,8 +14,8 @@ export async function recordUpload(
   now: () => number,
 ): Promise<void> {
   await q.run(
-    `INSERT INTO uploads (upload_id, counter_id, status, sent_at, row_count, comment, details, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, NULL, ?)
+    `INSERT INTO uploads (upload_id, counter_id, status, sent_at, row_count, accepted_count, comment, details, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?)
      ON CONFLICT (upload_id) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at`,
     [
       receipt.uploadId,
@@ -23,6 +23,7 @@ export async function recordUpload(
       receipt.status,
       receipt.sentAt,
       receipt.rowCount,
+      receipt.acceptedCount ?? null,
       receipt.comment ?? null,
       now(),
     ],
@@ -55,4 +56,19 @@ export async function updateUploadStatus(
   );
   if (changed === 0)
     throw new Error(`unknown upload ID ${JSON.stringify(uploadId)}: record it with markUploaded first`);
+}
+
+/** Marks rows held back by the uploader in the revision it read; a later change clears the mark. */
+export async function holdBackRows(
+  q: Sql,
+  rows: ReadonlyArray<{ key: string; revision: number; reason: string }>,
+): Promise<void> {
+  for (const r of rows) {
+    await q.run('UPDATE chats SET held_revision = ?, held_reason = ? WHERE key = ? AND revision = ?', [
+      r.revision,
+      r.reason,
+      r.key,
+      r.revision,
+    ]);
+  }
 }

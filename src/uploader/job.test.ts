@@ -120,22 +120,38 @@ describe('upload job', () => {
     );
   });
 
-  test('an invalid row stops the whole upload before anything is sent and is reported by row and column', async () => {
+  test('an invalid row is held back with its reasons; every valid row is sent; later runs skip it until it changes', async () => {
     const counterId = String(counter++);
     const store = seeded(3);
     store.put('k1', chat(1, { ChatPlatform: 'Telegram', Price: '10,5' }));
-    const requests = fake.stats().requests;
     const result = await uploadPending(store, { client, counterId });
-    assert.equal(result.status, 'invalid');
+    assert.equal(result.status, 'uploaded');
     assert.deepEqual(
-      result.problems.map((i) => [i.line, i.column]),
+      result.held.map((h) => h.problems.map((p) => [p.line, p.column])),
       [
-        [3, 'ChatPlatform'],
-        [3, 'Price'],
+        [
+          [3, 'ChatPlatform'],
+          [3, 'Price'],
+        ],
       ],
     );
-    assert.equal(fake.stats().requests, requests);
-    assert.equal((await pendingKeys(store)).length, 3);
+    assert.equal(result.summary.rows, 2);
+    assert.equal(fake.uploads().filter((u) => u.counterId === counterId)[0]?.rows.length, 2);
+    assert.match(
+      store.heldReason('k1') ?? '',
+      /ChatPlatform: expected one of telegram, whatsapp, viber \(in lower case\); Price/,
+    );
+    // The next run finds nothing to send and nothing to hold back again.
+    const again = await uploadPending(store, { client, counterId });
+    assert.equal(again.status, 'empty');
+    assert.equal(again.held.length, 0);
+    // --retry-held reads it again; a corrected row goes out.
+    assert.equal((await uploadPending(store, { client, counterId, dryRun: true, includeHeld: true })).held.length, 1);
+    store.put('k1', chat(1));
+    const fixed = await uploadPending(store, { client, counterId });
+    assert.equal(fixed.summary.rows, 1);
+    assert.equal(fixed.held.length, 0);
+    assert.equal((await pendingKeys(store)).length, 0);
   });
 
   test('splits what does not fit in one file; every part has the header and all rows are marked', async () => {

@@ -2,7 +2,7 @@ import { openAsBlob } from 'node:fs';
 import type { CsvColumn } from '../shared/conversion.js';
 import type { ConversionStore } from '../storage/contract.js';
 import type { MetricaClient, Uploading, WaitOptions, WaitOutcome } from './client.js';
-import { type PreparedPart, ProblemLog, prepareRows, type RowRef } from './prepare.js';
+import { type HeldBack, type PreparedPart, ProblemLog, prepareRows, type RowRef } from './prepare.js';
 import type { SourceRow } from './read-csv.js';
 import type { UploadSummary, ValidationProblem } from './validate.js';
 
@@ -33,6 +33,8 @@ export interface UploadJobOptions {
   onStatus?: (uploading: Uploading) => void;
   /** Receives structural problems found while reading (the CSV reader's); merged into the result. */
   problems?: ProblemLog;
+  /** See PrepareOptions.holdBackInvalid; set by uploadPending. */
+  holdBackInvalid?: boolean;
 }
 
 export interface UploadReport {
@@ -44,6 +46,10 @@ export interface UploadReport {
 export interface UploadResult {
   /** `invalid`: nothing was sent; `empty`: there was nothing to send. */
   status: 'uploaded' | 'invalid' | 'dry-run' | 'empty';
+  /** Rows held back in this run (database uploads only): not sent, each with its problems. */
+  held: HeldBack[];
+  /** Rows sent that Metrica did not accept (`line_quantity` below the rows of a part), summed. */
+  notAccepted: number;
   summary: UploadSummary;
   problems: ValidationProblem[];
   problemCount: number;
@@ -64,9 +70,12 @@ export async function uploadRows(
     write: !options.dryRun,
     problems,
     tmpDir: options.tmpDir,
+    holdBackInvalid: options.holdBackInvalid === true,
   });
   const result: UploadResult = {
     status: 'uploaded',
+    held: prepared.held,
+    notAccepted: 0,
     summary: prepared.summary,
     problems: problems.kept,
     problemCount: problems.count,
@@ -82,6 +91,10 @@ export async function uploadRows(
       const comment =
         parts.length > 1 && options.comment ? partComment(options.comment, index + 1, parts.length) : options.comment;
       const uploading = await options.client.upload(options.counterId, blob, { comment, signal: options.signal });
+      // Metrica skips rows that fail its checks and says how many passed; the rest are not there.
+      if (uploading.line_quantity !== undefined && uploading.line_quantity < part.rows) {
+        result.notAccepted += part.rows - uploading.line_quantity;
+      }
       await options.onUploaded?.(uploading, { index, of: parts.length, rows: part.rows });
       if (mark) await mark(uploading, part);
       result.uploads.push({ uploading, rows: part.rows });
@@ -119,16 +132,20 @@ export function partComment(comment: string, n: number, of: number): string {
  */
 export async function uploadPending(
   store: ConversionStore,
-  options: UploadJobOptions & { since?: number },
+  options: UploadJobOptions & { since?: number; includeHeld?: boolean },
 ): Promise<UploadResult> {
   const rows = (async function* () {
     let line = 1;
-    for await (const p of store.pendingConversions(options.since === undefined ? {} : { since: options.since })) {
+    const query = {
+      ...(options.since === undefined ? {} : { since: options.since }),
+      ...(options.includeHeld ? { includeHeld: true } : {}),
+    };
+    for await (const p of store.pendingConversions(query)) {
       line++;
       yield { line, record: p.record, ref: { key: p.key, revision: p.revision } };
     }
   })();
-  const result = await uploadRows(rows, options, async (uploading, part) => {
+  const result = await uploadRows(rows, { ...options, holdBackInvalid: true }, async (uploading, part) => {
     await store.markUploaded(
       {
         uploadId: uploading.id,
@@ -136,11 +153,22 @@ export async function uploadPending(
         status: uploading.status,
         sentAt: Date.now(),
         rowCount: part.rows,
+        ...(uploading.line_quantity !== undefined ? { acceptedCount: uploading.line_quantity } : {}),
         ...(options.comment ? { comment: options.comment } : {}),
       },
       part.refs,
     );
   });
+  // Held back in the revision read: later runs skip these rows until they change (or --retry-held).
+  if (!options.dryRun) {
+    await store.holdBack(
+      result.held.map((h) => ({
+        key: h.ref.key,
+        revision: h.ref.revision,
+        reason: h.problems.map((p) => `${p.column}: ${p.message}`).join('; '),
+      })),
+    );
+  }
   for (const report of result.uploads) {
     if (report.outcome) {
       const u = report.uploading;

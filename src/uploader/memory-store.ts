@@ -1,5 +1,5 @@
 import type { ConversionRecord } from '../shared/conversion.js';
-import type { ConversionStore, PendingConversion, UploadReceipt } from '../storage/contract.js';
+import type { ConversionStore, HeldRow, PendingConversion, UploadReceipt } from '../storage/contract.js';
 
 /**
  * A ConversionStore held in memory: the contract's behaviour in its plainest form (revisions,
@@ -7,7 +7,10 @@ import type { ConversionStore, PendingConversion, UploadReceipt } from '../stora
  * uploader where there is no database. The collector's adapters are SQLite and PostgreSQL.
  */
 export class MemoryConversionStore implements ConversionStore {
-  private readonly rows = new Map<string, { record: ConversionRecord; revision: number; uploaded: number | null }>();
+  private readonly rows = new Map<
+    string,
+    { record: ConversionRecord; revision: number; uploaded: number | null; held?: HeldRow }
+  >();
   readonly receipts: Array<UploadReceipt & { keys: string[]; details?: Record<string, unknown> }> = [];
 
   /** Adds or changes a row; every change is a new revision that is pending until uploaded. */
@@ -21,9 +24,10 @@ export class MemoryConversionStore implements ConversionStore {
     }
   }
 
-  async *pendingConversions(options: { since?: number } = {}): AsyncIterable<PendingConversion> {
+  async *pendingConversions(options: { since?: number; includeHeld?: boolean } = {}): AsyncIterable<PendingConversion> {
     const pending = [...this.rows.entries()]
       .filter(([, r]) => r.uploaded !== r.revision)
+      .filter(([, r]) => options.includeHeld || r.held?.revision !== r.revision)
       .filter(([, r]) => options.since === undefined || Number(r.record.DateTime) >= options.since)
       .sort(([, a], [, b]) => Number(a.record.DateTime) - Number(b.record.DateTime));
     for (const [key, r] of pending) yield { key, revision: r.revision, record: { ...r.record } };
@@ -38,6 +42,19 @@ export class MemoryConversionStore implements ConversionStore {
       const row = this.rows.get(key);
       if (row && row.revision === revision) row.uploaded = revision;
     }
+  }
+
+  async holdBack(rows: readonly HeldRow[]): Promise<void> {
+    for (const held of rows) {
+      const row = this.rows.get(held.key);
+      if (row && row.revision === held.revision) row.held = { ...held };
+    }
+  }
+
+  /** The held-back mark of a row in its current revision, if any. */
+  heldReason(key: string): string | undefined {
+    const row = this.rows.get(key);
+    return row?.held?.revision === row?.revision ? row?.held?.reason : undefined;
   }
 
   async updateUploadStatus(uploadId: string, status: string, details?: Record<string, unknown>): Promise<void> {

@@ -43,8 +43,17 @@ export class ProblemLog {
   }
 }
 
+/** A row held back (not written) because it breaks a CHATS rule, with its problems. */
+export interface HeldBack {
+  ref: RowRef;
+  line: number;
+  problems: ValidationProblem[];
+}
+
 export interface Prepared {
   parts: PreparedPart[];
+  /** Rows held back (with `holdBackInvalid`); their problems are not in `problems`. */
+  held: HeldBack[];
   summary: UploadSummary;
   problems: ProblemLog;
   /** Removes the temporary files. */
@@ -61,6 +70,12 @@ export interface PrepareOptions {
   write?: boolean;
   problems?: ProblemLog;
   tmpDir?: string;
+  /**
+   * Hold back the invalid rows that have a database reference and write the valid ones (uploads
+   * from the collector's database), instead of writing nothing once a row failed (a user's file,
+   * which the user can fix and send again).
+   */
+  holdBackInvalid?: boolean;
 }
 
 /** Writes are gathered into chunks of this size: one fs write per CSV line would dominate the time. */
@@ -102,9 +117,14 @@ export async function prepareRows(
     if (dir) await rm(dir, { recursive: true, force: true });
   };
 
+  const held: HeldBack[] = [];
   try {
     for await (const row of rows) {
       const found = validateRecord(row.record, row.line, nowSeconds);
+      if (found.length > 0 && options.holdBackInvalid && row.ref) {
+        held.push({ ref: row.ref, line: row.line, problems: found });
+        continue;
+      }
       for (const problem of found) problems.add(problem);
       if (found.length > 0) continue;
       countRow(summary, row.record);
@@ -149,5 +169,5 @@ export async function prepareRows(
     await cleanup();
     throw error;
   }
-  return { parts: problems.count > 0 ? [] : parts, summary, problems, cleanup };
+  return { parts: problems.count > 0 ? [] : parts, held, summary, problems, cleanup };
 }

@@ -16,14 +16,14 @@ export declare const EXIT: {
     readonly usage: 2;
     /** Metrica refused the upload, or did not answer after retries. */
     readonly api: 3;
-    /** Uploaded, but some rows of the database were held back: they break a CHATS rule. */
-    readonly heldBack: 4;
-    /** Uploaded, but Metrica accepted fewer rows than were sent (`line_quantity`). */
-    readonly notAccepted: 5;
     /** The database cannot be opened, created or reached, or its driver is missing. */
-    readonly database: 6;
+    readonly database: 4;
     /** The address cannot be listened on: the port is in use or not permitted. */
-    readonly address: 7;
+    readonly address: 5;
+    /** Uploaded, but rows of the database were held back: they break a CHATS rule (listed on stderr). */
+    readonly heldBack: 6;
+    /** Uploaded, but Metrica accepted fewer rows than were sent (`line_quantity`). */
+    readonly notAccepted: 7;
     /** An unexpected error: a bug. */
     readonly internal: 70;
 };

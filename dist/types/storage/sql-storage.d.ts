@@ -32,10 +32,16 @@ export declare class SqlStorage implements Storage {
     upsertChat(key: string, input: ChatInput): Promise<UpsertResult>;
     pendingConversions(options?: {
         since?: number;
+        includeHeld?: boolean;
     }): AsyncIterable<PendingConversion>;
     markUploaded(receipt: UploadReceipt, rows: ReadonlyArray<{
         key: string;
         revision: number;
+    }>): Promise<void>;
+    holdBack(rows: ReadonlyArray<{
+        key: string;
+        revision: number;
+        reason: string;
     }>): Promise<void>;
     updateUploadStatus(uploadId: string, status: string, details?: Record<string, unknown>): Promise<void>;
     rememberMessage(source: string, messageId: string, dateTime: number): Promise<number>;

@@ -119,7 +119,18 @@ export interface ChatStats {
     /** Matched chats that a later, fuller pairing of the same page view gave more Metrica IDs. */
     upgradedByLaterPairing: number;
     uploaded: number;
+    /** Not yet uploaded in their current form (held-back rows included). */
     pending: number;
+    /** Pending chats the uploader held back because they break a CHATS rule; sent again once they change. */
+    heldBack: number;
+    /**
+     * Rows Metrica skipped: sent, but not counted in its `line_quantity`, and in how many uploads.
+     * Counted over every upload, whatever `since` says (an upload has no single DateTime).
+     */
+    skippedByMetrica: {
+        rows: number;
+        uploads: number;
+    };
     unattributed: Record<UnattributedReason, number>;
     pairings: number;
     /**

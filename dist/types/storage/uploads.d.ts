@@ -11,3 +11,9 @@ export declare function recordUpload(q: Sql, receipt: UploadReceipt, rows: Reado
 }>, now: () => number): Promise<void>;
 /** Updates the status Metrica reported for an upload; throws for an upload never recorded. */
 export declare function updateUploadStatus(db: Sql, uploadId: string, status: string, details: Record<string, unknown> | undefined, now: () => number): Promise<void>;
+/** Marks rows held back by the uploader in the revision it read; a later change clears the mark. */
+export declare function holdBackRows(q: Sql, rows: ReadonlyArray<{
+    key: string;
+    revision: number;
+    reason: string;
+}>): Promise<void>;

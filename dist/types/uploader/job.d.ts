@@ -1,7 +1,7 @@
 import type { CsvColumn } from '../shared/conversion.js';
 import type { ConversionStore } from '../storage/contract.js';
 import type { MetricaClient, Uploading, WaitOptions, WaitOutcome } from './client.js';
-import { type PreparedPart, ProblemLog, type RowRef } from './prepare.js';
+import { type HeldBack, type PreparedPart, ProblemLog, type RowRef } from './prepare.js';
 import type { SourceRow } from './read-csv.js';
 import type { UploadSummary, ValidationProblem } from './validate.js';
 /**
@@ -34,6 +34,8 @@ export interface UploadJobOptions {
     onStatus?: (uploading: Uploading) => void;
     /** Receives structural problems found while reading (the CSV reader's); merged into the result. */
     problems?: ProblemLog;
+    /** See PrepareOptions.holdBackInvalid; set by uploadPending. */
+    holdBackInvalid?: boolean;
 }
 export interface UploadReport {
     uploading: Uploading;
@@ -43,6 +45,10 @@ export interface UploadReport {
 export interface UploadResult {
     /** `invalid`: nothing was sent; `empty`: there was nothing to send. */
     status: 'uploaded' | 'invalid' | 'dry-run' | 'empty';
+    /** Rows held back in this run (database uploads only): not sent, each with its problems. */
+    held: HeldBack[];
+    /** Rows sent that Metrica did not accept (`line_quantity` below the rows of a part), summed. */
+    notAccepted: number;
     summary: UploadSummary;
     problems: ValidationProblem[];
     problemCount: number;
@@ -63,4 +69,5 @@ export declare function partComment(comment: string, n: number, of: number): str
  */
 export declare function uploadPending(store: ConversionStore, options: UploadJobOptions & {
     since?: number;
+    includeHeld?: boolean;
 }): Promise<UploadResult>;

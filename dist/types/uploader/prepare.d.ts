@@ -29,8 +29,16 @@ export declare class ProblemLog {
     constructor(limit?: number);
     add(problem: ValidationProblem): void;
 }
+/** A row held back (not written) because it breaks a CHATS rule, with its problems. */
+export interface HeldBack {
+    ref: RowRef;
+    line: number;
+    problems: ValidationProblem[];
+}
 export interface Prepared {
     parts: PreparedPart[];
+    /** Rows held back (with `holdBackInvalid`); their problems are not in `problems`. */
+    held: HeldBack[];
     summary: UploadSummary;
     problems: ProblemLog;
     /** Removes the temporary files. */
@@ -46,6 +54,12 @@ export interface PrepareOptions {
     write?: boolean;
     problems?: ProblemLog;
     tmpDir?: string;
+    /**
+     * Hold back the invalid rows that have a database reference and write the valid ones (uploads
+     * from the collector's database), instead of writing nothing once a row failed (a user's file,
+     * which the user can fix and send again).
+     */
+    holdBackInvalid?: boolean;
 }
 export declare function prepareRows(rows: AsyncIterable<SourceRow & {
     ref?: RowRef;

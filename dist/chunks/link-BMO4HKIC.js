@@ -8,11 +8,11 @@ import {
 } from "./chunk-TDIG5AFX.js";
 import {
   parseCommandArgs
-} from "./chunk-UP3RHJRF.js";
+} from "./chunk-6XQJZ6PI.js";
 import {
   EXIT,
   UsageError
-} from "./chunk-Z6P52EM5.js";
+} from "./chunk-7T6EUAPJ.js";
 
 // src/cli/link.ts
 import { writeFileSync } from "node:fs";

@@ -9,7 +9,7 @@ import {
   readCsv,
   uploadPending,
   uploadRows
-} from "./chunk-N5MW36GP.js";
+} from "./chunk-67ZZHT2V.js";
 import "./chunk-BOWEE4IV.js";
 import {
   uploadCommentVerdict
@@ -19,7 +19,7 @@ import {
 } from "./chunk-5GHHCO5G.js";
 import {
   parseCommandArgs
-} from "./chunk-UP3RHJRF.js";
+} from "./chunk-6XQJZ6PI.js";
 import {
   DATABASE_OPTIONS,
   EXIT,
@@ -27,7 +27,7 @@ import {
   chooseDatabase,
   helpText,
   openDatabase
-} from "./chunk-Z6P52EM5.js";
+} from "./chunk-7T6EUAPJ.js";
 
 // src/cli/upload.ts
 import { createReadStream } from "node:fs";
@@ -110,6 +110,8 @@ function printUploadResult(result, o) {
         ...result.summary,
         problemCount: result.problemCount,
         problems: result.problems,
+        heldBack: result.held.map((h) => ({ line: h.line, problems: h.problems })),
+        notAccepted: result.notAccepted,
         uploads: result.uploads.map((u) => ({
           ...u.uploading,
           rows: u.rows,
@@ -132,18 +134,23 @@ function printUploadResult(result, o) {
 `);
     return EXIT.failed;
   }
-  if (o.json) return EXIT.ok;
+  const code = result.notAccepted > 0 ? EXIT.notAccepted : result.held.length > 0 ? EXIT.heldBack : EXIT.ok;
+  if (o.json) return code;
+  printHeldBack(result, io);
   if (result.status === "empty") {
     io.stdout.write(
       o.isFile ? `Nothing to upload: ${o.source} has a header but no rows.
-` : "Nothing to upload: no rows are new or changed since the last upload.\n"
+` : `Nothing${result.held.length > 0 ? " else" : ""} to upload: no rows are new or changed since the last upload.
+`
     );
-    return EXIT.ok;
+    return code;
   }
   io.stdout.write(summaryLines(result.summary));
   if (result.status === "dry-run") {
-    io.stdout.write("Dry run: every row is valid; nothing was sent.\n");
-    return EXIT.ok;
+    io.stdout.write(
+      result.held.length > 0 ? "Dry run: the other rows are valid; nothing was sent.\n" : "Dry run: every row is valid; nothing was sent.\n"
+    );
+    return code;
   }
   for (const { uploading: u, outcome } of result.uploads) {
     if (!outcome) continue;
@@ -161,7 +168,27 @@ function printUploadResult(result, o) {
     io.stdout.write(`Upload ${u.id}: ${what}${counts.length ? ` (${counts.join(", ")})` : ""}
 `);
   }
-  return EXIT.ok;
+  if (result.notAccepted > 0) {
+    const sent = result.uploads.reduce((n, u) => n + u.rows, 0);
+    io.stderr.write(
+      `Metrica accepted ${sent - result.notAccepted} of ${sent} rows sent: ${result.notAccepted} did not pass its checks (line_quantity). They are marked uploaded, as Metrica does not say which; \`metrica-chats report\` keeps the count.
+`
+    );
+  }
+  return code;
+}
+function printHeldBack(result, io) {
+  if (result.held.length === 0) return;
+  for (const h of result.held.slice(0, PROBLEMS_SHOWN)) {
+    for (const problem of h.problems) io.stderr.write(`held back: ${describeProblem(problem)}
+`);
+  }
+  if (result.held.length > PROBLEMS_SHOWN) io.stderr.write(`\u2026 and ${result.held.length - PROBLEMS_SHOWN} more rows
+`);
+  io.stderr.write(
+    `${rowCount(result.held.length)} held back: not sent, because Metrica would refuse them; every valid row was sent. Later runs skip them until the chat is reported again (a changed row is checked again) or until \`upload --retry-held\`; \`metrica-chats report\` counts them.
+`
+  );
 }
 
 // src/cli/upload.ts
@@ -181,6 +208,8 @@ Options:
   --dry-run          Validate and print the summary (rows, attributed, unattributed, per platform);
                      send nothing
   --wait             Wait until Metrica has processed the upload and print what it reported
+  --retry-held       With --from: check the rows held back by earlier runs again (after an upgrade
+                     of this tool, say); they are otherwise skipped until the chat changes
   --api-url <url>    API base URL (METRICA_API_URL, default ${DEFAULT_API_URL})
   --json             Print the result as one JSON object on stdout
   -h, --help         Show this help
@@ -190,8 +219,10 @@ Environment:
                         never printed
   METRICA_CHATS_DEBUG   Set to 1 to log each API request (method, path, status) on stderr
 
-Exit codes: 0 uploaded (or nothing to upload, or a clean dry run), 1 validation errors (nothing
-was sent), 2 usage, 3 Metrica refused the upload or it failed after retries.
+Exit codes: 0 uploaded (or nothing to upload, or a clean dry run), 1 validation errors in a CSV
+file (nothing was sent), 2 usage, 3 Metrica refused the upload or it failed after retries,
+6 uploaded but rows of the database were held back (they break a CHATS rule; listed on stderr),
+7 uploaded but Metrica accepted fewer rows than were sent (line_quantity).
 `;
 var seconds = (ms) => ms < 1e3 ? `${ms} ms` : ms < 1e4 ? `${(ms / 1e3).toFixed(1)} s` : `${Math.round(ms / 1e3)} s`;
 function waitingLine(io) {
@@ -214,6 +245,7 @@ function parse(args) {
       comment: { type: "string" },
       "dry-run": { type: "boolean" },
       wait: { type: "boolean" },
+      "retry-held": { type: "boolean" },
       "api-url": { type: "string" },
       json: { type: "boolean" },
       help: { type: "boolean", short: "h" }
@@ -334,7 +366,7 @@ function createUploadCommand(deps = {}) {
         progress.done();
       } else {
         store = await openDatabase(chooseDatabase(values, io), io, { create: false });
-        result = await uploadPending(store, jobOptions);
+        result = await uploadPending(store, { ...jobOptions, includeHeld: values["retry-held"] === true });
       }
     } catch (error) {
       if (!(error instanceof MetricaApiError || error instanceof MetricaNetworkError)) throw error;

@@ -13,14 +13,14 @@ var EXIT = {
   usage: 2,
   /** Metrica refused the upload, or did not answer after retries. */
   api: 3,
-  /** Uploaded, but some rows of the database were held back: they break a CHATS rule. */
-  heldBack: 4,
-  /** Uploaded, but Metrica accepted fewer rows than were sent (`line_quantity`). */
-  notAccepted: 5,
   /** The database cannot be opened, created or reached, or its driver is missing. */
-  database: 6,
+  database: 4,
   /** The address cannot be listened on: the port is in use or not permitted. */
-  address: 7,
+  address: 5,
+  /** Uploaded, but rows of the database were held back: they break a CHATS rule (listed on stderr). */
+  heldBack: 6,
+  /** Uploaded, but Metrica accepted fewer rows than were sent (`line_quantity`). */
+  notAccepted: 7,
   /** An unexpected error: a bug. */
   internal: 70
 };
@@ -29,10 +29,10 @@ var EXIT_MEANINGS = [
   [EXIT.failed, "invalid rows: nothing was sent; each problem is listed"],
   [EXIT.usage, "usage: a wrong or missing option, value, token, file or database path"],
   [EXIT.api, "Metrica refused the upload, or it still failed after retries"],
-  [EXIT.heldBack, "uploaded, but rows that break a CHATS rule were held back"],
-  [EXIT.notAccepted, "uploaded, but Metrica accepted fewer rows than were sent"],
   [EXIT.database, "the database cannot be opened, created or reached, or its driver is missing"],
   [EXIT.address, "the port is in use or not permitted"],
+  [EXIT.heldBack, "uploaded, but rows that break a CHATS rule were held back"],
+  [EXIT.notAccepted, "uploaded, but Metrica accepted fewer rows than were sent"],
   [EXIT.internal, "an unexpected error: a bug, please report it"]
 ];
 var CliError = class extends Error {
@@ -165,7 +165,7 @@ function explainDatabaseError(error, target) {
   return null;
 }
 async function openDatabase(choice, io, options) {
-  const { isPostgresUrl, openStorage } = await import("./storage-UJ5AF6V7.js");
+  const { isPostgresUrl, openStorage } = await import("./storage-2YZB5GXB.js");
   const { target } = choice;
   if (!options.create && !isPostgresUrl(target) && target !== ":memory:") {
     const path = resolve(io.cwd, target);

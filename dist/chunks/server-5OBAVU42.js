@@ -2,11 +2,11 @@
 import "./chunk-TGB557WD.js";
 import {
   createCollector
-} from "./chunk-2LLRGJSK.js";
+} from "./chunk-UVWC73CB.js";
 import "./chunk-TDIG5AFX.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
-import "./chunk-QQASYERV.js";
+import "./chunk-YCBYQKZV.js";
 import "./chunk-SULML3OP.js";
 import {
   checkChatRecord,

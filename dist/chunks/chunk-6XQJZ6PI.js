@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   parseOptions
-} from "./chunk-Z6P52EM5.js";
+} from "./chunk-7T6EUAPJ.js";
 
 // src/cli/io.ts
 function parseCommandArgs(config) {

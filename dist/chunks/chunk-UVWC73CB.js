@@ -17,7 +17,7 @@ import {
   SAME_VISIT_MS,
   UTM_KEYS,
   openStorage
-} from "./chunk-QQASYERV.js";
+} from "./chunk-YCBYQKZV.js";
 import {
   jsonLogger,
   mask,

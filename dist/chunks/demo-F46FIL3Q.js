@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 import {
   parseCommandArgs
-} from "./chunk-UP3RHJRF.js";
+} from "./chunk-6XQJZ6PI.js";
 import {
   EXIT,
   UsageError,
   explainListenError,
   helpText,
   program
-} from "./chunk-Z6P52EM5.js";
+} from "./chunk-7T6EUAPJ.js";
 
 // src/cli/demo.ts
 import { join } from "node:path";
@@ -77,7 +77,7 @@ async function demo(args, io) {
   }
   const sitePort = port(values.port, 8080, "--port");
   const dataDir = values.data ?? join(io.cwd, ".data", "demo");
-  const { startDemo } = await import("./server-BTSQLHHK.js");
+  const { startDemo } = await import("./server-5OBAVU42.js");
   const runCli = io.runCli;
   if (!runCli) throw new Error("the demo runs commands through main(); start it with `metrica-chats demo`");
   const host = values.host ?? "127.0.0.1";

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   createCollector
-} from "./chunk-2LLRGJSK.js";
+} from "./chunk-UVWC73CB.js";
 import {
   LinkConfigError,
   linkTable,
@@ -12,7 +12,7 @@ import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import {
   isPostgresUrl
-} from "./chunk-QQASYERV.js";
+} from "./chunk-YCBYQKZV.js";
 import "./chunk-SULML3OP.js";
 import {
   parseDuration
@@ -21,7 +21,7 @@ import "./chunk-4YCAPLBT.js";
 import "./chunk-5GHHCO5G.js";
 import {
   parseCommandArgs
-} from "./chunk-UP3RHJRF.js";
+} from "./chunk-6XQJZ6PI.js";
 import {
   DEFAULT_DB,
   EXIT,
@@ -30,7 +30,7 @@ import {
   explainDatabaseError,
   explainListenError,
   helpText
-} from "./chunk-Z6P52EM5.js";
+} from "./chunk-7T6EUAPJ.js";
 
 // src/cli/serve.ts
 import { resolve } from "node:path";

@@ -453,9 +453,14 @@ async function prepareRows(rows, options = {}) {
     });
     if (dir) await rm(dir, { recursive: true, force: true });
   };
+  const held = [];
   try {
     for await (const row of rows) {
       const found = validateRecord(row.record, row.line, nowSeconds);
+      if (found.length > 0 && options.holdBackInvalid && row.ref) {
+        held.push({ ref: row.ref, line: row.line, problems: found });
+        continue;
+      }
       for (const problem2 of found) problems.add(problem2);
       if (found.length > 0) continue;
       countRow(summary, row.record);
@@ -499,7 +504,7 @@ async function prepareRows(rows, options = {}) {
     await cleanup();
     throw error;
   }
-  return { parts: problems.count > 0 ? [] : parts, summary, problems, cleanup };
+  return { parts: problems.count > 0 ? [] : parts, held, summary, problems, cleanup };
 }
 
 // src/uploader/job.ts
@@ -512,10 +517,13 @@ async function uploadRows(rows, options, mark) {
     nowSeconds: options.nowSeconds,
     write: !options.dryRun,
     problems,
-    tmpDir: options.tmpDir
+    tmpDir: options.tmpDir,
+    holdBackInvalid: options.holdBackInvalid === true
   });
   const result = {
     status: "uploaded",
+    held: prepared.held,
+    notAccepted: 0,
     summary: prepared.summary,
     problems: problems.kept,
     problemCount: problems.count,
@@ -530,6 +538,9 @@ async function uploadRows(rows, options, mark) {
       const blob = await openAsBlob(part.path, { type: "text/csv" });
       const comment = parts.length > 1 && options.comment ? partComment(options.comment, index + 1, parts.length) : options.comment;
       const uploading = await options.client.upload(options.counterId, blob, { comment, signal: options.signal });
+      if (uploading.line_quantity !== void 0 && uploading.line_quantity < part.rows) {
+        result.notAccepted += part.rows - uploading.line_quantity;
+      }
       await options.onUploaded?.(uploading, { index, of: parts.length, rows: part.rows });
       if (mark) await mark(uploading, part);
       result.uploads.push({ uploading, rows: part.rows });
@@ -558,12 +569,16 @@ function partComment(comment, n, of) {
 async function uploadPending(store, options) {
   const rows = (async function* () {
     let line = 1;
-    for await (const p of store.pendingConversions(options.since === void 0 ? {} : { since: options.since })) {
+    const query = {
+      ...options.since === void 0 ? {} : { since: options.since },
+      ...options.includeHeld ? { includeHeld: true } : {}
+    };
+    for await (const p of store.pendingConversions(query)) {
       line++;
       yield { line, record: p.record, ref: { key: p.key, revision: p.revision } };
     }
   })();
-  const result = await uploadRows(rows, options, async (uploading, part) => {
+  const result = await uploadRows(rows, { ...options, holdBackInvalid: true }, async (uploading, part) => {
     await store.markUploaded(
       {
         uploadId: uploading.id,
@@ -571,11 +586,21 @@ async function uploadPending(store, options) {
         status: uploading.status,
         sentAt: Date.now(),
         rowCount: part.rows,
+        ...uploading.line_quantity !== void 0 ? { acceptedCount: uploading.line_quantity } : {},
         ...options.comment ? { comment: options.comment } : {}
       },
       part.refs
     );
   });
+  if (!options.dryRun) {
+    await store.holdBack(
+      result.held.map((h) => ({
+        key: h.ref.key,
+        revision: h.ref.revision,
+        reason: h.problems.map((p) => `${p.column}: ${p.message}`).join("; ")
+      }))
+    );
+  }
   for (const report of result.uploads) {
     if (report.outcome) {
       const u = report.uploading;

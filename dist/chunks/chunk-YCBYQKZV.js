@@ -116,6 +116,11 @@ ALTER TABLE pairings ADD COLUMN utm_content TEXT;
 ALTER TABLE pairings ADD COLUMN utm_term TEXT;
 CREATE INDEX pairings_link ON pairings (link, chat_id) WHERE link IS NOT NULL;
 `;
+var UPLOAD_OUTCOMES = `
+ALTER TABLE chats ADD COLUMN held_revision INTEGER;
+ALTER TABLE chats ADD COLUMN held_reason TEXT;
+ALTER TABLE uploads ADD COLUMN accepted_count INTEGER;
+`;
 var SQLITE_MIGRATIONS = [
   {
     version: 1,
@@ -147,7 +152,8 @@ CREATE INDEX chats_upgradable ON chats (chat_id) WHERE unattributed_reason IS NU
     version: 5,
     name: "the bridge link and UTM parameters of a pairing",
     sql: BRIDGE_COLUMNS
-  }
+  },
+  { version: 6, name: "rows held back by the uploader, rows Metrica accepted", sql: UPLOAD_OUTCOMES }
 ];
 var POSTGRES_MIGRATIONS = [
   {
@@ -180,7 +186,8 @@ CREATE INDEX chats_upgradable ON chats (chat_id) WHERE unattributed_reason IS NU
     version: 5,
     name: "the bridge link and UTM parameters of a pairing",
     sql: BRIDGE_COLUMNS
-  }
+  },
+  { version: 6, name: "rows held back by the uploader, rows Metrica accepted", sql: UPLOAD_OUTCOMES }
 ];
 
 // src/storage/rows.ts
@@ -574,7 +581,8 @@ async function chatStats(db, options = {}) {
        SUM(CASE WHEN chat_id_count > 1 AND chat_id IS NOT NULL THEN 1 ELSE 0 END) AS several_ids_resolved,
        SUM(CASE WHEN unattributed_reason = 'several_chat_ids' THEN 1 ELSE 0 END) AS several_ids_ambiguous,
        SUM(CASE WHEN upgraded_at IS NOT NULL THEN 1 ELSE 0 END) AS upgraded,
-       SUM(CASE WHEN uploaded_revision IS NOT NULL AND uploaded_revision = revision THEN 1 ELSE 0 END) AS uploaded
+       SUM(CASE WHEN uploaded_revision IS NOT NULL AND uploaded_revision = revision THEN 1 ELSE 0 END) AS uploaded,
+       SUM(CASE WHEN held_revision IS NOT NULL AND held_revision = revision THEN 1 ELSE 0 END) AS held_back
      FROM chats WHERE date_time >= ?`,
     [since]
   );
@@ -587,6 +595,10 @@ async function chatStats(db, options = {}) {
     [since]
   );
   const pairings = await db.get("SELECT COUNT(*) AS c FROM pairings");
+  const skipped = await db.get(
+    `SELECT SUM(row_count - accepted_count) AS rows, COUNT(*) AS uploads FROM uploads
+     WHERE accepted_count IS NOT NULL AND accepted_count < row_count`
+  );
   const byLink = await linkStats(db, options.since);
   const unattributed = Object.fromEntries(UNATTRIBUTED_REASONS.map((r) => [r, 0]));
   for (const r of reasons) if (r.r in unattributed) unattributed[r.r] = toNumber(r.c);
@@ -605,6 +617,8 @@ async function chatStats(db, options = {}) {
     upgradedByLaterPairing: toNumber(totals?.upgraded),
     uploaded,
     pending: chats - uploaded,
+    heldBack: toNumber(totals?.held_back),
+    skippedByMetrica: { rows: toNumber(skipped?.rows), uploads: toNumber(skipped?.uploads) },
     unattributed,
     pairings: toNumber(pairings?.c),
     byLink
@@ -634,8 +648,8 @@ async function linkStats(db, since) {
 // src/storage/uploads.ts
 async function recordUpload(q, receipt, rows, now) {
   await q.run(
-    `INSERT INTO uploads (upload_id, counter_id, status, sent_at, row_count, comment, details, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, NULL, ?)
+    `INSERT INTO uploads (upload_id, counter_id, status, sent_at, row_count, accepted_count, comment, details, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?)
      ON CONFLICT (upload_id) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at`,
     [
       receipt.uploadId,
@@ -643,6 +657,7 @@ async function recordUpload(q, receipt, rows, now) {
       receipt.status,
       receipt.sentAt,
       receipt.rowCount,
+      receipt.acceptedCount ?? null,
       receipt.comment ?? null,
       now()
     ]
@@ -666,6 +681,16 @@ async function updateUploadStatus(db, uploadId, status, details, now) {
   );
   if (changed === 0)
     throw new Error(`unknown upload ID ${JSON.stringify(uploadId)}: record it with markUploaded first`);
+}
+async function holdBackRows(q, rows) {
+  for (const r of rows) {
+    await q.run("UPDATE chats SET held_revision = ?, held_reason = ? WHERE key = ? AND revision = ?", [
+      r.revision,
+      r.reason,
+      r.key,
+      r.revision
+    ]);
+  }
 }
 
 // src/domain/visit.ts
@@ -869,6 +894,7 @@ var SqlStorage = class {
     });
   }
   async *pendingConversions(options = {}) {
+    const held = options.includeHeld ? "" : "AND (held_revision IS NULL OR held_revision <> revision)";
     let cursor = null;
     const since = options.since ?? Number.MIN_SAFE_INTEGER;
     for (; ; ) {
@@ -879,7 +905,7 @@ var SqlStorage = class {
         params.push(cursor.dateTime, cursor.dateTime, cursor.key);
       }
       const rows = await this.db.all(
-        `SELECT * FROM chats WHERE (uploaded_revision IS NULL OR uploaded_revision <> revision)
+        `SELECT * FROM chats WHERE (uploaded_revision IS NULL OR uploaded_revision <> revision) ${held}
            AND date_time >= ? ${after} ORDER BY date_time, key LIMIT ${PAGE_SIZE}`,
         params
       );
@@ -894,6 +920,9 @@ var SqlStorage = class {
   }
   async markUploaded(receipt, rows) {
     await this.db.transaction((q) => recordUpload(q, receipt, rows, this.now));
+  }
+  async holdBack(rows) {
+    if (rows.length > 0) await this.db.transaction((q) => holdBackRows(q, rows));
   }
   async updateUploadStatus(uploadId, status, details) {
     await updateUploadStatus(this.db, uploadId, status, details, this.now);

@@ -7,7 +7,7 @@ import {
   isPostgresUrl,
   openStorage,
   recordOf
-} from "./chunk-QQASYERV.js";
+} from "./chunk-YCBYQKZV.js";
 import {
   chatKey,
   hasMetricaId,

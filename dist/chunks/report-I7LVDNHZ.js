@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 import {
   parseSince
-} from "./chunk-KADKXLZM.js";
+} from "./chunk-2F6IWMCQ.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-5GHHCO5G.js";
 import {
   parseCommandArgs
-} from "./chunk-UP3RHJRF.js";
+} from "./chunk-6XQJZ6PI.js";
 import {
   DATABASE_OPTIONS,
   DEFAULT_DB,
@@ -15,7 +15,7 @@ import {
   chooseDatabase,
   helpText,
   openDatabase
-} from "./chunk-Z6P52EM5.js";
+} from "./chunk-7T6EUAPJ.js";
 
 // src/report/stats-text.ts
 var REASON_TEXT = {
@@ -45,7 +45,12 @@ function formatReport(stats, sinceLabel) {
     line("  upgraded by a later pairing of the same visit", stats.upgradedByLaterPairing, stats.chats),
     line("Uploaded (current version)", stats.uploaded, stats.chats),
     line("Waiting for upload", stats.pending, stats.chats),
+    line("  held back: breaks a CHATS rule (upload says why)", stats.heldBack, stats.chats),
     line("Pairings received", stats.pairings),
+    ...stats.skippedByMetrica.rows > 0 ? [
+      line("Rows Metrica skipped (sent, not accepted)", stats.skippedByMetrica.rows),
+      `  ${"".padEnd(width)}        in ${stats.skippedByMetrica.uploads} upload${stats.skippedByMetrica.uploads === 1 ? "" : "s"}: see each upload's line_quantity`
+    ] : [],
     "",
     line("Unattributed", unattributedTotal, stats.chats),
     ...reasons.map((r) => `  ${"".padEnd(width)}${String(stats.unattributed[r]).padStart(7)}  ${REASON_TEXT[r]}`),
