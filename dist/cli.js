@@ -2,44 +2,45 @@
 import {
   CliError,
   EXIT,
+  EXIT_MEANINGS,
   FAIL,
   UsageError,
   explainDatabaseError,
   helpText,
   program,
   suggestOption
-} from "./chunks/chunk-IDJ3J3X5.js";
+} from "./chunks/chunk-7T6EUAPJ.js";
 
 // src/cli/commands.ts
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-74DW52JU.js")).serve
+    load: async () => (await import("./chunks/serve-DHRS2BOL.js")).serve
   },
-  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-F3FXXMGM.js")).purge },
+  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-GKPVGWFD.js")).purge },
   forget: {
     summary: "Delete everything stored about one person",
-    load: async () => (await import("./chunks/forget-S322PCYG.js")).forget
+    load: async () => (await import("./chunks/forget-B5XSV6EZ.js")).forget
   },
   upload: {
     summary: "Validate chats and upload them to Metrica",
-    load: async () => (await import("./chunks/upload-BEQZG4D7.js")).upload
+    load: async () => (await import("./chunks/upload-KFHOX27E.js")).upload
   },
   export: {
     summary: "Write the CSV of chats not yet uploaded",
-    load: async () => (await import("./chunks/export-HXJ3ZYPE.js")).exportCommand
+    load: async () => (await import("./chunks/export-4Z4U6BY2.js")).exportCommand
   },
   report: {
     summary: "Show the chat yield and why chats went unattributed",
-    load: async () => (await import("./chunks/report-2QBKOATO.js")).report
+    load: async () => (await import("./chunks/report-I7LVDNHZ.js")).report
   },
   link: {
     summary: "Bridge links for ads and QR codes: write the QR code of /go/<name>",
-    load: async () => (await import("./chunks/link-QNZEV73L.js")).link
+    load: async () => (await import("./chunks/link-BMO4HKIC.js")).link
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-XEK7NKCT.js")).demo
+    load: async () => (await import("./chunks/demo-F46FIL3Q.js")).demo
   }
 };
 
@@ -56,6 +57,9 @@ function help(io) {
       ...lines,
       "",
       "Run `metrica-chats <command> --help` for the options of one command.",
+      "",
+      "Exit codes (the same in every command):",
+      ...EXIT_MEANINGS.map(([code, meaning]) => `  ${String(code).padStart(2)}  ${meaning}`),
       ""
     ].join("\n")
   );

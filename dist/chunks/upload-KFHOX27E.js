@@ -19,7 +19,7 @@ import {
 } from "./chunk-5GHHCO5G.js";
 import {
   parseCommandArgs
-} from "./chunk-LF3OXH6W.js";
+} from "./chunk-6XQJZ6PI.js";
 import {
   DATABASE_OPTIONS,
   EXIT,
@@ -27,7 +27,7 @@ import {
   chooseDatabase,
   helpText,
   openDatabase
-} from "./chunk-IDJ3J3X5.js";
+} from "./chunk-7T6EUAPJ.js";
 
 // src/cli/upload.ts
 import { createReadStream } from "node:fs";

@@ -3,12 +3,12 @@ import {
   EXPORT_HELP,
   exportCommand,
   parseSince
-} from "./chunk-6W53ADEW.js";
+} from "./chunk-2F6IWMCQ.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-5GHHCO5G.js";
-import "./chunk-LF3OXH6W.js";
-import "./chunk-IDJ3J3X5.js";
+import "./chunk-6XQJZ6PI.js";
+import "./chunk-7T6EUAPJ.js";
 export {
   EXPORT_HELP,
   exportCommand,

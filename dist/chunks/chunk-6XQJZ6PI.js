@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   parseOptions
-} from "./chunk-IDJ3J3X5.js";
+} from "./chunk-7T6EUAPJ.js";
 
 // src/cli/io.ts
 function parseCommandArgs(config) {

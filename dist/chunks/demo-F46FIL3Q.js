@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 import {
   parseCommandArgs
-} from "./chunk-LF3OXH6W.js";
+} from "./chunk-6XQJZ6PI.js";
 import {
   EXIT,
   UsageError,
   explainListenError,
   helpText,
   program
-} from "./chunk-IDJ3J3X5.js";
+} from "./chunk-7T6EUAPJ.js";
 
 // src/cli/demo.ts
 import { join } from "node:path";

@@ -21,7 +21,7 @@ import "./chunk-4YCAPLBT.js";
 import "./chunk-5GHHCO5G.js";
 import {
   parseCommandArgs
-} from "./chunk-LF3OXH6W.js";
+} from "./chunk-6XQJZ6PI.js";
 import {
   DEFAULT_DB,
   EXIT,
@@ -30,7 +30,7 @@ import {
   explainDatabaseError,
   explainListenError,
   helpText
-} from "./chunk-IDJ3J3X5.js";
+} from "./chunk-7T6EUAPJ.js";
 
 // src/cli/serve.ts
 import { resolve } from "node:path";
