@@ -2,48 +2,49 @@
 import {
   CliError,
   EXIT,
+  EXIT_MEANINGS,
   FAIL,
   UsageError,
   explainDatabaseError,
   helpText,
   program,
   suggestOption
-} from "./chunks/chunk-AQKHMSIE.js";
+} from "./chunks/chunk-VC4P62SJ.js";
 
 // src/cli/commands.ts
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-XUEVVCZT.js")).serve
+    load: async () => (await import("./chunks/serve-X4QSHK4B.js")).serve
   },
-  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-L7PZJAKA.js")).purge },
+  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-BTJZBKJD.js")).purge },
   forget: {
     summary: "Delete everything stored about one person",
-    load: async () => (await import("./chunks/forget-GMJR3F35.js")).forget
+    load: async () => (await import("./chunks/forget-XEZPE4NU.js")).forget
   },
   upload: {
     summary: "Validate chats and upload them to Metrica",
-    load: async () => (await import("./chunks/upload-2GJBTIHG.js")).upload
+    load: async () => (await import("./chunks/upload-IWWTAGLM.js")).upload
   },
   export: {
     summary: "Write the CSV of chats not yet uploaded",
-    load: async () => (await import("./chunks/export-OE4EFVR3.js")).exportCommand
+    load: async () => (await import("./chunks/export-6H4DLZYV.js")).exportCommand
   },
   report: {
     summary: "Show the chat yield and why chats went unattributed",
-    load: async () => (await import("./chunks/report-WKE44BXO.js")).report
+    load: async () => (await import("./chunks/report-5K74OXKD.js")).report
   },
   check: {
     summary: "Check a page: script, configuration, collector, CORS, content blockers",
-    load: async () => (await import("./chunks/check-QOZ256H3.js")).check
+    load: async () => (await import("./chunks/check-Z2AYAV5E.js")).check
   },
   link: {
     summary: "Bridge links for ads and QR codes: write the QR code of /go/<name>",
-    load: async () => (await import("./chunks/link-GABLAXKP.js")).link
+    load: async () => (await import("./chunks/link-MCYEQTPY.js")).link
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-BNTKLWAK.js")).demo
+    load: async () => (await import("./chunks/demo-FGXKQ26O.js")).demo
   }
 };
 
@@ -60,6 +61,9 @@ function help(io) {
       ...lines,
       "",
       "Run `metrica-chats <command> --help` for the options of one command.",
+      "",
+      "Exit codes (the same in every command):",
+      ...EXIT_MEANINGS.map(([code, meaning]) => `  ${String(code).padStart(2)}  ${meaning}`),
       ""
     ].join("\n")
   );

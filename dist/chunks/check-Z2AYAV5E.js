@@ -3,10 +3,10 @@ import {
   CHECK_HELP,
   check,
   filterListSource
-} from "./chunk-JQB2YJTE.js";
+} from "./chunk-2SJW5AP2.js";
 import "./chunk-DF2M2KCU.js";
-import "./chunk-LHTISQFB.js";
-import "./chunk-AQKHMSIE.js";
+import "./chunk-VBFCMOBH.js";
+import "./chunk-VC4P62SJ.js";
 export {
   CHECK_HELP,
   check,

@@ -8,11 +8,11 @@ import {
 } from "./chunk-TDIG5AFX.js";
 import {
   parseCommandArgs
-} from "./chunk-LHTISQFB.js";
+} from "./chunk-VBFCMOBH.js";
 import {
   EXIT,
   UsageError
-} from "./chunk-AQKHMSIE.js";
+} from "./chunk-VC4P62SJ.js";
 
 // src/cli/link.ts
 import { writeFileSync } from "node:fs";

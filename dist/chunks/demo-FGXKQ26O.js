@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 import {
   parseCommandArgs
-} from "./chunk-LHTISQFB.js";
+} from "./chunk-VBFCMOBH.js";
 import {
   EXIT,
   UsageError,
   explainListenError,
   helpText,
   program
-} from "./chunk-AQKHMSIE.js";
+} from "./chunk-VC4P62SJ.js";
 
 // src/cli/demo.ts
 import { join } from "node:path";

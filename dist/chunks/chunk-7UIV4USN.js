@@ -5,7 +5,7 @@ import {
 } from "./chunk-ZFBPVW72.js";
 import {
   UsageError
-} from "./chunk-AQKHMSIE.js";
+} from "./chunk-VC4P62SJ.js";
 
 // src/cli/metrica-options.ts
 function counterOption(value) {

@@ -4,7 +4,7 @@ import {
 } from "./chunk-DJ2W7AGI.js";
 import {
   parseCommandArgs
-} from "./chunk-LHTISQFB.js";
+} from "./chunk-VBFCMOBH.js";
 import {
   DATABASE_OPTIONS,
   DEFAULT_DB,
@@ -13,7 +13,7 @@ import {
   chooseDatabase,
   helpText,
   openDatabase
-} from "./chunk-AQKHMSIE.js";
+} from "./chunk-VC4P62SJ.js";
 
 // src/cli/export.ts
 import { once } from "node:events";

@@ -4,7 +4,7 @@ import {
   counterOption,
   metricaClient,
   tokenFromEnv
-} from "./chunk-KKRFGTKE.js";
+} from "./chunk-7UIV4USN.js";
 import {
   MetricaApiError,
   MetricaNetworkError,
@@ -31,14 +31,14 @@ import "./chunk-5GHHCO5G.js";
 import "./chunk-SULML3OP.js";
 import {
   filterListSource
-} from "./chunk-JQB2YJTE.js";
+} from "./chunk-2SJW5AP2.js";
 import "./chunk-DF2M2KCU.js";
 import {
   parseDuration
 } from "./chunk-KM4NCDVJ.js";
 import {
   parseCommandArgs
-} from "./chunk-LHTISQFB.js";
+} from "./chunk-VBFCMOBH.js";
 import {
   DEFAULT_DB,
   EXIT,
@@ -47,7 +47,7 @@ import {
   explainDatabaseError,
   explainListenError,
   helpText
-} from "./chunk-AQKHMSIE.js";
+} from "./chunk-VC4P62SJ.js";
 
 // src/cli/serve.ts
 import { resolve } from "node:path";

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   parseOptions
-} from "./chunk-AQKHMSIE.js";
+} from "./chunk-VC4P62SJ.js";
 
 // src/cli/io.ts
 function parseCommandArgs(config) {

@@ -6,11 +6,11 @@ import {
 } from "./chunk-DF2M2KCU.js";
 import {
   parseCommandArgs
-} from "./chunk-LHTISQFB.js";
+} from "./chunk-VBFCMOBH.js";
 import {
   EXIT,
   UsageError
-} from "./chunk-AQKHMSIE.js";
+} from "./chunk-VC4P62SJ.js";
 
 // src/cli/check.ts
 import { resolve } from "node:path";

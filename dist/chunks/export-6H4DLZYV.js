@@ -3,12 +3,12 @@ import {
   EXPORT_HELP,
   exportCommand,
   parseSince
-} from "./chunk-Z5KAYVF7.js";
+} from "./chunk-7D4BKJOD.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-5GHHCO5G.js";
-import "./chunk-LHTISQFB.js";
-import "./chunk-AQKHMSIE.js";
+import "./chunk-VBFCMOBH.js";
+import "./chunk-VC4P62SJ.js";
 export {
   EXPORT_HELP,
   exportCommand,

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   parseSince
-} from "./chunk-Z5KAYVF7.js";
+} from "./chunk-7D4BKJOD.js";
 import {
   formatReport
 } from "./chunk-3UQKVSVT.js";
@@ -10,7 +10,7 @@ import "./chunk-BOWEE4IV.js";
 import "./chunk-5GHHCO5G.js";
 import {
   parseCommandArgs
-} from "./chunk-LHTISQFB.js";
+} from "./chunk-VBFCMOBH.js";
 import {
   DATABASE_OPTIONS,
   DEFAULT_DB,
@@ -18,7 +18,7 @@ import {
   chooseDatabase,
   helpText,
   openDatabase
-} from "./chunk-AQKHMSIE.js";
+} from "./chunk-VC4P62SJ.js";
 
 // src/cli/report.ts
 var REPORT_HELP = `Usage: metrica-chats report [--db <path|url>] [--since <time>] [--json]

@@ -7,7 +7,7 @@ import {
   counterOption,
   metricaClient,
   tokenFromEnv
-} from "./chunk-KKRFGTKE.js";
+} from "./chunk-7UIV4USN.js";
 import {
   DEFAULT_API_URL,
   MetricaApiError,
@@ -26,7 +26,7 @@ import {
 } from "./chunk-5GHHCO5G.js";
 import {
   parseCommandArgs
-} from "./chunk-LHTISQFB.js";
+} from "./chunk-VBFCMOBH.js";
 import {
   DATABASE_OPTIONS,
   EXIT,
@@ -34,7 +34,7 @@ import {
   chooseDatabase,
   helpText,
   openDatabase
-} from "./chunk-AQKHMSIE.js";
+} from "./chunk-VC4P62SJ.js";
 
 // src/cli/upload.ts
 import { createReadStream } from "node:fs";
