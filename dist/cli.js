@@ -2,44 +2,49 @@
 import {
   CliError,
   EXIT,
+  EXIT_MEANINGS,
   FAIL,
   UsageError,
   explainDatabaseError,
   helpText,
   program,
   suggestOption
-} from "./chunks/chunk-F5STIJH6.js";
+} from "./chunks/chunk-EM63V27W.js";
 
 // src/cli/commands.ts
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-5DLRO6IQ.js")).serve
+    load: async () => (await import("./chunks/serve-DQ5MZX62.js")).serve
   },
-  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-3CFINCK5.js")).purge },
+  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-YJ333FIE.js")).purge },
   forget: {
     summary: "Delete everything stored about one person",
-    load: async () => (await import("./chunks/forget-YJVMYTSM.js")).forget
+    load: async () => (await import("./chunks/forget-TH2OU2JT.js")).forget
   },
   upload: {
     summary: "Validate chats and upload them to Metrica",
-    load: async () => (await import("./chunks/upload-IXG2SJNB.js")).upload
+    load: async () => (await import("./chunks/upload-PUUTAL3Z.js")).upload
   },
   export: {
     summary: "Write the CSV of chats not yet uploaded",
-    load: async () => (await import("./chunks/export-MM6ZGU27.js")).exportCommand
+    load: async () => (await import("./chunks/export-PHTBHCTB.js")).exportCommand
   },
   report: {
     summary: "Show the chat yield and why chats went unattributed",
-    load: async () => (await import("./chunks/report-5IJVX4DH.js")).report
+    load: async () => (await import("./chunks/report-P5O3NHND.js")).report
+  },
+  check: {
+    summary: "Check a page: script, configuration, collector, CORS, content blockers",
+    load: async () => (await import("./chunks/check-6P2XK4NR.js")).check
   },
   link: {
     summary: "Bridge links for ads and QR codes: write the QR code of /go/<name>",
-    load: async () => (await import("./chunks/link-74MOQ43G.js")).link
+    load: async () => (await import("./chunks/link-MOGKXJAN.js")).link
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-CE7CIR3D.js")).demo
+    load: async () => (await import("./chunks/demo-CY45YDZO.js")).demo
   }
 };
 
@@ -56,6 +61,9 @@ function help(io) {
       ...lines,
       "",
       "Run `metrica-chats <command> --help` for the options of one command.",
+      "",
+      "Exit codes (the same in every command):",
+      ...EXIT_MEANINGS.map(([code, meaning]) => `  ${String(code).padStart(2)}  ${meaning}`),
       ""
     ].join("\n")
   );

@@ -17,7 +17,8 @@ import {
   whatsappHandshake,
   whatsappNotification,
   whatsappSignatureValid
-} from "./chunks/chunk-7L27Z7BE.js";
+} from "./chunks/chunk-KAE22NRY.js";
+import "./chunks/chunk-3UQKVSVT.js";
 import "./chunks/chunk-TDIG5AFX.js";
 import "./chunks/chunk-DJ2W7AGI.js";
 import "./chunks/chunk-BOWEE4IV.js";
@@ -25,13 +26,14 @@ import {
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   openStorage
-} from "./chunks/chunk-HJUDZIHE.js";
+} from "./chunks/chunk-IXVRA42F.js";
+import "./chunks/chunk-4YCAPLBT.js";
+import "./chunks/chunk-5GHHCO5G.js";
 import {
   jsonLogger,
   mask
 } from "./chunks/chunk-SULML3OP.js";
-import "./chunks/chunk-4YCAPLBT.js";
-import "./chunks/chunk-5GHHCO5G.js";
+import "./chunks/chunk-DF2M2KCU.js";
 export {
   CHAT_BODY_LIMIT,
   HttpError,

@@ -1,5 +1,8 @@
 #!/usr/bin/env node
 import {
+  readCsv
+} from "./chunks/chunk-7GX5KX4G.js";
+import {
   DEFAULT_API_URL,
   MAX_PART_BYTES,
   MetricaApiError,
@@ -14,13 +17,12 @@ import {
   formatProblem,
   parseRetryAfter,
   prepareRows,
-  readCsv,
   readUploadings,
   uploadPending,
   uploadRows,
   validateHeader,
   validateRecord
-} from "./chunks/chunk-67ZZHT2V.js";
+} from "./chunks/chunk-ZFBPVW72.js";
 import {
   exportPending
 } from "./chunks/chunk-DJ2W7AGI.js";

@@ -8,6 +8,7 @@ import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { EXIT_MEANINGS } from '../src/cli/toolkit.js';
 import { createCollector } from '../src/collector/index.js';
 import { parsePairing } from '../src/collector/validate.js';
 import { runCli } from '../src/test-support/cli.js';
@@ -33,6 +34,20 @@ describe('README', () => {
     assert.ok(m, 'the top of the README names the size as "N bytes gzipped"');
     const actual = gzipSync(readFileSync(join(root, 'dist/metrica-chats.min.js')), { level: 9 }).length;
     assert.equal(Number((m[1] as string).replace(/,/g, '')), actual);
+  });
+
+  test('its one exit-code table is the CLI’s', () => {
+    const table =
+      /### Exit codes\n\n[^\n]*\n\n\| Code \| Meaning \|\n\| --- \| --- \|\n((?:\|.*\|\n)+)/.exec(readme)?.[1] ?? '';
+    const rows = table
+      .trim()
+      .split('\n')
+      .map((line) => line.split('|').map((cell) => cell.trim()));
+    assert.deepEqual(
+      rows.map(([, code, meaning]) => [Number(code), meaning]),
+      EXIT_MEANINGS.map(([code, meaning]) => [code, meaning]),
+    );
+    assert.equal((readme.match(/\| Code \| Meaning \|/g) ?? []).length, 1, 'one exit-code table');
   });
 
   test('opens with the two commands, and both exist', () => {

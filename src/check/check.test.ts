@@ -1,83 +1,32 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, type TestContext, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { createCollector } from '../collector/index.js';
 import { loadFilterLists } from './filters.js';
 import { formatCheck } from './report-text.js';
 import { type CheckReport, checkInstallation } from './run.js';
+import {
+  closedPort,
+  filters,
+  installedSite,
+  js,
+  needsLists,
+  page,
+  type Route,
+  SCRIPT,
+  startSite,
+  tag,
+} from './test-support/site.js';
 
 // The check against real pages on loopback: a site server (pages, redirects, the built script),
 // a real collector, and the real filter lists. Each case asserts the line that must fail and
 // the words that tell the user what to do.
 
-const LISTS = fileURLToPath(new URL('../../../shared/data/filter-lists/', import.meta.url));
-const SCRIPT = readFileSync(fileURLToPath(new URL('../../dist/metrica-chats.min.js', import.meta.url)), 'utf8');
-const filters = () => loadFilterLists({ dir: LISTS });
-const noLists = { skip: existsSync(LISTS) ? false : `no filter lists at ${LISTS}` };
-
-interface Route {
-  status?: number;
-  type?: string;
-  body?: string;
-  location?: string;
-}
-
-/** A site on loopback: `routes` by path; `{{collector}}` in a body becomes the collector's URL. */
-async function startSite(t: TestContext, routes: Record<string, Route>, collector: () => string) {
-  const server = createServer((req, res) => {
-    const route = routes[new URL(req.url ?? '/', 'http://x').pathname];
-    if (!route) return void res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
-    const headers: Record<string, string> = { 'Content-Type': route.type ?? 'text/html; charset=utf-8' };
-    if (route.location) headers.Location = route.location;
-    res.writeHead(route.status ?? 200, headers).end((route.body ?? '').replaceAll('{{collector}}', collector()));
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  t.after(() => new Promise<void>((r) => server.close(() => r())));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-async function startCollector(t: TestContext, allowOrigins: string[]): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'mc-check-'));
-  const collector = await createCollector({ db: join(dir, 'c.db'), allowOrigins, logger: false });
-  t.after(async () => {
-    await collector.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  return (await collector.listen(0, '127.0.0.1')).url;
-}
-
-/** The address of a collector that has stopped: a loopback port nothing listens on any more. */
-async function closedPort(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((r) => server.close(() => r()));
-  return `http://127.0.0.1:${port}`;
-}
-
-const js = (body: string): Route => ({ type: 'text/javascript; charset=utf-8', body });
-const page = (head: string): Route => ({ body: `<!doctype html><html><head>${head}</head><body>Hi</body></html>` });
-const tag = (attrs = 'data-endpoint="{{collector}}/v1/pairings" data-counter-id="12345678"') =>
-  page(`<script async src="/js/metrica-chats.min.js" ${attrs}></script>`);
-
-/** Runs the check with a site whose origin the collector allows (or not), returns the report. */
-async function run(
-  t: TestContext,
-  routes: Record<string, Route>,
-  o: { allow?: 'site' | 'other'; collectorDown?: boolean; path?: string } = {},
-): Promise<CheckReport> {
-  // The collector learns the site's origin once the site listens; the pages learn the collector's URL.
-  let collector = '';
-  const site = await startSite(t, routes, () => collector);
-  collector = o.collectorDown
-    ? await closedPort()
-    : await startCollector(t, [o.allow === 'other' ? 'https://shop.example.com' : site]);
-  return checkInstallation(`${site}${o.path ?? '/landing'}`, { filters, timeoutMs: 5000 });
+/** Runs the check on a site set up by `installedSite`. */
+async function run(t: TestContext, routes: Record<string, Route>, o: Parameters<typeof installedSite>[2] = {}) {
+  return checkInstallation(await installedSite(t, routes, o), { filters, timeoutMs: 5000 });
 }
 
 const line = (report: CheckReport, id: string) => {
@@ -87,7 +36,7 @@ const line = (report: CheckReport, id: string) => {
 };
 const statuses = (report: CheckReport) => Object.fromEntries(report.lines.map((l) => [l.id, l.status]));
 
-describe('check <page-url>', noLists, () => {
+describe('check <page-url>', needsLists, () => {
   test('a correct installation passes every line', async (t) => {
     const report = await run(t, { '/landing': tag(), '/js/metrica-chats.min.js': js(SCRIPT) });
     assert.deepEqual(statuses(report), {

@@ -29,6 +29,10 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: 'Show the chat yield and why chats went unattributed',
     load: async () => (await import('./report.js')).report,
   },
+  check: {
+    summary: 'Check a page: script, configuration, collector, CORS, content blockers',
+    load: async () => (await import('./check.js')).check,
+  },
   link: {
     summary: 'Bridge links for ads and QR codes: write the QR code of /go/<name>',
     load: async () => (await import('./link.js')).link,

@@ -1,6 +1,16 @@
 import { COMMANDS } from './commands.js';
 import type { CliIO } from './io.js';
-import { CliError, EXIT, explainDatabaseError, FAIL, helpText, program, suggestOption, UsageError } from './toolkit.js';
+import {
+  CliError,
+  EXIT,
+  EXIT_MEANINGS,
+  explainDatabaseError,
+  FAIL,
+  helpText,
+  program,
+  suggestOption,
+  UsageError,
+} from './toolkit.js';
 
 function help(io: CliIO): string {
   const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
@@ -14,6 +24,9 @@ function help(io: CliIO): string {
       ...lines,
       '',
       'Run `metrica-chats <command> --help` for the options of one command.',
+      '',
+      'Exit codes (the same in every command):',
+      ...EXIT_MEANINGS.map(([code, meaning]) => `  ${String(code).padStart(2)}  ${meaning}`),
       '',
     ].join('\n'),
   );

@@ -2,9 +2,12 @@ import { resolve } from 'node:path';
 import { LinkConfigError, linkTable, parseLinkSpec, splitLinkList } from '../bridge/links.js';
 import { createCollector } from '../collector/server.js';
 import { isPostgresUrl } from '../storage/index.js';
+import { type ScheduledUploadOptions, scheduledUpload } from '../uploader/schedule.js';
+import { filterListSource } from './check.js';
 import { parseDuration } from './duration.js';
 import { splitList } from './env-list.js';
 import { type CliIO, type Command, EXIT, parseCommandArgs, UsageError } from './io.js';
+import { apiUrlOption, counterOption, metricaClient, tokenFromEnv } from './metrica-options.js';
 import { chooseDatabase, DEFAULT_DB, explainDatabaseError, explainListenError, helpText } from './toolkit.js';
 
 export const SERVE_HELP = `Usage: metrica-chats serve [options]
@@ -31,12 +34,27 @@ Options (each also read from the environment variable shown; a flag wins over it
                          only start-up and errors
   -h, --help             Show this help
 
+Scheduled upload (off unless --upload-every is given):
+  --upload-every <t>     Upload the chats that are new or changed every <t>, e.g. 30m, 1h, and once
+                         at start (METRICA_CHATS_UPLOAD_EVERY). Collectors on one database take
+                         turns, so each row is uploaded once; a failed run is retried at the next
+                         tick, a used-up daily quota waits until 00:00 UTC.
+  --counter <id>         Metrica counter (tag) ID to upload to (METRICA_COUNTER_ID)
+  --api-url <url>        Metrica API base URL (METRICA_API_URL, default https://api-metrika.yandex.net)
+
+Dashboard (/dashboard, HTTP Basic with an API key as the password):
+  --filter-lists <dir>   Folder of filter lists (.txt) for its installation check
+                         (METRICA_CHATS_FILTER_LISTS; default: download EasyList, EasyPrivacy and
+                         uBlock Origin's lists)
+
 Secrets, from the environment only:
-  METRICA_CHATS_API_KEYS        Comma-separated bearer keys for /v1/chats, /v1/conversions.csv, /v1/stats
+  METRICA_CHATS_API_KEYS        Comma-separated keys for /v1/chats, /v1/conversions.csv, /v1/stats
+                                (Bearer) and the dashboard (its password)
   METRICA_CHATS_WEBHOOK_SECRET  The <secret> path segment of /v1/webhooks/<channel>/<secret>
                                 (telegram, viber, whatsapp, green-api, wazzup)
   METRICA_CHATS_WHATSAPP_APP_SECRET  Meta's app secret: WhatsApp Cloud API notifications must be signed with it
   METRICA_CHATS_GREEN_API_TOKEN      Green-API's Webhook URL Token, checked in the Authorization header
+  YANDEX_METRICA_TOKEN          OAuth token (metrika:offline_data) for --upload-every; never logged
 `;
 
 /** The activity lines `--quiet` leaves out. */
@@ -61,6 +79,35 @@ function integer(value: string, name: string, min: number, max: number): number 
   return Number(value);
 }
 
+/** `--upload-every` with its `--counter`, `--api-url` and the token, checked before anything starts. */
+function scheduleOptions(
+  values: { 'upload-every'?: string; counter?: string; 'api-url'?: string },
+  env: CliIO['env'],
+): ScheduledUploadOptions | undefined {
+  const every = values['upload-every'] ?? env.METRICA_CHATS_UPLOAD_EVERY;
+  if (!every) {
+    if (values.counter !== undefined || values['api-url'] !== undefined) {
+      throw new UsageError('`--counter` and `--api-url` go with `--upload-every <interval>`, e.g. --upload-every 30m.');
+    }
+    return undefined;
+  }
+  let everyMs: number;
+  try {
+    everyMs = parseDuration(every, '--upload-every');
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const counterId = counterOption(values.counter ?? env.METRICA_COUNTER_ID);
+  const token = tokenFromEnv(env);
+  if (token === '') {
+    throw new UsageError(
+      'YANDEX_METRICA_TOKEN is not set: --upload-every needs an OAuth token with the metrika:offline_data scope.',
+    );
+  }
+  const client = metricaClient({ token, apiUrl: apiUrlOption(values['api-url'], env) });
+  return { client, counterId, everyMs, every: every.trim(), comment: 'metrica-chats serve --upload-every' };
+}
+
 export const serve: Command = async (args: string[], io: CliIO): Promise<number> => {
   const { values } = parseCommandArgs({
     args,
@@ -75,6 +122,10 @@ export const serve: Command = async (args: string[], io: CliIO): Promise<number>
       retention: { type: 'string' },
       link: { type: 'string', multiple: true },
       quiet: { type: 'boolean' },
+      'upload-every': { type: 'string' },
+      counter: { type: 'string' },
+      'api-url': { type: 'string' },
+      'filter-lists': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -110,9 +161,16 @@ export const serve: Command = async (args: string[], io: CliIO): Promise<number>
   const whatsappAppSecret = env.METRICA_CHATS_WHATSAPP_APP_SECRET?.trim() || undefined;
   const greenApiToken = env.METRICA_CHATS_GREEN_API_TOKEN?.trim() || undefined;
   const connectorSecrets = [whatsappAppSecret, greenApiToken].filter((v): v is string => v !== undefined);
+  const uploadSchedule = scheduleOptions(values, env);
   const write = (line: string) => io.stdout.write(line);
   const { jsonLogger } = await import('../collector/logger.js');
-  const base = jsonLogger(write, [...apiKeys, ...(webhookSecret ? [webhookSecret] : []), ...connectorSecrets]);
+  const base = jsonLogger(write, [
+    ...apiKeys,
+    ...(webhookSecret ? [webhookSecret] : []),
+    ...connectorSecrets,
+    // Never printed anyway; masked in case a message ever quotes it.
+    ...(uploadSchedule ? [tokenFromEnv(env)] : []),
+  ]);
   // --quiet drops the per-request lines (refusals, chats stored, the pairing count), not start-up or errors.
   const logger = values.quiet
     ? { ...base, warn() {}, info: (m: string, f?: Record<string, unknown>) => QUIET_DROPS.has(m) || base.info(m, f) }
@@ -130,6 +188,8 @@ export const serve: Command = async (args: string[], io: CliIO): Promise<number>
     trustProxy: Boolean(values['trust-proxy']) || env.METRICA_CHATS_TRUST_PROXY === '1',
     logger,
     ...(retentionDays !== undefined ? { retentionDays } : {}),
+    ...(uploadSchedule ? { uploadSchedule: scheduledUpload(uploadSchedule) } : {}),
+    filterLists: filterListSource(values['filter-lists'] ?? env.METRICA_CHATS_FILTER_LISTS, io.cwd),
     links,
   }).catch((error: unknown) => {
     // A bad path, a missing driver or an unreachable server, said with the database it is about.

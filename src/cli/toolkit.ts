@@ -34,6 +34,19 @@ export const EXIT = {
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
+/** What each exit code means, in the words of `metrica-chats --help` and README's table. */
+export const EXIT_MEANINGS: ReadonlyArray<readonly [ExitCode, string]> = [
+  [EXIT.ok, 'done (also: nothing to do, a clean dry run)'],
+  [EXIT.failed, 'invalid rows: nothing was sent; each problem is listed'],
+  [EXIT.usage, 'usage: a wrong or missing option, value, token, file or database path'],
+  [EXIT.api, 'Metrica refused the upload, or it still failed after retries'],
+  [EXIT.database, 'the database cannot be opened, created or reached, or its driver is missing'],
+  [EXIT.address, 'the port is in use or not permitted'],
+  [EXIT.heldBack, 'uploaded, but rows that break a CHATS rule were held back'],
+  [EXIT.notAccepted, 'uploaded, but Metrica accepted fewer rows than were sent'],
+  [EXIT.internal, 'an unexpected error: a bug, please report it'],
+];
+
 /** An error meant for the user: its message is printed as is, and the command exits with `exit`. */
 export class CliError extends Error {
   override name = 'CliError';

@@ -4,18 +4,14 @@ import { basename, resolve } from 'node:path';
 import { uploadCommentVerdict } from '../domain/index.js';
 import { CSV_COLUMNS, type CsvColumn } from '../shared/conversion.js';
 import type { ConversionStore } from '../storage/contract.js';
-import {
-  createMetricaClient,
-  DEFAULT_API_URL,
-  type MetricaClientOptions,
-  type WaitOptions,
-} from '../uploader/client.js';
+import { DEFAULT_API_URL, type MetricaClientOptions, type WaitOptions } from '../uploader/client.js';
 import { MetricaApiError, MetricaNetworkError } from '../uploader/errors.js';
 import { type UploadResult, uploadPending, uploadRows } from '../uploader/job.js';
 import { ProblemLog } from '../uploader/prepare.js';
 import { createProgress } from '../uploader/progress.js';
 import { readCsv } from '../uploader/read-csv.js';
 import { type CliIO, type Command, EXIT, parseCommandArgs, UsageError } from './io.js';
+import { apiUrlOption, counterOption, metricaClient, tokenFromEnv } from './metrica-options.js';
 import { chooseDatabase, DATABASE_OPTIONS, helpText, openDatabase } from './toolkit.js';
 import { afterFailure, printUploadResult, rowCount } from './upload-report.js';
 
@@ -101,13 +97,7 @@ export function createUploadCommand(deps: UploadCommandDeps = {}): Command {
       io.stdout.write(helpText(io, UPLOAD_HELP));
       return EXIT.ok;
     }
-    const counterId = values.counter;
-    if (counterId === undefined) throw new UsageError('`--counter <id>` is required: the Metrica counter (tag) ID.');
-    if (!/^\d{1,10}$/.test(counterId)) {
-      throw new UsageError(
-        `\`--counter\` must be the counter's digits, e.g. 2215573; got ${JSON.stringify(counterId)}.`,
-      );
-    }
+    const counterId = counterOption(values.counter);
     if (positionals.length > 1)
       throw new UsageError(`Expected one CSV file, got ${positionals.length}: ${positionals.join(' ')}.`);
     const file = positionals[0];
@@ -122,12 +112,9 @@ export function createUploadCommand(deps: UploadCommandDeps = {}): Command {
         `\`--comment\` must be ${commentVerdict.expected}${commentVerdict.hint ? ` (${commentVerdict.hint})` : ''}; Metrica refuses anything else.`,
       );
     }
-    const apiUrl = values['api-url'] ?? io.env.METRICA_API_URL ?? DEFAULT_API_URL;
-    if (!/^https?:\/\/[^/]/.test(apiUrl)) {
-      throw new UsageError(`The API URL must start with http:// or https://; got ${JSON.stringify(apiUrl)}.`);
-    }
+    const apiUrl = apiUrlOption(values['api-url'], io.env);
     const dryRun = values['dry-run'] === true;
-    const token = io.env.YANDEX_METRICA_TOKEN?.trim() ?? '';
+    const token = tokenFromEnv(io.env);
     if (!dryRun && token === '') {
       throw new UsageError(
         'YANDEX_METRICA_TOKEN is not set: export an OAuth token with the metrika:offline_data scope (or use --dry-run).',
@@ -136,27 +123,19 @@ export function createUploadCommand(deps: UploadCommandDeps = {}): Command {
     const json = values.json === true;
     const debug =
       io.env.METRICA_CHATS_DEBUG === '1' ? (line: string) => io.stderr.write(`debug: ${line}\n`) : undefined;
-    let client: ReturnType<typeof createMetricaClient>;
-    try {
-      client = createMetricaClient({
-        // A dry run sends nothing; the client only needs some token to be constructed.
-        token: dryRun ? 'dry-run' : token,
-        apiUrl,
-        ...(debug ? { debug } : {}),
-        // No silent minutes: each retry says what failed and when the next try is (stderr, so
-        // that --json output stays one object).
-        onRetry: (e) =>
-          io.stderr.write(
-            `${e.error.message} (attempt ${e.attempt} of ${e.attempts}); trying again in ${seconds(e.delayMs)}.\n`,
-          ),
-        ...deps.client,
-      });
-    } catch (error) {
-      // The client's message names the bad character's position, never the token itself.
-      if (error instanceof TypeError && error.message.includes('`token`'))
-        throw new UsageError(`YANDEX_METRICA_TOKEN: ${error.message}`);
-      throw error;
-    }
+    const client = metricaClient({
+      // A dry run sends nothing; the client only needs some token to be constructed.
+      token: dryRun ? 'dry-run' : token,
+      apiUrl,
+      ...(debug ? { debug } : {}),
+      // No silent minutes: each retry says what failed and when the next try is (stderr, so
+      // that --json output stays one object).
+      onRetry: (e) =>
+        io.stderr.write(
+          `${e.error.message} (attempt ${e.attempt} of ${e.attempts}); trying again in ${seconds(e.delayMs)}.\n`,
+        ),
+      ...deps.client,
+    });
     // Parts Metrica accepted (and, with --from, whose rows are marked) before any later failure.
     const accepted: Array<{ id: string; rows: number; of: number }> = [];
     const jobOptions = {

@@ -37,3 +37,30 @@ export function bearerAuthorizer(keys: readonly string[]): (req: IncomingMessage
     if (!hasKeys || !keyAccepted(m[1] as string)) throw new HttpError(403, 'API key not accepted', 'Authorization');
   };
 }
+
+/** The challenge a browser answers with its login prompt. */
+export const BASIC_CHALLENGE = 'Basic realm="metrica-chats dashboard", charset="UTF-8"';
+
+/**
+ * The check of `Authorization: Basic` for the dashboard, where the password is one of the API
+ * keys and the user name is anything: 401 with the challenge otherwise (never 403, so the browser
+ * asks again rather than showing an error page).
+ */
+export function basicAuthorizer(keys: readonly string[]): (req: IncomingMessage) => void {
+  const keyAccepted = secretMatcher(keys);
+  const hasKeys = keys.some((k) => k.length > 0);
+  return (req) => {
+    const m = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(req.headers.authorization ?? '');
+    const decoded = m ? Buffer.from(m[1] as string, 'base64').toString('utf8') : '';
+    const colon = decoded.indexOf(':');
+    const password = colon >= 0 ? decoded.slice(colon + 1) : '';
+    if (!hasKeys || !password || !keyAccepted(password)) {
+      throw new HttpError(
+        401,
+        hasKeys ? 'the dashboard needs an API key as the password' : 'the dashboard is off: set METRICA_CHATS_API_KEYS',
+        'Authorization',
+        { 'WWW-Authenticate': BASIC_CHALLENGE },
+      );
+    }
+  };
+}

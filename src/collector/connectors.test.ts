@@ -291,3 +291,25 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     });
   });
 }
+
+test('a payload of an unknown shape is acknowledged, stores nothing, and is logged once', async (t) => {
+  const warnings: Array<{ msg: string; fields?: Record<string, unknown> }> = [];
+  const logger = {
+    info() {},
+    error() {},
+    warn: (msg: string, fields?: Record<string, unknown>) => warnings.push({ msg, fields }),
+  };
+  const s = await startCollector(t, { logger });
+  if (!s) return;
+  for (let i = 0; i < 3; i++) {
+    const res = await hook(s.url, 'green-api', { typeWebhook: 'somethingNewFromGreenApi', timestamp: 1 }, {});
+    assert.deepEqual(await res.json(), { ok: true, chats: [], ignored: ['unknown_shape'] });
+  }
+  assert.equal((await hook(s.url, 'wazzup', { surprise: true })).status, 200);
+  const notUnderstood = warnings.filter((w) => w.msg === 'webhook payload not understood');
+  assert.deepEqual(
+    notUnderstood.map((w) => w.fields?.source),
+    ['green-api', 'wazzup'],
+  );
+  assert.equal((await s.collector.storage.snapshot()).chats.length, 0);
+});

@@ -1,12 +1,29 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { ScheduleView } from '../report/dashboard.js';
 import type { Storage } from '../storage/types.js';
 import type { Logger } from './logger.js';
 
 /**
- * The collector's life apart from its requests: listening, the hourly retention purge, and a
- * shutdown that lets requests in flight finish before the database closes.
+ * The collector's life apart from its requests: listening, the hourly retention purge, the
+ * scheduled upload, and a shutdown that lets requests in flight (and an upload run) finish
+ * before the database closes.
  */
+
+/**
+ * A job the collector runs on a schedule for as long as it runs (the scheduled upload), and
+ * reports in `/v1/stats` and on the dashboard. The command line builds it (uploader/schedule.ts),
+ * so the collector never imports the uploader.
+ */
+export interface ScheduledJob {
+  start(options?: { immediately?: boolean }): void;
+  /** Stops the ticks and waits for a run in progress. */
+  stop(): Promise<void>;
+  state(): ScheduleView;
+}
+
+/** Builds the scheduled job on the collector's own database and log. */
+export type ScheduledJobFactory = (storage: Storage, log: Logger) => ScheduledJob;
 
 export interface LifecycleOptions {
   storage: Storage;
@@ -18,6 +35,7 @@ export interface LifecycleOptions {
   retentionDays?: number | undefined;
   /** How long close() waits for requests in flight before cutting connections. */
   shutdownTimeoutMs?: number | undefined;
+  uploadSchedule?: ScheduledJobFactory | undefined;
 }
 
 export interface Lifecycle {
@@ -30,6 +48,8 @@ export interface Lifecycle {
   ): Promise<{ url: string }>;
   /** Stops accepting, finishes requests in flight, then closes the database. Idempotent. */
   close(): Promise<void>;
+  /** The scheduled upload's state; null when there is none. */
+  uploadSchedule(): ScheduleView | null;
 }
 
 /** Starts the retention purge (if asked for) and returns the lifecycle; throws on a bad retention. */
@@ -55,9 +75,15 @@ export function createLifecycle(options: LifecycleOptions): Lifecycle {
     retentionTimer.unref();
   }
 
+  const schedule = options.uploadSchedule?.(storage, log) ?? null;
+  // The first run at start: what waited while the collector was down goes out now.
+  schedule?.start({ immediately: true });
+
   async function doClose(): Promise<void> {
     closing = true;
     if (retentionTimer) clearInterval(retentionTimer);
+    // A run in progress finishes (and marks what Metrica accepted) before the database closes.
+    const scheduleStopped = schedule?.stop();
     const timeout = options.shutdownTimeoutMs ?? 10_000;
     // Stop accepting; idle kept-alive connections go now, busy ones once their response is out.
     const stopped = servers.map(
@@ -78,6 +104,7 @@ export function createLifecycle(options: LifecycleOptions): Lifecycle {
     }
     for (const server of servers) server.closeAllConnections();
     await Promise.all(stopped);
+    await scheduleStopped;
     await storage.close();
     log.info('collector stopped');
   }
@@ -115,5 +142,6 @@ export function createLifecycle(options: LifecycleOptions): Lifecycle {
       closed ??= doClose();
       return closed;
     },
+    uploadSchedule: () => schedule?.state() ?? null,
   };
 }

@@ -4,10 +4,12 @@ import { HttpError } from './errors.js';
 import { bridge } from './handlers/bridge.js';
 import { chats } from './handlers/chats.js';
 import { conversionsCsv, stats } from './handlers/conversions.js';
+import { dashboard, dashboardCss, dashboardIcon } from './handlers/dashboard.js';
 import { health } from './handlers/health.js';
 import { pairing } from './handlers/pairings.js';
 import { greenApiHook, telegramWebhook, viberWebhook, wazzupHook, whatsappHook } from './handlers/webhooks.js';
 import { send } from './http.js';
+import { clientKey } from './rate-limit.js';
 
 export type { Route, RouteHandler, RouteRequest } from './context.js';
 
@@ -30,6 +32,9 @@ export const ROUTES: readonly Route[] = [
   { path: '/v1/webhooks/wazzup/:secret', methods: ['POST'], auth: 'path-secret', handler: wazzupHook },
   { path: '/v1/conversions.csv', methods: ['GET'], auth: 'bearer', handler: conversionsCsv },
   { path: '/v1/stats', methods: ['GET'], auth: 'bearer', handler: stats },
+  { path: '/dashboard', methods: ['GET'], auth: 'basic', handler: dashboard },
+  { path: '/dashboard.css', methods: ['GET'], auth: 'public', handler: dashboardCss },
+  { path: '/dashboard.svg', methods: ['GET'], auth: 'public', handler: dashboardIcon },
   { path: '/go/:name', methods: ['GET', 'HEAD'], auth: 'public', handler: bridge },
 ];
 
@@ -101,6 +106,12 @@ export function createDispatcher(
       throw new HttpError(405, `method ${method} is not allowed here; use ${list}`, undefined, { Allow: list });
     }
     if (route.auth === 'bearer') ctx.authorize(req);
+    if (route.auth === 'basic') {
+      // Before the password check, so guessing keys is limited too.
+      const wait = ctx.dashboardLimiter?.take(clientKey(ctx.clientAddress(req))) ?? 0;
+      if (wait > 0) throw new HttpError(429, 'too many requests', undefined, { 'Retry-After': String(wait) });
+      ctx.authorizeDashboard(req);
+    }
     try {
       await route.handler(ctx, { req, res, url, params, cors });
     } catch (error) {

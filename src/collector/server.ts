@@ -1,14 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { linkTable } from '../bridge/links.js';
+import { FILTER_LIST_URLS, type FilterListSource } from '../check/filters.js';
 import { type ChatIdFormat, chatIdFormatProblem, DEFAULT_FORMAT } from '../match/index.js';
 import { openStorage } from '../storage/index.js';
 import type { Storage } from '../storage/types.js';
 import { observeStorage } from './activity.js';
-import { bearerAuthorizer, secretMatcher } from './auth.js';
+import { basicAuthorizer, bearerAuthorizer, secretMatcher } from './auth.js';
 import type { CollectorContext } from './context.js';
 import { HttpError } from './errors.js';
 import { clientAddress, isHttps, sendError } from './http.js';
-import { createLifecycle } from './lifecycle.js';
+import { createLifecycle, type ScheduledJobFactory } from './lifecycle.js';
 import { jsonLogger, type Logger, mask, onceLogger, silentLogger } from './logger.js';
 import { originMatcher } from './origins.js';
 import { RateLimiter, type RateLimitOptions } from './rate-limit.js';
@@ -50,6 +51,14 @@ export interface CollectorOptions {
   retentionDays?: number;
   /** How long close() waits for requests in flight before cutting connections. Default 10 s. */
   shutdownTimeoutMs?: number;
+  /**
+   * Upload the pending chats to Metrica on a schedule (`serve --upload-every`): build it with
+   * `scheduledUpload()` of the uploader. Collectors on one database take turns through a lock,
+   * so each row is uploaded once.
+   */
+  uploadSchedule?: ScheduledJobFactory;
+  /** Where the dashboard's installation check reads the filter lists. Default: download them. */
+  filterLists?: FilterListSource;
   /**
    * Bridge links, name → messenger URL, served at `/go/<name>` for ads, QR codes and e-mails that
    * open a messenger directly. A URL the page script's rules cannot carry a chat ID in is refused.
@@ -96,13 +105,18 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
   const secrets = [webhookSecret, ...connectorSecrets, ...(options.apiKeys ?? [])].filter(Boolean);
   const log: Logger = options.logger === false ? silentLogger : (options.logger ?? jsonLogger(undefined, secrets));
   const storage = typeof options.db === 'string' ? await openStorage(options.db) : options.db;
+  const limits = options.rateLimit === false ? null : (options.rateLimit ?? { perMinute: 120, burst: 30 });
   const observed = observeStorage(storage, log);
   const context: CollectorContext = {
     storage: observed.storage,
     format,
     now,
-    limiter:
-      options.rateLimit === false ? null : new RateLimiter(options.rateLimit ?? { perMinute: 120, burst: 30 }, now),
+    limiter: limits ? new RateLimiter(limits, now) : null,
+    dashboardLimiter: limits ? new RateLimiter(limits, now) : null,
+    authorizeDashboard: basicAuthorizer(options.apiKeys ?? []),
+    filterLists: options.filterLists ?? { urls: FILTER_LIST_URLS },
+    // The lifecycle runs the schedule; it is created below, before any request can arrive.
+    uploadSchedule: () => lifecycle.uploadSchedule(),
     clientAddress: (req) => clientAddress(req, options.trustProxy === true),
     authorize: bearerAuthorizer(options.apiKeys ?? []),
     originAllowed: originMatcher(options.allowOrigins ?? []),
@@ -126,6 +140,7 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
     prefix,
     retentionDays: options.retentionDays,
     shutdownTimeoutMs: options.shutdownTimeoutMs,
+    uploadSchedule: options.uploadSchedule,
   });
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -16,7 +16,7 @@ export interface DailyCount {
 
 const WIDTH = 560;
 const HEIGHT = 220;
-const PAD = { top: 12, right: 8, bottom: 28, left: 36 };
+const PAD = { top: 14, right: 24, bottom: 34, left: 44 };
 
 /** A round step for the y axis: 1, 2 or 5 times a power of ten, about three ticks up to `max`. */
 function tickStep(max: number): number {
@@ -66,7 +66,7 @@ export function chatsPerDayChart(days: readonly DailyCount[]): string {
     // Labels from the right end, so the latest day is always named.
     if ((days.length - 1 - i) % labelEvery === 0) {
       out.push(
-        `<text class="axis" x="${(x + barW / 2).toFixed(1)}" y="${HEIGHT - 8}" text-anchor="middle">${escapeHtml(d.day.slice(5))}</text>`,
+        `<text class="axis" x="${(x + barW / 2).toFixed(1)}" y="${HEIGHT - 10}" text-anchor="middle">${escapeHtml(d.day.slice(5))}</text>`,
       );
     }
   });

@@ -30,7 +30,7 @@ table { border-collapse: collapse; width: 100%; font-size: 0.92rem; }
 th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { color: var(--muted); font-weight: 600; white-space: nowrap; }
 td code { font-size: 0.88rem; }
-table.recent td:first-child, table.uploads td:first-child { white-space: nowrap; }
+table.recent td, table.uploads td { white-space: nowrap; }
 meter { width: 120px; }
 .good { color: var(--good); }
 .bad { color: var(--bad); }
@@ -45,4 +45,10 @@ meter { width: 120px; }
 .check-skip .mark { color: var(--muted); }
 .fix { margin: 4px 0 0 3.6em; color: var(--muted); }
 footer { padding-top: 24px; padding-bottom: 24px; }
+/* The chart scales with the screen; its labels are in its own units, so they grow on a phone. */
+@media (max-width: 600px) { .chart .axis { font-size: 22px; } }
 `;
+
+/** The dashboard's icon, also same-origin: without one the browser asks for /favicon.ico and logs a 404. */
+export const DASHBOARD_ICON =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect x="1" y="8" width="4" height="7" fill="#2f6fde"/><rect x="6" y="4" width="4" height="11" fill="#2f6fde"/><rect x="11" y="1" width="4" height="14" fill="#e0893a"/></svg>';

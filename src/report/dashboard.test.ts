@@ -11,7 +11,7 @@ const stats: ChatStats = {
   carriedChatId: 2,
   linkedByPartner: 0,
   matched: 2,
-  matchedAfterRepair: 0,
+  matchedAfterRepair: 1,
   severalIdsResolved: 0,
   severalIdsAmbiguous: 0,
   upgradedByLaterPairing: 0,
@@ -21,7 +21,7 @@ const stats: ChatStats = {
   skippedByMetrica: { rows: 0, uploads: 0 },
   unattributed: { no_chat_id: 1, chat_id_not_paired: 0, pairing_without_metrica_id: 0, several_chat_ids: 0 },
   pairings: 4,
-  byLink: {},
+  byLink: { 'ad-<1>': { visits: 5, chats: 2, matched: 1 } },
 };
 const NOW = Date.UTC(2026, 10, 30, 12);
 
@@ -94,5 +94,7 @@ describe('dashboard rendering', () => {
     assert.match(html, /no chat ID in the message[^<]*<\/td><td><span data-reason="no_chat_id">1</);
     assert.match(html, /<td><code>42<\/code><\/td><td>PROCESSED<\/td><td>2<\/td><td>2<\/td><td>1<\/td><td>–<\/td>/);
     assert.match(html, /ClientID 1767261000123456789/);
+    assert.match(html, /data-stat="matchedAfterRepair">1</);
+    assert.match(html, /<code>\/go\/ad-&lt;1&gt;<\/code><\/td><td>5<\/td><td>2<\/td><td>1<\/td>/);
   });
 });

@@ -111,12 +111,23 @@ function checkSection(check: DashboardView['check']): string {
   return `${form}<ul class="checks">${items}</ul>${verdict}`;
 }
 
+/** Run outcomes shown as a problem: the rows did not go. */
+const BAD_OUTCOMES = new Set(['failed', 'invalid', 'quota-exhausted']);
+
+/** The reasons, short enough for a table cell on a phone; the reasons table has them in full. */
+const REASON_SHORT: Record<UnattributedReason, string> = {
+  no_chat_id: 'no chat ID in the message',
+  chat_id_not_paired: 'chat ID never paired',
+  pairing_without_metrica_id: 'pairing without a Metrica ID',
+  several_chat_ids: 'several chat IDs in one message',
+};
+
 function scheduleSection(s: ScheduleView | null): string {
   if (!s) {
     return '<p class="empty">No scheduled upload: run <code>metrica-chats serve --upload-every 1h --counter &lt;id&gt;</code>, or <code>metrica-chats upload</code> from cron.</p>';
   }
   const last = s.lastRun
-    ? `Last run ${utc(s.lastRun.at)} UTC: <strong class="${s.lastRun.outcome === 'failed' ? 'bad' : 'good'}">${h(s.lastRun.outcome)}</strong> — ${h(s.lastRun.message)}.`
+    ? `Last run ${utc(s.lastRun.at)} UTC: <strong class="${BAD_OUTCOMES.has(s.lastRun.outcome) ? 'bad' : 'good'}">${h(s.lastRun.message)}</strong>.`
     : 'No run yet.';
   const next = s.nextRunAt ? ` Next run ${utc(s.nextRunAt)} UTC.` : '';
   return `<p data-schedule>Every ${h(s.every)} to counter ${h(s.counterId)}. ${last}${next}</p>`;
@@ -132,6 +143,9 @@ export function renderDashboard(v: DashboardView): string {
   const platforms = Object.entries(s.byPlatform)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([p, n]) => [h(p), String(n), percent(n, s.chats), `<meter min="0" max="${s.chats}" value="${n}"></meter>`]);
+  const links = Object.entries(s.byLink ?? {})
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, l]) => [`<code>/go/${h(name)}</code>`, String(l.visits), String(l.chats), String(l.matched)]);
   const reasons = (Object.keys(REASON_TEXT) as UnattributedReason[])
     .filter((r) => s.unattributed[r] > 0)
     .map((r) => [h(REASON_TEXT[r]), `<span data-reason="${r}">${s.unattributed[r]}</span>`]);
@@ -141,7 +155,7 @@ export function renderDashboard(v: DashboardView): string {
     h(c.partner),
     c.chatId ? `<code>${h(c.chatId)}</code>` : '–',
     metricaIds(c),
-    c.reason ? `<span class="bad">${h(REASON_TEXT[c.reason])}</span>` : '<span class="good">attributed</span>',
+    c.reason ? `<span class="bad">${h(REASON_SHORT[c.reason])}</span>` : '<span class="good">attributed</span>',
     c.uploaded ? 'uploaded' : 'waiting',
   ]);
   const uploads = v.uploads.map((u) => [
@@ -161,6 +175,7 @@ export function renderDashboard(v: DashboardView): string {
 <meta name="referrer" content="no-referrer">
 <title>metrica-chats dashboard</title>
 <link rel="stylesheet" href="dashboard.css">
+<link rel="icon" href="dashboard.svg" type="image/svg+xml">
 </head>
 <body>
 <header><h1>metrica-chats</h1><nav class="periods">Last ${periods}</nav></header>
@@ -188,10 +203,34 @@ ${chatsPerDayChart(v.daily)}
 </section>
 <section aria-labelledby="h-platforms"><h2 id="h-platforms">By platform</h2>
 ${table(['Platform', 'Chats', 'Share', ''], platforms, 'No chats in this period.')}
-<p>Carried the chat ID in the message: <strong data-stat="carriedChatId">${s.carriedChatId}</strong>. Linked by the same partner’s earlier chat: <strong data-stat="linkedByPartner">${s.linkedByPartner}</strong>.</p>
+${table(
+  ['How the chat ID was found', 'Chats'],
+  [
+    ['Carried in the message', `<span data-stat="carriedChatId">${s.carriedChatId}</span>`],
+    ['Linked by the same partner’s earlier chat', `<span data-stat="linkedByPartner">${s.linkedByPartner}</span>`],
+    ['Matched after repairing the chat ID', `<span data-stat="matchedAfterRepair">${s.matchedAfterRepair}</span>`],
+    [
+      'Several chat IDs, one chosen by its pairing',
+      `<span data-stat="severalIdsResolved">${s.severalIdsResolved}</span>`,
+    ],
+    [
+      'Upgraded by a later pairing of the same visit',
+      `<span data-stat="upgradedByLaterPairing">${s.upgradedByLaterPairing}</span>`,
+    ],
+  ],
+  '',
+  'found',
+)}
 </section>
+${
+  links.length > 0
+    ? `<section aria-labelledby="h-links"><h2 id="h-links">Bridge links</h2>
+${table(['Link', 'Visits', 'Chats', 'Matched'], links, '', 'links')}
+</section>`
+    : ''
+}
 <section aria-labelledby="h-reasons"><h2 id="h-reasons">Why chats were not attributed</h2>
-${table(['Reason', 'Chats'], reasons, 'Every chat in this period was attributed.')}
+${table(['Reason', 'Chats'], reasons, 'Every chat in this period was attributed.', 'reasons')}
 </section>
 <section aria-labelledby="h-recent"><h2 id="h-recent">Recent chats</h2>
 ${table(['Time (UTC)', 'Platform', 'Partner', 'Chat ID', 'Metrica IDs', 'Match', 'Upload'], recent, 'No chats in this period.', 'recent')}

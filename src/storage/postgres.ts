@@ -82,6 +82,41 @@ class PostgresDriver implements SqlDriver {
     return ids.map((r) => Number(r.id)).sort((a, b) => a - b);
   }
 
+  /**
+   * A session advisory lock on a connection of its own, so it is held across the statements of
+   * other connections and released with that connection if the process dies.
+   */
+  async tryLock(name: string): Promise<(() => Promise<void>) | null> {
+    const key = `metrica-chats:${name}`;
+    const client = await this.pool.connect();
+    let ok = false;
+    try {
+      ok = (await client.query('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [key])).rows[0]?.ok === true;
+    } finally {
+      if (!ok) client.release();
+    }
+    if (!ok) return null;
+    // Held for a whole upload: a connection lost meanwhile (a server restart) must not crash the
+    // process; the server has then released the lock itself.
+    let lost: Error | null = null;
+    const onError = (error: Error) => {
+      lost = error;
+    };
+    client.on('error', onError);
+    return async () => {
+      try {
+        if (lost) throw lost;
+        await client.query('SELECT pg_advisory_unlock(hashtext($1))', [key]);
+        client.off('error', onError);
+        client.release();
+      } catch (error) {
+        client.off('error', onError);
+        // Dropping the connection releases the lock too.
+        client.release(error as Error);
+      }
+    };
+  }
+
   async transaction<T>(fn: (q: Sql) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     try {

@@ -1,4 +1,5 @@
 import type { PendingConversion, UploadReceipt } from './contract.js';
+import { chatsPerDay, recentChats, uploadHistory } from './dashboard.js';
 import { forgetPerson } from './forget-person.js';
 import { GroupCommit } from './group-commit.js';
 import { PAIRING_INSERT_COLUMNS, type PairingColumns, pairingFromColumns, pairingValues } from './pairing-rows.js';
@@ -18,13 +19,16 @@ import type {
   ChatInput,
   ChatRow,
   ChatStats,
+  ChatsOnDay,
   ForgetRequest,
   Forgotten,
   Pairing,
   PairingInput,
   PartnerRef,
+  ReleaseLock,
   Storage,
   StorageSnapshot,
+  UploadRecord,
   UpsertResult,
 } from './types.js';
 import { holdBackRows, recordUpload, updateUploadStatus } from './uploads.js';
@@ -257,6 +261,22 @@ export class SqlStorage implements Storage {
 
   async chatStats(options: { since?: number } = {}): Promise<ChatStats> {
     return chatStats(this.db, options);
+  }
+
+  chatsPerDay(options: { since: number }): Promise<ChatsOnDay[]> {
+    return chatsPerDay(this.db, options.since);
+  }
+
+  recentChats(options: { since: number; limit: number }): Promise<ChatRow[]> {
+    return recentChats(this.db, options.since, options.limit);
+  }
+
+  uploadHistory(options: { limit: number }): Promise<UploadRecord[]> {
+    return uploadHistory(this.db, options.limit);
+  }
+
+  tryUploadLock(): Promise<ReleaseLock | null> {
+    return this.db.tryLock('upload');
   }
 
   /** Everything stored, in a stable order: what the tests compare. */

@@ -23,6 +23,11 @@ export interface SqlDriver extends Sql {
    * the new `id`s in row order. Each dialect picks its cheapest form of a multi-row INSERT.
    */
   insertMany(table: string, columns: readonly ColumnSpec[], rows: readonly SqlValue[][]): Promise<number[]>;
+  /**
+   * Takes a named lock shared by every process on this database, or resolves to null while another
+   * holder has it. It outlives transactions; the returned function releases it.
+   */
+  tryLock(name: string): Promise<(() => Promise<void>) | null>;
   /** Runs `fn` in one write transaction: all of it is committed, or none of it. */
   transaction<T>(fn: (q: Sql) => Promise<T>): Promise<T>;
   close(): Promise<void>;

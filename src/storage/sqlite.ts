@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { type Checkpointer, startCheckpointer } from './checkpointer.js';
 import { loadDriver, type ModuleLoader } from './drivers.js';
+import { tryFileLock } from './file-lock.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 import type { ColumnSpec, Sql, SqlDriver, SqlValue } from './sql.js';
 import { SqlStorage } from './sql-storage.js';
@@ -43,7 +44,12 @@ class SqliteDriver implements SqlDriver {
   /** Set once the checkpoint worker runs; stopped before the connection closes. */
   checkpointer: Checkpointer | null = null;
 
-  constructor(private readonly db: BetterSqlite3.Database) {
+  private readonly locksHeld = new Set<string>();
+
+  constructor(
+    private readonly db: BetterSqlite3.Database,
+    private readonly path: string,
+  ) {
     const prepare = (sql: string): BetterSqlite3.Statement => {
       let s = this.statements.get(sql);
       if (!s) {
@@ -75,6 +81,10 @@ class SqliteDriver implements SqlDriver {
     const sql = `INSERT INTO ${table} (${columns.map((c) => c[0]).join(', ')}) VALUES ${rows.map(() => tuple).join(', ')} RETURNING id`;
     const ids = await this.all<{ id: number }>(sql, rows.flat());
     return ids.map((r) => Number(r.id)).sort((a, b) => a - b);
+  }
+
+  tryLock(name: string): Promise<(() => Promise<void>) | null> {
+    return tryFileLock(this.path, name, this.locksHeld);
   }
 
   /** Runs `fn` while no statement of this connection runs; they wait their turn asynchronously. */
@@ -165,7 +175,7 @@ export async function openSqlite(path: string, options: SqliteOptions = {}): Pro
     db.close();
     throw sqliteOpenError(path, error);
   }
-  const driver = new SqliteDriver(db);
+  const driver = new SqliteDriver(db, path);
   if (path !== ':memory:') {
     driver.checkpointer = await startCheckpointer(path, {
       onFailure: () => {

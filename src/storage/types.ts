@@ -159,6 +159,33 @@ export interface LinkStats {
   matched: number;
 }
 
+/** Chats of one UTC day, attributed or not (the dashboard's chart). */
+export interface ChatsOnDay {
+  /** `YYYY-MM-DD`, UTC. */
+  day: string;
+  attributed: number;
+  unattributed: number;
+}
+
+/** One recorded upload to Metrica, with the counts Metrica reported once it processed the file. */
+export interface UploadRecord {
+  uploadId: string;
+  counterId: string;
+  status: string;
+  /** Unix milliseconds. */
+  sentAt: number;
+  /** Rows the file carried. */
+  rowCount: number;
+  comment?: string;
+  /** Rows Metrica accepted, linked to a visit, and whose visitor it did not find. */
+  lineQuantity?: number;
+  linkedQuantity?: number;
+  userNotFoundQuantity?: number;
+}
+
+/** Releases a lock taken with `tryUploadLock`. */
+export type ReleaseLock = () => Promise<void>;
+
 /** Full contents, ordered; for backups of small databases and for tests comparing states. */
 export interface StorageSnapshot {
   pairings: Pairing[];
@@ -214,6 +241,17 @@ export interface Storage extends ConversionStore {
    */
   forget(who: ForgetRequest): Promise<Forgotten>;
   chatStats(options?: { since?: number }): Promise<ChatStats>;
+  /** Chats per UTC day at or after `since` (Unix seconds); days without chats are left out. */
+  chatsPerDay(options: { since: number }): Promise<ChatsOnDay[]>;
+  /** The latest chats at or after `since`, newest first. */
+  recentChats(options: { since: number; limit: number }): Promise<ChatRow[]>;
+  /** The latest uploads, newest first. */
+  uploadHistory(options: { limit: number }): Promise<UploadRecord[]>;
+  /**
+   * Takes the upload lock, shared by every collector on this database (PostgreSQL: an advisory
+   * lock; SQLite: a lock file beside the database), or resolves to null while another holds it.
+   */
+  tryUploadLock(): Promise<ReleaseLock | null>;
   snapshot(): Promise<StorageSnapshot>;
 }
 

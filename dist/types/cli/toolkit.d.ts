@@ -28,6 +28,8 @@ export declare const EXIT: {
     readonly internal: 70;
 };
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+/** What each exit code means, in the words of `metrica-chats --help` and README's table. */
+export declare const EXIT_MEANINGS: ReadonlyArray<readonly [ExitCode, string]>;
 /** An error meant for the user: its message is printed as is, and the command exits with `exit`. */
 export declare class CliError extends Error {
     readonly exit: ExitCode;

@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { BridgeLink } from '../bridge/links.js';
+import type { FilterListSource } from '../check/filters.js';
 import type { ChatIdFormat } from '../match/index.js';
+import type { ScheduleView } from '../report/dashboard.js';
 import type { Storage } from '../storage/types.js';
 import type { Logger } from './logger.js';
 import type { RateLimiter } from './rate-limit.js';
@@ -29,6 +31,14 @@ export interface CollectorContext {
     readonly hasOrigins: boolean;
     /** Whether a webhook path's `<secret>` segment is the configured one (false when webhooks are off). */
     webhookSecretAccepted(segment: string): boolean;
+    /** Throws 401 with a Basic challenge unless the password is an accepted API key (the dashboard). */
+    authorizeDashboard(req: IncomingMessage): void;
+    /** Dashboard requests per client, with the same limits as the API's; null when limits are off. */
+    readonly dashboardLimiter: RateLimiter | null;
+    /** Where the dashboard's installation check reads the content blockers' lists. */
+    readonly filterLists: FilterListSource;
+    /** The scheduled upload's state, or null when the collector runs none. */
+    uploadSchedule(): ScheduleView | null;
     /** Bridge links by name, served at `/go/<name>`; empty when none are configured. */
     readonly links: ReadonlyMap<string, BridgeLink>;
     /** The mount point such as `/px`, or ''. */
@@ -58,9 +68,10 @@ export interface Route {
     methods: readonly string[];
     /**
      * `public`: anyone; `bearer`: an API key in `Authorization`; `path-secret`: the webhook secret
-     * as the route's `:secret` segment.
+     * as the route's `:secret` segment; `basic`: HTTP Basic with an API key as the password (for a
+     * browser, which asks for it on the 401), counted against the per-client rate limit first.
      */
-    auth: 'public' | 'bearer' | 'path-secret';
+    auth: 'public' | 'bearer' | 'path-secret' | 'basic';
     /** Browsers call this route from the allowed origins (the beacon). */
     cors?: boolean;
     handler: RouteHandler;

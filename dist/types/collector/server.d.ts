@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type FilterListSource } from '../check/filters.js';
 import { type ChatIdFormat } from '../match/index.js';
 import type { Storage } from '../storage/types.js';
+import { type ScheduledJobFactory } from './lifecycle.js';
 import { type Logger } from './logger.js';
 import { type RateLimitOptions } from './rate-limit.js';
 /**
@@ -37,6 +39,14 @@ export interface CollectorOptions {
     retentionDays?: number;
     /** How long close() waits for requests in flight before cutting connections. Default 10 s. */
     shutdownTimeoutMs?: number;
+    /**
+     * Upload the pending chats to Metrica on a schedule (`serve --upload-every`): build it with
+     * `scheduledUpload()` of the uploader. Collectors on one database take turns through a lock,
+     * so each row is uploaded once.
+     */
+    uploadSchedule?: ScheduledJobFactory;
+    /** Where the dashboard's installation check reads the filter lists. Default: download them. */
+    filterLists?: FilterListSource;
     /**
      * Bridge links, name → messenger URL, served at `/go/<name>` for ads, QR codes and e-mails that
      * open a messenger directly. A URL the page script's rules cannot carry a chat ID in is refused.

@@ -1,7 +1,7 @@
 import type { PendingConversion, UploadReceipt } from './contract.js';
 import { rowFromColumns } from './rows.js';
 import { type SqlDriver } from './sql.js';
-import type { ChatInput, ChatRow, ChatStats, ForgetRequest, Forgotten, Pairing, PairingInput, PartnerRef, Storage, StorageSnapshot, UpsertResult } from './types.js';
+import type { ChatInput, ChatRow, ChatStats, ChatsOnDay, ForgetRequest, Forgotten, Pairing, PairingInput, PartnerRef, ReleaseLock, Storage, StorageSnapshot, UploadRecord, UpsertResult } from './types.js';
 /** The storage logic, written once over the adapters' SQL surface: the queries of every method. */
 export declare class SqlStorage implements Storage {
     private readonly db;
@@ -58,6 +58,17 @@ export declare class SqlStorage implements Storage {
     chatStats(options?: {
         since?: number;
     }): Promise<ChatStats>;
+    chatsPerDay(options: {
+        since: number;
+    }): Promise<ChatsOnDay[]>;
+    recentChats(options: {
+        since: number;
+        limit: number;
+    }): Promise<ChatRow[]>;
+    uploadHistory(options: {
+        limit: number;
+    }): Promise<UploadRecord[]>;
+    tryUploadLock(): Promise<ReleaseLock | null>;
     /** Everything stored, in a stable order: what the tests compare. */
     snapshot(): Promise<StorageSnapshot>;
     close(): Promise<void>;

@@ -1,4 +1,5 @@
 import type { ConversionStore } from '../storage/contract.js';
+import type { Storage } from '../storage/types.js';
 import type { MetricaClient, WaitOptions } from './client.js';
 /**
  * Uploads on a schedule, inside a long-running collector. Each tick takes the upload lock
@@ -65,4 +66,21 @@ export interface UploadSchedule {
 /** The next 00:00 UTC after `ms`, when Metrica's daily quota resets. */
 export declare function nextUtcMidnight(ms: number): number;
 export declare function createUploadSchedule(o: UploadScheduleOptions): UploadSchedule;
+/** A schedule for the collector: what to upload where, and how often. */
+export interface ScheduledUploadOptions {
+    /** The Metrica API client, with its token and API URL. */
+    client: MetricaClient;
+    counterId: string;
+    everyMs: number;
+    /** The interval as the user wrote it (`30m`), for the log and the dashboard. */
+    every: string;
+    comment?: string;
+    /** How long a run waits for Metrica to process its file. Default 60 s. */
+    wait?: WaitOptions;
+}
+/**
+ * The collector's scheduled upload (its `uploadSchedule` option): the rows and the lock are
+ * those of the collector's own database, so collectors sharing it take turns.
+ */
+export declare function scheduledUpload(o: ScheduledUploadOptions): (storage: Storage, log: ScheduleLogger) => UploadSchedule;
 export {};

@@ -1,5 +1,7 @@
 import { exportPending } from '../../export/pending.js';
-import type { RouteHandler } from '../context.js';
+import type { ScheduleView } from '../../report/dashboard.js';
+import type { ChatStats } from '../../storage/types.js';
+import type { CollectorContext, RouteHandler } from '../context.js';
 import { HttpError } from '../errors.js';
 import { BASE_HEADERS, send } from '../http.js';
 import { checkDateTime } from '../validate.js';
@@ -37,8 +39,20 @@ export const conversionsCsv: RouteHandler = async (ctx, { res, url }) => {
   res.end();
 };
 
+/**
+ * The figures `GET /v1/stats` returns and the dashboard shows, read once here so the two never
+ * disagree: the chat counts, and the scheduled upload's state when the collector runs one.
+ */
+export async function readStats(
+  ctx: CollectorContext,
+  since: number | undefined,
+): Promise<ChatStats & { scheduledUpload?: ScheduleView }> {
+  const counts = await ctx.storage.chatStats(since === undefined ? {} : { since });
+  const schedule = ctx.uploadSchedule();
+  return schedule ? { ...counts, scheduledUpload: schedule } : counts;
+}
+
 /** `GET /v1/stats`: counts of chats by outcome, as JSON. */
 export const stats: RouteHandler = async (ctx, { res, url }) => {
-  const since = sinceParam(url, ctx.now());
-  send(res, 200, await ctx.storage.chatStats(since === undefined ? {} : { since }));
+  send(res, 200, await readStats(ctx, sinceParam(url, ctx.now())));
 };

@@ -337,6 +337,57 @@ function recordOf(row) {
 var placeholders = (xs) => xs.map(() => "?").join(", ");
 var toNumber = (v) => Number(v ?? 0);
 
+// src/storage/dashboard.ts
+async function chatsPerDay(db, since) {
+  const rows = await db.all(
+    `SELECT date_time / 86400 AS d,
+       SUM(CASE WHEN unattributed_reason IS NULL THEN 1 ELSE 0 END) AS attributed,
+       SUM(CASE WHEN unattributed_reason IS NULL THEN 0 ELSE 1 END) AS unattributed
+     FROM chats WHERE date_time >= ? GROUP BY date_time / 86400 ORDER BY d`,
+    [since]
+  );
+  return rows.map((r) => ({
+    day: new Date(toNumber(r.d) * 864e5).toISOString().slice(0, 10),
+    attributed: toNumber(r.attributed),
+    unattributed: toNumber(r.unattributed)
+  }));
+}
+async function recentChats(db, since, limit) {
+  const rows = await db.all(
+    `SELECT * FROM chats WHERE date_time >= ? ORDER BY date_time DESC, key DESC LIMIT ${Math.trunc(limit)}`,
+    [since]
+  );
+  return rows.map(rowFromColumns);
+}
+var count = (details, key) => typeof details[key] === "number" ? details[key] : void 0;
+async function uploadHistory(db, limit) {
+  const rows = await db.all(
+    `SELECT upload_id, counter_id, status, sent_at, row_count, comment, details FROM uploads
+     ORDER BY sent_at DESC, upload_id DESC LIMIT ${Math.trunc(limit)}`
+  );
+  return rows.map((r) => {
+    let details = {};
+    try {
+      details = r.details ? JSON.parse(r.details) : {};
+    } catch {
+    }
+    const line = count(details, "line_quantity");
+    const linked = count(details, "linked_quantity");
+    const notFound = count(details, "user_not_found_quantity");
+    return {
+      uploadId: r.upload_id,
+      counterId: r.counter_id,
+      status: r.status,
+      sentAt: toNumber(r.sent_at),
+      rowCount: toNumber(r.row_count),
+      ...r.comment ? { comment: r.comment } : {},
+      ...line === void 0 ? {} : { lineQuantity: line },
+      ...linked === void 0 ? {} : { linkedQuantity: linked },
+      ...notFound === void 0 ? {} : { userNotFoundQuantity: notFound }
+    };
+  });
+}
+
 // src/storage/forget-person.ts
 async function forgetPerson(q, who) {
   const platform = who.platform ? " AND platform = ?" : "";
@@ -956,6 +1007,18 @@ var SqlStorage = class {
   async chatStats(options = {}) {
     return chatStats(this.db, options);
   }
+  chatsPerDay(options) {
+    return chatsPerDay(this.db, options.since);
+  }
+  recentChats(options) {
+    return recentChats(this.db, options.since, options.limit);
+  }
+  uploadHistory(options) {
+    return uploadHistory(this.db, options.limit);
+  }
+  tryUploadLock() {
+    return this.db.tryLock("upload");
+  }
   /** Everything stored, in a stable order: what the tests compare. */
   snapshot() {
     return snapshotOf(this.db);
@@ -1018,6 +1081,37 @@ var PostgresDriver = class {
     const records = rows.map((row) => Object.fromEntries(columns.map((c, i) => [c[0], row[i] ?? null])));
     const ids = await this.all(sql, [JSON.stringify(records)]);
     return ids.map((r) => Number(r.id)).sort((a, b) => a - b);
+  }
+  /**
+   * A session advisory lock on a connection of its own, so it is held across the statements of
+   * other connections and released with that connection if the process dies.
+   */
+  async tryLock(name) {
+    const key = `metrica-chats:${name}`;
+    const client = await this.pool.connect();
+    let ok = false;
+    try {
+      ok = (await client.query("SELECT pg_try_advisory_lock(hashtext($1)) AS ok", [key])).rows[0]?.ok === true;
+    } finally {
+      if (!ok) client.release();
+    }
+    if (!ok) return null;
+    let lost = null;
+    const onError = (error) => {
+      lost = error;
+    };
+    client.on("error", onError);
+    return async () => {
+      try {
+        if (lost) throw lost;
+        await client.query("SELECT pg_advisory_unlock(hashtext($1))", [key]);
+        client.off("error", onError);
+        client.release();
+      } catch (error) {
+        client.off("error", onError);
+        client.release(error);
+      }
+    };
   }
   async transaction(fn) {
     const client = await this.pool.connect();
@@ -1188,6 +1282,44 @@ async function startCheckpointer(path, options) {
   };
 }
 
+// src/storage/file-lock.ts
+import { closeSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === "EPERM";
+  }
+}
+async function tryFileLock(dbPath, name, held) {
+  if (dbPath === ":memory:") {
+    if (held.has(name)) return null;
+    held.add(name);
+    return async () => void held.delete(name);
+  }
+  const file = `${dbPath}.${name}.lock`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(file, "wx");
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return async () => rmSync(file, { force: true });
+    } catch (error) {
+      if (error.code !== "EEXIST") throw error;
+    }
+    let pid;
+    try {
+      pid = Number(readFileSync(file, "utf8").trim());
+    } catch {
+      continue;
+    }
+    if (pid === process.pid || pid > 0 && alive(pid)) return null;
+    rmSync(file, { force: true });
+  }
+  return null;
+}
+
 // src/storage/sqlite-path.ts
 import { accessSync, constants, existsSync, mkdirSync, statSync } from "node:fs";
 import { dirname } from "node:path";
@@ -1273,8 +1405,9 @@ var Lock = class {
   }
 };
 var SqliteDriver = class {
-  constructor(db) {
+  constructor(db, path) {
     this.db = db;
+    this.path = path;
     const prepare = (sql) => {
       let s = this.statements.get(sql);
       if (!s) {
@@ -1291,6 +1424,7 @@ var SqliteDriver = class {
     };
   }
   db;
+  path;
   kind = "sqlite";
   forUpdate = "";
   /** One connection: a second batch could only wait for the lock. */
@@ -1300,6 +1434,7 @@ var SqliteDriver = class {
   direct;
   /** Set once the checkpoint worker runs; stopped before the connection closes. */
   checkpointer = null;
+  locksHeld = /* @__PURE__ */ new Set();
   all(sql, params) {
     return this.lock.run(() => this.direct.all(sql, params));
   }
@@ -1314,6 +1449,9 @@ var SqliteDriver = class {
     const sql = `INSERT INTO ${table} (${columns.map((c) => c[0]).join(", ")}) VALUES ${rows.map(() => tuple).join(", ")} RETURNING id`;
     const ids = await this.all(sql, rows.flat());
     return ids.map((r) => Number(r.id)).sort((a, b) => a - b);
+  }
+  tryLock(name) {
+    return tryFileLock(this.path, name, this.locksHeld);
   }
   /** Runs `fn` while no statement of this connection runs; they wait their turn asynchronously. */
   exclusive(fn) {
@@ -1382,7 +1520,7 @@ async function openSqlite(path, options = {}) {
     db.close();
     throw sqliteOpenError(path, error);
   }
-  const driver = new SqliteDriver(db);
+  const driver = new SqliteDriver(db, path);
   if (path !== ":memory:") {
     driver.checkpointer = await startCheckpointer(path, {
       onFailure: () => {

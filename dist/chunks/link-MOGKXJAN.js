@@ -8,11 +8,11 @@ import {
 } from "./chunk-TDIG5AFX.js";
 import {
   parseCommandArgs
-} from "./chunk-6WDKPJUK.js";
+} from "./chunk-JCANK4K7.js";
 import {
   EXIT,
   UsageError
-} from "./chunk-F5STIJH6.js";
+} from "./chunk-EM63V27W.js";
 
 // src/cli/link.ts
 import { writeFileSync } from "node:fs";

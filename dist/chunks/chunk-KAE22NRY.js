@@ -1,5 +1,8 @@
 #!/usr/bin/env node
 import {
+  REASON_TEXT
+} from "./chunk-3UQKVSVT.js";
+import {
   CHAT_ID_ALPHABET,
   DEFAULT_FORMAT,
   LINK_NAME,
@@ -17,13 +20,7 @@ import {
   SAME_VISIT_MS,
   UTM_KEYS,
   openStorage
-} from "./chunk-HJUDZIHE.js";
-import {
-  jsonLogger,
-  mask,
-  onceLogger,
-  silentLogger
-} from "./chunk-SULML3OP.js";
+} from "./chunk-IXVRA42F.js";
 import {
   URL_MAX_LENGTH,
   characterCount,
@@ -49,6 +46,17 @@ import {
 import {
   CHAT_PLATFORMS
 } from "./chunk-5GHHCO5G.js";
+import {
+  jsonLogger,
+  mask,
+  onceLogger,
+  silentLogger
+} from "./chunk-SULML3OP.js";
+import {
+  FILTER_LIST_URLS,
+  checkInstallation,
+  loadFilterLists
+} from "./chunk-DF2M2KCU.js";
 
 // src/match/clean.ts
 var INVISIBLE = /[\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD\u180E]|\u034F/g;
@@ -1406,6 +1414,25 @@ function bearerAuthorizer(keys) {
     if (!hasKeys || !keyAccepted(m[1])) throw new HttpError(403, "API key not accepted", "Authorization");
   };
 }
+var BASIC_CHALLENGE = 'Basic realm="metrica-chats dashboard", charset="UTF-8"';
+function basicAuthorizer(keys) {
+  const keyAccepted = secretMatcher(keys);
+  const hasKeys = keys.some((k) => k.length > 0);
+  return (req) => {
+    const m = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(req.headers.authorization ?? "");
+    const decoded = m ? Buffer.from(m[1], "base64").toString("utf8") : "";
+    const colon = decoded.indexOf(":");
+    const password = colon >= 0 ? decoded.slice(colon + 1) : "";
+    if (!hasKeys || !password || !keyAccepted(password)) {
+      throw new HttpError(
+        401,
+        hasKeys ? "the dashboard needs an API key as the password" : "the dashboard is off: set METRICA_CHATS_API_KEYS",
+        "Authorization",
+        { "WWW-Authenticate": BASIC_CHALLENGE }
+      );
+    }
+  };
+}
 
 // src/collector/lifecycle.ts
 import { createServer } from "node:http";
@@ -1426,9 +1453,12 @@ function createLifecycle(options) {
     retentionTimer = setInterval(purge, 36e5);
     retentionTimer.unref();
   }
+  const schedule = options.uploadSchedule?.(storage, log) ?? null;
+  schedule?.start({ immediately: true });
   async function doClose() {
     closing = true;
     if (retentionTimer) clearInterval(retentionTimer);
+    const scheduleStopped = schedule?.stop();
     const timeout = options.shutdownTimeoutMs ?? 1e4;
     const stopped = servers.map(
       (server) => new Promise((resolve) => {
@@ -1447,6 +1477,7 @@ function createLifecycle(options) {
     }
     for (const server of servers) server.closeAllConnections();
     await Promise.all(stopped);
+    await scheduleStopped;
     await storage.close();
     log.info("collector stopped");
   }
@@ -1481,7 +1512,8 @@ function createLifecycle(options) {
     close() {
       closed ??= doClose();
       return closed;
-    }
+    },
+    uploadSchedule: () => schedule?.state() ?? null
   };
 }
 
@@ -1659,10 +1691,372 @@ var conversionsCsv = async (ctx, { res, url }) => {
   }
   res.end();
 };
+async function readStats(ctx, since) {
+  const counts = await ctx.storage.chatStats(since === void 0 ? {} : { since });
+  const schedule = ctx.uploadSchedule();
+  return schedule ? { ...counts, scheduledUpload: schedule } : counts;
+}
 var stats = async (ctx, { res, url }) => {
-  const since = sinceParam(url, ctx.now());
-  send(res, 200, await ctx.storage.chatStats(since === void 0 ? {} : { since }));
+  send(res, 200, await readStats(ctx, sinceParam(url, ctx.now())));
 };
+
+// src/report/html.ts
+function escapeHtml(value) {
+  return value.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]
+  );
+}
+
+// src/report/chart.ts
+var WIDTH = 560;
+var HEIGHT = 220;
+var PAD = { top: 14, right: 24, bottom: 34, left: 44 };
+function tickStep(max) {
+  const rough = Math.max(1, max / 3);
+  const power = 10 ** Math.floor(Math.log10(rough));
+  for (const m of [1, 2, 5, 10]) if (m * power >= rough) return m * power;
+  return 10 * power;
+}
+function chatsPerDayChart(days) {
+  const plotW = WIDTH - PAD.left - PAD.right;
+  const plotH = HEIGHT - PAD.top - PAD.bottom;
+  const max = Math.max(0, ...days.map((d) => d.attributed + d.unattributed));
+  const step = tickStep(max);
+  const top = Math.max(step, Math.ceil(max / step) * step);
+  const y = (v) => PAD.top + plotH - v / top * plotH;
+  const slot = plotW / Math.max(1, days.length);
+  const barW = Math.max(1, slot * 0.72);
+  const out = [];
+  for (let v = 0; v <= top; v += step) {
+    const at = y(v).toFixed(1);
+    out.push(`<line class="grid" x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${at}" y2="${at}"/>`);
+    out.push(
+      `<text class="axis" x="${PAD.left - 6}" y="${at}" text-anchor="end" dominant-baseline="middle">${v}</text>`
+    );
+  }
+  const labelEvery = Math.max(1, Math.ceil(days.length / 7));
+  days.forEach((d, i) => {
+    const x = PAD.left + i * slot + (slot - barW) / 2;
+    const total = d.attributed + d.unattributed;
+    const title = `<title>${escapeHtml(d.day)}: ${total} chats, ${d.attributed} attributed, ${d.unattributed} not attributed</title>`;
+    out.push(
+      `<g class="day" data-day="${escapeHtml(d.day)}" data-attributed="${d.attributed}" data-unattributed="${d.unattributed}">${title}`
+    );
+    if (d.attributed > 0) {
+      out.push(
+        `<rect class="bar-attributed" x="${x.toFixed(1)}" y="${y(d.attributed).toFixed(1)}" width="${barW.toFixed(1)}" height="${(y(0) - y(d.attributed)).toFixed(1)}"/>`
+      );
+    }
+    if (d.unattributed > 0) {
+      out.push(
+        `<rect class="bar-unattributed" x="${x.toFixed(1)}" y="${y(total).toFixed(1)}" width="${barW.toFixed(1)}" height="${(y(d.attributed) - y(total)).toFixed(1)}"/>`
+      );
+    }
+    out.push("</g>");
+    if ((days.length - 1 - i) % labelEvery === 0) {
+      out.push(
+        `<text class="axis" x="${(x + barW / 2).toFixed(1)}" y="${HEIGHT - 10}" text-anchor="middle">${escapeHtml(d.day.slice(5))}</text>`
+      );
+    }
+  });
+  const sum = (k) => days.reduce((n, d) => n + d[k], 0);
+  const label2 = `Chats per day from ${days[0]?.day ?? "\u2013"} to ${days[days.length - 1]?.day ?? "\u2013"}: ${sum("attributed")} attributed, ${sum("unattributed")} not attributed`;
+  return `<svg class="chart" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${escapeHtml(label2)}" xmlns="http://www.w3.org/2000/svg">${out.join("")}</svg>`;
+}
+function dailySeries(counts, days, nowMs) {
+  const byDay = new Map(counts.map((c) => [c.day, c]));
+  const today = Math.floor(nowMs / 864e5);
+  const series = [];
+  for (let d = today - days + 1; d <= today; d++) {
+    const day = new Date(d * 864e5).toISOString().slice(0, 10);
+    const c = byDay.get(day);
+    series.push({ day, attributed: c?.attributed ?? 0, unattributed: c?.unattributed ?? 0 });
+  }
+  return series;
+}
+
+// src/report/dashboard.ts
+var PERIODS = [7, 30, 90];
+var percent = (part, whole) => whole === 0 ? "\u2013" : `${Math.round(part / whole * 100)}%`;
+var utc = (ms) => new Date(ms).toISOString().slice(0, 16).replace("T", " ");
+var num = (n) => n === void 0 ? "\u2013" : String(n);
+function card(label2, value, note, id) {
+  return `<div class="card" data-stat="${id}"><div class="value">${value}</div><div class="label">${escapeHtml(label2)}</div><div class="note">${escapeHtml(note)}</div></div>`;
+}
+function table(head, rows, empty, cls = "") {
+  if (rows.length === 0) return `<p class="empty">${escapeHtml(empty)}</p>`;
+  const th = head.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join("");
+  const body = rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join("")}</tr>`).join("");
+  return `<div class="scroll"><table${cls ? ` class="${cls}"` : ""}><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table></div>`;
+}
+function metricaIds(c) {
+  const ids = [
+    c.clientId ? `ClientID ${escapeHtml(c.clientId)}` : null,
+    c.yclid ? `yclid ${escapeHtml(c.yclid)}` : null,
+    c.userId ? `UserID ${escapeHtml(c.userId)}` : null,
+    c.purchaseId ? `PurchaseID ${escapeHtml(c.purchaseId)}` : null
+  ].filter(Boolean);
+  return ids.length > 0 ? ids.join("<br>") : "\u2013";
+}
+function checkSection(check) {
+  const value = check ? ` value="${escapeHtml(check.url)}"` : "";
+  const form = `<form method="get" action="dashboard" class="check-form"><label for="check-url">Page URL</label><input id="check-url" name="check" type="url" required placeholder="https://example.com/landing"${value}><button type="submit">Check</button></form>`;
+  if (!check) return form;
+  if (check.error || !check.report) return `${form}<p class="bad">${escapeHtml(check.error ?? "the check did not run")}</p>`;
+  const items = check.report.lines.map(
+    (l) => `<li class="check-${l.status}" data-check="${l.id}"><span class="mark">${{ pass: "OK", fail: "FAIL", skip: "SKIP" }[l.status]}</span> <strong>${escapeHtml(l.title)}</strong>: ${escapeHtml(l.detail)}${l.fix ? `<div class="fix">${escapeHtml(l.fix)}</div>` : ""}</li>`
+  ).join("");
+  const verdict = check.report.ok ? '<p class="good">All checks passed.</p>' : '<p class="bad">Some checks failed; what to do is under each.</p>';
+  return `${form}<ul class="checks">${items}</ul>${verdict}`;
+}
+var BAD_OUTCOMES = /* @__PURE__ */ new Set(["failed", "invalid", "quota-exhausted"]);
+var REASON_SHORT = {
+  no_chat_id: "no chat ID in the message",
+  chat_id_not_paired: "chat ID never paired",
+  pairing_without_metrica_id: "pairing without a Metrica ID",
+  several_chat_ids: "several chat IDs in one message"
+};
+function scheduleSection(s) {
+  if (!s) {
+    return '<p class="empty">No scheduled upload: run <code>metrica-chats serve --upload-every 1h --counter &lt;id&gt;</code>, or <code>metrica-chats upload</code> from cron.</p>';
+  }
+  const last = s.lastRun ? `Last run ${utc(s.lastRun.at)} UTC: <strong class="${BAD_OUTCOMES.has(s.lastRun.outcome) ? "bad" : "good"}">${escapeHtml(s.lastRun.message)}</strong>.` : "No run yet.";
+  const next = s.nextRunAt ? ` Next run ${utc(s.nextRunAt)} UTC.` : "";
+  return `<p data-schedule>Every ${escapeHtml(s.every)} to counter ${escapeHtml(s.counterId)}. ${last}${next}</p>`;
+}
+function renderDashboard(v) {
+  const s = v.stats;
+  const unattributedTotal = Object.values(s.unattributed).reduce((a, b) => a + b, 0);
+  const periods = PERIODS.map(
+    (d) => d === v.days ? `<strong aria-current="page">${d} days</strong>` : `<a href="?days=${d}">${d} days</a>`
+  ).join(" ");
+  const platforms = Object.entries(s.byPlatform).sort(([a], [b]) => a.localeCompare(b)).map(([p, n]) => [escapeHtml(p), String(n), percent(n, s.chats), `<meter min="0" max="${s.chats}" value="${n}"></meter>`]);
+  const links = Object.entries(s.byLink ?? {}).sort(([a], [b]) => a.localeCompare(b)).map(([name, l]) => [`<code>/go/${escapeHtml(name)}</code>`, String(l.visits), String(l.chats), String(l.matched)]);
+  const reasons = Object.keys(REASON_TEXT).filter((r) => s.unattributed[r] > 0).map((r) => [escapeHtml(REASON_TEXT[r]), `<span data-reason="${r}">${s.unattributed[r]}</span>`]);
+  const recent = v.recent.map((c) => [
+    `${utc(c.dateTime * 1e3)}`,
+    escapeHtml(c.platform),
+    escapeHtml(c.partner),
+    c.chatId ? `<code>${escapeHtml(c.chatId)}</code>` : "\u2013",
+    metricaIds(c),
+    c.reason ? `<span class="bad">${escapeHtml(REASON_SHORT[c.reason])}</span>` : '<span class="good">attributed</span>',
+    c.uploaded ? "uploaded" : "waiting"
+  ]);
+  const uploads = v.uploads.map((u) => [
+    `${utc(u.sentAt)}`,
+    `<code>${escapeHtml(u.uploadId)}</code>`,
+    escapeHtml(u.status),
+    String(u.rowCount),
+    num(u.lineQuantity),
+    num(u.linkedQuantity),
+    num(u.userNotFoundQuantity)
+  ]);
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>metrica-chats dashboard</title>
+<link rel="stylesheet" href="dashboard.css">
+<link rel="icon" href="dashboard.svg" type="image/svg+xml">
+</head>
+<body>
+<header><h1>metrica-chats</h1><nav class="periods">Last ${periods}</nav></header>
+<main>
+<section aria-labelledby="h-totals"><h2 id="h-totals">Last ${v.days} days</h2>
+<div class="cards">
+${card(
+    "Chats",
+    s.chats,
+    Object.entries(s.byPlatform).length > 0 ? Object.entries(s.byPlatform).map(([p, n]) => `${p} ${n}`).join(", ") : "none yet",
+    "chats"
+  )}
+${card("Attributed", s.matched, `${percent(s.matched, s.chats)} matched to Metrica IDs`, "matched")}
+${card("Not attributed", unattributedTotal, percent(unattributedTotal, s.chats), "unattributed")}
+${card("Uploaded", s.uploaded, `${s.pending} waiting for upload`, "uploaded")}
+${card("Pairings received", s.pairings, "beacons from the page script", "pairings")}
+</div></section>
+<section aria-labelledby="h-chart"><h2 id="h-chart">Chats per day</h2>
+<p class="legend"><span class="key key-attributed"></span> attributed <span class="key key-unattributed"></span> not attributed</p>
+${chatsPerDayChart(v.daily)}
+</section>
+<section aria-labelledby="h-platforms"><h2 id="h-platforms">By platform</h2>
+${table(["Platform", "Chats", "Share", ""], platforms, "No chats in this period.")}
+${table(
+    ["How the chat ID was found", "Chats"],
+    [
+      ["Carried in the message", `<span data-stat="carriedChatId">${s.carriedChatId}</span>`],
+      ["Linked by the same partner\u2019s earlier chat", `<span data-stat="linkedByPartner">${s.linkedByPartner}</span>`],
+      ["Matched after repairing the chat ID", `<span data-stat="matchedAfterRepair">${s.matchedAfterRepair}</span>`],
+      [
+        "Several chat IDs, one chosen by its pairing",
+        `<span data-stat="severalIdsResolved">${s.severalIdsResolved}</span>`
+      ],
+      [
+        "Upgraded by a later pairing of the same visit",
+        `<span data-stat="upgradedByLaterPairing">${s.upgradedByLaterPairing}</span>`
+      ]
+    ],
+    "",
+    "found"
+  )}
+</section>
+${links.length > 0 ? `<section aria-labelledby="h-links"><h2 id="h-links">Bridge links</h2>
+${table(["Link", "Visits", "Chats", "Matched"], links, "", "links")}
+</section>` : ""}
+<section aria-labelledby="h-reasons"><h2 id="h-reasons">Why chats were not attributed</h2>
+${table(["Reason", "Chats"], reasons, "Every chat in this period was attributed.", "reasons")}
+</section>
+<section aria-labelledby="h-recent"><h2 id="h-recent">Recent chats</h2>
+${table(["Time (UTC)", "Platform", "Partner", "Chat ID", "Metrica IDs", "Match", "Upload"], recent, "No chats in this period.", "recent")}
+</section>
+<section aria-labelledby="h-uploads"><h2 id="h-uploads">Uploads to Metrica</h2>
+${scheduleSection(v.schedule)}
+${table(["Sent (UTC)", "Upload", "Metrica status", "Rows sent", "Rows accepted", "Linked", "Not found"], uploads, "Nothing uploaded yet.", "uploads")}
+</section>
+<section aria-labelledby="h-check"><h2 id="h-check">Installation check</h2>
+<p>Is the script on a page, configured, and able to reach this collector?</p>
+${checkSection(v.check)}
+</section>
+</main>
+<footer>As of ${utc(v.now)} UTC. The same figures: <code>GET /v1/stats</code>, <code>metrica-chats report</code>.</footer>
+</body>
+</html>
+`;
+}
+
+// src/report/dashboard-css.ts
+var DASHBOARD_CSS = `:root { color-scheme: light dark; --fg: #1b1f24; --muted: #5b6470; --bg: #fff; --panel: #f4f6f8;
+  --line: #d6dbe1; --good: #1a7f37; --bad: #b42318; --attributed: #2f6fde; --unattributed: #e0893a; }
+@media (prefers-color-scheme: dark) { :root { --fg: #e6e9ed; --muted: #9aa4af; --bg: #111418; --panel: #1b2026;
+  --line: #2e353d; --good: #4ac26b; --bad: #ff7b72; --attributed: #5b8ff0; --unattributed: #f0a35e; } }
+* { box-sizing: border-box; }
+body { margin: 0; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg); background: var(--bg); }
+header, main, footer { max-width: 980px; margin: 0 auto; padding: 0 16px; }
+header { display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between; gap: 8px; padding-top: 16px; }
+h1 { font-size: 1.3rem; margin: 0; }
+h2 { font-size: 1.05rem; margin: 28px 0 10px; }
+.periods a, .periods strong { margin-left: 8px; }
+a { color: var(--attributed); }
+.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: 10px; }
+.card { background: var(--panel); border-radius: 8px; padding: 12px; }
+.card .value { font-size: 1.7rem; font-weight: 600; font-variant-numeric: tabular-nums; }
+.card .label { font-weight: 600; }
+.card .note, .empty, footer, .legend { color: var(--muted); font-size: 0.9rem; }
+.chart { width: 100%; height: auto; display: block; }
+.chart .grid { stroke: var(--line); stroke-width: 1; }
+.chart .axis { fill: var(--muted); font-size: 12px; }
+.bar-attributed, .key-attributed { fill: var(--attributed); background: var(--attributed); }
+.bar-unattributed, .key-unattributed { fill: var(--unattributed); background: var(--unattributed); }
+.key { display: inline-block; width: 12px; height: 12px; border-radius: 2px; vertical-align: -1px; margin-left: 8px; }
+.scroll { overflow-x: auto; }
+table { border-collapse: collapse; width: 100%; font-size: 0.92rem; }
+th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
+th { color: var(--muted); font-weight: 600; white-space: nowrap; }
+td code { font-size: 0.88rem; }
+table.recent td, table.uploads td { white-space: nowrap; }
+meter { width: 120px; }
+.good { color: var(--good); }
+.bad { color: var(--bad); }
+.check-form { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; }
+.check-form input { flex: 1 1 260px; padding: 8px; font: inherit; border: 1px solid var(--line); border-radius: 6px; background: var(--bg); color: var(--fg); }
+.check-form button { padding: 8px 16px; font: inherit; border-radius: 6px; border: 0; background: var(--attributed); color: #fff; }
+.checks { list-style: none; padding: 0; }
+.checks li { padding: 6px 0; border-bottom: 1px solid var(--line); overflow-wrap: anywhere; }
+.checks .mark { display: inline-block; min-width: 3.2em; font-weight: 700; }
+.check-pass .mark { color: var(--good); }
+.check-fail .mark { color: var(--bad); }
+.check-skip .mark { color: var(--muted); }
+.fix { margin: 4px 0 0 3.6em; color: var(--muted); }
+footer { padding-top: 24px; padding-bottom: 24px; }
+/* The chart scales with the screen; its labels are in its own units, so they grow on a phone. */
+@media (max-width: 600px) { .chart .axis { font-size: 22px; } }
+`;
+var DASHBOARD_ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect x="1" y="8" width="4" height="7" fill="#2f6fde"/><rect x="6" y="4" width="4" height="11" fill="#2f6fde"/><rect x="11" y="1" width="4" height="14" fill="#e0893a"/></svg>';
+
+// src/collector/handlers/dashboard.ts
+var RECENT_CHATS = 25;
+var RECENT_UPLOADS = 20;
+var DASHBOARD_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+function periodParam(url) {
+  const raw = url.searchParams.get("days");
+  if (raw === null || raw === "") return 30;
+  if (!/^\d{1,3}$/.test(raw) || Number(raw) < 1 || Number(raw) > 366) {
+    throw new HttpError(
+      400,
+      `days must be a whole number of days from 1 to 366, e.g. ${PERIODS.join(", ")}; got ${JSON.stringify(raw.slice(0, 20))}`,
+      "days"
+    );
+  }
+  return Number(raw);
+}
+var dashboard = async (ctx, { res, url }) => {
+  const days = periodParam(url);
+  const now = ctx.now();
+  const since = (Math.floor(now / 864e5) - days + 1) * 86400;
+  const [stats2, perDay, recent, uploads] = await Promise.all([
+    readStats(ctx, since),
+    ctx.storage.chatsPerDay({ since }),
+    ctx.storage.recentChats({ since, limit: RECENT_CHATS }),
+    ctx.storage.uploadHistory({ limit: RECENT_UPLOADS })
+  ]);
+  const view = {
+    days,
+    now,
+    stats: stats2,
+    daily: dailySeries(perDay, days, now),
+    recent: recent.map((c) => ({
+      dateTime: c.dateTime,
+      platform: c.platform,
+      partner: c.chatUsername ?? c.chatUserId ?? c.phoneNumber ?? "\u2013",
+      chatId: c.chatId,
+      clientId: c.clientId,
+      yclid: c.yclid,
+      userId: c.userId,
+      purchaseId: c.purchaseId,
+      reason: c.unattributedReason,
+      uploaded: c.uploadedRevision === c.revision
+    })),
+    uploads,
+    schedule: stats2.scheduledUpload ?? null
+  };
+  const checkUrl = url.searchParams.get("check");
+  if (checkUrl) {
+    try {
+      view.check = {
+        url: checkUrl,
+        report: await checkInstallation(checkUrl, { filters: () => loadFilterLists(ctx.filterLists) })
+      };
+    } catch (error) {
+      view.check = { url: checkUrl, error: error.message };
+    }
+  }
+  const html = renderDashboard(view);
+  res.writeHead(200, {
+    ...BASE_HEADERS,
+    "Content-Type": "text/html; charset=utf-8",
+    "Content-Length": String(Buffer.byteLength(html)),
+    "Content-Security-Policy": DASHBOARD_CSP,
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY"
+  });
+  res.end(html);
+};
+function asset(type, body) {
+  return async (_ctx, { res }) => {
+    res.writeHead(200, {
+      ...BASE_HEADERS,
+      "Content-Type": type,
+      "Content-Length": String(Buffer.byteLength(body)),
+      "Cache-Control": "public, max-age=3600"
+    });
+    res.end(body);
+  };
+}
+var dashboardCss = asset("text/css; charset=utf-8", DASHBOARD_CSS);
+var dashboardIcon = asset("image/svg+xml", DASHBOARD_ICON);
 
 // src/collector/handlers/health.ts
 var health = async (ctx, { res }) => {
@@ -1688,6 +2082,9 @@ var ROUTES = [
   { path: "/v1/webhooks/wazzup/:secret", methods: ["POST"], auth: "path-secret", handler: wazzupHook },
   { path: "/v1/conversions.csv", methods: ["GET"], auth: "bearer", handler: conversionsCsv },
   { path: "/v1/stats", methods: ["GET"], auth: "bearer", handler: stats },
+  { path: "/dashboard", methods: ["GET"], auth: "basic", handler: dashboard },
+  { path: "/dashboard.css", methods: ["GET"], auth: "public", handler: dashboardCss },
+  { path: "/dashboard.svg", methods: ["GET"], auth: "public", handler: dashboardIcon },
   { path: "/go/:name", methods: ["GET", "HEAD"], auth: "public", handler: bridge }
 ];
 function matchRoute(routes, path) {
@@ -1747,6 +2144,11 @@ function createDispatcher(ctx, routes = ROUTES) {
       throw new HttpError(405, `method ${method} is not allowed here; use ${list2}`, void 0, { Allow: list2 });
     }
     if (route.auth === "bearer") ctx.authorize(req);
+    if (route.auth === "basic") {
+      const wait = ctx.dashboardLimiter?.take(clientKey(ctx.clientAddress(req))) ?? 0;
+      if (wait > 0) throw new HttpError(429, "too many requests", void 0, { "Retry-After": String(wait) });
+      ctx.authorizeDashboard(req);
+    }
     try {
       await route.handler(ctx, { req, res, url, params, cors });
     } catch (error) {
@@ -1780,12 +2182,18 @@ async function createCollector(options) {
   const secrets = [webhookSecret, ...connectorSecrets, ...options.apiKeys ?? []].filter(Boolean);
   const log = options.logger === false ? silentLogger : options.logger ?? jsonLogger(void 0, secrets);
   const storage = typeof options.db === "string" ? await openStorage(options.db) : options.db;
+  const limits = options.rateLimit === false ? null : options.rateLimit ?? { perMinute: 120, burst: 30 };
   const observed = observeStorage(storage, log);
   const context = {
     storage: observed.storage,
     format,
     now,
-    limiter: options.rateLimit === false ? null : new RateLimiter(options.rateLimit ?? { perMinute: 120, burst: 30 }, now),
+    limiter: limits ? new RateLimiter(limits, now) : null,
+    dashboardLimiter: limits ? new RateLimiter(limits, now) : null,
+    authorizeDashboard: basicAuthorizer(options.apiKeys ?? []),
+    filterLists: options.filterLists ?? { urls: FILTER_LIST_URLS },
+    // The lifecycle runs the schedule; it is created below, before any request can arrive.
+    uploadSchedule: () => lifecycle.uploadSchedule(),
     clientAddress: (req) => clientAddress(req, options.trustProxy === true),
     authorize: bearerAuthorizer(options.apiKeys ?? []),
     originAllowed: originMatcher(options.allowOrigins ?? []),
@@ -1808,7 +2216,8 @@ async function createCollector(options) {
     now,
     prefix,
     retentionDays: options.retentionDays,
-    shutdownTimeoutMs: options.shutdownTimeoutMs
+    shutdownTimeoutMs: options.shutdownTimeoutMs,
+    uploadSchedule: options.uploadSchedule
   });
   async function route(req, res) {
     let url;

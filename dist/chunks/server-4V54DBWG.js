@@ -2,12 +2,12 @@
 import "./chunk-TGB557WD.js";
 import {
   createCollector
-} from "./chunk-7L27Z7BE.js";
+} from "./chunk-KAE22NRY.js";
+import "./chunk-3UQKVSVT.js";
 import "./chunk-TDIG5AFX.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
-import "./chunk-HJUDZIHE.js";
-import "./chunk-SULML3OP.js";
+import "./chunk-IXVRA42F.js";
 import {
   checkChatRecord,
   isAttributed,
@@ -18,6 +18,8 @@ import {
   CSV_COLUMNS,
   PARTNER_CSV_COLUMNS
 } from "./chunk-5GHHCO5G.js";
+import "./chunk-SULML3OP.js";
+import "./chunk-DF2M2KCU.js";
 
 // src/demo/server.ts
 import { readFileSync as readFileSync2 } from "node:fs";

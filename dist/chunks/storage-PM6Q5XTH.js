@@ -7,7 +7,7 @@ import {
   isPostgresUrl,
   openStorage,
   recordOf
-} from "./chunk-HJUDZIHE.js";
+} from "./chunk-IXVRA42F.js";
 import {
   chatKey,
   hasMetricaId,

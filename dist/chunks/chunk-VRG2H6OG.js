@@ -4,7 +4,7 @@ import {
 } from "./chunk-DJ2W7AGI.js";
 import {
   parseCommandArgs
-} from "./chunk-6WDKPJUK.js";
+} from "./chunk-JCANK4K7.js";
 import {
   DATABASE_OPTIONS,
   DEFAULT_DB,
@@ -13,7 +13,7 @@ import {
   chooseDatabase,
   helpText,
   openDatabase
-} from "./chunk-F5STIJH6.js";
+} from "./chunk-EM63V27W.js";
 
 // src/cli/export.ts
 import { once } from "node:events";

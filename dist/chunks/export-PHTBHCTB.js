@@ -3,12 +3,12 @@ import {
   EXPORT_HELP,
   exportCommand,
   parseSince
-} from "./chunk-II35YRL5.js";
+} from "./chunk-VRG2H6OG.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-5GHHCO5G.js";
-import "./chunk-6WDKPJUK.js";
-import "./chunk-F5STIJH6.js";
+import "./chunk-JCANK4K7.js";
+import "./chunk-EM63V27W.js";
 export {
   EXPORT_HELP,
   exportCommand,

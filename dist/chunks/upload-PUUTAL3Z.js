@@ -1,15 +1,22 @@
 #!/usr/bin/env node
 import {
+  readCsv
+} from "./chunk-7GX5KX4G.js";
+import {
+  apiUrlOption,
+  counterOption,
+  metricaClient,
+  tokenFromEnv
+} from "./chunk-DD76YGKY.js";
+import {
   DEFAULT_API_URL,
   MetricaApiError,
   MetricaNetworkError,
   ProblemLog,
-  createMetricaClient,
   describeProblem,
-  readCsv,
   uploadPending,
   uploadRows
-} from "./chunk-67ZZHT2V.js";
+} from "./chunk-ZFBPVW72.js";
 import "./chunk-BOWEE4IV.js";
 import {
   uploadCommentVerdict
@@ -19,7 +26,7 @@ import {
 } from "./chunk-5GHHCO5G.js";
 import {
   parseCommandArgs
-} from "./chunk-6WDKPJUK.js";
+} from "./chunk-JCANK4K7.js";
 import {
   DATABASE_OPTIONS,
   EXIT,
@@ -27,7 +34,7 @@ import {
   chooseDatabase,
   helpText,
   openDatabase
-} from "./chunk-F5STIJH6.js";
+} from "./chunk-EM63V27W.js";
 
 // src/cli/upload.ts
 import { createReadStream } from "node:fs";
@@ -261,13 +268,7 @@ function createUploadCommand(deps = {}) {
       io.stdout.write(helpText(io, UPLOAD_HELP));
       return EXIT.ok;
     }
-    const counterId = values.counter;
-    if (counterId === void 0) throw new UsageError("`--counter <id>` is required: the Metrica counter (tag) ID.");
-    if (!/^\d{1,10}$/.test(counterId)) {
-      throw new UsageError(
-        `\`--counter\` must be the counter's digits, e.g. 2215573; got ${JSON.stringify(counterId)}.`
-      );
-    }
+    const counterId = counterOption(values.counter);
     if (positionals.length > 1)
       throw new UsageError(`Expected one CSV file, got ${positionals.length}: ${positionals.join(" ")}.`);
     const file = positionals[0];
@@ -282,12 +283,9 @@ function createUploadCommand(deps = {}) {
         `\`--comment\` must be ${commentVerdict.expected}${commentVerdict.hint ? ` (${commentVerdict.hint})` : ""}; Metrica refuses anything else.`
       );
     }
-    const apiUrl = values["api-url"] ?? io.env.METRICA_API_URL ?? DEFAULT_API_URL;
-    if (!/^https?:\/\/[^/]/.test(apiUrl)) {
-      throw new UsageError(`The API URL must start with http:// or https://; got ${JSON.stringify(apiUrl)}.`);
-    }
+    const apiUrl = apiUrlOption(values["api-url"], io.env);
     const dryRun = values["dry-run"] === true;
-    const token = io.env.YANDEX_METRICA_TOKEN?.trim() ?? "";
+    const token = tokenFromEnv(io.env);
     if (!dryRun && token === "") {
       throw new UsageError(
         "YANDEX_METRICA_TOKEN is not set: export an OAuth token with the metrika:offline_data scope (or use --dry-run)."
@@ -296,26 +294,19 @@ function createUploadCommand(deps = {}) {
     const json = values.json === true;
     const debug = io.env.METRICA_CHATS_DEBUG === "1" ? (line) => io.stderr.write(`debug: ${line}
 `) : void 0;
-    let client;
-    try {
-      client = createMetricaClient({
-        // A dry run sends nothing; the client only needs some token to be constructed.
-        token: dryRun ? "dry-run" : token,
-        apiUrl,
-        ...debug ? { debug } : {},
-        // No silent minutes: each retry says what failed and when the next try is (stderr, so
-        // that --json output stays one object).
-        onRetry: (e) => io.stderr.write(
-          `${e.error.message} (attempt ${e.attempt} of ${e.attempts}); trying again in ${seconds(e.delayMs)}.
+    const client = metricaClient({
+      // A dry run sends nothing; the client only needs some token to be constructed.
+      token: dryRun ? "dry-run" : token,
+      apiUrl,
+      ...debug ? { debug } : {},
+      // No silent minutes: each retry says what failed and when the next try is (stderr, so
+      // that --json output stays one object).
+      onRetry: (e) => io.stderr.write(
+        `${e.error.message} (attempt ${e.attempt} of ${e.attempts}); trying again in ${seconds(e.delayMs)}.
 `
-        ),
-        ...deps.client
-      });
-    } catch (error) {
-      if (error instanceof TypeError && error.message.includes("`token`"))
-        throw new UsageError(`YANDEX_METRICA_TOKEN: ${error.message}`);
-      throw error;
-    }
+      ),
+      ...deps.client
+    });
     const accepted = [];
     const jobOptions = {
       client,

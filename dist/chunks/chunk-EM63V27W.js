@@ -24,6 +24,17 @@ var EXIT = {
   /** An unexpected error: a bug. */
   internal: 70
 };
+var EXIT_MEANINGS = [
+  [EXIT.ok, "done (also: nothing to do, a clean dry run)"],
+  [EXIT.failed, "invalid rows: nothing was sent; each problem is listed"],
+  [EXIT.usage, "usage: a wrong or missing option, value, token, file or database path"],
+  [EXIT.api, "Metrica refused the upload, or it still failed after retries"],
+  [EXIT.database, "the database cannot be opened, created or reached, or its driver is missing"],
+  [EXIT.address, "the port is in use or not permitted"],
+  [EXIT.heldBack, "uploaded, but rows that break a CHATS rule were held back"],
+  [EXIT.notAccepted, "uploaded, but Metrica accepted fewer rows than were sent"],
+  [EXIT.internal, "an unexpected error: a bug, please report it"]
+];
 var CliError = class extends Error {
   constructor(exit, message) {
     super(message);
@@ -154,7 +165,7 @@ function explainDatabaseError(error, target) {
   return null;
 }
 async function openDatabase(choice, io, options) {
-  const { isPostgresUrl, openStorage } = await import("./storage-V7JGBKGU.js");
+  const { isPostgresUrl, openStorage } = await import("./storage-PM6Q5XTH.js");
   const { target } = choice;
   if (!options.create && !isPostgresUrl(target) && target !== ":memory:") {
     const path = resolve(io.cwd, target);
@@ -188,6 +199,7 @@ function explainListenError(error, where) {
 
 export {
   EXIT,
+  EXIT_MEANINGS,
   CliError,
   UsageError,
   DEFAULT_DB,

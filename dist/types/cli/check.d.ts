@@ -1,0 +1,6 @@
+import { type FilterListSource } from '../check/filters.js';
+import { type Command } from './io.js';
+export declare const CHECK_HELP = "Usage: metrica-chats check <page-url> [options]\n\nChecks an installed site, as a visitor's browser would meet it: fetches the page (following\nredirects), finds the script tag or the Google Tag Manager loader and its configuration, then\nchecks one line each, with what to do when one fails:\n  the script file loads; the configuration is valid; the collector endpoint answers; it allows\n  the page's origin (CORS); the script and endpoint are not on the content blockers' lists.\nNothing is written to the collector.\n\nOptions:\n  --filter-lists <dir>  Folder of filter lists (.txt, Adblock Plus syntax) to check against\n                        (METRICA_CHATS_FILTER_LISTS; default: download EasyList, EasyPrivacy and\n                        uBlock Origin's lists)\n  --timeout <seconds>   Per request (default 10)\n  --json                Print the result as JSON\n  -h, --help            Show this help\n\nExit codes: 0 every check passed, 1 a check failed, 2 usage.\n";
+/** Where the filter lists come from: the folder given, else the blockers' own download URLs. */
+export declare function filterListSource(dir: string | undefined, cwd: string): FilterListSource;
+export declare const check: Command;
