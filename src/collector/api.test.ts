@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { describe, test } from 'node:test';
+import { createCollector } from './server.js';
 import { API_KEY, beacon, postChat, startCollector, TEST_ORIGIN, WEBHOOK_SECRET } from './test-support/server.js';
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
@@ -315,6 +316,15 @@ describe('collector API', () => {
     });
     assert.equal(bad.status, 400);
     assert.equal((await bad.json()).field, 'since');
+  });
+
+  test('a path prefix with a . or .. segment is refused', async () => {
+    for (const pathPrefix of ['/a/../b', '/..', '/./px']) {
+      await assert.rejects(
+        createCollector({ db: ':memory:', pathPrefix, logger: false }),
+        /must not have a \. or \.\. segment/,
+      );
+    }
   });
 
   test('a path prefix moves every route under it', async (t) => {

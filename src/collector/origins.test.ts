@@ -29,4 +29,11 @@ describe('origins', () => {
     assert.throws(() => normalizeOrigin('ftp://example.com'), /ftp:\/\/example.com/);
     assert.throws(() => normalizeOrigin('example.com'), /"example.com" is not an origin/);
   });
+
+  test('a wildcard over a whole top-level domain is refused as too broad', () => {
+    for (const broad of ['https://*.com', 'https://*.ru', 'http://*.localhost']) {
+      assert.throws(() => normalizeOrigin(broad), /too broad: a wildcard must cover one domain's subdomains/, broad);
+    }
+    assert.equal(normalizeOrigin('https://*.example.com'), 'https://*.example.com');
+  });
 });

@@ -22,6 +22,13 @@ export function normalizeOrigin(origin: string): string {
   if (/\/./.test(origin.replace(/^[a-z]+:\/\//i, ''))) {
     throw new Error(`allowed origin ${JSON.stringify(origin)} must not have a path`);
   }
+  // `https://*.com` would let every site on a top-level domain send beacons: a wildcard needs a
+  // registered domain under it (two labels at least; a public suffix such as co.uk is not known here).
+  if (wildcard && u.hostname.split('.').length < 3) {
+    throw new Error(
+      `allowed origin ${JSON.stringify(origin)} is too broad: a wildcard must cover one domain's subdomains, like https://*.example.com`,
+    );
+  }
   return wildcard ? u.origin.replace('://wildcard.', '://*.') : u.origin;
 }
 

@@ -84,6 +84,10 @@ function normalizePrefix(prefix: string | undefined): string {
   if (!/^(\/[A-Za-z0-9._~-]+)+$/.test(p)) {
     throw new Error(`pathPrefix must look like /some/path (letters, digits, . _ ~ -), got ${JSON.stringify(prefix)}`);
   }
+  // A `.` or `..` segment means another path to a browser or a proxy than to the collector.
+  if (p.split('/').some((segment) => segment === '.' || segment === '..')) {
+    throw new Error(`pathPrefix must not have a . or .. segment, got ${JSON.stringify(prefix)}`);
+  }
   return p;
 }
 

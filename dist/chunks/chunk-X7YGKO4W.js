@@ -1535,6 +1535,11 @@ function normalizeOrigin(origin) {
   if (/\/./.test(origin.replace(/^[a-z]+:\/\//i, ""))) {
     throw new Error(`allowed origin ${JSON.stringify(origin)} must not have a path`);
   }
+  if (wildcard && u.hostname.split(".").length < 3) {
+    throw new Error(
+      `allowed origin ${JSON.stringify(origin)} is too broad: a wildcard must cover one domain's subdomains, like https://*.example.com`
+    );
+  }
   return wildcard ? u.origin.replace("://wildcard.", "://*.") : u.origin;
 }
 function originMatcher(allowed) {
@@ -2164,6 +2169,9 @@ function normalizePrefix(prefix) {
   if (p === "") return "";
   if (!/^(\/[A-Za-z0-9._~-]+)+$/.test(p)) {
     throw new Error(`pathPrefix must look like /some/path (letters, digits, . _ ~ -), got ${JSON.stringify(prefix)}`);
+  }
+  if (p.split("/").some((segment) => segment === "." || segment === "..")) {
+    throw new Error(`pathPrefix must not have a . or .. segment, got ${JSON.stringify(prefix)}`);
   }
   return p;
 }
