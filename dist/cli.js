@@ -15,7 +15,7 @@ import {
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-X4QSHK4B.js")).serve
+    load: async () => (await import("./chunks/serve-SWEUGBDY.js")).serve
   },
   purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-BTJZBKJD.js")).purge },
   forget: {
@@ -44,7 +44,7 @@ var COMMANDS = {
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-FGXKQ26O.js")).demo
+    load: async () => (await import("./chunks/demo-DQPVLTLP.js")).demo
   }
 };
 

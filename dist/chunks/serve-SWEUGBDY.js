@@ -13,7 +13,7 @@ import {
 } from "./chunk-ZFBPVW72.js";
 import {
   createCollector
-} from "./chunk-SDLVZTZK.js";
+} from "./chunk-SFTAMV6I.js";
 import "./chunk-3UQKVSVT.js";
 import {
   LinkConfigError,
