@@ -9,42 +9,42 @@ import {
   helpText,
   program,
   suggestOption
-} from "./chunks/chunk-VC4P62SJ.js";
+} from "./chunks/chunk-EM63V27W.js";
 
 // src/cli/commands.ts
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-SWEUGBDY.js")).serve
+    load: async () => (await import("./chunks/serve-EVUBUHKG.js")).serve
   },
-  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-BTJZBKJD.js")).purge },
+  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-YJ333FIE.js")).purge },
   forget: {
     summary: "Delete everything stored about one person",
-    load: async () => (await import("./chunks/forget-XEZPE4NU.js")).forget
+    load: async () => (await import("./chunks/forget-TH2OU2JT.js")).forget
   },
   upload: {
     summary: "Validate chats and upload them to Metrica",
-    load: async () => (await import("./chunks/upload-IWWTAGLM.js")).upload
+    load: async () => (await import("./chunks/upload-PUUTAL3Z.js")).upload
   },
   export: {
     summary: "Write the CSV of chats not yet uploaded",
-    load: async () => (await import("./chunks/export-6H4DLZYV.js")).exportCommand
+    load: async () => (await import("./chunks/export-PHTBHCTB.js")).exportCommand
   },
   report: {
     summary: "Show the chat yield and why chats went unattributed",
-    load: async () => (await import("./chunks/report-5K74OXKD.js")).report
+    load: async () => (await import("./chunks/report-P5O3NHND.js")).report
   },
   check: {
     summary: "Check a page: script, configuration, collector, CORS, content blockers",
-    load: async () => (await import("./chunks/check-Z2AYAV5E.js")).check
+    load: async () => (await import("./chunks/check-6P2XK4NR.js")).check
   },
   link: {
     summary: "Bridge links for ads and QR codes: write the QR code of /go/<name>",
-    load: async () => (await import("./chunks/link-MCYEQTPY.js")).link
+    load: async () => (await import("./chunks/link-MOGKXJAN.js")).link
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-DQPVLTLP.js")).demo
+    load: async () => (await import("./chunks/demo-RZV3YWRO.js")).demo
   }
 };
 

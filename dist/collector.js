@@ -17,7 +17,7 @@ import {
   whatsappHandshake,
   whatsappNotification,
   whatsappSignatureValid
-} from "./chunks/chunk-SFTAMV6I.js";
+} from "./chunks/chunk-HPMGSZP5.js";
 import "./chunks/chunk-3UQKVSVT.js";
 import "./chunks/chunk-TDIG5AFX.js";
 import "./chunks/chunk-DJ2W7AGI.js";
@@ -26,7 +26,7 @@ import {
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   openStorage
-} from "./chunks/chunk-FEXA2V6Y.js";
+} from "./chunks/chunk-IXVRA42F.js";
 import "./chunks/chunk-4YCAPLBT.js";
 import "./chunks/chunk-5GHHCO5G.js";
 import {

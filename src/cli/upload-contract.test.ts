@@ -99,6 +99,31 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       assert.equal(fake.conversions('4001').length, 2);
     });
 
+    test('user ID then phone: an uploaded chat keeps its partner columns, so the update is one conversion under the strict key', async (t) => {
+      const db = await freshDatabase(t, kind);
+      if (db === null) return;
+      const s = await startCollector(t, { db, rateLimit: false }, kind);
+      if (!s) return;
+      const fake = await fakeMetrica(t);
+      const dateTime = seconds() - 600;
+      assert.equal((await postChat(s.url, { platform: 'telegram', dateTime, chatUserId: '42' })).status, 201);
+      assert.equal((await run(fake, upload, ['--counter', '4003', '--from', db])).code, 0);
+      const later = await postChat(s.url, {
+        platform: 'telegram',
+        dateTime,
+        chatUserId: '42',
+        phoneNumber: '8 916 123-45-67',
+        answered: true,
+      });
+      assert.equal(later.status, 200);
+      assert.equal((await run(fake, upload, ['--counter', '4003', '--from', db])).code, 0);
+      const chats = fake.conversions('4003');
+      assert.equal(chats.length, 1, 'one conversion: fake Metrica counts an update only on an exact key match');
+      assert.equal(chats[0]!.updates, 1);
+      assert.equal(chats[0]!.record.ChatAnswered, '1');
+      assert.equal(chats[0]!.record.PhoneNumber, undefined);
+    });
+
     test('a shortfall in what Metrica accepted is reported, exits 7 and stays in the report and /v1/stats', async (t) => {
       const db = await freshDatabase(t, kind);
       if (db === null) return;

@@ -69,9 +69,32 @@ export function isHttps(req: IncomingMessage, trustProxy: boolean): boolean {
   return (Array.isArray(proto) ? proto.join(',') : (proto ?? '')).split(',').pop()?.trim().toLowerCase() === 'https';
 }
 
-/** Answers a failed request: a refusal with its status, field and headers; anything else is a 500. */
+/**
+ * Whether an error says the database cannot be reached or used right now (so a retry later may
+ * succeed): SQLite busy, locked, unreadable, full or closed; PostgreSQL connection failures, an
+ * administrator's shutdown, too many connections, or a database that is gone.
+ */
+export function isDatabaseDown(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown } | null;
+  const code = typeof e?.code === 'string' ? e.code : '';
+  const message = typeof e?.message === 'string' ? e.message : '';
+  return (
+    /^SQLITE_(BUSY|LOCKED|CANTOPEN|IOERR|READONLY|CORRUPT|NOTADB|FULL)/.test(code) ||
+    /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EHOSTUNREACH|EPIPE)$/.test(code) ||
+    /^(08...|57P0.|53...|3D000)$/.test(code) ||
+    /storage is closed|database connection is not open|Connection terminated|connection timeout|Client has encountered a connection error/i.test(
+      message,
+    )
+  );
+}
+
+/** Answers a failed request: a refusal with its status, field and headers; 503 when the database is down; else 500. */
 export function sendError(res: ServerResponse, error: unknown): void {
   if (!(error instanceof HttpError)) {
+    if (isDatabaseDown(error)) {
+      send(res, 503, { error: 'the database is unavailable; try again later' }, { 'Retry-After': '5' });
+      return;
+    }
     send(res, 500, { error: 'internal error' });
     return;
   }

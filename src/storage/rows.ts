@@ -169,6 +169,11 @@ export function mergeChat(
   now: number,
 ): { columns: ChatColumns; changed: boolean } {
   const pick = <T>(v: T | undefined, old: T | null | undefined): T | null => (v === undefined ? (old ?? null) : v);
+  // Once uploaded, the partner columns are the chat's Metrica key (domain/identity.ts): a later
+  // report that adds a user ID or a phone number must not change them, or the update becomes a
+  // second conversion under the strict reading of the key.
+  const frozen = existing !== null && existing.uploaded_revision !== null;
+  const partner = <T>(v: T | undefined, old: T | null | undefined): T | null => (frozen ? (old ?? null) : pick(v, old));
   const a = input.attribution;
   const next: ChatColumns = {
     key,
@@ -176,9 +181,9 @@ export function mergeChat(
     uploaded_revision: existing ? existing.uploaded_revision : null,
     date_time: input.dateTime,
     platform: input.platform,
-    chat_username: pick(input.chatUsername, existing?.chat_username),
-    chat_user_id: pick(input.chatUserId, existing?.chat_user_id),
-    phone_number: pick(input.phoneNumber, existing?.phone_number),
+    chat_username: partner(input.chatUsername, existing?.chat_username),
+    chat_user_id: partner(input.chatUserId, existing?.chat_user_id),
+    phone_number: partner(input.phoneNumber, existing?.phone_number),
     answered: input.answered === undefined ? (existing?.answered ?? null) : input.answered ? 1 : 0,
     tags: pick(input.tags, existing?.tags),
     price: pick(input.price, existing?.price),

@@ -223,6 +223,11 @@ export class SqlStorage implements Storage {
     await this.db.transaction((q) => recordUpload(q, receipt, rows, this.now));
   }
 
+  async ping(): Promise<void> {
+    if (this.closed) throw new Error('storage is closed');
+    await this.db.get('SELECT 1 AS ok');
+  }
+
   async holdBack(rows: ReadonlyArray<{ key: string; revision: number; reason: string }>): Promise<void> {
     if (rows.length > 0) await this.db.transaction((q) => holdBackRows(q, rows));
   }
@@ -239,8 +244,19 @@ export class SqlStorage implements Storage {
     return this.db.run('DELETE FROM pairings WHERE received_at < ?', [before]);
   }
 
+  /**
+   * Deletes one person's data, then makes sure no readable copy is left in the database files:
+   * SQLite zeroes deleted content (secure_delete, set at open) and the write-ahead log, which still
+   * holds the old pages, is checkpointed and truncated. PostgreSQL keeps deleted rows in its table
+   * files until they are rewritten, so the tables that held them are rewritten (VACUUM FULL, a
+   * short exclusive lock). Its write-ahead log and any backups keep copies until they are recycled.
+   */
   async forget(who: ForgetRequest): Promise<Forgotten> {
-    return this.db.transaction((q) => forgetPerson(q, who));
+    const gone = await this.db.transaction((q) => forgetPerson(q, who));
+    if (gone.chats + gone.pairings + gone.partnerLinks === 0) return gone;
+    if (this.db.kind === 'sqlite') await this.db.all('PRAGMA wal_checkpoint(TRUNCATE)');
+    else await this.db.run('VACUUM FULL chats, pairings, partners, upload_rows');
+    return gone;
   }
 
   async chatStats(options: { since?: number } = {}): Promise<ChatStats> {

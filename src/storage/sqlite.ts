@@ -168,6 +168,8 @@ export async function openSqlite(path: string, options: SqliteOptions = {}): Pro
     }
     // NORMAL in WAL mode: a commit survives a killed process; only a power cut may lose the last ones.
     db.pragma('synchronous = NORMAL');
+    // Deleted rows are overwritten with zeros, not left readable in free space: `forget` relies on it.
+    db.pragma('secure_delete = ON');
     migrate(db);
   } catch (error) {
     db.close();

@@ -197,6 +197,8 @@ export interface StorageSnapshot {
 /** The collector's database, whichever adapter holds it. */
 export interface Storage extends ConversionStore {
   readonly kind: 'sqlite' | 'postgres';
+  /** One trivial query: resolves when the database answers (health checks). */
+  ping(): Promise<void>;
   /**
    * Stores a pairing; resolves once it is committed. Chats already waiting for this chat ID
    * (stored before the beacon arrived) are matched to it in the same transaction.

@@ -16,5 +16,11 @@ export declare function readJsonObject(req: IncomingMessage, limit: number): Pro
 export declare function clientAddress(req: IncomingMessage, trustProxy: boolean): string;
 /** Whether the client reached us over HTTPS: a TLS socket, or `X-Forwarded-Proto: https` from a trusted proxy. */
 export declare function isHttps(req: IncomingMessage, trustProxy: boolean): boolean;
-/** Answers a failed request: a refusal with its status, field and headers; anything else is a 500. */
+/**
+ * Whether an error says the database cannot be reached or used right now (so a retry later may
+ * succeed): SQLite busy, locked, unreadable, full or closed; PostgreSQL connection failures, an
+ * administrator's shutdown, too many connections, or a database that is gone.
+ */
+export declare function isDatabaseDown(error: unknown): boolean;
+/** Answers a failed request: a refusal with its status, field and headers; 503 when the database is down; else 500. */
 export declare function sendError(res: ServerResponse, error: unknown): void;

@@ -38,6 +38,7 @@ export declare class SqlStorage implements Storage {
         key: string;
         revision: number;
     }>): Promise<void>;
+    ping(): Promise<void>;
     holdBack(rows: ReadonlyArray<{
         key: string;
         revision: number;
@@ -46,6 +47,13 @@ export declare class SqlStorage implements Storage {
     updateUploadStatus(uploadId: string, status: string, details?: Record<string, unknown>): Promise<void>;
     rememberMessage(source: string, messageId: string, dateTime: number): Promise<number>;
     purgePairings(before: number): Promise<number>;
+    /**
+     * Deletes one person's data, then makes sure no readable copy is left in the database files:
+     * SQLite zeroes deleted content (secure_delete, set at open) and the write-ahead log, which still
+     * holds the old pages, is checkpointed and truncated. PostgreSQL keeps deleted rows in its table
+     * files until they are rewritten, so the tables that held them are rewritten (VACUUM FULL, a
+     * short exclusive lock). Its write-ahead log and any backups keep copies until they are recycled.
+     */
     forget(who: ForgetRequest): Promise<Forgotten>;
     chatStats(options?: {
         since?: number;

@@ -19,14 +19,20 @@ function sinceParam(url: URL, nowMs: number): number | undefined {
 export const conversionsCsv: RouteHandler = async (ctx, { res, url }) => {
   const since = sinceParam(url, ctx.now());
   const chunks = exportPending(ctx.storage, since === undefined ? {} : { since });
-  // Read the first chunk before sending headers, so a database error still gets a clean 500.
-  const first = await chunks.next();
+  // The header line comes before any query: read on to the first row (or the end) before sending
+  // the status, so a database that is down gets a 503 with a JSON error, not a 200 header-only file.
+  const head: string[] = [];
+  for (let next = await chunks.next(); ; next = await chunks.next()) {
+    if (next.done) break;
+    head.push(next.value);
+    if (head.length >= 2) break;
+  }
   res.writeHead(200, {
     ...BASE_HEADERS,
     'Content-Type': 'text/csv; charset=utf-8',
     'Content-Disposition': 'attachment; filename="conversions.csv"',
   });
-  if (!first.done) res.write(first.value);
+  for (const chunk of head) res.write(chunk);
   for await (const chunk of { [Symbol.asyncIterator]: () => chunks }) {
     if (!res.write(chunk)) await new Promise((r) => res.once('drain', r));
   }

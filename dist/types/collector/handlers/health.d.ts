@@ -1,3 +1,3 @@
 import type { RouteHandler } from '../context.js';
-/** `GET /healthz`: the process is up and which database it uses. */
+/** `GET /healthz`: 200 when the database answers a query, 503 when it does not. */
 export declare const health: RouteHandler;

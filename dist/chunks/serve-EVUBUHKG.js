@@ -4,7 +4,7 @@ import {
   counterOption,
   metricaClient,
   tokenFromEnv
-} from "./chunk-7UIV4USN.js";
+} from "./chunk-DD76YGKY.js";
 import {
   MetricaApiError,
   MetricaNetworkError,
@@ -13,7 +13,7 @@ import {
 } from "./chunk-ZFBPVW72.js";
 import {
   createCollector
-} from "./chunk-SFTAMV6I.js";
+} from "./chunk-HPMGSZP5.js";
 import "./chunk-3UQKVSVT.js";
 import {
   LinkConfigError,
@@ -25,20 +25,20 @@ import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import {
   isPostgresUrl
-} from "./chunk-FEXA2V6Y.js";
+} from "./chunk-IXVRA42F.js";
 import "./chunk-4YCAPLBT.js";
 import "./chunk-5GHHCO5G.js";
 import "./chunk-SULML3OP.js";
 import {
   filterListSource
-} from "./chunk-2SJW5AP2.js";
+} from "./chunk-H2AZRXPU.js";
 import "./chunk-DF2M2KCU.js";
 import {
   parseDuration
 } from "./chunk-KM4NCDVJ.js";
 import {
   parseCommandArgs
-} from "./chunk-VBFCMOBH.js";
+} from "./chunk-JCANK4K7.js";
 import {
   DEFAULT_DB,
   EXIT,
@@ -47,7 +47,7 @@ import {
   explainDatabaseError,
   explainListenError,
   helpText
-} from "./chunk-VC4P62SJ.js";
+} from "./chunk-EM63V27W.js";
 
 // src/cli/serve.ts
 import { resolve } from "node:path";

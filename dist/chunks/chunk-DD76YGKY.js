@@ -5,7 +5,7 @@ import {
 } from "./chunk-ZFBPVW72.js";
 import {
   UsageError
-} from "./chunk-VC4P62SJ.js";
+} from "./chunk-EM63V27W.js";
 
 // src/cli/metrica-options.ts
 function counterOption(value) {

@@ -269,6 +269,8 @@ function rowFromColumns(c) {
 }
 function mergeChat(key, existing, input, now) {
   const pick = (v, old) => v === void 0 ? old ?? null : v;
+  const frozen = existing !== null && existing.uploaded_revision !== null;
+  const partner = (v, old) => frozen ? old ?? null : pick(v, old);
   const a = input.attribution;
   const next = {
     key,
@@ -276,9 +278,9 @@ function mergeChat(key, existing, input, now) {
     uploaded_revision: existing ? existing.uploaded_revision : null,
     date_time: input.dateTime,
     platform: input.platform,
-    chat_username: pick(input.chatUsername, existing?.chat_username),
-    chat_user_id: pick(input.chatUserId, existing?.chat_user_id),
-    phone_number: pick(input.phoneNumber, existing?.phone_number),
+    chat_username: partner(input.chatUsername, existing?.chat_username),
+    chat_user_id: partner(input.chatUserId, existing?.chat_user_id),
+    phone_number: partner(input.phoneNumber, existing?.phone_number),
     answered: input.answered === void 0 ? existing?.answered ?? null : input.answered ? 1 : 0,
     tags: pick(input.tags, existing?.tags),
     price: pick(input.price, existing?.price),
@@ -972,6 +974,10 @@ var SqlStorage = class {
   async markUploaded(receipt, rows) {
     await this.db.transaction((q) => recordUpload(q, receipt, rows, this.now));
   }
+  async ping() {
+    if (this.closed) throw new Error("storage is closed");
+    await this.db.get("SELECT 1 AS ok");
+  }
   async holdBack(rows) {
     if (rows.length > 0) await this.db.transaction((q) => holdBackRows(q, rows));
   }
@@ -984,8 +990,19 @@ var SqlStorage = class {
   async purgePairings(before) {
     return this.db.run("DELETE FROM pairings WHERE received_at < ?", [before]);
   }
+  /**
+   * Deletes one person's data, then makes sure no readable copy is left in the database files:
+   * SQLite zeroes deleted content (secure_delete, set at open) and the write-ahead log, which still
+   * holds the old pages, is checkpointed and truncated. PostgreSQL keeps deleted rows in its table
+   * files until they are rewritten, so the tables that held them are rewritten (VACUUM FULL, a
+   * short exclusive lock). Its write-ahead log and any backups keep copies until they are recycled.
+   */
   async forget(who) {
-    return this.db.transaction((q) => forgetPerson(q, who));
+    const gone = await this.db.transaction((q) => forgetPerson(q, who));
+    if (gone.chats + gone.pairings + gone.partnerLinks === 0) return gone;
+    if (this.db.kind === "sqlite") await this.db.all("PRAGMA wal_checkpoint(TRUNCATE)");
+    else await this.db.run("VACUUM FULL chats, pairings, partners, upload_rows");
+    return gone;
   }
   async chatStats(options = {}) {
     return chatStats(this.db, options);
@@ -1497,6 +1514,7 @@ async function openSqlite(path, options = {}) {
       }
     }
     db.pragma("synchronous = NORMAL");
+    db.pragma("secure_delete = ON");
     migrate2(db);
   } catch (error) {
     db.close();

@@ -2,12 +2,12 @@
 import "./chunk-TGB557WD.js";
 import {
   createCollector
-} from "./chunk-SFTAMV6I.js";
+} from "./chunk-HPMGSZP5.js";
 import "./chunk-3UQKVSVT.js";
 import "./chunk-TDIG5AFX.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
-import "./chunk-FEXA2V6Y.js";
+import "./chunk-IXVRA42F.js";
 import {
   checkChatRecord,
   isAttributed,

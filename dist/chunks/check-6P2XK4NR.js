@@ -3,10 +3,10 @@ import {
   CHECK_HELP,
   check,
   filterListSource
-} from "./chunk-2SJW5AP2.js";
+} from "./chunk-H2AZRXPU.js";
 import "./chunk-DF2M2KCU.js";
-import "./chunk-VBFCMOBH.js";
-import "./chunk-VC4P62SJ.js";
+import "./chunk-JCANK4K7.js";
+import "./chunk-EM63V27W.js";
 export {
   CHECK_HELP,
   check,

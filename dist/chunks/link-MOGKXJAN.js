@@ -8,11 +8,11 @@ import {
 } from "./chunk-TDIG5AFX.js";
 import {
   parseCommandArgs
-} from "./chunk-VBFCMOBH.js";
+} from "./chunk-JCANK4K7.js";
 import {
   EXIT,
   UsageError
-} from "./chunk-VC4P62SJ.js";
+} from "./chunk-EM63V27W.js";
 
 // src/cli/link.ts
 import { writeFileSync } from "node:fs";

@@ -7,7 +7,7 @@ import {
   isPostgresUrl,
   openStorage,
   recordOf
-} from "./chunk-FEXA2V6Y.js";
+} from "./chunk-IXVRA42F.js";
 import {
   chatKey,
   hasMetricaId,

@@ -4,7 +4,7 @@ import {
 } from "./chunk-DJ2W7AGI.js";
 import {
   parseCommandArgs
-} from "./chunk-VBFCMOBH.js";
+} from "./chunk-JCANK4K7.js";
 import {
   DATABASE_OPTIONS,
   DEFAULT_DB,
@@ -13,7 +13,7 @@ import {
   chooseDatabase,
   helpText,
   openDatabase
-} from "./chunk-VC4P62SJ.js";
+} from "./chunk-EM63V27W.js";
 
 // src/cli/export.ts
 import { once } from "node:events";

@@ -7,7 +7,7 @@ import {
   counterOption,
   metricaClient,
   tokenFromEnv
-} from "./chunk-7UIV4USN.js";
+} from "./chunk-DD76YGKY.js";
 import {
   DEFAULT_API_URL,
   MetricaApiError,
@@ -26,7 +26,7 @@ import {
 } from "./chunk-5GHHCO5G.js";
 import {
   parseCommandArgs
-} from "./chunk-VBFCMOBH.js";
+} from "./chunk-JCANK4K7.js";
 import {
   DATABASE_OPTIONS,
   EXIT,
@@ -34,7 +34,7 @@ import {
   chooseDatabase,
   helpText,
   openDatabase
-} from "./chunk-VC4P62SJ.js";
+} from "./chunk-EM63V27W.js";
 
 // src/cli/upload.ts
 import { createReadStream } from "node:fs";

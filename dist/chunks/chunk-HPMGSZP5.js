@@ -20,7 +20,7 @@ import {
   SAME_VISIT_MS,
   UTM_KEYS,
   openStorage
-} from "./chunk-FEXA2V6Y.js";
+} from "./chunk-IXVRA42F.js";
 import {
   URL_MAX_LENGTH,
   characterCount,
@@ -1128,8 +1128,20 @@ function isHttps(req, trustProxy) {
   const proto = req.headers["x-forwarded-proto"];
   return (Array.isArray(proto) ? proto.join(",") : proto ?? "").split(",").pop()?.trim().toLowerCase() === "https";
 }
+function isDatabaseDown(error) {
+  const e = error;
+  const code = typeof e?.code === "string" ? e.code : "";
+  const message = typeof e?.message === "string" ? e.message : "";
+  return /^SQLITE_(BUSY|LOCKED|CANTOPEN|IOERR|READONLY|CORRUPT|NOTADB|FULL)/.test(code) || /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EHOSTUNREACH|EPIPE)$/.test(code) || /^(08...|57P0.|53...|3D000)$/.test(code) || /storage is closed|database connection is not open|Connection terminated|connection timeout|Client has encountered a connection error/i.test(
+    message
+  );
+}
 function sendError(res, error) {
   if (!(error instanceof HttpError)) {
+    if (isDatabaseDown(error)) {
+      send(res, 503, { error: "the database is unavailable; try again later" }, { "Retry-After": "5" });
+      return;
+    }
     send(res, 500, { error: "internal error" });
     return;
   }
@@ -1662,13 +1674,18 @@ function sinceParam(url, nowMs) {
 var conversionsCsv = async (ctx, { res, url }) => {
   const since = sinceParam(url, ctx.now());
   const chunks = exportPending(ctx.storage, since === void 0 ? {} : { since });
-  const first = await chunks.next();
+  const head = [];
+  for (let next = await chunks.next(); ; next = await chunks.next()) {
+    if (next.done) break;
+    head.push(next.value);
+    if (head.length >= 2) break;
+  }
   res.writeHead(200, {
     ...BASE_HEADERS,
     "Content-Type": "text/csv; charset=utf-8",
     "Content-Disposition": 'attachment; filename="conversions.csv"'
   });
-  if (!first.done) res.write(first.value);
+  for (const chunk of head) res.write(chunk);
   for await (const chunk of { [Symbol.asyncIterator]: () => chunks }) {
     if (!res.write(chunk)) await new Promise((r) => res.once("drain", r));
   }
@@ -2045,6 +2062,13 @@ var dashboardIcon = asset("image/svg+xml", DASHBOARD_ICON);
 
 // src/collector/handlers/health.ts
 var health = async (ctx, { res }) => {
+  try {
+    await ctx.storage.ping();
+  } catch (error) {
+    if (!isDatabaseDown(error)) throw error;
+    send(res, 503, { ok: false, db: ctx.storage.kind, error: "the database is unavailable" });
+    return;
+  }
   send(res, 200, { ok: true, db: ctx.storage.kind });
 };
 

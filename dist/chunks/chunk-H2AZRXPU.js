@@ -6,11 +6,11 @@ import {
 } from "./chunk-DF2M2KCU.js";
 import {
   parseCommandArgs
-} from "./chunk-VBFCMOBH.js";
+} from "./chunk-JCANK4K7.js";
 import {
   EXIT,
   UsageError
-} from "./chunk-VC4P62SJ.js";
+} from "./chunk-EM63V27W.js";
 
 // src/cli/check.ts
 import { resolve } from "node:path";
