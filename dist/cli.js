@@ -15,7 +15,7 @@ import {
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-JQXP6DF4.js")).serve
+    load: async () => (await import("./chunks/serve-UWGGBINB.js")).serve
   },
   purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-YJ333FIE.js")).purge },
   forget: {
@@ -44,7 +44,7 @@ var COMMANDS = {
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-6H67JZ7T.js")).demo
+    load: async () => (await import("./chunks/demo-YPJQP7L6.js")).demo
   }
 };
 

@@ -1962,6 +1962,8 @@ th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line
 th { color: var(--muted); font-weight: 600; white-space: nowrap; }
 td code { font-size: 0.88rem; }
 table.recent td, table.uploads td { white-space: nowrap; }
+/* Wide enough for the lists to wrap inside the page rather than scroll. */
+@media (min-width: 700px) { table.recent td:nth-child(n + 5) { white-space: normal; } }
 meter { width: 120px; }
 .good { color: var(--good); }
 .bad { color: var(--bad); }

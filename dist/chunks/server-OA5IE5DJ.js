@@ -2,7 +2,7 @@
 import "./chunk-TGB557WD.js";
 import {
   createCollector
-} from "./chunk-X7YGKO4W.js";
+} from "./chunk-MTMBXYRP.js";
 import "./chunk-3UQKVSVT.js";
 import "./chunk-TDIG5AFX.js";
 import "./chunk-DJ2W7AGI.js";

@@ -13,7 +13,7 @@ import {
 } from "./chunk-ZFBPVW72.js";
 import {
   createCollector
-} from "./chunk-X7YGKO4W.js";
+} from "./chunk-MTMBXYRP.js";
 import "./chunk-3UQKVSVT.js";
 import {
   LinkConfigError,
