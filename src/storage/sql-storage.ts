@@ -254,7 +254,15 @@ export class SqlStorage implements Storage {
   async forget(who: ForgetRequest): Promise<Forgotten> {
     const gone = await this.db.transaction((q) => forgetPerson(q, who));
     if (gone.chats + gone.pairings + gone.partnerLinks === 0) return gone;
-    if (this.db.kind === 'sqlite') await this.db.all('PRAGMA wal_checkpoint(TRUNCATE)');
+    if (this.db.kind === 'sqlite') {
+      // A reader (the collector's own checkpointer, a request) can keep the checkpoint from
+      // finishing (busy = 1): then the old page may still be in the database file. Try again.
+      for (let attempt = 0; attempt < 50; attempt++) {
+        const [result] = await this.db.all<{ busy: number | string }>('PRAGMA wal_checkpoint(TRUNCATE)');
+        if (!result || Number(result.busy) === 0) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
     else await this.db.run('VACUUM FULL chats, pairings, partners, upload_rows');
     return gone;
   }

@@ -5,7 +5,7 @@ import {
 } from "./chunk-ZFBPVW72.js";
 import {
   UsageError
-} from "./chunk-EM63V27W.js";
+} from "./chunk-SXDJP2AG.js";
 
 // src/cli/metrica-options.ts
 function counterOption(value) {

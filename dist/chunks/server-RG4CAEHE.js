@@ -2,12 +2,12 @@
 import "./chunk-TGB557WD.js";
 import {
   createCollector
-} from "./chunk-MTMBXYRP.js";
+} from "./chunk-T7F4NAGI.js";
 import "./chunk-3UQKVSVT.js";
 import "./chunk-TDIG5AFX.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
-import "./chunk-IXVRA42F.js";
+import "./chunk-2RQAUNUI.js";
 import {
   checkChatRecord,
   isAttributed,

@@ -1000,8 +1000,13 @@ var SqlStorage = class {
   async forget(who) {
     const gone = await this.db.transaction((q) => forgetPerson(q, who));
     if (gone.chats + gone.pairings + gone.partnerLinks === 0) return gone;
-    if (this.db.kind === "sqlite") await this.db.all("PRAGMA wal_checkpoint(TRUNCATE)");
-    else await this.db.run("VACUUM FULL chats, pairings, partners, upload_rows");
+    if (this.db.kind === "sqlite") {
+      for (let attempt = 0; attempt < 50; attempt++) {
+        const [result] = await this.db.all("PRAGMA wal_checkpoint(TRUNCATE)");
+        if (!result || Number(result.busy) === 0) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    } else await this.db.run("VACUUM FULL chats, pairings, partners, upload_rows");
     return gone;
   }
   async chatStats(options = {}) {

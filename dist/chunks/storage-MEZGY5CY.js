@@ -7,7 +7,7 @@ import {
   isPostgresUrl,
   openStorage,
   recordOf
-} from "./chunk-IXVRA42F.js";
+} from "./chunk-2RQAUNUI.js";
 import {
   chatKey,
   hasMetricaId,

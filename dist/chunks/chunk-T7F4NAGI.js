@@ -20,7 +20,7 @@ import {
   SAME_VISIT_MS,
   UTM_KEYS,
   openStorage
-} from "./chunk-IXVRA42F.js";
+} from "./chunk-2RQAUNUI.js";
 import {
   URL_MAX_LENGTH,
   characterCount,

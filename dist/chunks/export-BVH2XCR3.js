@@ -3,12 +3,12 @@ import {
   EXPORT_HELP,
   exportCommand,
   parseSince
-} from "./chunk-VRG2H6OG.js";
+} from "./chunk-5CPWWSA6.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-5GHHCO5G.js";
-import "./chunk-JCANK4K7.js";
-import "./chunk-EM63V27W.js";
+import "./chunk-4IXFYQWQ.js";
+import "./chunk-SXDJP2AG.js";
 export {
   EXPORT_HELP,
   exportCommand,

@@ -3,10 +3,10 @@ import {
   CHECK_HELP,
   check,
   filterListSource
-} from "./chunk-H2AZRXPU.js";
+} from "./chunk-BJ4G23RQ.js";
 import "./chunk-DF2M2KCU.js";
-import "./chunk-JCANK4K7.js";
-import "./chunk-EM63V27W.js";
+import "./chunk-4IXFYQWQ.js";
+import "./chunk-SXDJP2AG.js";
 export {
   CHECK_HELP,
   check,

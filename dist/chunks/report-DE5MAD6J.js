@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   parseSince
-} from "./chunk-VRG2H6OG.js";
+} from "./chunk-5CPWWSA6.js";
 import {
   formatReport
 } from "./chunk-3UQKVSVT.js";
@@ -10,7 +10,7 @@ import "./chunk-BOWEE4IV.js";
 import "./chunk-5GHHCO5G.js";
 import {
   parseCommandArgs
-} from "./chunk-JCANK4K7.js";
+} from "./chunk-4IXFYQWQ.js";
 import {
   DATABASE_OPTIONS,
   DEFAULT_DB,
@@ -18,7 +18,7 @@ import {
   chooseDatabase,
   helpText,
   openDatabase
-} from "./chunk-EM63V27W.js";
+} from "./chunk-SXDJP2AG.js";
 
 // src/cli/report.ts
 var REPORT_HELP = `Usage: metrica-chats report [--db <path|url>] [--since <time>] [--json]

@@ -8,11 +8,11 @@ import {
 } from "./chunk-TDIG5AFX.js";
 import {
   parseCommandArgs
-} from "./chunk-JCANK4K7.js";
+} from "./chunk-4IXFYQWQ.js";
 import {
   EXIT,
   UsageError
-} from "./chunk-EM63V27W.js";
+} from "./chunk-SXDJP2AG.js";
 
 // src/cli/link.ts
 import { writeFileSync } from "node:fs";

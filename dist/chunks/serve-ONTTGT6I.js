@@ -4,7 +4,7 @@ import {
   counterOption,
   metricaClient,
   tokenFromEnv
-} from "./chunk-DD76YGKY.js";
+} from "./chunk-2IZ2QA7K.js";
 import {
   MetricaApiError,
   MetricaNetworkError,
@@ -13,7 +13,7 @@ import {
 } from "./chunk-ZFBPVW72.js";
 import {
   createCollector
-} from "./chunk-MTMBXYRP.js";
+} from "./chunk-T7F4NAGI.js";
 import "./chunk-3UQKVSVT.js";
 import {
   LinkConfigError,
@@ -25,20 +25,20 @@ import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import {
   isPostgresUrl
-} from "./chunk-IXVRA42F.js";
+} from "./chunk-2RQAUNUI.js";
 import "./chunk-4YCAPLBT.js";
 import "./chunk-5GHHCO5G.js";
 import "./chunk-SULML3OP.js";
 import {
   filterListSource
-} from "./chunk-H2AZRXPU.js";
+} from "./chunk-BJ4G23RQ.js";
 import "./chunk-DF2M2KCU.js";
 import {
   parseDuration
 } from "./chunk-KM4NCDVJ.js";
 import {
   parseCommandArgs
-} from "./chunk-JCANK4K7.js";
+} from "./chunk-4IXFYQWQ.js";
 import {
   DEFAULT_DB,
   EXIT,
@@ -47,7 +47,7 @@ import {
   explainDatabaseError,
   explainListenError,
   helpText
-} from "./chunk-EM63V27W.js";
+} from "./chunk-SXDJP2AG.js";
 
 // src/cli/serve.ts
 import { resolve } from "node:path";

@@ -7,7 +7,7 @@ import {
   counterOption,
   metricaClient,
   tokenFromEnv
-} from "./chunk-DD76YGKY.js";
+} from "./chunk-2IZ2QA7K.js";
 import {
   DEFAULT_API_URL,
   MetricaApiError,
@@ -26,7 +26,7 @@ import {
 } from "./chunk-5GHHCO5G.js";
 import {
   parseCommandArgs
-} from "./chunk-JCANK4K7.js";
+} from "./chunk-4IXFYQWQ.js";
 import {
   DATABASE_OPTIONS,
   EXIT,
@@ -34,7 +34,7 @@ import {
   chooseDatabase,
   helpText,
   openDatabase
-} from "./chunk-EM63V27W.js";
+} from "./chunk-SXDJP2AG.js";
 
 // src/cli/upload.ts
 import { createReadStream } from "node:fs";
