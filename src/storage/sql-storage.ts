@@ -245,25 +245,22 @@ export class SqlStorage implements Storage {
   }
 
   /**
-   * Deletes one person's data, then makes sure no readable copy is left in the database files:
-   * SQLite zeroes deleted content (secure_delete, set at open) and the write-ahead log, which still
-   * holds the old pages, is checkpointed and truncated. PostgreSQL keeps deleted rows in its table
-   * files until they are rewritten, so the tables that held them are rewritten (VACUUM FULL, a
-   * short exclusive lock). Its write-ahead log and any backups keep copies until they are recycled.
+   * Deletes one person's data, leaving no readable copy in the database files: SQLite zeroes deleted
+   * content (secure_delete) and the WAL, with the old pages, is checkpointed and truncated. PostgreSQL keeps deleted rows in its table
+   * files until they are rewritten, so those tables are rewritten (VACUUM FULL, a short exclusive
+   * lock); its write-ahead log and backups keep copies until recycled.
    */
   async forget(who: ForgetRequest): Promise<Forgotten> {
     const gone = await this.db.transaction((q) => forgetPerson(q, who));
     if (gone.chats + gone.pairings + gone.partnerLinks === 0) return gone;
     if (this.db.kind === 'sqlite') {
-      // A reader (the collector's own checkpointer, a request) can keep the checkpoint from
-      // finishing (busy = 1): then the old page may still be in the database file. Try again.
+      // A reader can keep the checkpoint from finishing (busy = 1), leaving old pages in the file.
       for (let attempt = 0; attempt < 50; attempt++) {
         const [result] = await this.db.all<{ busy: number | string }>('PRAGMA wal_checkpoint(TRUNCATE)');
         if (!result || Number(result.busy) === 0) break;
         await new Promise((r) => setTimeout(r, 50));
       }
-    }
-    else await this.db.run('VACUUM FULL chats, pairings, partners, upload_rows');
+    } else await this.db.run('VACUUM FULL chats, pairings, partners, upload_rows');
     return gone;
   }
 

@@ -48,11 +48,10 @@ export declare class SqlStorage implements Storage {
     rememberMessage(source: string, messageId: string, dateTime: number): Promise<number>;
     purgePairings(before: number): Promise<number>;
     /**
-     * Deletes one person's data, then makes sure no readable copy is left in the database files:
-     * SQLite zeroes deleted content (secure_delete, set at open) and the write-ahead log, which still
-     * holds the old pages, is checkpointed and truncated. PostgreSQL keeps deleted rows in its table
-     * files until they are rewritten, so the tables that held them are rewritten (VACUUM FULL, a
-     * short exclusive lock). Its write-ahead log and any backups keep copies until they are recycled.
+     * Deletes one person's data, leaving no readable copy in the database files: SQLite zeroes deleted
+     * content (secure_delete) and the WAL, with the old pages, is checkpointed and truncated. PostgreSQL keeps deleted rows in its table
+     * files until they are rewritten, so those tables are rewritten (VACUUM FULL, a short exclusive
+     * lock); its write-ahead log and backups keep copies until recycled.
      */
     forget(who: ForgetRequest): Promise<Forgotten>;
     chatStats(options?: {

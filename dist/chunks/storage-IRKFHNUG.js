@@ -7,7 +7,7 @@ import {
   isPostgresUrl,
   openStorage,
   recordOf
-} from "./chunk-2RQAUNUI.js";
+} from "./chunk-NFM7QB7V.js";
 import {
   chatKey,
   hasMetricaId,

@@ -7,7 +7,7 @@ import {
   counterOption,
   metricaClient,
   tokenFromEnv
-} from "./chunk-2IZ2QA7K.js";
+} from "./chunk-V5NXTTAB.js";
 import {
   DEFAULT_API_URL,
   MetricaApiError,
@@ -26,7 +26,7 @@ import {
 } from "./chunk-5GHHCO5G.js";
 import {
   parseCommandArgs
-} from "./chunk-4IXFYQWQ.js";
+} from "./chunk-XQGAFPKB.js";
 import {
   DATABASE_OPTIONS,
   EXIT,
@@ -34,7 +34,7 @@ import {
   chooseDatabase,
   helpText,
   openDatabase
-} from "./chunk-SXDJP2AG.js";
+} from "./chunk-442XRFQP.js";
 
 // src/cli/upload.ts
 import { createReadStream } from "node:fs";

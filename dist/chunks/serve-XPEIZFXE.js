@@ -4,7 +4,7 @@ import {
   counterOption,
   metricaClient,
   tokenFromEnv
-} from "./chunk-2IZ2QA7K.js";
+} from "./chunk-V5NXTTAB.js";
 import {
   MetricaApiError,
   MetricaNetworkError,
@@ -13,7 +13,7 @@ import {
 } from "./chunk-ZFBPVW72.js";
 import {
   createCollector
-} from "./chunk-T7F4NAGI.js";
+} from "./chunk-OLB6LHLZ.js";
 import "./chunk-3UQKVSVT.js";
 import {
   LinkConfigError,
@@ -25,20 +25,20 @@ import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import {
   isPostgresUrl
-} from "./chunk-2RQAUNUI.js";
+} from "./chunk-NFM7QB7V.js";
 import "./chunk-4YCAPLBT.js";
 import "./chunk-5GHHCO5G.js";
 import "./chunk-SULML3OP.js";
 import {
   filterListSource
-} from "./chunk-BJ4G23RQ.js";
+} from "./chunk-5J7IPSL5.js";
 import "./chunk-DF2M2KCU.js";
 import {
   parseDuration
 } from "./chunk-KM4NCDVJ.js";
 import {
   parseCommandArgs
-} from "./chunk-4IXFYQWQ.js";
+} from "./chunk-XQGAFPKB.js";
 import {
   DEFAULT_DB,
   EXIT,
@@ -47,7 +47,7 @@ import {
   explainDatabaseError,
   explainListenError,
   helpText
-} from "./chunk-SXDJP2AG.js";
+} from "./chunk-442XRFQP.js";
 
 // src/cli/serve.ts
 import { resolve } from "node:path";

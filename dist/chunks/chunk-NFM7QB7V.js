@@ -991,11 +991,10 @@ var SqlStorage = class {
     return this.db.run("DELETE FROM pairings WHERE received_at < ?", [before]);
   }
   /**
-   * Deletes one person's data, then makes sure no readable copy is left in the database files:
-   * SQLite zeroes deleted content (secure_delete, set at open) and the write-ahead log, which still
-   * holds the old pages, is checkpointed and truncated. PostgreSQL keeps deleted rows in its table
-   * files until they are rewritten, so the tables that held them are rewritten (VACUUM FULL, a
-   * short exclusive lock). Its write-ahead log and any backups keep copies until they are recycled.
+   * Deletes one person's data, leaving no readable copy in the database files: SQLite zeroes deleted
+   * content (secure_delete) and the WAL, with the old pages, is checkpointed and truncated. PostgreSQL keeps deleted rows in its table
+   * files until they are rewritten, so those tables are rewritten (VACUUM FULL, a short exclusive
+   * lock); its write-ahead log and backups keep copies until recycled.
    */
   async forget(who) {
     const gone = await this.db.transaction((q) => forgetPerson(q, who));

@@ -8,11 +8,11 @@ import {
 } from "./chunk-TDIG5AFX.js";
 import {
   parseCommandArgs
-} from "./chunk-4IXFYQWQ.js";
+} from "./chunk-XQGAFPKB.js";
 import {
   EXIT,
   UsageError
-} from "./chunk-SXDJP2AG.js";
+} from "./chunk-442XRFQP.js";
 
 // src/cli/link.ts
 import { writeFileSync } from "node:fs";

@@ -3,12 +3,12 @@ import {
   EXPORT_HELP,
   exportCommand,
   parseSince
-} from "./chunk-5CPWWSA6.js";
+} from "./chunk-Q6WKYETQ.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-5GHHCO5G.js";
-import "./chunk-4IXFYQWQ.js";
-import "./chunk-SXDJP2AG.js";
+import "./chunk-XQGAFPKB.js";
+import "./chunk-442XRFQP.js";
 export {
   EXPORT_HELP,
   exportCommand,

@@ -5,7 +5,7 @@ import {
 } from "./chunk-ZFBPVW72.js";
 import {
   UsageError
-} from "./chunk-SXDJP2AG.js";
+} from "./chunk-442XRFQP.js";
 
 // src/cli/metrica-options.ts
 function counterOption(value) {

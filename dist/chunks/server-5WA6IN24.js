@@ -2,12 +2,12 @@
 import "./chunk-TGB557WD.js";
 import {
   createCollector
-} from "./chunk-T7F4NAGI.js";
+} from "./chunk-OLB6LHLZ.js";
 import "./chunk-3UQKVSVT.js";
 import "./chunk-TDIG5AFX.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
-import "./chunk-2RQAUNUI.js";
+import "./chunk-NFM7QB7V.js";
 import {
   checkChatRecord,
   isAttributed,

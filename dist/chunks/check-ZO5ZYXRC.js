@@ -3,10 +3,10 @@ import {
   CHECK_HELP,
   check,
   filterListSource
-} from "./chunk-BJ4G23RQ.js";
+} from "./chunk-5J7IPSL5.js";
 import "./chunk-DF2M2KCU.js";
-import "./chunk-4IXFYQWQ.js";
-import "./chunk-SXDJP2AG.js";
+import "./chunk-XQGAFPKB.js";
+import "./chunk-442XRFQP.js";
 export {
   CHECK_HELP,
   check,

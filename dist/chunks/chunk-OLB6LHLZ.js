@@ -20,7 +20,7 @@ import {
   SAME_VISIT_MS,
   UTM_KEYS,
   openStorage
-} from "./chunk-2RQAUNUI.js";
+} from "./chunk-NFM7QB7V.js";
 import {
   URL_MAX_LENGTH,
   characterCount,

@@ -6,11 +6,11 @@ import {
 } from "./chunk-DF2M2KCU.js";
 import {
   parseCommandArgs
-} from "./chunk-4IXFYQWQ.js";
+} from "./chunk-XQGAFPKB.js";
 import {
   EXIT,
   UsageError
-} from "./chunk-SXDJP2AG.js";
+} from "./chunk-442XRFQP.js";
 
 // src/cli/check.ts
 import { resolve } from "node:path";
