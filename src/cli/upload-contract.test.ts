@@ -124,6 +124,29 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       assert.equal(chats[0]!.record.PhoneNumber, undefined);
     });
 
+    test('username then user ID: one local row and one conversion under the strict key', async (t) => {
+      const db = await freshDatabase(t, kind);
+      if (db === null) return;
+      const s = await startCollector(t, { db, rateLimit: false }, kind);
+      if (!s) return;
+      const fake = await fakeMetrica(t);
+      const dateTime = seconds() - 600;
+      assert.equal((await postChat(s.url, { platform: 'telegram', dateTime, chatUsername: 'Ivan_P' })).status, 201);
+      const later = await postChat(s.url, {
+        platform: 'telegram',
+        dateTime,
+        chatUsername: 'ivan_p',
+        chatUserId: '4242',
+        answered: true,
+      });
+      assert.equal(later.status, 200, 'the later report updates the chat instead of creating a second one');
+      assert.equal((await run(fake, upload, ['--counter', '4004', '--from', db])).code, 0);
+      const chats = fake.conversions('4004');
+      assert.equal(chats.length, 1, 'one local row, so one conversion');
+      assert.equal(chats[0]!.record.ChatAnswered, '1');
+      assert.equal(chats[0]!.record.ChatUserID, '4242', 'not uploaded yet, so the user ID joins the row');
+    });
+
     test('a shortfall in what Metrica accepted is reported, exits 7 and stays in the report and /v1/stats', async (t) => {
       const db = await freshDatabase(t, kind);
       if (db === null) return;

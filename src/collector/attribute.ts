@@ -75,7 +75,9 @@ async function storeAndAttribute(
   const partners = partnersOf(report);
   const first = partners[0];
   if (!first) throw new Error('a chat needs a partner identifier');
-  const key = chatKey(report.dateTime, report.platform, first);
+  // The chat keeps the key of its first report, whichever partner ID this one carries first.
+  const same = await storage.findSameChat(report.dateTime, report.platform, report);
+  const key = same?.key ?? chatKey(report.dateTime, report.platform, first);
   const inChat = await findInChat(storage, report, format);
   const found = inChat.chatId;
   // Several IDs and none of them clearly the visitor's: no partner link and no older ID stands in.

@@ -13,7 +13,7 @@ import {
   rowFromColumns,
 } from './rows.js';
 import { snapshotOf } from './snapshot.js';
-import { placeholders, type SqlDriver, type SqlValue } from './sql.js';
+import { placeholders, type Sql, type SqlDriver, type SqlValue } from './sql.js';
 import { chatStats } from './stats.js';
 import type {
   ChatInput,
@@ -24,6 +24,7 @@ import type {
   Forgotten,
   Pairing,
   PairingInput,
+  PartnerIdsOf,
   PartnerRef,
   ReleaseLock,
   Storage,
@@ -170,10 +171,19 @@ export class SqlStorage implements Storage {
     return row !== undefined;
   }
 
+  async findSameChat(dateTime: number, platform: string, ids: PartnerIdsOf): Promise<ChatRow | null> {
+    const row = await findSameChat(this.db, dateTime, platform, ids, '');
+    return row ? rowFromColumns(row) : null;
+  }
+
   async upsertChat(key: string, input: ChatInput): Promise<UpsertResult> {
     return this.db.transaction(async (q) => {
       const select = `SELECT * FROM chats WHERE key = ?${this.db.forUpdate}`;
       let existing = (await q.get<ChatColumns>(select, [key])) ?? null;
+      // A later report may carry another partner ID first (a user ID after a username): the same
+      // platform, DateTime and any shared partner ID is the same chat, kept under its first key.
+      existing ??= await findSameChat(q, input.dateTime, input.platform, input, this.db.forUpdate);
+      if (existing) key = existing.key;
       if (!existing) {
         const { columns } = mergeChat(key, null, input, this.now());
         const inserted = await q.run(
@@ -296,4 +306,36 @@ export class SqlStorage implements Storage {
     await this.pairings.drain();
     await this.db.close();
   }
+}
+
+/** The stored chat of this platform and DateTime that shares any partner ID with `ids`, oldest first. */
+async function findSameChat(
+  q: Sql,
+  dateTime: number,
+  platform: string,
+  ids: PartnerIdsOf,
+  forUpdate: string,
+): Promise<ChatColumns | null> {
+  const tests: string[] = [];
+  const params: SqlValue[] = [platform, dateTime];
+  if (ids.chatUserId) {
+    tests.push('chat_user_id = ?');
+    params.push(ids.chatUserId);
+  }
+  if (ids.chatUsername) {
+    // Usernames are case-insensitive (see forget-person.ts for how LOWER folds).
+    tests.push('LOWER(chat_username) = LOWER(?)');
+    params.push(ids.chatUsername);
+  }
+  if (ids.phoneNumber) {
+    tests.push('phone_number = ?');
+    params.push(ids.phoneNumber);
+  }
+  if (tests.length === 0) return null;
+  const row = await q.get<ChatColumns>(
+    `SELECT * FROM chats WHERE platform = ? AND date_time = ? AND (${tests.join(' OR ')})
+       ORDER BY created_at, key LIMIT 1${forUpdate}`,
+    params,
+  );
+  return row ?? null;
 }
