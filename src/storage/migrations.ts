@@ -107,6 +107,72 @@ ALTER TABLE chats ADD COLUMN held_reason TEXT;
 ALTER TABLE uploads ADD COLUMN accepted_count INTEGER;
 `;
 
+/** Two rows `a` and `b` of chats that are the same chat: platform, DateTime and a shared partner ID. */
+const SAME_CHAT = (a: string, b: string) => `${a}.platform = ${b}.platform AND ${a}.date_time = ${b}.date_time
+  AND ${a}.key <> ${b}.key AND (${a}.chat_user_id = ${b}.chat_user_id
+    OR LOWER(${a}.chat_username) = LOWER(${b}.chat_username) OR ${a}.phone_number = ${b}.phone_number)`;
+/** Which of the same chat's rows is kept: an uploaded one (its partner columns are its Metrica key), else the oldest. */
+const KEEP_ORDER = (a: string) =>
+  `CASE WHEN ${a}.uploaded_revision IS NULL THEN 1 ELSE 0 END, ${a}.created_at, ${a}.key`;
+const BETTER = (w: string, l: string) => `(CASE WHEN ${w}.uploaded_revision IS NULL THEN 1 ELSE 0 END
+    < CASE WHEN ${l}.uploaded_revision IS NULL THEN 1 ELSE 0 END
+  OR (CASE WHEN ${w}.uploaded_revision IS NULL THEN 1 ELSE 0 END = CASE WHEN ${l}.uploaded_revision IS NULL THEN 1 ELSE 0 END
+    AND (${w}.created_at < ${l}.created_at OR (${w}.created_at = ${l}.created_at AND ${w}.key < ${l}.key))))`;
+/** A column of the kept row filled, when empty, from the first merged row that has it. */
+const fill = (column: string, onlyIf = '') => `
+UPDATE chats SET ${column} = (SELECT l.${column} FROM chat_merges m JOIN chats l ON l.key = m.loser
+    WHERE m.keeper = chats.key AND l.${column} IS NOT NULL ORDER BY l.created_at, l.key LIMIT 1)
+  WHERE ${column} IS NULL${onlyIf} AND key IN (SELECT keeper FROM chat_merges);`;
+const ATTRIBUTION = [
+  'chat_id',
+  'chat_id_source',
+  'client_id',
+  'user_id',
+  'yclid',
+  'purchase_id',
+  'url',
+  'unattributed_reason',
+  'chat_id_repair',
+  'chat_id_count',
+  'upgraded_at',
+];
+/**
+ * Merges the rows of one chat that an earlier version stored twice, when a later report carried
+ * another partner ID first (a username, then a user ID). One row is kept: an uploaded one when
+ * there is one (its partner columns stay as Metrica has them), else the oldest. Its empty columns
+ * are filled from the others (the attribution as a whole, from a row that has a chat ID when the
+ * kept one has none); it gets a new revision so the merged row is uploaded; the others are deleted.
+ */
+const MERGE_SPLIT_CHATS = `
+CREATE TABLE chat_merges (loser TEXT PRIMARY KEY, keeper TEXT);
+INSERT INTO chat_merges (loser, keeper)
+  SELECT l.key, (SELECT w.key FROM chats w WHERE ${SAME_CHAT('w', 'l')} AND ${BETTER('w', 'l')}
+      ORDER BY ${KEEP_ORDER('w')} LIMIT 1)
+  FROM chats l;
+DELETE FROM chat_merges WHERE keeper IS NULL;
+${[1, 2, 3]
+  .map(
+    () => `UPDATE chat_merges SET keeper = (SELECT k.keeper FROM chat_merges k WHERE k.loser = chat_merges.keeper)
+  WHERE keeper IN (SELECT loser FROM chat_merges);`,
+  )
+  .join('\n')}
+${/* chat_id is written last: the other attribution columns are copied while it is still empty. */ ''}
+${ATTRIBUTION.map(
+  (c) => `
+UPDATE chats SET ${c} = (SELECT l.${c} FROM chat_merges m JOIN chats l ON l.key = m.loser
+    WHERE m.keeper = chats.key AND l.chat_id IS NOT NULL ORDER BY l.created_at, l.key LIMIT 1)
+  WHERE chat_id IS NULL AND key IN (SELECT m.keeper FROM chat_merges m JOIN chats l ON l.key = m.loser WHERE l.chat_id IS NOT NULL);`,
+)
+  .reverse()
+  .join('')}
+${['chat_username', 'chat_user_id', 'phone_number'].map((c) => fill(c, ' AND uploaded_revision IS NULL')).join('')}
+${['answered', 'tags', 'price', 'currency', 'messenger_tracker_url'].map((c) => fill(c)).join('')}
+UPDATE chats SET revision = revision + 1, held_revision = NULL, held_reason = NULL
+  WHERE key IN (SELECT keeper FROM chat_merges);
+DELETE FROM chats WHERE key IN (SELECT loser FROM chat_merges);
+DROP TABLE chat_merges;
+`;
+
 export const SQLITE_MIGRATIONS: Migration[] = [
   {
     version: 1,
@@ -140,6 +206,7 @@ CREATE INDEX chats_upgradable ON chats (chat_id) WHERE unattributed_reason IS NU
     sql: BRIDGE_COLUMNS,
   },
   { version: 6, name: 'rows held back by the uploader, rows Metrica accepted', sql: UPLOAD_OUTCOMES },
+  { version: 7, name: 'one row per chat, whichever partner ID came first', sql: MERGE_SPLIT_CHATS },
 ];
 
 export const POSTGRES_MIGRATIONS: Migration[] = [
@@ -175,4 +242,5 @@ CREATE INDEX chats_upgradable ON chats (chat_id) WHERE unattributed_reason IS NU
     sql: BRIDGE_COLUMNS,
   },
   { version: 6, name: 'rows held back by the uploader, rows Metrica accepted', sql: UPLOAD_OUTCOMES },
+  { version: 7, name: 'one row per chat, whichever partner ID came first', sql: MERGE_SPLIT_CHATS },
 ];
