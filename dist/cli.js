@@ -9,42 +9,42 @@ import {
   helpText,
   program,
   suggestOption
-} from "./chunks/chunk-442XRFQP.js";
+} from "./chunks/chunk-3WZKUSMG.js";
 
 // src/cli/commands.ts
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-XPEIZFXE.js")).serve
+    load: async () => (await import("./chunks/serve-XBGZAIYS.js")).serve
   },
-  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-TGWAXTI5.js")).purge },
+  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-2I66Z46W.js")).purge },
   forget: {
     summary: "Delete everything stored about one person",
-    load: async () => (await import("./chunks/forget-AOGGQ5C5.js")).forget
+    load: async () => (await import("./chunks/forget-YQKVQKBN.js")).forget
   },
   upload: {
     summary: "Validate chats and upload them to Metrica",
-    load: async () => (await import("./chunks/upload-YZBBBYSI.js")).upload
+    load: async () => (await import("./chunks/upload-X73VMUYE.js")).upload
   },
   export: {
     summary: "Write the CSV of chats not yet uploaded",
-    load: async () => (await import("./chunks/export-3AWOIK3N.js")).exportCommand
+    load: async () => (await import("./chunks/export-I335WTUV.js")).exportCommand
   },
   report: {
     summary: "Show the chat yield and why chats went unattributed",
-    load: async () => (await import("./chunks/report-XHBNJJW3.js")).report
+    load: async () => (await import("./chunks/report-DHM4HA56.js")).report
   },
   check: {
     summary: "Check a page: script, configuration, collector, CORS, content blockers",
-    load: async () => (await import("./chunks/check-ZO5ZYXRC.js")).check
+    load: async () => (await import("./chunks/check-HTS7BJIP.js")).check
   },
   link: {
     summary: "Bridge links for ads and QR codes: write the QR code of /go/<name>",
-    load: async () => (await import("./chunks/link-3IGRGFLT.js")).link
+    load: async () => (await import("./chunks/link-C6YU4PYR.js")).link
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-P74U7LJI.js")).demo
+    load: async () => (await import("./chunks/demo-2IHGWPPK.js")).demo
   }
 };
 

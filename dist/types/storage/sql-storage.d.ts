@@ -1,7 +1,7 @@
 import type { PendingConversion, UploadReceipt } from './contract.js';
 import { rowFromColumns } from './rows.js';
 import { type SqlDriver } from './sql.js';
-import type { ChatInput, ChatRow, ChatStats, ChatsOnDay, ForgetRequest, Forgotten, Pairing, PairingInput, PartnerRef, ReleaseLock, Storage, StorageSnapshot, UploadRecord, UpsertResult } from './types.js';
+import type { ChatInput, ChatRow, ChatStats, ChatsOnDay, ForgetRequest, Forgotten, Pairing, PairingInput, PartnerIdsOf, PartnerRef, ReleaseLock, Storage, StorageSnapshot, UploadRecord, UpsertResult } from './types.js';
 /** The storage logic, written once over the adapters' SQL surface: the queries of every method. */
 export declare class SqlStorage implements Storage {
     private readonly db;
@@ -29,6 +29,7 @@ export declare class SqlStorage implements Storage {
     findLinkedChatId(platform: string, partners: readonly PartnerRef[]): Promise<string | null>;
     getChat(key: string): Promise<ReturnType<typeof rowFromColumns> | null>;
     partnerHasChat(platform: string, partner: PartnerRef): Promise<boolean>;
+    findSameChat(dateTime: number, platform: string, ids: PartnerIdsOf): Promise<ChatRow | null>;
     upsertChat(key: string, input: ChatInput): Promise<UpsertResult>;
     pendingConversions(options?: {
         since?: number;

@@ -25,6 +25,12 @@ export interface Pairing extends PairingInput {
 }
 export type { PartnerKind, PartnerRef } from '../domain/index.js';
 /** What the collector writes for a chat. Absent optional fields leave the stored value as it was. */
+/** A chat's partner IDs by field; absent or null ones are left out of comparisons. */
+export interface PartnerIdsOf {
+    chatUserId?: string | null;
+    chatUsername?: string | null;
+    phoneNumber?: string | null;
+}
 export interface ChatInput {
     /** Unix seconds. */
     dateTime: number;
@@ -218,6 +224,11 @@ export interface Storage extends ConversionStore {
     /** The chat ID linked to any of the partner identifiers (the first in the given order that has one). */
     findLinkedChatId(platform: ChatPlatform, partners: readonly PartnerRef[]): Promise<string | null>;
     getChat(key: string): Promise<ChatRow | null>;
+    /**
+     * The stored chat of this platform and DateTime that shares any partner ID with `ids` (a
+     * username compared case-insensitively): the same chat, whichever partner ID came first.
+     */
+    findSameChat(dateTime: number, platform: ChatPlatform, ids: PartnerIdsOf): Promise<ChatRow | null>;
     /** True when a chat from this partner is stored already (a bot's later messages are not new chats). */
     partnerHasChat(platform: ChatPlatform, partner: PartnerRef): Promise<boolean>;
     /** Inserts or merges the chat under its Metrica key; bumps the revision when anything changed. */

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   parseOptions
-} from "./chunk-442XRFQP.js";
+} from "./chunk-3WZKUSMG.js";
 
 // src/cli/io.ts
 function parseCommandArgs(config) {

@@ -121,6 +121,57 @@ ALTER TABLE chats ADD COLUMN held_revision INTEGER;
 ALTER TABLE chats ADD COLUMN held_reason TEXT;
 ALTER TABLE uploads ADD COLUMN accepted_count INTEGER;
 `;
+var SAME_CHAT = (a, b) => `${a}.platform = ${b}.platform AND ${a}.date_time = ${b}.date_time
+  AND ${a}.key <> ${b}.key AND (${a}.chat_user_id = ${b}.chat_user_id
+    OR LOWER(${a}.chat_username) = LOWER(${b}.chat_username) OR ${a}.phone_number = ${b}.phone_number)`;
+var KEEP_ORDER = (a) => `CASE WHEN ${a}.uploaded_revision IS NULL THEN 1 ELSE 0 END, ${a}.created_at, ${a}.key`;
+var BETTER = (w, l) => `(CASE WHEN ${w}.uploaded_revision IS NULL THEN 1 ELSE 0 END
+    < CASE WHEN ${l}.uploaded_revision IS NULL THEN 1 ELSE 0 END
+  OR (CASE WHEN ${w}.uploaded_revision IS NULL THEN 1 ELSE 0 END = CASE WHEN ${l}.uploaded_revision IS NULL THEN 1 ELSE 0 END
+    AND (${w}.created_at < ${l}.created_at OR (${w}.created_at = ${l}.created_at AND ${w}.key < ${l}.key))))`;
+var fill = (column, onlyIf = "") => `
+UPDATE chats SET ${column} = (SELECT l.${column} FROM chat_merges m JOIN chats l ON l.key = m.loser
+    WHERE m.keeper = chats.key AND l.${column} IS NOT NULL ORDER BY l.created_at, l.key LIMIT 1)
+  WHERE ${column} IS NULL${onlyIf} AND key IN (SELECT keeper FROM chat_merges);`;
+var ATTRIBUTION = [
+  "chat_id",
+  "chat_id_source",
+  "client_id",
+  "user_id",
+  "yclid",
+  "purchase_id",
+  "url",
+  "unattributed_reason",
+  "chat_id_repair",
+  "chat_id_count",
+  "upgraded_at"
+];
+var MERGE_SPLIT_CHATS = `
+CREATE TABLE chat_merges (loser TEXT PRIMARY KEY, keeper TEXT);
+INSERT INTO chat_merges (loser, keeper)
+  SELECT l.key, (SELECT w.key FROM chats w WHERE ${SAME_CHAT("w", "l")} AND ${BETTER("w", "l")}
+      ORDER BY ${KEEP_ORDER("w")} LIMIT 1)
+  FROM chats l;
+DELETE FROM chat_merges WHERE keeper IS NULL;
+${[1, 2, 3].map(
+  () => `UPDATE chat_merges SET keeper = (SELECT k.keeper FROM chat_merges k WHERE k.loser = chat_merges.keeper)
+  WHERE keeper IN (SELECT loser FROM chat_merges);`
+).join("\n")}
+${/* chat_id is written last: the other attribution columns are copied while it is still empty. */
+""}
+${ATTRIBUTION.map(
+  (c) => `
+UPDATE chats SET ${c} = (SELECT l.${c} FROM chat_merges m JOIN chats l ON l.key = m.loser
+    WHERE m.keeper = chats.key AND l.chat_id IS NOT NULL ORDER BY l.created_at, l.key LIMIT 1)
+  WHERE chat_id IS NULL AND key IN (SELECT m.keeper FROM chat_merges m JOIN chats l ON l.key = m.loser WHERE l.chat_id IS NOT NULL);`
+).reverse().join("")}
+${["chat_username", "chat_user_id", "phone_number"].map((c) => fill(c, " AND uploaded_revision IS NULL")).join("")}
+${["answered", "tags", "price", "currency", "messenger_tracker_url"].map((c) => fill(c)).join("")}
+UPDATE chats SET revision = revision + 1, held_revision = NULL, held_reason = NULL
+  WHERE key IN (SELECT keeper FROM chat_merges);
+DELETE FROM chats WHERE key IN (SELECT loser FROM chat_merges);
+DROP TABLE chat_merges;
+`;
 var SQLITE_MIGRATIONS = [
   {
     version: 1,
@@ -153,7 +204,8 @@ CREATE INDEX chats_upgradable ON chats (chat_id) WHERE unattributed_reason IS NU
     name: "the bridge link and UTM parameters of a pairing",
     sql: BRIDGE_COLUMNS
   },
-  { version: 6, name: "rows held back by the uploader, rows Metrica accepted", sql: UPLOAD_OUTCOMES }
+  { version: 6, name: "rows held back by the uploader, rows Metrica accepted", sql: UPLOAD_OUTCOMES },
+  { version: 7, name: "one row per chat, whichever partner ID came first", sql: MERGE_SPLIT_CHATS }
 ];
 var POSTGRES_MIGRATIONS = [
   {
@@ -187,7 +239,8 @@ CREATE INDEX chats_upgradable ON chats (chat_id) WHERE unattributed_reason IS NU
     name: "the bridge link and UTM parameters of a pairing",
     sql: BRIDGE_COLUMNS
   },
-  { version: 6, name: "rows held back by the uploader, rows Metrica accepted", sql: UPLOAD_OUTCOMES }
+  { version: 6, name: "rows held back by the uploader, rows Metrica accepted", sql: UPLOAD_OUTCOMES },
+  { version: 7, name: "one row per chat, whichever partner ID came first", sql: MERGE_SPLIT_CHATS }
 ];
 
 // src/storage/rows.ts
@@ -926,10 +979,16 @@ var SqlStorage = class {
     ]);
     return row !== void 0;
   }
+  async findSameChat(dateTime, platform, ids) {
+    const row = await findSameChat(this.db, dateTime, platform, ids, "");
+    return row ? rowFromColumns(row) : null;
+  }
   async upsertChat(key, input) {
     return this.db.transaction(async (q) => {
       const select = `SELECT * FROM chats WHERE key = ?${this.db.forUpdate}`;
       let existing = await q.get(select, [key]) ?? null;
+      existing ??= await findSameChat(q, input.dateTime, input.platform, input, this.db.forUpdate);
+      if (existing) key = existing.key;
       if (!existing) {
         const { columns: columns2 } = mergeChat(key, null, input, this.now());
         const inserted = await q.run(
@@ -1034,6 +1093,29 @@ var SqlStorage = class {
     await this.db.close();
   }
 };
+async function findSameChat(q, dateTime, platform, ids, forUpdate) {
+  const tests = [];
+  const params = [platform, dateTime];
+  if (ids.chatUserId) {
+    tests.push("chat_user_id = ?");
+    params.push(ids.chatUserId);
+  }
+  if (ids.chatUsername) {
+    tests.push("LOWER(chat_username) = LOWER(?)");
+    params.push(ids.chatUsername);
+  }
+  if (ids.phoneNumber) {
+    tests.push("phone_number = ?");
+    params.push(ids.phoneNumber);
+  }
+  if (tests.length === 0) return null;
+  const row = await q.get(
+    `SELECT * FROM chats WHERE platform = ? AND date_time = ? AND (${tests.join(" OR ")})
+       ORDER BY created_at, key LIMIT 1${forUpdate}`,
+    params
+  );
+  return row ?? null;
+}
 
 // src/storage/postgres.ts
 var prepared = /* @__PURE__ */ new Map();

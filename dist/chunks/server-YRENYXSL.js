@@ -2,12 +2,12 @@
 import "./chunk-TGB557WD.js";
 import {
   createCollector
-} from "./chunk-OLB6LHLZ.js";
+} from "./chunk-YFE5WZ5E.js";
 import "./chunk-3UQKVSVT.js";
 import "./chunk-TDIG5AFX.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
-import "./chunk-NFM7QB7V.js";
+import "./chunk-Q6C6J5JL.js";
 import {
   checkChatRecord,
   isAttributed,

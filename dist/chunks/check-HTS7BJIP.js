@@ -3,10 +3,10 @@ import {
   CHECK_HELP,
   check,
   filterListSource
-} from "./chunk-5J7IPSL5.js";
+} from "./chunk-IBKB2WRO.js";
 import "./chunk-DF2M2KCU.js";
-import "./chunk-XQGAFPKB.js";
-import "./chunk-442XRFQP.js";
+import "./chunk-SUVALIIF.js";
+import "./chunk-3WZKUSMG.js";
 export {
   CHECK_HELP,
   check,

@@ -6,11 +6,11 @@ import {
 } from "./chunk-DF2M2KCU.js";
 import {
   parseCommandArgs
-} from "./chunk-XQGAFPKB.js";
+} from "./chunk-SUVALIIF.js";
 import {
   EXIT,
   UsageError
-} from "./chunk-442XRFQP.js";
+} from "./chunk-3WZKUSMG.js";
 
 // src/cli/check.ts
 import { resolve } from "node:path";

@@ -20,7 +20,7 @@ import {
   SAME_VISIT_MS,
   UTM_KEYS,
   openStorage
-} from "./chunk-NFM7QB7V.js";
+} from "./chunk-Q6C6J5JL.js";
 import {
   URL_MAX_LENGTH,
   characterCount,
@@ -711,7 +711,8 @@ async function storeAndAttribute(storage, report, format, recheck) {
   const partners = partnersOf(report);
   const first = partners[0];
   if (!first) throw new Error("a chat needs a partner identifier");
-  const key = chatKey(report.dateTime, report.platform, first);
+  const same = await storage.findSameChat(report.dateTime, report.platform, report);
+  const key = same?.key ?? chatKey(report.dateTime, report.platform, first);
   const inChat = await findInChat(storage, report, format);
   const found = inChat.chatId;
   const ambiguous = found === null && inChat.count > 1;

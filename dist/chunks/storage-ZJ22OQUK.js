@@ -7,7 +7,7 @@ import {
   isPostgresUrl,
   openStorage,
   recordOf
-} from "./chunk-NFM7QB7V.js";
+} from "./chunk-Q6C6J5JL.js";
 import {
   chatKey,
   hasMetricaId,

@@ -7,7 +7,7 @@ import {
   counterOption,
   metricaClient,
   tokenFromEnv
-} from "./chunk-V5NXTTAB.js";
+} from "./chunk-FUKRYZTF.js";
 import {
   DEFAULT_API_URL,
   MetricaApiError,
@@ -26,7 +26,7 @@ import {
 } from "./chunk-5GHHCO5G.js";
 import {
   parseCommandArgs
-} from "./chunk-XQGAFPKB.js";
+} from "./chunk-SUVALIIF.js";
 import {
   DATABASE_OPTIONS,
   EXIT,
@@ -34,7 +34,7 @@ import {
   chooseDatabase,
   helpText,
   openDatabase
-} from "./chunk-442XRFQP.js";
+} from "./chunk-3WZKUSMG.js";
 
 // src/cli/upload.ts
 import { createReadStream } from "node:fs";

@@ -8,11 +8,11 @@ import {
 } from "./chunk-TDIG5AFX.js";
 import {
   parseCommandArgs
-} from "./chunk-XQGAFPKB.js";
+} from "./chunk-SUVALIIF.js";
 import {
   EXIT,
   UsageError
-} from "./chunk-442XRFQP.js";
+} from "./chunk-3WZKUSMG.js";
 
 // src/cli/link.ts
 import { writeFileSync } from "node:fs";

@@ -5,7 +5,7 @@ import {
 } from "./chunk-ZFBPVW72.js";
 import {
   UsageError
-} from "./chunk-442XRFQP.js";
+} from "./chunk-3WZKUSMG.js";
 
 // src/cli/metrica-options.ts
 function counterOption(value) {

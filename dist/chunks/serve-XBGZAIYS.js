@@ -4,7 +4,7 @@ import {
   counterOption,
   metricaClient,
   tokenFromEnv
-} from "./chunk-V5NXTTAB.js";
+} from "./chunk-FUKRYZTF.js";
 import {
   MetricaApiError,
   MetricaNetworkError,
@@ -13,7 +13,7 @@ import {
 } from "./chunk-ZFBPVW72.js";
 import {
   createCollector
-} from "./chunk-OLB6LHLZ.js";
+} from "./chunk-YFE5WZ5E.js";
 import "./chunk-3UQKVSVT.js";
 import {
   LinkConfigError,
@@ -25,20 +25,20 @@ import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import {
   isPostgresUrl
-} from "./chunk-NFM7QB7V.js";
+} from "./chunk-Q6C6J5JL.js";
 import "./chunk-4YCAPLBT.js";
 import "./chunk-5GHHCO5G.js";
 import "./chunk-SULML3OP.js";
 import {
   filterListSource
-} from "./chunk-5J7IPSL5.js";
+} from "./chunk-IBKB2WRO.js";
 import "./chunk-DF2M2KCU.js";
 import {
   parseDuration
 } from "./chunk-KM4NCDVJ.js";
 import {
   parseCommandArgs
-} from "./chunk-XQGAFPKB.js";
+} from "./chunk-SUVALIIF.js";
 import {
   DEFAULT_DB,
   EXIT,
@@ -47,7 +47,7 @@ import {
   explainDatabaseError,
   explainListenError,
   helpText
-} from "./chunk-442XRFQP.js";
+} from "./chunk-3WZKUSMG.js";
 
 // src/cli/serve.ts
 import { resolve } from "node:path";
