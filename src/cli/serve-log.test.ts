@@ -17,7 +17,7 @@ async function startServe(extra: string[] = []) {
   const sink = { write: (s: string) => (out += s) };
   const done = main({
     argv: ['node', 'metrica-chats', 'serve', '--port', '0', '--host', '127.0.0.1', '--db', join(dir, 'c.db'), ...extra],
-    env: { METRICA_CHATS_API_KEYS: 'k1', METRICA_CHATS_ALLOW_ORIGINS: 'https://shop.example' },
+    env: { METRICA_CHATS_API_KEYS: 'serve-log-test-key-01', METRICA_CHATS_ALLOW_ORIGINS: 'https://shop.example' },
     cwd: dir,
     stdout: sink,
     stderr: sink,
@@ -56,7 +56,7 @@ describe('serve logs', () => {
     }
     const chat = await fetch(`${serve.url}/v1/chats`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: 'Bearer k1' },
+      headers: { 'Content-Type': 'application/json', Authorization: 'Bearer serve-log-test-key-01' },
       body: JSON.stringify({ platform: 'whatsapp', phoneNumber: '+79001234567', text: 'Номер обращения: CTBBBBBBBB' }),
     });
     assert.equal(chat.status, 201);
@@ -80,7 +80,7 @@ describe('serve logs', () => {
     const serve = await startServe(['--quiet']);
     await fetch(`${serve.url}/v1/chats`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: 'Bearer k1' },
+      headers: { 'Content-Type': 'application/json', Authorization: 'Bearer serve-log-test-key-01' },
       body: JSON.stringify({ platform: 'telegram', chatUserId: '77', text: 'hi' }),
     });
     await serve.stop();

@@ -8,6 +8,7 @@ import { parseDuration } from './duration.js';
 import { splitList } from './env-list.js';
 import { type CliIO, type Command, EXIT, parseCommandArgs, UsageError } from './io.js';
 import { apiUrlOption, counterOption, metricaClient, tokenFromEnv } from './metrica-options.js';
+import { shortSecretProblem } from './secret-length.js';
 import { chooseDatabase, DEFAULT_DB, explainDatabaseError, explainListenError, helpText } from './toolkit.js';
 
 export const SERVE_HELP = `Usage: metrica-chats serve [options]
@@ -47,7 +48,7 @@ Dashboard (/dashboard, HTTP Basic with an API key as the password):
                          (METRICA_CHATS_FILTER_LISTS; default: download EasyList, EasyPrivacy and
                          uBlock Origin's lists)
 
-Secrets, from the environment only:
+Secrets, from the environment only (each at least 16 characters):
   METRICA_CHATS_API_KEYS        Comma-separated keys for /v1/chats, /v1/conversions.csv, /v1/stats
                                 (Bearer) and the dashboard (its password)
   METRICA_CHATS_WEBHOOK_SECRET  The <secret> path segment of /v1/webhooks/<channel>/<secret>
@@ -158,6 +159,8 @@ export const serve: Command = async (args: string[], io: CliIO): Promise<number>
   const links = bridgeLinks((values.link as string[] | undefined) ?? splitLinkList(env.METRICA_CHATS_LINKS));
   const apiKeys = splitList(env.METRICA_CHATS_API_KEYS);
   const webhookSecret = env.METRICA_CHATS_WEBHOOK_SECRET?.trim() || undefined;
+  const shortSecret = shortSecretProblem(apiKeys, webhookSecret);
+  if (shortSecret) throw new UsageError(shortSecret);
   const whatsappAppSecret = env.METRICA_CHATS_WHATSAPP_APP_SECRET?.trim() || undefined;
   const greenApiToken = env.METRICA_CHATS_GREEN_API_TOKEN?.trim() || undefined;
   const connectorSecrets = [whatsappAppSecret, greenApiToken].filter((v): v is string => v !== undefined);
