@@ -15,7 +15,7 @@ import {
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-XBGZAIYS.js")).serve
+    load: async () => (await import("./chunks/serve-M2ONWECC.js")).serve
   },
   purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-2I66Z46W.js")).purge },
   forget: {

@@ -182,6 +182,20 @@ function scheduledUpload(o) {
 // src/cli/env-list.ts
 var splitList = (value) => (value ?? "").split(",").map((s) => s.trim()).filter(Boolean);
 
+// src/cli/secret-length.ts
+var MIN_SECRET_LENGTH = 16;
+function shortSecretProblem(apiKeys, webhookSecret) {
+  const expected = `at least ${MIN_SECRET_LENGTH} characters (for example the output of \`openssl rand -hex 24\`)`;
+  const short = apiKeys.findIndex((k) => k.length < MIN_SECRET_LENGTH);
+  if (short >= 0) {
+    const which = apiKeys.length > 1 ? `key ${short + 1} of ${apiKeys.length}` : "the key";
+    return `METRICA_CHATS_API_KEYS: ${which} has ${apiKeys[short]?.length} characters; each key needs ${expected}`;
+  }
+  if (webhookSecret !== void 0 && webhookSecret.length < MIN_SECRET_LENGTH)
+    return `METRICA_CHATS_WEBHOOK_SECRET has ${webhookSecret.length} characters; it needs ${expected}`;
+  return null;
+}
+
 // src/cli/serve.ts
 var SERVE_HELP = `Usage: metrica-chats serve [options]
 
@@ -220,7 +234,7 @@ Dashboard (/dashboard, HTTP Basic with an API key as the password):
                          (METRICA_CHATS_FILTER_LISTS; default: download EasyList, EasyPrivacy and
                          uBlock Origin's lists)
 
-Secrets, from the environment only:
+Secrets, from the environment only (each at least 16 characters):
   METRICA_CHATS_API_KEYS        Comma-separated keys for /v1/chats, /v1/conversions.csv, /v1/stats
                                 (Bearer) and the dashboard (its password)
   METRICA_CHATS_WEBHOOK_SECRET  The <secret> path segment of /v1/webhooks/<channel>/<secret>
@@ -320,6 +334,8 @@ var serve = async (args, io) => {
   const links = bridgeLinks(values.link ?? splitLinkList(env.METRICA_CHATS_LINKS));
   const apiKeys = splitList(env.METRICA_CHATS_API_KEYS);
   const webhookSecret = env.METRICA_CHATS_WEBHOOK_SECRET?.trim() || void 0;
+  const shortSecret = shortSecretProblem(apiKeys, webhookSecret);
+  if (shortSecret) throw new UsageError(shortSecret);
   const whatsappAppSecret = env.METRICA_CHATS_WHATSAPP_APP_SECRET?.trim() || void 0;
   const greenApiToken = env.METRICA_CHATS_GREEN_API_TOKEN?.trim() || void 0;
   const connectorSecrets = [whatsappAppSecret, greenApiToken].filter((v) => v !== void 0);
