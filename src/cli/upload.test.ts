@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, type TestContext, test } from 'node:test';
@@ -388,5 +388,32 @@ describe('metrica-chats upload (real process)', () => {
     const refused = await spawnRun(['--counter', '5001', file], { YANDEX_METRICA_TOKEN: `${TOKEN}-old` });
     assert.equal(refused.code, 3);
     for (const r of [ok, usage, refused]) assert.ok(!r.out.includes(TOKEN), r.out);
+  });
+
+  test('a second Ctrl-C ends the upload at once and leaves no CSV part in the temp folder', async (t) => {
+    const scratch = mkdtempSync(join(tmpdir(), 'mc-sigint-'));
+    t.after(() => rmSync(scratch, { recursive: true, force: true }));
+    const parts = () => readdirSync(scratch).filter((n) => n.startsWith('metrica-chats-'));
+    fake.faults.next('slow', 10);
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/bin.ts', 'upload', '--counter', '5002', join(dir, csvFile(GOOD))],
+      {
+        cwd: process.cwd(),
+        env: { ...process.env, YANDEX_METRICA_TOKEN: TOKEN, METRICA_API_URL: fake.url, TMPDIR: scratch },
+      },
+    );
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+    // The parts are written before the first request: wait for their folder, the upload then waits on Metrica.
+    for (let i = 0; i < 400 && parts().length === 0; i++) await new Promise((r) => setTimeout(r, 25));
+    assert.equal(parts().length, 1, out);
+    child.kill('SIGINT');
+    await new Promise((r) => setTimeout(r, 5));
+    child.kill('SIGINT');
+    await closed;
+    assert.deepEqual(parts(), [], out);
   });
 });

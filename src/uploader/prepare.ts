@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { csvHeader, csvLine } from '../export/csv.js';
 import { type ConversionRecord, CSV_COLUMNS, type CsvColumn } from '../shared/conversion.js';
 import type { SourceRow } from './read-csv.js';
+import { forgetTempDir, rememberTempDir } from './temp-dirs.js';
 import { countRow, emptySummary, type UploadSummary, type ValidationProblem, validateRecord } from './validate.js';
 
 /**
@@ -95,6 +96,7 @@ export async function prepareRows(
   let headerBytes = 0;
 
   const dir = write ? await mkdtemp(join(options.tmpDir ?? tmpdir(), 'metrica-chats-')) : null;
+  if (dir) rememberTempDir(dir);
   const parts: PreparedPart[] = [];
   let part: PreparedPart | null = null;
   let stream: WriteStream | null = null;
@@ -114,7 +116,10 @@ export async function prepareRows(
   };
   const cleanup = async (): Promise<void> => {
     await closePart().catch(() => {});
-    if (dir) await rm(dir, { recursive: true, force: true });
+    if (dir) {
+      await rm(dir, { recursive: true, force: true });
+      forgetTempDir(dir);
+    }
   };
 
   const held: HeldBack[] = [];
