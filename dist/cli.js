@@ -1,5 +1,8 @@
 #!/usr/bin/env node
 import {
+  removeTempDirsNow
+} from "./chunks/chunk-KSOJ7EKS.js";
+import {
   CliError,
   EXIT,
   EXIT_MEANINGS,
@@ -15,7 +18,7 @@ import {
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-M2ONWECC.js")).serve
+    load: async () => (await import("./chunks/serve-6AQMOYZF.js")).serve
   },
   purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-2I66Z46W.js")).purge },
   forget: {
@@ -24,7 +27,7 @@ var COMMANDS = {
   },
   upload: {
     summary: "Validate chats and upload them to Metrica",
-    load: async () => (await import("./chunks/upload-X73VMUYE.js")).upload
+    load: async () => (await import("./chunks/upload-A2QQSAJB.js")).upload
   },
   export: {
     summary: "Write the CSV of chats not yet uploaded",
@@ -107,7 +110,11 @@ Run \`${program(io)} --help\` for what each does.
 // src/cli/bin.ts
 var controller = new AbortController();
 for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.once(signal, () => controller.abort(signal));
+  process.on(signal, () => {
+    if (!controller.signal.aborted) return controller.abort(signal);
+    removeTempDirsNow();
+    process.exit(128 + (signal === "SIGINT" ? 2 : 15));
+  });
 }
 process.exitCode = await main({
   argv: process.argv,

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   readCsv
-} from "./chunks/chunk-7GX5KX4G.js";
+} from "./chunks/chunk-3SERANJY.js";
 import {
   DEFAULT_API_URL,
   MAX_PART_BYTES,
@@ -22,7 +22,7 @@ import {
   uploadRows,
   validateHeader,
   validateRecord
-} from "./chunks/chunk-ZFBPVW72.js";
+} from "./chunks/chunk-SLN3KFK4.js";
 import {
   exportPending
 } from "./chunks/chunk-DJ2W7AGI.js";
@@ -34,6 +34,7 @@ import {
   csvLines,
   escapeFormula
 } from "./chunks/chunk-BOWEE4IV.js";
+import "./chunks/chunk-KSOJ7EKS.js";
 import {
   COMMENT_MAX_LENGTH,
   TAG_MAX_LENGTH,

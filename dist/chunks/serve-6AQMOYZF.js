@@ -4,13 +4,13 @@ import {
   counterOption,
   metricaClient,
   tokenFromEnv
-} from "./chunk-FUKRYZTF.js";
+} from "./chunk-J5MCSP4M.js";
 import {
   MetricaApiError,
   MetricaNetworkError,
   QuotaExhaustedError,
   uploadPending
-} from "./chunk-ZFBPVW72.js";
+} from "./chunk-SLN3KFK4.js";
 import {
   createCollector
 } from "./chunk-YFE5WZ5E.js";
@@ -23,6 +23,7 @@ import {
 } from "./chunk-TDIG5AFX.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
+import "./chunk-KSOJ7EKS.js";
 import {
   isPostgresUrl
 } from "./chunk-Q6C6J5JL.js";

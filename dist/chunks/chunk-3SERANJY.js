@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   validateHeader
-} from "./chunk-ZFBPVW72.js";
+} from "./chunk-SLN3KFK4.js";
 
 // src/uploader/read-csv.ts
 import { parse } from "csv-parse";

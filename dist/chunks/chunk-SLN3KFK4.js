@@ -4,6 +4,10 @@ import {
   csvLine
 } from "./chunk-BOWEE4IV.js";
 import {
+  forgetTempDir,
+  rememberTempDir
+} from "./chunk-KSOJ7EKS.js";
+import {
   checkChatRecord,
   isAttributed,
   uploadCommentVerdict
@@ -432,6 +436,7 @@ async function prepareRows(rows, options = {}) {
   let header = "";
   let headerBytes = 0;
   const dir = write ? await mkdtemp(join(options.tmpDir ?? tmpdir(), "metrica-chats-")) : null;
+  if (dir) rememberTempDir(dir);
   const parts = [];
   let part = null;
   let stream = null;
@@ -451,7 +456,10 @@ async function prepareRows(rows, options = {}) {
   const cleanup = async () => {
     await closePart().catch(() => {
     });
-    if (dir) await rm(dir, { recursive: true, force: true });
+    if (dir) {
+      await rm(dir, { recursive: true, force: true });
+      forgetTempDir(dir);
+    }
   };
   const held = [];
   try {

@@ -2,7 +2,7 @@
 import {
   DEFAULT_API_URL,
   createMetricaClient
-} from "./chunk-ZFBPVW72.js";
+} from "./chunk-SLN3KFK4.js";
 import {
   UsageError
 } from "./chunk-3WZKUSMG.js";

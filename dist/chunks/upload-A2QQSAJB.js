@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 import {
   readCsv
-} from "./chunk-7GX5KX4G.js";
+} from "./chunk-3SERANJY.js";
 import {
   apiUrlOption,
   counterOption,
   metricaClient,
   tokenFromEnv
-} from "./chunk-FUKRYZTF.js";
+} from "./chunk-J5MCSP4M.js";
 import {
   DEFAULT_API_URL,
   MetricaApiError,
@@ -16,8 +16,9 @@ import {
   describeProblem,
   uploadPending,
   uploadRows
-} from "./chunk-ZFBPVW72.js";
+} from "./chunk-SLN3KFK4.js";
 import "./chunk-BOWEE4IV.js";
+import "./chunk-KSOJ7EKS.js";
 import {
   uploadCommentVerdict
 } from "./chunk-4YCAPLBT.js";
