@@ -1,3 +1,4 @@
+import { UPDATE_CHAT, upgradableChats, upgradeChat } from './chat-upgrades.js';
 import type { PendingConversion, UploadReceipt } from './contract.js';
 import { chatsPerDay, recentChats, uploadHistory } from './dashboard.js';
 import { forgetPerson } from './forget-person.js';
@@ -12,8 +13,9 @@ import {
   recordOf,
   rowFromColumns,
 } from './rows.js';
+import { findSameChat } from './same-chat.js';
 import { snapshotOf } from './snapshot.js';
-import { placeholders, type Sql, type SqlDriver, type SqlValue } from './sql.js';
+import { placeholders, type SqlDriver, type SqlValue } from './sql.js';
 import { chatStats } from './stats.js';
 import type {
   ChatInput,
@@ -43,9 +45,6 @@ const MAX_BATCH = 256;
 const PARALLEL_BACKLOG = 64;
 
 const INSERT_CHAT = `INSERT INTO chats (${CHAT_COLUMNS.join(', ')}) VALUES (${placeholders(CHAT_COLUMNS)}) ON CONFLICT (key) DO NOTHING`;
-const UPDATE_CHAT = `UPDATE chats SET ${CHAT_COLUMNS.filter((c) => c !== 'key')
-  .map((c) => `${c} = ?`)
-  .join(', ')} WHERE key = ?`;
 
 /** The storage logic, written once over the adapters' SQL surface: the queries of every method. */
 export class SqlStorage implements Storage {
@@ -102,34 +101,12 @@ export class SqlStorage implements Storage {
     return rows.map(pairingFromColumns);
   }
 
-  async upgradableChats(chatId: string): Promise<ChatRow[]> {
-    const rows = await this.db.all<ChatColumns>(
-      `SELECT * FROM chats WHERE chat_id = ? AND unattributed_reason IS NULL AND (client_id IS NULL OR user_id IS NULL)
-       ORDER BY date_time, key`,
-      [chatId],
-    );
-    return rows.map(rowFromColumns);
+  upgradableChats(chatId: string): Promise<ChatRow[]> {
+    return upgradableChats(this.db, chatId);
   }
 
-  async upgradeChat(key: string, ids: { clientId?: string; userId?: string }): Promise<ChatRow | null> {
-    return this.db.transaction(async (q) => {
-      const row = await q.get<ChatColumns>(`SELECT * FROM chats WHERE key = ?${this.db.forUpdate}`, [key]);
-      if (!row || row.unattributed_reason !== null) return null;
-      const clientId = row.client_id ?? ids.clientId ?? null;
-      const userId = row.user_id ?? ids.userId ?? null;
-      if (clientId === row.client_id && userId === row.user_id) return null;
-      const now = this.now();
-      const next: ChatColumns = {
-        ...row,
-        client_id: clientId,
-        user_id: userId,
-        upgraded_at: now,
-        revision: Number(row.revision) + 1,
-        updated_at: now,
-      };
-      await q.run(UPDATE_CHAT, [...CHAT_COLUMNS.filter((c) => c !== 'key').map((c) => next[c]), key]);
-      return rowFromColumns(next);
-    });
+  upgradeChat(key: string, ids: { clientId?: string; userId?: string }): Promise<ChatRow | null> {
+    return upgradeChat(this.db, key, ids, this.now);
   }
 
   async linkPartner(platform: string, partners: readonly PartnerRef[], chatId: string, at: number): Promise<void> {
@@ -306,36 +283,4 @@ export class SqlStorage implements Storage {
     await this.pairings.drain();
     await this.db.close();
   }
-}
-
-/** The stored chat of this platform and DateTime that shares any partner ID with `ids`, oldest first. */
-async function findSameChat(
-  q: Sql,
-  dateTime: number,
-  platform: string,
-  ids: PartnerIdsOf,
-  forUpdate: string,
-): Promise<ChatColumns | null> {
-  const tests: string[] = [];
-  const params: SqlValue[] = [platform, dateTime];
-  if (ids.chatUserId) {
-    tests.push('chat_user_id = ?');
-    params.push(ids.chatUserId);
-  }
-  if (ids.chatUsername) {
-    // Usernames are case-insensitive (see forget-person.ts for how LOWER folds).
-    tests.push('LOWER(chat_username) = LOWER(?)');
-    params.push(ids.chatUsername);
-  }
-  if (ids.phoneNumber) {
-    tests.push('phone_number = ?');
-    params.push(ids.phoneNumber);
-  }
-  if (tests.length === 0) return null;
-  const row = await q.get<ChatColumns>(
-    `SELECT * FROM chats WHERE platform = ? AND date_time = ? AND (${tests.join(' OR ')})
-       ORDER BY created_at, key LIMIT 1${forUpdate}`,
-    params,
-  );
-  return row ?? null;
 }

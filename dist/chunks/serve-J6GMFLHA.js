@@ -4,7 +4,7 @@ import {
   counterOption,
   metricaClient,
   tokenFromEnv
-} from "./chunk-J5MCSP4M.js";
+} from "./chunk-MNKGC225.js";
 import {
   MetricaApiError,
   MetricaNetworkError,
@@ -13,7 +13,7 @@ import {
 } from "./chunk-SLN3KFK4.js";
 import {
   createCollector
-} from "./chunk-YFE5WZ5E.js";
+} from "./chunk-WA3IYGM6.js";
 import "./chunk-3UQKVSVT.js";
 import {
   LinkConfigError,
@@ -26,20 +26,20 @@ import "./chunk-BOWEE4IV.js";
 import "./chunk-KSOJ7EKS.js";
 import {
   isPostgresUrl
-} from "./chunk-Q6C6J5JL.js";
+} from "./chunk-KWR36MQA.js";
 import "./chunk-4YCAPLBT.js";
 import "./chunk-5GHHCO5G.js";
 import "./chunk-SULML3OP.js";
 import {
   filterListSource
-} from "./chunk-IBKB2WRO.js";
+} from "./chunk-O4NISOVC.js";
 import "./chunk-DF2M2KCU.js";
 import {
   parseDuration
 } from "./chunk-KM4NCDVJ.js";
 import {
   parseCommandArgs
-} from "./chunk-SUVALIIF.js";
+} from "./chunk-LC2YTHCD.js";
 import {
   DEFAULT_DB,
   EXIT,
@@ -48,7 +48,7 @@ import {
   explainDatabaseError,
   explainListenError,
   helpText
-} from "./chunk-3WZKUSMG.js";
+} from "./chunk-4BK2D3LN.js";
 
 // src/cli/serve.ts
 import { resolve } from "node:path";

@@ -20,7 +20,7 @@ import {
   SAME_VISIT_MS,
   UTM_KEYS,
   openStorage
-} from "./chunk-Q6C6J5JL.js";
+} from "./chunk-KWR36MQA.js";
 import {
   URL_MAX_LENGTH,
   characterCount,

@@ -3,10 +3,10 @@ import {
   CHECK_HELP,
   check,
   filterListSource
-} from "./chunk-IBKB2WRO.js";
+} from "./chunk-O4NISOVC.js";
 import "./chunk-DF2M2KCU.js";
-import "./chunk-SUVALIIF.js";
-import "./chunk-3WZKUSMG.js";
+import "./chunk-LC2YTHCD.js";
+import "./chunk-4BK2D3LN.js";
 export {
   CHECK_HELP,
   check,

@@ -7,7 +7,7 @@ import {
   isPostgresUrl,
   openStorage,
   recordOf
-} from "./chunk-Q6C6J5JL.js";
+} from "./chunk-KWR36MQA.js";
 import {
   chatKey,
   hasMetricaId,

@@ -7,7 +7,7 @@ import {
   counterOption,
   metricaClient,
   tokenFromEnv
-} from "./chunk-J5MCSP4M.js";
+} from "./chunk-MNKGC225.js";
 import {
   DEFAULT_API_URL,
   MetricaApiError,
@@ -27,7 +27,7 @@ import {
 } from "./chunk-5GHHCO5G.js";
 import {
   parseCommandArgs
-} from "./chunk-SUVALIIF.js";
+} from "./chunk-LC2YTHCD.js";
 import {
   DATABASE_OPTIONS,
   EXIT,
@@ -35,7 +35,7 @@ import {
   chooseDatabase,
   helpText,
   openDatabase
-} from "./chunk-3WZKUSMG.js";
+} from "./chunk-4BK2D3LN.js";
 
 // src/cli/upload.ts
 import { createReadStream } from "node:fs";

@@ -5,7 +5,7 @@ import {
 } from "./chunk-SLN3KFK4.js";
 import {
   UsageError
-} from "./chunk-3WZKUSMG.js";
+} from "./chunk-4BK2D3LN.js";
 
 // src/cli/metrica-options.ts
 function counterOption(value) {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   parseOptions
-} from "./chunk-3WZKUSMG.js";
+} from "./chunk-4BK2D3LN.js";
 
 // src/cli/io.ts
 function parseCommandArgs(config) {

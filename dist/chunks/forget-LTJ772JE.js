@@ -8,7 +8,7 @@ import {
 } from "./chunk-5GHHCO5G.js";
 import {
   parseCommandArgs
-} from "./chunk-SUVALIIF.js";
+} from "./chunk-LC2YTHCD.js";
 import {
   DATABASE_OPTIONS,
   DEFAULT_DB,
@@ -17,7 +17,7 @@ import {
   chooseDatabase,
   helpText,
   openDatabase
-} from "./chunk-3WZKUSMG.js";
+} from "./chunk-4BK2D3LN.js";
 
 // src/cli/forget.ts
 var FORGET_HELP = `Usage: metrica-chats forget (--phone <number> | --user-id <id> | --username <name> | --chat-id <id>)

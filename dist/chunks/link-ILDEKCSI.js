@@ -8,11 +8,11 @@ import {
 } from "./chunk-TDIG5AFX.js";
 import {
   parseCommandArgs
-} from "./chunk-SUVALIIF.js";
+} from "./chunk-LC2YTHCD.js";
 import {
   EXIT,
   UsageError
-} from "./chunk-3WZKUSMG.js";
+} from "./chunk-4BK2D3LN.js";
 
 // src/cli/link.ts
 import { writeFileSync } from "node:fs";

@@ -386,6 +386,37 @@ function recordOf(row) {
   return r;
 }
 
+// src/storage/chat-upgrades.ts
+var UPDATE_CHAT = `UPDATE chats SET ${CHAT_COLUMNS.filter((c) => c !== "key").map((c) => `${c} = ?`).join(", ")} WHERE key = ?`;
+async function upgradableChats(db, chatId) {
+  const rows = await db.all(
+    `SELECT * FROM chats WHERE chat_id = ? AND unattributed_reason IS NULL AND (client_id IS NULL OR user_id IS NULL)
+       ORDER BY date_time, key`,
+    [chatId]
+  );
+  return rows.map(rowFromColumns);
+}
+async function upgradeChat(db, key, ids, now) {
+  return db.transaction(async (q) => {
+    const row = await q.get(`SELECT * FROM chats WHERE key = ?${db.forUpdate}`, [key]);
+    if (!row || row.unattributed_reason !== null) return null;
+    const clientId = row.client_id ?? ids.clientId ?? null;
+    const userId = row.user_id ?? ids.userId ?? null;
+    if (clientId === row.client_id && userId === row.user_id) return null;
+    const at = now();
+    const next = {
+      ...row,
+      client_id: clientId,
+      user_id: userId,
+      upgraded_at: at,
+      revision: Number(row.revision) + 1,
+      updated_at: at
+    };
+    await q.run(UPDATE_CHAT, [...CHAT_COLUMNS.filter((c) => c !== "key").map((c) => next[c]), key]);
+    return rowFromColumns(next);
+  });
+}
+
 // src/storage/sql.ts
 var placeholders = (xs) => xs.map(() => "?").join(", ");
 var toNumber = (v) => Number(v ?? 0);
@@ -644,6 +675,31 @@ function pairingValues(p) {
   ];
 }
 
+// src/storage/same-chat.ts
+async function findSameChat(q, dateTime, platform, ids, forUpdate) {
+  const tests = [];
+  const params = [platform, dateTime];
+  if (ids.chatUserId) {
+    tests.push("chat_user_id = ?");
+    params.push(ids.chatUserId);
+  }
+  if (ids.chatUsername) {
+    tests.push("LOWER(chat_username) = LOWER(?)");
+    params.push(ids.chatUsername);
+  }
+  if (ids.phoneNumber) {
+    tests.push("phone_number = ?");
+    params.push(ids.phoneNumber);
+  }
+  if (tests.length === 0) return null;
+  const row = await q.get(
+    `SELECT * FROM chats WHERE platform = ? AND date_time = ? AND (${tests.join(" OR ")})
+       ORDER BY created_at, key LIMIT 1${forUpdate}`,
+    params
+  );
+  return row ?? null;
+}
+
 // src/storage/snapshot.ts
 async function snapshotOf(db) {
   const pairings = await db.all("SELECT * FROM pairings ORDER BY id");
@@ -866,7 +922,6 @@ var PAGE_SIZE = 500;
 var MAX_BATCH = 256;
 var PARALLEL_BACKLOG = 64;
 var INSERT_CHAT = `INSERT INTO chats (${CHAT_COLUMNS.join(", ")}) VALUES (${placeholders(CHAT_COLUMNS)}) ON CONFLICT (key) DO NOTHING`;
-var UPDATE_CHAT = `UPDATE chats SET ${CHAT_COLUMNS.filter((c) => c !== "key").map((c) => `${c} = ?`).join(", ")} WHERE key = ?`;
 var SqlStorage = class {
   constructor(db, now = Date.now) {
     this.db = db;
@@ -916,33 +971,11 @@ var SqlStorage = class {
     );
     return rows.map(pairingFromColumns);
   }
-  async upgradableChats(chatId) {
-    const rows = await this.db.all(
-      `SELECT * FROM chats WHERE chat_id = ? AND unattributed_reason IS NULL AND (client_id IS NULL OR user_id IS NULL)
-       ORDER BY date_time, key`,
-      [chatId]
-    );
-    return rows.map(rowFromColumns);
+  upgradableChats(chatId) {
+    return upgradableChats(this.db, chatId);
   }
-  async upgradeChat(key, ids) {
-    return this.db.transaction(async (q) => {
-      const row = await q.get(`SELECT * FROM chats WHERE key = ?${this.db.forUpdate}`, [key]);
-      if (!row || row.unattributed_reason !== null) return null;
-      const clientId = row.client_id ?? ids.clientId ?? null;
-      const userId = row.user_id ?? ids.userId ?? null;
-      if (clientId === row.client_id && userId === row.user_id) return null;
-      const now = this.now();
-      const next = {
-        ...row,
-        client_id: clientId,
-        user_id: userId,
-        upgraded_at: now,
-        revision: Number(row.revision) + 1,
-        updated_at: now
-      };
-      await q.run(UPDATE_CHAT, [...CHAT_COLUMNS.filter((c) => c !== "key").map((c) => next[c]), key]);
-      return rowFromColumns(next);
-    });
+  upgradeChat(key, ids) {
+    return upgradeChat(this.db, key, ids, this.now);
   }
   async linkPartner(platform, partners, chatId, at) {
     if (partners.length === 0) return;
@@ -1093,29 +1126,6 @@ var SqlStorage = class {
     await this.db.close();
   }
 };
-async function findSameChat(q, dateTime, platform, ids, forUpdate) {
-  const tests = [];
-  const params = [platform, dateTime];
-  if (ids.chatUserId) {
-    tests.push("chat_user_id = ?");
-    params.push(ids.chatUserId);
-  }
-  if (ids.chatUsername) {
-    tests.push("LOWER(chat_username) = LOWER(?)");
-    params.push(ids.chatUsername);
-  }
-  if (ids.phoneNumber) {
-    tests.push("phone_number = ?");
-    params.push(ids.phoneNumber);
-  }
-  if (tests.length === 0) return null;
-  const row = await q.get(
-    `SELECT * FROM chats WHERE platform = ? AND date_time = ? AND (${tests.join(" OR ")})
-       ORDER BY created_at, key LIMIT 1${forUpdate}`,
-    params
-  );
-  return row ?? null;
-}
 
 // src/storage/postgres.ts
 var prepared = /* @__PURE__ */ new Map();

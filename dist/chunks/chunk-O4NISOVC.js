@@ -6,11 +6,11 @@ import {
 } from "./chunk-DF2M2KCU.js";
 import {
   parseCommandArgs
-} from "./chunk-SUVALIIF.js";
+} from "./chunk-LC2YTHCD.js";
 import {
   EXIT,
   UsageError
-} from "./chunk-3WZKUSMG.js";
+} from "./chunk-4BK2D3LN.js";
 
 // src/cli/check.ts
 import { resolve } from "node:path";

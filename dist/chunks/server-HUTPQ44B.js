@@ -2,12 +2,12 @@
 import "./chunk-TGB557WD.js";
 import {
   createCollector
-} from "./chunk-YFE5WZ5E.js";
+} from "./chunk-WA3IYGM6.js";
 import "./chunk-3UQKVSVT.js";
 import "./chunk-TDIG5AFX.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
-import "./chunk-Q6C6J5JL.js";
+import "./chunk-KWR36MQA.js";
 import {
   checkChatRecord,
   isAttributed,
