@@ -3,10 +3,10 @@ import {
   CHECK_HELP,
   check,
   filterListSource
-} from "./chunk-O4NISOVC.js";
+} from "./chunk-QPZICI7D.js";
 import "./chunk-DF2M2KCU.js";
-import "./chunk-LC2YTHCD.js";
-import "./chunk-4BK2D3LN.js";
+import "./chunk-TLNEDWF6.js";
+import "./chunk-F7JTZJAC.js";
 export {
   CHECK_HELP,
   check,
