@@ -117,6 +117,14 @@ class PostgresDriver implements SqlDriver {
     };
   }
 
+  /**
+   * The two-key form of the advisory lock, whose key space never meets the one-key form of
+   * {@link tryLock}: a hash collision can only make two unrelated names wait for each other.
+   */
+  async serialize(q: Sql, name: string): Promise<void> {
+    await q.get("SELECT pg_advisory_xact_lock(hashtext('metrica-chats'), hashtext(?)) AS locked", [name]);
+  }
+
   async transaction<T>(fn: (q: Sql) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     try {

@@ -156,6 +156,11 @@ export class SqlStorage implements Storage {
 
   async upsertChat(key: string, input: ChatInput): Promise<UpsertResult> {
     return this.db.transaction(async (q) => {
+      // Two first reports of one chat with different partner IDs (two collectors on one
+      // PostgreSQL) would each find no row and insert one: a chat is one platform and DateTime,
+      // so the reports of one are stored one after the other. FOR UPDATE cannot: it locks rows
+      // that exist.
+      await this.db.serialize(q, `chat:${input.platform}:${input.dateTime}`);
       const select = `SELECT * FROM chats WHERE key = ?${this.db.forUpdate}`;
       let existing = (await q.get<ChatColumns>(select, [key])) ?? null;
       // A later report may carry another partner ID first (a user ID after a username): the same

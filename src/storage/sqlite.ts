@@ -92,6 +92,11 @@ class SqliteDriver implements SqlDriver {
     return this.lock.run(fn);
   }
 
+  /** BEGIN IMMEDIATE takes the database's write lock first: writers are already one at a time. */
+  serialize(): Promise<void> {
+    return Promise.resolve();
+  }
+
   transaction<T>(fn: (q: Sql) => Promise<T>): Promise<T> {
     return this.lock.run(async () => {
       this.db.exec('BEGIN IMMEDIATE');
