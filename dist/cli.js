@@ -12,42 +12,42 @@ import {
   helpText,
   program,
   suggestOption
-} from "./chunks/chunk-F7JTZJAC.js";
+} from "./chunks/chunk-OKNSVRBM.js";
 
 // src/cli/commands.ts
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-K63POABB.js")).serve
+    load: async () => (await import("./chunks/serve-B6AXS6NW.js")).serve
   },
-  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-D3ETFHIN.js")).purge },
+  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-U52J2LAY.js")).purge },
   forget: {
     summary: "Delete everything stored about one person",
-    load: async () => (await import("./chunks/forget-FJY375KA.js")).forget
+    load: async () => (await import("./chunks/forget-KMFGFAGR.js")).forget
   },
   upload: {
     summary: "Validate chats and upload them to Metrica",
-    load: async () => (await import("./chunks/upload-DUCFOCAF.js")).upload
+    load: async () => (await import("./chunks/upload-CYQW2G4Y.js")).upload
   },
   export: {
     summary: "Write the CSV of chats not yet uploaded",
-    load: async () => (await import("./chunks/export-7N22LG5G.js")).exportCommand
+    load: async () => (await import("./chunks/export-LFO33ZAV.js")).exportCommand
   },
   report: {
     summary: "Show the chat yield and why chats went unattributed",
-    load: async () => (await import("./chunks/report-PFUD56AO.js")).report
+    load: async () => (await import("./chunks/report-4TFUIVEC.js")).report
   },
   check: {
     summary: "Check a page: script, configuration, collector, CORS, content blockers",
-    load: async () => (await import("./chunks/check-2RRYO6VT.js")).check
+    load: async () => (await import("./chunks/check-E443FY54.js")).check
   },
   link: {
     summary: "Bridge links for ads and QR codes: write the QR code of /go/<name>",
-    load: async () => (await import("./chunks/link-X7ORO75F.js")).link
+    load: async () => (await import("./chunks/link-4QBOEI3O.js")).link
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-ZEBC2PZ7.js")).demo
+    load: async () => (await import("./chunks/demo-KEKZXEON.js")).demo
   }
 };
 

@@ -25,6 +25,12 @@ export interface SqlDriver extends Sql {
      * holder has it. It outlives transactions; the returned function releases it.
      */
     tryLock(name: string): Promise<(() => Promise<void>) | null>;
+    /**
+     * Inside a transaction: waits until no other transaction, of any process, holds `name`, and
+     * holds it until this one ends. PostgreSQL takes a transaction advisory lock; SQLite does
+     * nothing, since its write transactions (BEGIN IMMEDIATE) run one at a time anyway.
+     */
+    serialize(q: Sql, name: string): Promise<void>;
     /** Runs `fn` in one write transaction: all of it is committed, or none of it. */
     transaction<T>(fn: (q: Sql) => Promise<T>): Promise<T>;
     close(): Promise<void>;

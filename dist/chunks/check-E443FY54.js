@@ -3,10 +3,10 @@ import {
   CHECK_HELP,
   check,
   filterListSource
-} from "./chunk-QPZICI7D.js";
+} from "./chunk-6BJT2GWA.js";
 import "./chunk-DF2M2KCU.js";
-import "./chunk-TLNEDWF6.js";
-import "./chunk-F7JTZJAC.js";
+import "./chunk-NGE56SZV.js";
+import "./chunk-OKNSVRBM.js";
 export {
   CHECK_HELP,
   check,

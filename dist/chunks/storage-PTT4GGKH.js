@@ -7,7 +7,7 @@ import {
   isPostgresUrl,
   openStorage,
   recordOf
-} from "./chunk-LW2BOF2Q.js";
+} from "./chunk-FGXA3NEA.js";
 import {
   chatKey,
   hasMetricaId,

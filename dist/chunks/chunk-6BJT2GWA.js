@@ -6,11 +6,11 @@ import {
 } from "./chunk-DF2M2KCU.js";
 import {
   parseCommandArgs
-} from "./chunk-TLNEDWF6.js";
+} from "./chunk-NGE56SZV.js";
 import {
   EXIT,
   UsageError
-} from "./chunk-F7JTZJAC.js";
+} from "./chunk-OKNSVRBM.js";
 
 // src/cli/check.ts
 import { resolve } from "node:path";

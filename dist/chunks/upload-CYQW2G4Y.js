@@ -7,7 +7,7 @@ import {
   counterOption,
   metricaClient,
   tokenFromEnv
-} from "./chunk-HSHSY7IN.js";
+} from "./chunk-LB52XAWX.js";
 import {
   DEFAULT_API_URL,
   MetricaApiError,
@@ -27,7 +27,7 @@ import {
 } from "./chunk-5GHHCO5G.js";
 import {
   parseCommandArgs
-} from "./chunk-TLNEDWF6.js";
+} from "./chunk-NGE56SZV.js";
 import {
   DATABASE_OPTIONS,
   EXIT,
@@ -35,7 +35,7 @@ import {
   chooseDatabase,
   helpText,
   openDatabase
-} from "./chunk-F7JTZJAC.js";
+} from "./chunk-OKNSVRBM.js";
 
 // src/cli/upload.ts
 import { createReadStream } from "node:fs";

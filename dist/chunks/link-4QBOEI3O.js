@@ -8,11 +8,11 @@ import {
 } from "./chunk-TDIG5AFX.js";
 import {
   parseCommandArgs
-} from "./chunk-TLNEDWF6.js";
+} from "./chunk-NGE56SZV.js";
 import {
   EXIT,
   UsageError
-} from "./chunk-F7JTZJAC.js";
+} from "./chunk-OKNSVRBM.js";
 
 // src/cli/link.ts
 import { writeFileSync } from "node:fs";

@@ -1158,6 +1158,7 @@ var SqlStorage = class {
   }
   async upsertChat(key, input) {
     return this.db.transaction(async (q) => {
+      await this.db.serialize(q, `chat:${input.platform}:${input.dateTime}`);
       const select = `SELECT * FROM chats WHERE key = ?${this.db.forUpdate}`;
       let existing = await q.get(select, [key]) ?? null;
       existing ??= await findSameChat(q, input.dateTime, input.platform, input, this.db.forUpdate);
@@ -1341,6 +1342,13 @@ var PostgresDriver = class {
         client.release(error);
       }
     };
+  }
+  /**
+   * The two-key form of the advisory lock, whose key space never meets the one-key form of
+   * {@link tryLock}: a hash collision can only make two unrelated names wait for each other.
+   */
+  async serialize(q, name) {
+    await q.get("SELECT pg_advisory_xact_lock(hashtext('metrica-chats'), hashtext(?)) AS locked", [name]);
   }
   async transaction(fn) {
     const client = await this.pool.connect();
@@ -1685,6 +1693,10 @@ var SqliteDriver = class {
   /** Runs `fn` while no statement of this connection runs; they wait their turn asynchronously. */
   exclusive(fn) {
     return this.lock.run(fn);
+  }
+  /** BEGIN IMMEDIATE takes the database's write lock first: writers are already one at a time. */
+  serialize() {
+    return Promise.resolve();
   }
   transaction(fn) {
     return this.lock.run(async () => {

@@ -8,7 +8,7 @@ import {
 } from "./chunk-5GHHCO5G.js";
 import {
   parseCommandArgs
-} from "./chunk-TLNEDWF6.js";
+} from "./chunk-NGE56SZV.js";
 import {
   DATABASE_OPTIONS,
   DEFAULT_DB,
@@ -17,7 +17,7 @@ import {
   chooseDatabase,
   helpText,
   openDatabase
-} from "./chunk-F7JTZJAC.js";
+} from "./chunk-OKNSVRBM.js";
 
 // src/cli/forget.ts
 var FORGET_HELP = `Usage: metrica-chats forget (--phone <number> | --user-id <id> | --username <name> | --chat-id <id>)

@@ -5,7 +5,7 @@ import {
 } from "./chunk-SLN3KFK4.js";
 import {
   UsageError
-} from "./chunk-F7JTZJAC.js";
+} from "./chunk-OKNSVRBM.js";
 
 // src/cli/metrica-options.ts
 function counterOption(value) {

@@ -4,7 +4,7 @@ import {
   counterOption,
   metricaClient,
   tokenFromEnv
-} from "./chunk-HSHSY7IN.js";
+} from "./chunk-LB52XAWX.js";
 import {
   MetricaApiError,
   MetricaNetworkError,
@@ -13,7 +13,7 @@ import {
 } from "./chunk-SLN3KFK4.js";
 import {
   createCollector
-} from "./chunk-YCZBZ6OE.js";
+} from "./chunk-5FDKOMEC.js";
 import "./chunk-3UQKVSVT.js";
 import {
   LinkConfigError,
@@ -26,20 +26,20 @@ import "./chunk-BOWEE4IV.js";
 import "./chunk-KSOJ7EKS.js";
 import {
   isPostgresUrl
-} from "./chunk-LW2BOF2Q.js";
+} from "./chunk-FGXA3NEA.js";
 import "./chunk-4YCAPLBT.js";
 import "./chunk-5GHHCO5G.js";
 import "./chunk-SULML3OP.js";
 import {
   filterListSource
-} from "./chunk-QPZICI7D.js";
+} from "./chunk-6BJT2GWA.js";
 import "./chunk-DF2M2KCU.js";
 import {
   parseDuration
 } from "./chunk-KM4NCDVJ.js";
 import {
   parseCommandArgs
-} from "./chunk-TLNEDWF6.js";
+} from "./chunk-NGE56SZV.js";
 import {
   DEFAULT_DB,
   EXIT,
@@ -48,7 +48,7 @@ import {
   explainDatabaseError,
   explainListenError,
   helpText
-} from "./chunk-F7JTZJAC.js";
+} from "./chunk-OKNSVRBM.js";
 
 // src/cli/serve.ts
 import { resolve } from "node:path";

@@ -2,12 +2,12 @@
 import "./chunk-TGB557WD.js";
 import {
   createCollector
-} from "./chunk-YCZBZ6OE.js";
+} from "./chunk-5FDKOMEC.js";
 import "./chunk-3UQKVSVT.js";
 import "./chunk-TDIG5AFX.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
-import "./chunk-LW2BOF2Q.js";
+import "./chunk-FGXA3NEA.js";
 import {
   checkChatRecord,
   isAttributed,

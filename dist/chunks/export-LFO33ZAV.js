@@ -3,12 +3,12 @@ import {
   EXPORT_HELP,
   exportCommand,
   parseSince
-} from "./chunk-OIF32UXA.js";
+} from "./chunk-PF6VRGWJ.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-5GHHCO5G.js";
-import "./chunk-TLNEDWF6.js";
-import "./chunk-F7JTZJAC.js";
+import "./chunk-NGE56SZV.js";
+import "./chunk-OKNSVRBM.js";
 export {
   EXPORT_HELP,
   exportCommand,

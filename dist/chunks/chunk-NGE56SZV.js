@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   parseOptions
-} from "./chunk-F7JTZJAC.js";
+} from "./chunk-OKNSVRBM.js";
 
 // src/cli/io.ts
 function parseCommandArgs(config) {
