@@ -18,7 +18,7 @@ import {
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-J6GMFLHA.js")).serve
+    load: async () => (await import("./chunks/serve-O7BGLBLF.js")).serve
   },
   purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-AJCVC6TJ.js")).purge },
   forget: {
@@ -39,7 +39,7 @@ var COMMANDS = {
   },
   check: {
     summary: "Check a page: script, configuration, collector, CORS, content blockers",
-    load: async () => (await import("./chunks/check-ZHQLNATC.js")).check
+    load: async () => (await import("./chunks/check-BU7ANDSX.js")).check
   },
   link: {
     summary: "Bridge links for ads and QR codes: write the QR code of /go/<name>",
@@ -47,7 +47,7 @@ var COMMANDS = {
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-T6K5FCD7.js")).demo
+    load: async () => (await import("./chunks/demo-TTSEYEKH.js")).demo
   }
 };
 

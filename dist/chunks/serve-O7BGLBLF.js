@@ -13,7 +13,7 @@ import {
 } from "./chunk-SLN3KFK4.js";
 import {
   createCollector
-} from "./chunk-WA3IYGM6.js";
+} from "./chunk-2U7BUXGL.js";
 import "./chunk-3UQKVSVT.js";
 import {
   LinkConfigError,
@@ -32,8 +32,8 @@ import "./chunk-5GHHCO5G.js";
 import "./chunk-SULML3OP.js";
 import {
   filterListSource
-} from "./chunk-O4NISOVC.js";
-import "./chunk-DF2M2KCU.js";
+} from "./chunk-ZZ45R7TC.js";
+import "./chunk-VVY3BQNY.js";
 import {
   parseDuration
 } from "./chunk-KM4NCDVJ.js";

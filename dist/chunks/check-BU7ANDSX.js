@@ -3,8 +3,8 @@ import {
   CHECK_HELP,
   check,
   filterListSource
-} from "./chunk-O4NISOVC.js";
-import "./chunk-DF2M2KCU.js";
+} from "./chunk-ZZ45R7TC.js";
+import "./chunk-VVY3BQNY.js";
 import "./chunk-LC2YTHCD.js";
 import "./chunk-4BK2D3LN.js";
 export {
