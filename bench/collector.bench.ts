@@ -10,7 +10,6 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-// @ts-expect-error: a plain .mjs script without types
 import { postgresUnavailableReason, startPostgresCluster } from '../scripts/postgres-cluster.mjs';
 import { createCollector } from '../src/collector/index.js';
 import type { LoadResult } from './support/load.js';

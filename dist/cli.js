@@ -12,42 +12,42 @@ import {
   helpText,
   program,
   suggestOption
-} from "./chunks/chunk-4BK2D3LN.js";
+} from "./chunks/chunk-F7JTZJAC.js";
 
 // src/cli/commands.ts
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-O7BGLBLF.js")).serve
+    load: async () => (await import("./chunks/serve-VZXLEWDJ.js")).serve
   },
-  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-AJCVC6TJ.js")).purge },
+  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-D3ETFHIN.js")).purge },
   forget: {
     summary: "Delete everything stored about one person",
-    load: async () => (await import("./chunks/forget-LTJ772JE.js")).forget
+    load: async () => (await import("./chunks/forget-FJY375KA.js")).forget
   },
   upload: {
     summary: "Validate chats and upload them to Metrica",
-    load: async () => (await import("./chunks/upload-CJZS4N5P.js")).upload
+    load: async () => (await import("./chunks/upload-DUCFOCAF.js")).upload
   },
   export: {
     summary: "Write the CSV of chats not yet uploaded",
-    load: async () => (await import("./chunks/export-UNNAUAJU.js")).exportCommand
+    load: async () => (await import("./chunks/export-7N22LG5G.js")).exportCommand
   },
   report: {
     summary: "Show the chat yield and why chats went unattributed",
-    load: async () => (await import("./chunks/report-XBKF7TTM.js")).report
+    load: async () => (await import("./chunks/report-PFUD56AO.js")).report
   },
   check: {
     summary: "Check a page: script, configuration, collector, CORS, content blockers",
-    load: async () => (await import("./chunks/check-BU7ANDSX.js")).check
+    load: async () => (await import("./chunks/check-23NNIRL5.js")).check
   },
   link: {
     summary: "Bridge links for ads and QR codes: write the QR code of /go/<name>",
-    load: async () => (await import("./chunks/link-ILDEKCSI.js")).link
+    load: async () => (await import("./chunks/link-X7ORO75F.js")).link
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-TTSEYEKH.js")).demo
+    load: async () => (await import("./chunks/demo-4LUCIVAR.js")).demo
   }
 };
 

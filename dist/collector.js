@@ -17,7 +17,7 @@ import {
   whatsappHandshake,
   whatsappNotification,
   whatsappSignatureValid
-} from "./chunks/chunk-2U7BUXGL.js";
+} from "./chunks/chunk-2NSVDQEF.js";
 import "./chunks/chunk-3UQKVSVT.js";
 import "./chunks/chunk-TDIG5AFX.js";
 import "./chunks/chunk-DJ2W7AGI.js";
@@ -26,7 +26,7 @@ import {
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   openStorage
-} from "./chunks/chunk-KWR36MQA.js";
+} from "./chunks/chunk-LW2BOF2Q.js";
 import "./chunks/chunk-4YCAPLBT.js";
 import "./chunks/chunk-5GHHCO5G.js";
 import {

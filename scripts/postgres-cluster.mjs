@@ -32,8 +32,11 @@ function freePort() {
   });
 }
 
-/** Starts a cluster; resolves to `{ url, stop() }`. Throws with the reason when it cannot. */
-export async function startPostgresCluster() {
+/**
+ * Starts a cluster; resolves to `{ url, dataDir, stop() }`. `settings` are extra server settings
+ * (`name=value`). Throws with the reason when it cannot.
+ */
+export async function startPostgresCluster({ settings = [] } = {}) {
   const reason = postgresUnavailableReason();
   if (reason) throw new Error(`cannot start PostgreSQL: ${reason}`);
   const bin = PG_BIN_DIRS.find((d) => existsSync(join(d, 'initdb')));
@@ -60,13 +63,17 @@ export async function startPostgresCluster() {
     join(dir, 'server.log'),
     '-w',
     '-o',
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
+    [
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
+      ...settings.map((s) => `-c ${s}`),
+    ].join(' '),
     'start',
   ]);
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   let stopped = false;
   return {
     url,
+    dataDir: data,
     stop() {
       if (stopped) return;
       stopped = true;

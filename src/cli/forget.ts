@@ -1,5 +1,5 @@
 import { CHAT_PLATFORMS, type ChatPlatform, isChatPlatform, normalizePhone } from '../domain/index.js';
-import type { PartnerKind } from '../storage/index.js';
+import type { FileCleanup, PartnerKind } from '../storage/index.js';
 import { type CliIO, type Command, EXIT, parseCommandArgs, UsageError } from './io.js';
 import { chooseDatabase, DATABASE_OPTIONS, DEFAULT_DB, helpText, openDatabase } from './toolkit.js';
 
@@ -24,6 +24,17 @@ Options:
                        default ${DEFAULT_DB}); it must exist
   -h, --help           Show this help
 `;
+
+/**
+ * The file clean-up, on stderr: what ran, what was skipped and why (the deletion itself stands, so
+ * the exit code stays 0), and which copies only the operator can remove.
+ */
+export function describeCleanup(files: FileCleanup): string {
+  const lines = ['Database files:', ...files.done.map((d) => `  done: ${d}`)];
+  lines.push(...files.skipped.map((s) => `  skipped: ${s}`));
+  lines.push(...files.remaining.map((r) => `  still holding copies: ${r}`));
+  return `${lines.join('\n')}\n`;
+}
 
 const SELECTORS: Record<string, PartnerKind | 'chatId'> = {
   phone: 'PhoneNumber',
@@ -115,6 +126,7 @@ export const forget: Command = async (args: string[], io: CliIO): Promise<number
       `Deleted ${n(gone.chats, 'chat')}, ${n(gone.pairings, 'pairing')} and ${n(gone.partnerLinks, 'partner link')}` +
         `${gone.chatIds.length ? ` (chat IDs ${gone.chatIds.join(', ')})` : ''}.\n`,
     );
+    if (gone.files) io.stderr.write(describeCleanup(gone.files));
     return EXIT.ok;
   } finally {
     await storage.close();

@@ -1,6 +1,7 @@
 import { UPDATE_CHAT, upgradableChats, upgradeChat } from './chat-upgrades.js';
 import type { PendingConversion, UploadReceipt } from './contract.js';
 import { chatsPerDay, recentChats, uploadHistory } from './dashboard.js';
+import { cleanPostgresFiles, cleanSqliteFiles } from './forget-files.js';
 import { forgetPerson } from './forget-person.js';
 import { GroupCommit } from './group-commit.js';
 import { PAIRING_INSERT_COLUMNS, type PairingColumns, pairingFromColumns, pairingValues } from './pairing-rows.js';
@@ -232,23 +233,15 @@ export class SqlStorage implements Storage {
   }
 
   /**
-   * Deletes one person's data, leaving no readable copy in the database files: SQLite zeroes deleted
-   * content (secure_delete) and the WAL, with the old pages, is checkpointed and truncated. PostgreSQL keeps deleted rows in its table
-   * files until they are rewritten, so those tables are rewritten (VACUUM FULL, a short exclusive
-   * lock); its write-ahead log and backups keep copies until recycled.
+   * Deletes one person's data, then does what the database allows so its files keep no readable
+   * copy (see forget-files.ts): SQLite zeroes deleted content and truncates its WAL; PostgreSQL
+   * rewrites the tables and statistics and retires the WAL segments holding the old rows.
    */
   async forget(who: ForgetRequest): Promise<Forgotten> {
     const gone = await this.db.transaction((q) => forgetPerson(q, who));
     if (gone.chats + gone.pairings + gone.partnerLinks === 0) return gone;
-    if (this.db.kind === 'sqlite') {
-      // A reader can keep the checkpoint from finishing (busy = 1), leaving old pages in the file.
-      for (let attempt = 0; attempt < 50; attempt++) {
-        const [result] = await this.db.all<{ busy: number | string }>('PRAGMA wal_checkpoint(TRUNCATE)');
-        if (!result || Number(result.busy) === 0) break;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    } else await this.db.run('VACUUM FULL chats, pairings, partners, upload_rows');
-    return gone;
+    const files = this.db.kind === 'sqlite' ? await cleanSqliteFiles(this.db) : await cleanPostgresFiles(this.db);
+    return { ...gone, files };
   }
 
   async chatStats(options: { since?: number } = {}): Promise<ChatStats> {

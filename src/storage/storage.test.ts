@@ -358,8 +358,13 @@ for (const [name, open] of Object.entries(ADAPTERS)) {
         attribution: { chatId: 'CTCCCCCCCC', chatIdSource: 'message', reason: null, clientId: '333' },
       });
 
-      const forgotten = await s.forget({ partner: { kind: 'PhoneNumber', values: ['79161234567', '+79161234567'] } });
+      const { files, ...forgotten } = await s.forget({
+        partner: { kind: 'PhoneNumber', values: ['79161234567', '+79161234567'] },
+      });
       assert.deepEqual(forgotten, { chats: 2, pairings: 2, partnerLinks: 1, chatIds: ['CTAAAAAAAA', 'CTBBBBBBBB'] });
+      // The test database's role may do every clean-up step.
+      assert.deepEqual(files?.skipped, []);
+      assert.ok((files?.done.length ?? 0) >= 2, JSON.stringify(files));
       const left = await s.snapshot();
       assert.deepEqual(
         left.chats.map((c) => c.chatId),
@@ -402,13 +407,18 @@ for (const [name, open] of Object.entries(ADAPTERS)) {
       });
       // The same user ID on Viber is another person.
       await s.linkPartner('viber', [user], 'CTBBBBBBBB', 1000);
-      assert.deepEqual(await s.forget({ partner: { kind: 'ChatUserID', values: ['4242'] }, platform: 'viber' }), {
+      const { files: _viberFiles, ...viber } = await s.forget({
+        partner: { kind: 'ChatUserID', values: ['4242'] },
+        platform: 'viber',
+      });
+      assert.deepEqual(viber, {
         chats: 0,
         pairings: 0,
         partnerLinks: 1,
         chatIds: ['CTBBBBBBBB'],
       });
-      assert.deepEqual(await s.forget({ chatId: 'CTAAAAAAAA' }), {
+      const { files: _chatIdFiles, ...byChatId } = await s.forget({ chatId: 'CTAAAAAAAA' });
+      assert.deepEqual(byChatId, {
         chats: 1,
         pairings: 1,
         partnerLinks: 1,
@@ -429,7 +439,10 @@ for (const [name, open] of Object.entries(ADAPTERS)) {
         chatUsername: name.value,
         attribution: { chatId: 'CTAAAAAAAA', chatIdSource: 'message', reason: 'chat_id_not_paired' },
       });
-      assert.deepEqual(await s.forget({ partner: { kind: 'ChatUsername', values: ['jane_DOE'] } }), {
+      const { files: _nameFiles, ...byName } = await s.forget({
+        partner: { kind: 'ChatUsername', values: ['jane_DOE'] },
+      });
+      assert.deepEqual(byName, {
         chats: 1,
         pairings: 0,
         partnerLinks: 1,

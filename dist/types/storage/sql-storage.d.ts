@@ -49,10 +49,9 @@ export declare class SqlStorage implements Storage {
     rememberMessage(source: string, messageId: string, dateTime: number): Promise<number>;
     purgePairings(before: number): Promise<number>;
     /**
-     * Deletes one person's data, leaving no readable copy in the database files: SQLite zeroes deleted
-     * content (secure_delete) and the WAL, with the old pages, is checkpointed and truncated. PostgreSQL keeps deleted rows in its table
-     * files until they are rewritten, so those tables are rewritten (VACUUM FULL, a short exclusive
-     * lock); its write-ahead log and backups keep copies until recycled.
+     * Deletes one person's data, then does what the database allows so its files keep no readable
+     * copy (see forget-files.ts): SQLite zeroes deleted content and truncates its WAL; PostgreSQL
+     * rewrites the tables and statistics and retires the WAL segments holding the old rows.
      */
     forget(who: ForgetRequest): Promise<Forgotten>;
     chatStats(options?: {

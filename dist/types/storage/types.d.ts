@@ -3,6 +3,8 @@ import type { ChatPlatform } from '../shared/conversion.js';
 import type { PairingBeacon } from '../shared/pairing.js';
 import type { Utm } from '../shared/utm.js';
 import type { ConversionStore } from './contract.js';
+import type { ForgetRequest, Forgotten } from './forget-types.js';
+export type { FileCleanup, ForgetRequest, Forgotten } from './forget-types.js';
 /** Why a chat is kept without Metrica IDs; stored per chat and counted in the stats. */
 export declare const UNATTRIBUTED_REASONS: readonly ["no_chat_id", "chat_id_not_paired", "pairing_without_metrica_id", "several_chat_ids"];
 export type UnattributedReason = (typeof UNATTRIBUTED_REASONS)[number];
@@ -270,29 +272,4 @@ export interface Storage extends ConversionStore {
      */
     tryUploadLock(): Promise<ReleaseLock | null>;
     snapshot(): Promise<StorageSnapshot>;
-}
-/**
- * Whom to forget: a chat partner (any of their identifier values, e.g. a phone with and without
- * `+`; usernames match with Latin letters in any case), or a chat ID.
- */
-export interface ForgetRequest {
-    partner?: {
-        kind: PartnerKind;
-        values: readonly string[];
-    };
-    chatId?: string;
-    /**
-     * The messenger the partner identifier belongs to (the same user ID on two messengers is two
-     * people); all of them when absent. The chat IDs found are forgotten on every messenger: a chat
-     * ID is one visitor's browser.
-     */
-    platform?: ChatPlatform;
-}
-/** What `forget` deleted. */
-export interface Forgotten {
-    chats: number;
-    pairings: number;
-    partnerLinks: number;
-    /** The chat IDs whose data went with them. */
-    chatIds: string[];
 }

@@ -6,11 +6,11 @@ import {
 } from "./chunk-VVY3BQNY.js";
 import {
   parseCommandArgs
-} from "./chunk-LC2YTHCD.js";
+} from "./chunk-TLNEDWF6.js";
 import {
   EXIT,
   UsageError
-} from "./chunk-4BK2D3LN.js";
+} from "./chunk-F7JTZJAC.js";
 
 // src/cli/check.ts
 import { resolve } from "node:path";

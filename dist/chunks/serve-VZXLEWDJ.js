@@ -4,7 +4,7 @@ import {
   counterOption,
   metricaClient,
   tokenFromEnv
-} from "./chunk-MNKGC225.js";
+} from "./chunk-HSHSY7IN.js";
 import {
   MetricaApiError,
   MetricaNetworkError,
@@ -13,7 +13,7 @@ import {
 } from "./chunk-SLN3KFK4.js";
 import {
   createCollector
-} from "./chunk-2U7BUXGL.js";
+} from "./chunk-2NSVDQEF.js";
 import "./chunk-3UQKVSVT.js";
 import {
   LinkConfigError,
@@ -26,20 +26,20 @@ import "./chunk-BOWEE4IV.js";
 import "./chunk-KSOJ7EKS.js";
 import {
   isPostgresUrl
-} from "./chunk-KWR36MQA.js";
+} from "./chunk-LW2BOF2Q.js";
 import "./chunk-4YCAPLBT.js";
 import "./chunk-5GHHCO5G.js";
 import "./chunk-SULML3OP.js";
 import {
   filterListSource
-} from "./chunk-ZZ45R7TC.js";
+} from "./chunk-BW66OFAE.js";
 import "./chunk-VVY3BQNY.js";
 import {
   parseDuration
 } from "./chunk-KM4NCDVJ.js";
 import {
   parseCommandArgs
-} from "./chunk-LC2YTHCD.js";
+} from "./chunk-TLNEDWF6.js";
 import {
   DEFAULT_DB,
   EXIT,
@@ -48,7 +48,7 @@ import {
   explainDatabaseError,
   explainListenError,
   helpText
-} from "./chunk-4BK2D3LN.js";
+} from "./chunk-F7JTZJAC.js";
 
 // src/cli/serve.ts
 import { resolve } from "node:path";

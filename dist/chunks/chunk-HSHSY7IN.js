@@ -5,7 +5,7 @@ import {
 } from "./chunk-SLN3KFK4.js";
 import {
   UsageError
-} from "./chunk-4BK2D3LN.js";
+} from "./chunk-F7JTZJAC.js";
 
 // src/cli/metrica-options.ts
 function counterOption(value) {

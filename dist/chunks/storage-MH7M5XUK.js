@@ -7,7 +7,7 @@ import {
   isPostgresUrl,
   openStorage,
   recordOf
-} from "./chunk-KWR36MQA.js";
+} from "./chunk-LW2BOF2Q.js";
 import {
   chatKey,
   hasMetricaId,

@@ -7,7 +7,7 @@ import {
   counterOption,
   metricaClient,
   tokenFromEnv
-} from "./chunk-MNKGC225.js";
+} from "./chunk-HSHSY7IN.js";
 import {
   DEFAULT_API_URL,
   MetricaApiError,
@@ -27,7 +27,7 @@ import {
 } from "./chunk-5GHHCO5G.js";
 import {
   parseCommandArgs
-} from "./chunk-LC2YTHCD.js";
+} from "./chunk-TLNEDWF6.js";
 import {
   DATABASE_OPTIONS,
   EXIT,
@@ -35,7 +35,7 @@ import {
   chooseDatabase,
   helpText,
   openDatabase
-} from "./chunk-4BK2D3LN.js";
+} from "./chunk-F7JTZJAC.js";
 
 // src/cli/upload.ts
 import { createReadStream } from "node:fs";

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   parseSince
-} from "./chunk-GDSUI3JZ.js";
+} from "./chunk-OIF32UXA.js";
 import {
   formatReport
 } from "./chunk-3UQKVSVT.js";
@@ -10,7 +10,7 @@ import "./chunk-BOWEE4IV.js";
 import "./chunk-5GHHCO5G.js";
 import {
   parseCommandArgs
-} from "./chunk-LC2YTHCD.js";
+} from "./chunk-TLNEDWF6.js";
 import {
   DATABASE_OPTIONS,
   DEFAULT_DB,
@@ -18,7 +18,7 @@ import {
   chooseDatabase,
   helpText,
   openDatabase
-} from "./chunk-4BK2D3LN.js";
+} from "./chunk-F7JTZJAC.js";
 
 // src/cli/report.ts
 var REPORT_HELP = `Usage: metrica-chats report [--db <path|url>] [--since <time>] [--json]

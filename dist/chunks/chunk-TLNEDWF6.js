@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   parseOptions
-} from "./chunk-4BK2D3LN.js";
+} from "./chunk-F7JTZJAC.js";
 
 // src/cli/io.ts
 function parseCommandArgs(config) {

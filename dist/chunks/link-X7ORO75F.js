@@ -8,11 +8,11 @@ import {
 } from "./chunk-TDIG5AFX.js";
 import {
   parseCommandArgs
-} from "./chunk-LC2YTHCD.js";
+} from "./chunk-TLNEDWF6.js";
 import {
   EXIT,
   UsageError
-} from "./chunk-4BK2D3LN.js";
+} from "./chunk-F7JTZJAC.js";
 
 // src/cli/link.ts
 import { writeFileSync } from "node:fs";

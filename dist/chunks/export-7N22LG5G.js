@@ -3,12 +3,12 @@ import {
   EXPORT_HELP,
   exportCommand,
   parseSince
-} from "./chunk-GDSUI3JZ.js";
+} from "./chunk-OIF32UXA.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-5GHHCO5G.js";
-import "./chunk-LC2YTHCD.js";
-import "./chunk-4BK2D3LN.js";
+import "./chunk-TLNEDWF6.js";
+import "./chunk-F7JTZJAC.js";
 export {
   EXPORT_HELP,
   exportCommand,

@@ -472,6 +472,146 @@ async function uploadHistory(db, limit) {
   });
 }
 
+// src/storage/forget-files.ts
+var PERSONAL_TABLES = ["chats", "pairings", "partners", "upload_rows"];
+var INSUFFICIENT_PRIVILEGE = "42501";
+var isPrivilegeError = (error) => error?.code === INSUFFICIENT_PRIVILEGE;
+async function cleanSqliteFiles(db) {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const [result] = await db.all("PRAGMA wal_checkpoint(TRUNCATE)");
+    if (!result || Number(result.busy) === 0) {
+      return {
+        done: ["deleted content overwritten with zeros (secure_delete)", "write-ahead log checkpointed and truncated"],
+        skipped: [],
+        remaining: ["backups and copies of the database file made before"]
+      };
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    done: ["deleted content overwritten with zeros (secure_delete)"],
+    skipped: [
+      "truncating the write-ahead log: a reader kept it busy for 2.5 s, so the -wal file may still hold the deleted rows until the next checkpoint; run forget again when the database is quiet"
+    ],
+    remaining: ["backups and copies of the database file made before"]
+  };
+}
+async function cleanPostgresFiles(db) {
+  const out = { done: [], skipped: [], remaining: [] };
+  const rights = await db.all(
+    `SELECT c.relname AS name, pg_has_role(c.relowner, 'USAGE') OR pg_has_role(d.datdba, 'USAGE') AS may
+       FROM pg_class c JOIN pg_database d ON d.datname = current_database()
+      WHERE c.oid IN (${PERSONAL_TABLES.map((t) => `'${t}'::regclass`).join(", ")}, 'pg_catalog.pg_statistic'::regclass)`
+  );
+  const may = new Map(rights.map((r) => [r.name, r.may === true]));
+  const tables = PERSONAL_TABLES.filter((t) => may.get(t));
+  const refused = PERSONAL_TABLES.filter((t) => !may.get(t));
+  if (tables.length > 0) {
+    await db.run(`VACUUM (FULL, ANALYZE) ${tables.join(", ")}`);
+    out.done.push(`tables rewritten and their statistics re-sampled (VACUUM FULL ANALYZE ${tables.join(", ")})`);
+  }
+  if (refused.length > 0) {
+    out.skipped.push(
+      `rewriting ${refused.join(", ")}: only their owner or the database owner may VACUUM them; their files keep the deleted rows until the owner runs VACUUM FULL ${refused.join(", ")}`
+    );
+  }
+  await forgetStatisticsOfEmptyTables(db, tables, out);
+  if (may.get("pg_statistic")) {
+    await db.run("VACUUM FULL pg_catalog.pg_statistic");
+    out.done.push("pg_statistic rewritten (VACUUM FULL), so replaced statistics leave no copy");
+  } else {
+    out.skipped.push(
+      "rewriting pg_statistic: only a superuser or the database owner may; the statistics replaced by ANALYZE stay in its file until then"
+    );
+  }
+  await moveWalPastTheDeletion(db, out);
+  await notePostgresSettings(db, out);
+  out.remaining.push("WAL archives, replicas and backups made before: they keep their own copies until they expire");
+  return out;
+}
+async function forgetStatisticsOfEmptyTables(db, tables, out) {
+  const empty = [];
+  for (const t of tables) {
+    const stats = await db.get(
+      `SELECT count(*) AS n FROM pg_catalog.pg_stats WHERE schemaname = current_schema() AND tablename = '${t}'`
+    );
+    if (Number(stats?.n ?? 0) === 0) continue;
+    if (await db.get(`SELECT 1 AS x FROM ${t} LIMIT 1`) === void 0) empty.push(t);
+  }
+  if (empty.length === 0) return;
+  const superuser = await db.get(
+    "SELECT rolsuper AS yes FROM pg_catalog.pg_roles WHERE rolname = current_user"
+  );
+  const list = empty.map((t) => `'${t}'::regclass`).join(", ");
+  if (superuser?.yes === true) {
+    await db.run(
+      `DELETE FROM pg_catalog.pg_statistic WHERE starelid IN (${list})
+          OR starelid IN (SELECT indexrelid FROM pg_catalog.pg_index WHERE indrelid IN (${list}))`
+    );
+    out.done.push(`statistics of the now empty ${empty.join(", ")} deleted (ANALYZE keeps those of an empty table)`);
+  } else {
+    out.skipped.push(
+      `deleting the statistics of the now empty ${empty.join(", ")}: ANALYZE keeps those of an empty table and only a superuser may delete them; they hold sampled values until the table has rows again and is analyzed`
+    );
+  }
+}
+async function moveWalPastTheDeletion(db, out) {
+  const checkpoint = {
+    sql: "CHECKPOINT",
+    name: "CHECKPOINT",
+    needs: "a superuser or a member of pg_checkpoint (PostgreSQL 15 and later): GRANT pg_checkpoint TO <role>"
+  };
+  const steps = [
+    checkpoint,
+    {
+      sql: "SELECT pg_catalog.pg_switch_wal() AS lsn",
+      name: "pg_switch_wal()",
+      needs: "a superuser or: GRANT EXECUTE ON FUNCTION pg_catalog.pg_switch_wal() TO <role>, run in this database"
+    },
+    checkpoint
+  ];
+  const ran = [];
+  const refused = /* @__PURE__ */ new Set();
+  for (const step of steps) {
+    if (refused.has(step.name)) continue;
+    try {
+      await db.run(step.sql);
+      ran.push(step.name);
+    } catch (error) {
+      if (!isPrivilegeError(error)) throw error;
+      refused.add(step.name);
+      out.skipped.push(`${step.name}: the role lacks the privilege, it needs ${step.needs}`);
+    }
+  }
+  if (ran.length === steps.length) {
+    out.done.push("WAL segments holding the deleted rows retired (CHECKPOINT, pg_switch_wal(), CHECKPOINT)");
+  } else {
+    out.remaining.push(
+      "pg_wal: the segments holding the deleted rows stay until later checkpoints retire them (checkpoint_timeout, 5 minutes by default, and a segment switch)"
+    );
+  }
+}
+async function notePostgresSettings(db, out) {
+  const settings = new Map(
+    (await db.all(
+      "SELECT name, setting FROM pg_catalog.pg_settings WHERE name IN ('wal_recycle', 'archive_mode', 'wal_keep_size')"
+    )).map((s) => [s.name, s.setting])
+  );
+  if (settings.get("wal_recycle") !== "off") {
+    out.remaining.push(
+      "pg_wal: wal_recycle is on, so retired segments are renamed for reuse and keep their bytes until overwritten; set wal_recycle = off"
+    );
+  }
+  if (settings.has("archive_mode") && settings.get("archive_mode") !== "off") {
+    out.remaining.push(`the WAL archive (archive_mode = ${settings.get("archive_mode")}) keeps the segments it copied`);
+  }
+  const keep = Number(settings.get("wal_keep_size") ?? 0);
+  const slots = await db.get("SELECT count(*) AS n FROM pg_catalog.pg_replication_slots");
+  if (keep > 0 || Number(slots?.n ?? 0) > 0) {
+    out.remaining.push("pg_wal keeps older segments for replicas (wal_keep_size or replication slots)");
+  }
+}
+
 // src/storage/forget-person.ts
 async function forgetPerson(q, who) {
   const platform = who.platform ? " AND platform = ?" : "";
@@ -1083,22 +1223,15 @@ var SqlStorage = class {
     return this.db.run("DELETE FROM pairings WHERE received_at < ?", [before]);
   }
   /**
-   * Deletes one person's data, leaving no readable copy in the database files: SQLite zeroes deleted
-   * content (secure_delete) and the WAL, with the old pages, is checkpointed and truncated. PostgreSQL keeps deleted rows in its table
-   * files until they are rewritten, so those tables are rewritten (VACUUM FULL, a short exclusive
-   * lock); its write-ahead log and backups keep copies until recycled.
+   * Deletes one person's data, then does what the database allows so its files keep no readable
+   * copy (see forget-files.ts): SQLite zeroes deleted content and truncates its WAL; PostgreSQL
+   * rewrites the tables and statistics and retires the WAL segments holding the old rows.
    */
   async forget(who) {
     const gone = await this.db.transaction((q) => forgetPerson(q, who));
     if (gone.chats + gone.pairings + gone.partnerLinks === 0) return gone;
-    if (this.db.kind === "sqlite") {
-      for (let attempt = 0; attempt < 50; attempt++) {
-        const [result] = await this.db.all("PRAGMA wal_checkpoint(TRUNCATE)");
-        if (!result || Number(result.busy) === 0) break;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    } else await this.db.run("VACUUM FULL chats, pairings, partners, upload_rows");
-    return gone;
+    const files = this.db.kind === "sqlite" ? await cleanSqliteFiles(this.db) : await cleanPostgresFiles(this.db);
+    return { ...gone, files };
   }
   async chatStats(options = {}) {
     return chatStats(this.db, options);

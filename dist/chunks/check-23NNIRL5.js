@@ -3,10 +3,10 @@ import {
   CHECK_HELP,
   check,
   filterListSource
-} from "./chunk-ZZ45R7TC.js";
+} from "./chunk-BW66OFAE.js";
 import "./chunk-VVY3BQNY.js";
-import "./chunk-LC2YTHCD.js";
-import "./chunk-4BK2D3LN.js";
+import "./chunk-TLNEDWF6.js";
+import "./chunk-F7JTZJAC.js";
 export {
   CHECK_HELP,
   check,

@@ -20,7 +20,7 @@ import {
   SAME_VISIT_MS,
   UTM_KEYS,
   openStorage
-} from "./chunk-KWR36MQA.js";
+} from "./chunk-LW2BOF2Q.js";
 import {
   URL_MAX_LENGTH,
   characterCount,

@@ -8,7 +8,7 @@ import {
 } from "./chunk-5GHHCO5G.js";
 import {
   parseCommandArgs
-} from "./chunk-LC2YTHCD.js";
+} from "./chunk-TLNEDWF6.js";
 import {
   DATABASE_OPTIONS,
   DEFAULT_DB,
@@ -17,7 +17,7 @@ import {
   chooseDatabase,
   helpText,
   openDatabase
-} from "./chunk-4BK2D3LN.js";
+} from "./chunk-F7JTZJAC.js";
 
 // src/cli/forget.ts
 var FORGET_HELP = `Usage: metrica-chats forget (--phone <number> | --user-id <id> | --username <name> | --chat-id <id>)
@@ -41,6 +41,13 @@ Options:
                        default ${DEFAULT_DB}); it must exist
   -h, --help           Show this help
 `;
+function describeCleanup(files) {
+  const lines = ["Database files:", ...files.done.map((d) => `  done: ${d}`)];
+  lines.push(...files.skipped.map((s) => `  skipped: ${s}`));
+  lines.push(...files.remaining.map((r) => `  still holding copies: ${r}`));
+  return `${lines.join("\n")}
+`;
+}
 var SELECTORS = {
   phone: "PhoneNumber",
   "user-id": "ChatUserID",
@@ -122,6 +129,7 @@ var forget = async (args, io) => {
       `Deleted ${n(gone.chats, "chat")}, ${n(gone.pairings, "pairing")} and ${n(gone.partnerLinks, "partner link")}${gone.chatIds.length ? ` (chat IDs ${gone.chatIds.join(", ")})` : ""}.
 `
     );
+    if (gone.files) io.stderr.write(describeCleanup(gone.files));
     return EXIT.ok;
   } finally {
     await storage.close();
@@ -129,5 +137,6 @@ var forget = async (args, io) => {
 };
 export {
   FORGET_HELP,
+  describeCleanup,
   forget
 };

@@ -2,12 +2,12 @@
 import "./chunk-TGB557WD.js";
 import {
   createCollector
-} from "./chunk-2U7BUXGL.js";
+} from "./chunk-2NSVDQEF.js";
 import "./chunk-3UQKVSVT.js";
 import "./chunk-TDIG5AFX.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
-import "./chunk-KWR36MQA.js";
+import "./chunk-LW2BOF2Q.js";
 import {
   checkChatRecord,
   isAttributed,

@@ -4,7 +4,7 @@ import {
 } from "./chunk-DJ2W7AGI.js";
 import {
   parseCommandArgs
-} from "./chunk-LC2YTHCD.js";
+} from "./chunk-TLNEDWF6.js";
 import {
   DATABASE_OPTIONS,
   DEFAULT_DB,
@@ -13,7 +13,7 @@ import {
   chooseDatabase,
   helpText,
   openDatabase
-} from "./chunk-4BK2D3LN.js";
+} from "./chunk-F7JTZJAC.js";
 
 // src/cli/export.ts
 import { once } from "node:events";
