@@ -3,18 +3,24 @@
  * 1. rewriting a page of 10,000 messenger links (`MetricaChats.scan()`, including the
  *    MutationObserver's reaction to its own writes) against a bare loop that sets the same final
  *    hrefs with no logic at all. Target: no worse than the 2.75–3.47 measured before the script
- *    covered shadow roots, frames and navigations (the first goal, 1.5, is printed beside it).
- *    The one-off start-up (cookie, storage, chat ID) is timed apart, on a page without links.
- *    Beside them, the least any rewriter must do (read, one pattern, write), as a floor.
+ *    covered shadow roots, frames and navigations; that script (built at 2f69611, kept in
+ *    bench/support/previous-page-script.min.js) runs beside it in the same run. The first goal,
+ *    1.5, is printed too. The one-off start-up (cookie, storage, chat ID) is timed apart, on a
+ *    page without links. Beside them, the least any rewriter must do (read, one pattern, write).
  * 2. the time a click on a messenger link spends in click handlers before the browser may start
  *    the navigation, with the script and without it.
  * 3. the time from a click to the start of the navigation that goes out (the `navigate` event
  *    of its URL), with the script and without it: for a plain link, and for a button whose
  *    handler sets `location.href` to an undecorated link, which the script re-targets. Goal:
  *    under 2 ms added.
- * 4. the longest task the script causes on a page of 10,000 links: starting on it, rescanning
- *    after one link is added, `scan()`; and the long tasks (≥ 50 ms, the Long Tasks API) of a
- *    page load with the script async in <head>, beside the same load without it. Goal: under 50 ms.
+ * 4. the longest task the script causes on a page of 10,000 links (goal: under 50 ms): the
+ *    script started on the loaded page (as a tag manager starts it), its own task and each
+ *    continuation of its first pass timed apart; a rescan after one link is added; `scan()`.
+ *    Beside them, the long tasks (≥ 50 ms, the Long Tasks API) while that first pass runs, and
+ *    those of a page load with the script async in <head>, beside the same load without it.
+ *    (The start is not timed between two inline scripts around it: when a script takes a few
+ *    milliseconds the parser yields, and the browser renders the 10,000 links before the next
+ *    script runs, which put 45–130 ms of the page's own rendering into that figure.)
  * Usage: npm run bench -- page-rewrite
  */
 import { readFileSync } from 'node:fs';
@@ -51,6 +57,7 @@ const CASES = [
 ];
 const SCRIPT =
   '<script src="/dist/metrica-chats.min.js" data-endpoint="/v1/pairings" data-consent="required"></script>';
+const PREVIOUS = readFileSync(new URL('./support/previous-page-script.min.js', import.meta.url), 'utf8');
 const page = (script: string): string =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8">${script}</head><body></body></html>`;
 
@@ -159,31 +166,80 @@ async function navigationStartRun(page: Page, url: string, target: string): Prom
   }, target);
 }
 
-/** The page of 10,000 distinct links with the script inlined after them: its start-up is one task. */
-const inlineStartPage = (code: string, links: string): string =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body>${links}
-<script>window.t0 = performance.now();</script>
-<script data-endpoint="/v1/pairings" data-counter-id="12345678">${code.replace(/<\/script/gi, '<\\/script')}</script>
-<script>window.startMs = performance.now() - window.t0;</script></body></html>`;
+const LONG_TASKS =
+  "<script>window.longTasks = []; new PerformanceObserver(function (l) { l.getEntries().forEach(function (e) { window.longTasks.push(e.duration); }); }).observe({ type: 'longtask', buffered: true });</script>";
 
-async function startupRun(
-  page: Page,
-  url: string,
-): Promise<{ start: number; rescan: number; scan: number; rewritten: boolean }> {
-  await page.goto(url);
-  return page.evaluate(async () => {
-    const w = window as unknown as { startMs: number; MetricaChats: { scan(): void } };
-    const a = document.createElement('a');
-    a.href = 'https://wa.me/79990001122';
+/** The page of 10,000 distinct links, without the script: it is started on the page once loaded. */
+const loadedPage = (links: string): string =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8">${LONG_TASKS}</head><body>${links}</body></html>`;
+
+interface StartupRun {
+  /** The script's own task: from inserting it to its return. */
+  start: number;
+  /** The continuations of its first pass, each a task of its own. */
+  slices: number[];
+  /** Long tasks (≥ 50 ms, rendering included) from the start to the end of the first pass. */
+  longTasks: number[];
+  rescan: number;
+  scan: number;
+  rewritten: boolean;
+}
+
+/**
+ * Starts the script (or, for the baseline, an empty script) on the loaded page of 10,000 links,
+ * as a tag manager does: an inline script inserted into the document runs at once, in the task
+ * that inserts it. The continuations the script schedules are timed through `setTimeout`.
+ */
+async function startupRun(page: Page, url: string, code: string): Promise<StartupRun> {
+  await page.goto(url, { waitUntil: 'load' });
+  // Past the first rendering of the page and its own long tasks.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 200))));
+  return page.evaluate(async (source) => {
+    const w = window as unknown as { longTasks: number[]; MetricaChats?: { scan(): void } };
+    const timeout = window.setTimeout;
+    const slices: number[] = [];
+    (window as { setTimeout: unknown }).setTimeout = (f: () => void, ms?: number) =>
+      timeout(() => {
+        const t = performance.now();
+        try {
+          f();
+        } finally {
+          slices.push(performance.now() - t);
+        }
+      }, ms);
+    const script = document.createElement('script');
+    script.dataset.endpoint = '/v1/pairings';
+    script.dataset.counterId = '12345678';
+    script.textContent = source;
+    w.longTasks.length = 0;
     let t0 = performance.now();
-    document.body.append(a);
-    await Promise.resolve(); // the observer's rescan runs here
-    const rescan = performance.now() - t0;
-    t0 = performance.now();
-    w.MetricaChats.scan();
-    const scan = performance.now() - t0;
-    return { start: w.startMs, rescan, scan, rewritten: a.getAttribute('href')!.includes('text=') };
-  });
+    document.body.append(script);
+    const start = performance.now() - t0;
+    // The first pass is over once no link is left without the ID (or, without the script, at once).
+    // (No named helpers in here: the bench's compiler would wrap them in a function the page lacks.)
+    const UNTOUCHED = 'a[href^="https://wa.me/"]:not([href*="text="])';
+    for (let waited = 0; source && document.querySelector(UNTOUCHED) && waited < 10_000; waited += 5)
+      await new Promise((done) => timeout(done, 5));
+    await new Promise((done) => timeout(done, 100)); // the rendering after the last slice
+    window.setTimeout = timeout;
+    const longTasks = w.longTasks.slice();
+    let rescan = 0;
+    let scan = 0;
+    let rewritten = false;
+    if (w.MetricaChats) {
+      const a = document.createElement('a');
+      a.href = 'https://wa.me/79990001122';
+      t0 = performance.now();
+      document.body.append(a);
+      await Promise.resolve(); // the observer's rescan runs here
+      rescan = performance.now() - t0;
+      t0 = performance.now();
+      w.MetricaChats.scan();
+      scan = performance.now() - t0;
+      rewritten = a.getAttribute('href')!.includes('text=') && !document.querySelector(UNTOUCHED);
+    }
+    return { start, slices, longTasks, rescan, scan, rewritten };
+  }, code);
 }
 
 /** Long tasks (≥ 50 ms) of a page load, from the Long Tasks API, until the page is complete. */
@@ -200,6 +256,11 @@ try {
   await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (r) => r.abort());
   const tab = await context.newPage();
   const subjectUrl = server.page('/subject.html', page(SCRIPT));
+  server.page('/previous.min.js', PREVIOUS, {}, 'text/javascript');
+  const previousUrl = server.page(
+    '/previous.html',
+    page(SCRIPT.replace('/dist/metrica-chats.min.js', '/previous.min.js')),
+  );
   const bareUrl = server.page('/bare.html', page(''));
   const f = (n: number): string => n.toFixed(2);
   let met = true;
@@ -208,12 +269,14 @@ try {
     const subject: number[] = [];
     const bare: number[] = [];
     const floor: number[] = [];
+    const previous: number[] = [];
     let finals: string[] = [];
     for (let i = 0; i < RUNS; i++) {
       const s = await subjectRun(tab, subjectUrl, c.html);
       finals = s.finals;
       subject.push(s.ms);
       startup.push(s.startup);
+      previous.push((await subjectRun(tab, previousUrl, c.html)).ms);
       bare.push(await baselineRun(tab, bareUrl, c.html, finals));
       floor.push(await floorRun(tab, bareUrl, c.html, finals));
     }
@@ -222,7 +285,9 @@ try {
     if (c.gated && ratio > TARGET_RATIO) met = false;
     console.log(
       `rewrite ${LINKS} links (${c.name}), median of ${RUNS}: script ${f(median(subject))} ms, bare loop ${f(median(bare))} ms, ` +
-        `ratio ${ratio.toFixed(2)}${c.gated ? ` (target ≤ ${TARGET_RATIO}, first goal ≤ ${FIRST_GOAL_RATIO})` : ''}; start-up before the pass ${f(median(startup))} ms; ` +
+        `ratio ${ratio.toFixed(2)}${c.gated ? ` (target ≤ ${TARGET_RATIO}, first goal ≤ ${FIRST_GOAL_RATIO})` : ''}; ` +
+        `previous script ${f(median(previous))} ms, ratio ${(median(previous) / median(bare)).toFixed(2)}; ` +
+        `start-up before the pass ${f(median(startup))} ms; ` +
         `read + one pattern + write ${f(median(floor))} ms, ratio ${(median(floor) / median(bare)).toFixed(2)}`,
     );
   }
@@ -282,21 +347,27 @@ try {
 
   // 4. The longest task the script causes on a page of 10,000 links.
   const code = readFileSync(new URL('../dist/metrica-chats.min.js', import.meta.url), 'utf8');
-  const startUrl = server.page('/start-10k.html', inlineStartPage(code, CASES[0]!.html));
+  const startUrl = server.page('/start-10k.html', loadedPage(CASES[0]!.html));
   const starts: number[] = [];
+  const longestSlices: number[] = [];
+  const sliceCounts: number[] = [];
   const rescans: number[] = [];
   const scans: number[] = [];
+  const startLongTasks: number[] = [];
+  const emptyLongTasks: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    const run = await startupRun(tab, startUrl);
-    if (!run.rewritten) throw new Error('the link added later was not rewritten');
+    const run = await startupRun(tab, startUrl, code);
+    if (!run.rewritten) throw new Error('the first pass or the link added later was not rewritten');
     starts.push(run.start);
+    longestSlices.push(Math.max(0, ...run.slices));
+    sliceCounts.push(run.slices.length);
     rescans.push(run.rescan);
     scans.push(run.scan);
+    startLongTasks.push(...run.longTasks);
+    emptyLongTasks.push(...(await startupRun(tab, startUrl, '')).longTasks);
   }
-  const observe =
-    "<script>window.longTasks = []; new PerformanceObserver(function (l) { l.getEntries().forEach(function (e) { window.longTasks.push(e.duration); }); }).observe({ type: 'longtask', buffered: true });</script>";
   const loadPage = (script: string): string =>
-    `<!doctype html><html lang="en"><head><meta charset="utf-8">${observe}${script}</head><body>${CASES[0]!.html}</body></html>`;
+    `<!doctype html><html lang="en"><head><meta charset="utf-8">${LONG_TASKS}${script}</head><body>${CASES[0]!.html}</body></html>`;
   const loadWith = server.page(
     '/load-with.html',
     loadPage(
@@ -310,12 +381,15 @@ try {
     longWith.push(...(await longTasksRun(tab, loadWith)));
     longWithout.push(...(await longTasksRun(tab, loadWithout)));
   }
-  const longest = Math.max(median(starts), median(rescans), median(scans));
+  const longest = Math.max(median(starts), median(longestSlices), median(rescans), median(scans));
   if (longest >= LONG_TASK_GOAL_MS) met = false;
   const max = (xs: number[]): string => (xs.length ? `${f(Math.max(...xs))} ms` : 'none');
   console.log(
-    `tasks on a page of ${LINKS} distinct links, median of ${RUNS}: start-up ${f(median(starts))} ms, rescan after one link is added ${f(median(rescans))} ms, scan() ${f(median(scans))} ms; ` +
-      `longest ${f(longest)} ms (goal < ${LONG_TASK_GOAL_MS} ms). Long tasks ≥ 50 ms in ${RUNS} page loads: with the script async in <head> ${longWith.length} (longest ${max(longWith)}), without it ${longWithout.length} (longest ${max(longWithout)})`,
+    `tasks on a page of ${LINKS} distinct links, median of ${RUNS}: start ${f(median(starts))} ms, ` +
+      `longest continuation of the first pass ${f(median(longestSlices))} ms (of ${median(sliceCounts)}), ` +
+      `rescan after one link is added ${f(median(rescans))} ms, scan() ${f(median(scans))} ms; longest ${f(longest)} ms (goal < ${LONG_TASK_GOAL_MS} ms). ` +
+      `Long tasks ≥ 50 ms during the first pass in ${RUNS} starts: ${startLongTasks.length} (longest ${max(startLongTasks)}), after an empty script ${emptyLongTasks.length}. ` +
+      `In ${RUNS} page loads: with the script async in <head> ${longWith.length} (longest ${max(longWith)}), without it ${longWithout.length} (longest ${max(longWithout)})`,
   );
   process.exitCode = met ? 0 : 1;
 } finally {

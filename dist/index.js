@@ -4,7 +4,7 @@ import {
 } from "./chunks/chunk-G5EVBYBS.js";
 
 // src/page/config.ts
-var ID = /^(?![\s\S]*([\ud800-\udbff](?![\udc00-\udfff])|(^|[^\ud800-\udbff])[\udc00-\udfff]))[^\0-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]{1,100}$/;
+var ID = /^(?!\s*$)[^\0-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffd]{1,100}$/u;
 var RULES = {
   // No prototype: `constructor` or `toString` in a config is an unknown key, not a lookup of Object's.
   __proto__: null,
@@ -18,6 +18,8 @@ var RULES = {
   cookieDomain: /^\.?[a-z\d-]+(\.[a-z\d-]+)+$/i,
   // Telegram usernames: a letter, then letters, digits or `_`; 4 to 32 in all, as rewrite.ts accepts.
   bots: /^\[("[a-z]\w{3,31}",?)*\]$/i,
+  // Query parameter names as they are written in the URL.
+  keepParams: /^\[("[\w.[\]-]{1,64}",?)*\]$/,
   message: /^(?=[\s\S]*\{id\})[\s\S]{4,500}$/,
   userId: ID,
   purchaseId: ID
@@ -27,11 +29,12 @@ function validateConfig(raw) {
   if (!(raw && raw.endpoint)) return "endpoint: required";
   for (const k in raw) {
     const v = raw[k];
+    const list = Array.isArray(v);
     if (v == null) continue;
-    if (!RULES[k] || typeof v === "object" && k !== "bots" || typeof v === "boolean" && k !== "debug" || !RULES[k].test(k === "bots" ? JSON.stringify(v) : `${v}`)) {
+    if (!RULES[k] || typeof v === "object" && !list || typeof v === "boolean" && k !== "debug" || !RULES[k].test(list ? JSON.stringify(v) : `${v}`)) {
       return `${k}: ${RULES[k] ? `expected ${RULES[k]}, got ${JSON.stringify(v)}` : "unknown key"}`;
     }
-    c[k] = k === "bots" ? v : `${v}`;
+    c[k] = list ? v : `${v}`;
   }
   c.debug = c.debug === "true";
   c.length = +c.length;
@@ -174,12 +177,12 @@ var setItem = (name, value) => attempt(() => localStorage.setItem(name, value));
 // src/page/chat-id.ts
 var CHAT_ID_KEY = "_mc_chat";
 var chatIdRegExp = (format) => RegExp(`^${format.prefix}[${CHAT_ID_ALPHABET}]{${format.length}}$`);
-function loadChatId(format, days, domain) {
-  const re = chatIdRegExp(format);
+function loadChatId(options) {
+  const re = chatIdRegExp(options);
   let id = getCookie(CHAT_ID_KEY);
   if (!re.test(id)) id = getItem(CHAT_ID_KEY);
-  if (!re.test(id)) id = newChatId(format);
-  setCookie(CHAT_ID_KEY, id, days, domain);
+  if (!re.test(id)) id = newChatId(options);
+  setCookie(CHAT_ID_KEY, id, options.lifetimeDays, options.cookieDomain);
   setItem(CHAT_ID_KEY, id);
   return id;
 }
@@ -231,7 +234,7 @@ function watchRoots(fix, frame) {
       collect(root);
       pass(SLICE);
     },
-    scan: () => pass(Number.POSITIVE_INFINITY)
+    scan: () => pass(Infinity)
   };
 }
 function onShadowRoot(win, added) {
@@ -289,10 +292,7 @@ function onNavigate(win, decorate) {
       const url = e.destination.url;
       const next = decorate(url);
       if (next !== url && e.cancelable && !e.defaultPrevented && !e.formData) {
-        const started = navigation.navigate(next, {
-          history: e.navigationType === "replace" ? "replace" : "auto",
-          info: e.info
-        });
+        const started = navigation.navigate(next, { history: e.navigationType, info: e.info });
         started.committed.catch(() => 0);
         started.finished.catch(() => 0);
         e.preventDefault();
@@ -308,13 +308,9 @@ function onFormData(doc, decorate) {
       const action = event.target.getAttribute("action");
       if (action) {
         const fields = new URLSearchParams(data);
-        const url = `${action.split(/[?#]/)[0]}?${fields}`;
-        const next = decorate(url);
-        if (next !== url) {
-          new URL(next, doc.baseURI).searchParams.forEach((value, key) => {
-            if (fields.get(key) !== value) data.set(key, value);
-          });
-        }
+        new URL(decorate(`${action.split(/[?#]/)[0]}?${fields}`), doc.baseURI).searchParams.forEach((value, key) => {
+          if (!fields.getAll(key).includes(value)) data.set(key, value);
+        });
       }
     }),
     true
@@ -338,6 +334,13 @@ function loadYclid(search, domain) {
   return m ? m[1] : cleanYclid(getCookie(YCLID_KEY));
 }
 var cleanYclid = (v) => (/^\d{1,24}$/.exec(v) || [])[0];
+
+// src/page/page-address.ts
+var pageAddress = (url, keep) => url.split("#")[0].replace(/\?(.*)/, (query, params) => {
+  if (!keep) return query;
+  const kept = params.split("&").filter((param2) => keep.includes(param2.split("=")[0])).join("&");
+  return kept && `?${kept}`;
+});
 
 // src/page/registry.ts
 var INSTANCE = /* @__PURE__ */ Symbol.for("metrica-chats");
@@ -368,7 +371,7 @@ function start(config) {
   let hasMessengerLinks = false;
   let started = false;
   let rewriteLink;
-  let roots;
+  const address = (url) => pageAddress(url, config.keepParams).slice(0, MAX_URL);
   const sync = (leaving2 = false) => {
     if (started && (leaving2 || (hasMessengerLinks || platform) && (clientId || yclid || ids.userId || ids.purchaseId))) {
       const pairing = {
@@ -380,8 +383,8 @@ function start(config) {
         purchaseId: ids.purchaseId,
         counterId: config.counterId,
         // Without the fragment: it is not a new page view, and may hold a token (OAuth implicit flow).
-        url: location.href.split("#")[0].slice(0, MAX_URL),
-        referrer: document.referrer.slice(0, MAX_URL) || void 0,
+        url: address(location.href),
+        referrer: address(document.referrer) || void 0,
         platform,
         ts: 0
       };
@@ -405,10 +408,14 @@ function start(config) {
   );
   const leaving = (kind) => {
     if (kind && started) {
-      clientId = clientId || storedClientId();
-      askClientId();
       platform = kind[0];
-      sync(true);
+      queueMicrotask(
+        () => guard(() => {
+          clientId = clientId || storedClientId();
+          askClientId();
+          sync(true);
+        })
+      );
     }
   };
   const memo = /* @__PURE__ */ new Map();
@@ -445,25 +452,26 @@ function start(config) {
     roots.add(doc);
     onLinkClick(doc, follow);
     onFormData(doc, decorateAndSend);
-    doc.addEventListener("load", (e) => guard(() => coverFrame(e.target)), true);
+    doc.addEventListener("load", (e) => coverFrame(e.target), true);
     guard(() => wrapOpen(win, decorateAndSend));
     guard(() => onNavigate(win, decorateAndSend));
     guard(() => onAnchorClickCall(win, follow));
     guard(() => onShadowRoot(win, (root) => guard(() => roots.add(root))));
   };
-  const coverFrame = (iframe) => {
+  const coverFrame = (iframe) => guard(() => {
     const doc = iframe.tagName === "IFRAME" && frameDocument(iframe);
     if (doc && !runningIn(doc)) cover(doc.defaultView);
-  };
+  });
+  const roots = watchRoots(fix, coverFrame);
   const begin = () => {
     if (started || !config) return;
     started = true;
     const lang = defaultMessage(document.documentElement.lang);
-    const format = { prefix: config.prefix, length: config.length };
-    chatId = loadChatId(format, config.lifetimeDays, config.cookieDomain);
+    chatId = loadChatId(config);
     rewriteLink = rewriter({
       id: chatId,
-      format,
+      format: config,
+      // its `prefix` and `length`
       message: config.message || lang.message,
       greeting: config.message ? "" : lang.greeting,
       bots: config.bots
@@ -472,7 +480,6 @@ function start(config) {
     clientId = storedClientId();
     askClientId();
     document.addEventListener(`yacounter${config.counterId}inited`, () => guard(askClientId));
-    roots = watchRoots(fix, (iframe) => guard(() => coverFrame(iframe)));
     cover(window);
     log(chatId, clientId, yclid);
   };
@@ -490,7 +497,7 @@ function start(config) {
     setUserId: (v) => setId("userId", v),
     setPurchaseId: (v) => setId("purchaseId", v),
     grantConsent: () => guard(begin),
-    scan: () => guard(() => roots?.scan())
+    scan: () => guard(roots.scan)
   };
   if (config && config.consent !== "required") guard(begin);
   return api;
@@ -505,17 +512,15 @@ function init(config) {
       if (running) warn("another copy is running: this config is ignored");
       else {
         const c = validateConfig(config);
-        if (typeof c === "string") {
-          warn(`${c}. The script stays off.`);
-          running = start();
-        } else {
+        if (typeof c === "string") warn(`${c}. The script stays off.`);
+        else {
           running = start(c);
           register(document, running);
         }
       }
     } catch {
-      running = start();
     }
+    running = running || start();
   }
   return running;
 }

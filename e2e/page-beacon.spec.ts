@@ -144,3 +144,22 @@ test('a page address longer than the collector takes is cut, not the reason the 
   const [pairing] = await server.waitForBeacons(1);
   expect(pairing!.body.url).toBe(url.slice(0, 2048));
 });
+
+test('keepParams: the pairing carries only the chosen query parameters of the page and the referrer', async ({
+  page,
+  server,
+  errors,
+}) => {
+  const config = `<script>window.MetricaChatsConfig = { keepParams: ['utm_source', 'utm_campaign'] };</script>`;
+  fixture(server, 'links.html', { lang: 'en', head: config + loadYmNow, script: scriptTag() });
+  const landing = fixture(server, 'plain.html', { head: config, script: scriptTag() });
+  await page.goto(`${landing}?email=jane%40mail.example&utm_source=direct&phone=79161234567&utm_campaign=sofa#top`);
+  await page.waitForFunction(() => (window as { MetricaChats?: unknown }).MetricaChats);
+  const links = `${new URL('/links.html', server.origin).href}`;
+  await page.evaluate((to) => location.assign(to), `${links}?utm_campaign=sofa&email=jane%40mail.example&gclid=1`);
+  const [pairing] = await server.waitForBeacons(1);
+  expect(pairing!.body.url).toBe(`${links}?utm_campaign=sofa`);
+  expect(pairing!.body.referrer).toBe(`${landing}?utm_source=direct&utm_campaign=sofa`);
+  expect(pairing!.raw).not.toMatch(/jane|79161234567|email|phone|gclid/);
+  expect(errors).toEqual([]);
+});

@@ -35,6 +35,7 @@ test('a GET form whose action is a messenger link submits the chat ID; the input
       server,
       `<form id="f" action="https://wa.me/79161234567" target="_blank">
   <input id="msg" name="text" value=""><input type="hidden" name="app_absent" value="0">
+  <input type="checkbox" name="topic" value="sofa" checked><input type="checkbox" name="topic" value="chair" checked>
   <button id="send">Send</button></form>`,
     ),
   );
@@ -49,6 +50,8 @@ test('a GET form whose action is a messenger link submits the chat ID; the input
   // A form sends a line break as CRLF (HTML normalises the entry list on submission).
   expect(paramOf(url, 'text')).toBe(`Is the 20% discount on?\r\nRequest ID: ${id}`);
   expect(paramOf(url, 'app_absent')).toBe('0');
+  // A field sent several times keeps every value.
+  expect(new URL(url).searchParams.getAll('topic')).toEqual(['sofa', 'chair']);
   expect(await page.inputValue('#msg')).toBe('Is the 20% discount on?');
   await leftFor(server, id, 'whatsapp');
   expect(errors).toEqual([]);

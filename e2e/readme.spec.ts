@@ -95,3 +95,18 @@ test('the README’s decorate() snippet for location.href works as written', asy
   expect(beacons.at(-1)!.body).toMatchObject({ chatId: id, platform: 'whatsapp' });
   expect(errors).toEqual([]);
 });
+
+test('the README’s keepParams snippet sends only the chosen query parameters', async ({
+  page: tab,
+  server,
+  errors,
+}) => {
+  const tag = find(html, 'script tag', (b) => b.includes('data-endpoint') && !b.includes('data-consent'));
+  const config = find(html, 'keepParams block', (b) => b.includes('keepParams'));
+  const url = server.page('/readme-keep.html', page('en', config + local(tag, server.origin), LINKS));
+  await tab.goto(`${url}?utm_source=direct&email=jane%40mail.example&utm_campaign=sofa&phone=79161234567`);
+  await tab.click('#wa');
+  const [pairing] = await server.waitForBeacons(1);
+  expect(pairing!.body.url).toBe(`${url}?utm_source=direct&utm_campaign=sofa`);
+  expect(errors).toEqual([]);
+});

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { siteIdVerdict } from '../domain/metrica-ids.js';
 import { formatProblem } from '../match/format.js';
 import { defaultMessage } from '../match/message.js';
 import { RULES, readDataset, validateConfig } from './config.js';
@@ -102,11 +103,64 @@ describe('validateConfig', () => {
     });
     assert.equal(typeof c, 'object', String(c));
   });
-  it('accepts IDs with whole emoji and non-Latin letters, up to 100 UTF-16 units', () => {
-    for (const userId of ['😀', `user-😀-${'x'.repeat(90)}`, 'Пользователь 42', 'a'.repeat(100)]) {
+  it('accepts IDs with whole emoji and non-Latin letters, up to 100 characters (code points)', () => {
+    for (const userId of ['😀', `user-😀-${'x'.repeat(90)}`, 'Пользователь 42', 'a'.repeat(100), '😀'.repeat(100)]) {
       const c = validateConfig({ endpoint: '/p', userId });
       assert.equal((c as { userId: string }).userId, userId, String(c));
     }
+    for (const userId of ['a'.repeat(101), '😀'.repeat(101), '   ', '\u00a0', 'a\ud83d', '\ude00a', 'a\ufffd']) {
+      assert.match(validateConfig({ endpoint: '/p', userId }) as string, /^userId: expected/, JSON.stringify(userId));
+    }
+  });
+  it('takes a UserID or PurchaseID exactly when the collector does', () => {
+    const chars = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 110 }),
+      fc.string({
+        unit: fc.constantFrom('a', ' ', '\u00a0', '\t', '\u202e', '\ufffd', '😀', '\ud83d', '\ude00', 'я'),
+        maxLength: 104,
+      }),
+      fc.integer({ min: 95, max: 105 }).map((n) => 'x'.repeat(n)),
+      fc.integer({ min: 95, max: 105 }).map((n) => '😀'.repeat(n)),
+    );
+    fc.assert(
+      fc.property(chars, (id) => {
+        const ours = RULES.userId!.test(id);
+        assert.equal(ours, siteIdVerdict(id) === null, JSON.stringify(id));
+        assert.equal(RULES.purchaseId!.test(id), ours);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+  it('takes keepParams as a list of parameter names (empty: keep none)', () => {
+    for (const keepParams of [[], ['utm_source'], ['utm_source', 'gclid', 'yclid', 'filter[color]', 'a.b-c']]) {
+      const c = validateConfig({ endpoint: '/p', keepParams });
+      assert.deepEqual((c as { keepParams: string[] }).keepParams, keepParams, String(c));
+    }
+    for (const keepParams of [
+      'utm_source',
+      [1],
+      ['a b'],
+      [''],
+      ['a=b'],
+      ['a&b'],
+      ['a"b'],
+      {},
+      { 0: 'a', length: 1 },
+      [['a']],
+    ]) {
+      assert.match(
+        validateConfig({ endpoint: '/p', keepParams }) as string,
+        /^keepParams: expected .*got /,
+        JSON.stringify(keepParams),
+      );
+    }
+  });
+  it('refuses a list for a key that takes one value', () => {
+    assert.match(
+      validateConfig({ endpoint: '/p', counterId: [12345678] }) as string,
+      /^counterId: expected .*got \[12345678\]/,
+    );
+    assert.match(validateConfig({ endpoint: ['/p'] }) as string, /^endpoint: expected/);
   });
   it('accepts a list of usernames for bots, in any case', () => {
     for (const bots of [[], ['support_team'], ['SupportTeam', 'help4you', 'a'.repeat(32)]]) {

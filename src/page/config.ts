@@ -29,6 +29,11 @@ export interface PageConfig {
   userId?: string | number;
   /** Metrica PurchaseID. */
   purchaseId?: string | number;
+  /**
+   * The only query parameters kept in the page URL and referrer that a pairing carries, e.g.
+   * `['utm_source', 'utm_campaign']` (an empty list keeps none). Default: the whole query string.
+   */
+  keepParams?: string[];
 }
 
 /** The configuration after validation, with defaults applied. */
@@ -49,11 +54,11 @@ export interface ResolvedConfig
  * The chat-ID rules are match/format.ts's `formatProblem` written as patterns (its messages
  * cost too many bytes in the page script); a test keeps the two in agreement.
  */
-// UserID and PurchaseID as the collector takes them: 1 to 100 characters, no control or
-// direction-override characters, no half of a surrogate pair (a value cut in the middle of an
-// emoji); a pairing with any of these would be refused whole.
-const ID =
-  /^(?![\s\S]*([\ud800-\udbff](?![\udc00-\udfff])|(^|[^\ud800-\udbff])[\udc00-\udfff]))[^\0-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]{1,100}$/;
+// UserID and PurchaseID as the collector takes them (domain/metrica-ids.ts): 1 to 100
+// characters (code points: the `u` flag), not only spaces, no control or direction-override
+// characters, no broken character (a lone surrogate, as in an emoji cut in half, or U+FFFD); a
+// pairing with any of these would be refused whole. A test holds the two to the same answers.
+const ID = /^(?!\s*$)[^\0-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffd]{1,100}$/u;
 export const RULES: Record<string, RegExp> = {
   // No prototype: `constructor` or `toString` in a config is an unknown key, not a lookup of Object's.
   __proto__: null as never,
@@ -67,6 +72,8 @@ export const RULES: Record<string, RegExp> = {
   cookieDomain: /^\.?[a-z\d-]+(\.[a-z\d-]+)+$/i,
   // Telegram usernames: a letter, then letters, digits or `_`; 4 to 32 in all, as rewrite.ts accepts.
   bots: /^\[("[a-z]\w{3,31}",?)*\]$/i,
+  // Query parameter names as they are written in the URL.
+  keepParams: /^\[("[\w.[\]-]{1,64}",?)*\]$/,
   message: /^(?=[\s\S]*\{id\})[\s\S]{4,500}$/,
   userId: ID,
   purchaseId: ID,
@@ -83,19 +90,20 @@ export function validateConfig(raw: unknown): ResolvedConfig | string {
   if (!(raw && (raw as PageConfig).endpoint)) return 'endpoint: required';
   for (const k in raw) {
     const v = (raw as Record<string, unknown>)[k];
+    // A list is judged by its JSON (each entry must be a string), against patterns that only a
+    // list key has; any other object would be judged by its string form "[object Object]". Only
+    // `debug` is a flag: `userId: user && user.id` must not send `false` (the collector refuses it).
+    const list = Array.isArray(v);
     if (v == null) continue;
-    // Only `bots` is a list (any other object would be judged by its string form "[object Object]";
-    // a `bots` that is no list fails its pattern over JSON), and only `debug` a flag:
-    // `userId: user && user.id` must not send `false` (the collector refuses it).
     if (
       !RULES[k] ||
-      (typeof v === 'object' && k !== 'bots') ||
+      (typeof v === 'object' && !list) ||
       (typeof v === 'boolean' && k !== 'debug') ||
-      !RULES[k].test(k === 'bots' ? JSON.stringify(v) : `${v}`)
+      !RULES[k].test(list ? JSON.stringify(v) : `${v}`)
     ) {
       return `${k}: ${RULES[k] ? `expected ${RULES[k]}, got ${JSON.stringify(v)}` : 'unknown key'}`;
     }
-    c[k] = k === 'bots' ? v : `${v}`;
+    c[k] = list ? v : `${v}`;
   }
   c.debug = c.debug === 'true';
   c.length = +(c.length as string);

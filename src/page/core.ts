@@ -10,12 +10,13 @@ import { type LinkKind, type Platform, type Rewriter, rewriter } from '../match/
 import { type Pairing, send } from './beacon.js';
 import { loadChatId } from './chat-id.js';
 import { type ResolvedConfig, validateConfig, warn } from './config.js';
-import { frameDocument, onShadowRoot, type Roots, watchRoots } from './dom.js';
+import { frameDocument, onShadowRoot, watchRoots } from './dom.js';
 import { onAnchorClickCall, onFormData, onLinkClick, onNavigate, wrapOpen } from './exits.js';
 import { askMetrica, loadYclid, storedClientId } from './metrica.js';
+import { pageAddress } from './page-address.js';
 import { register, runningIn } from './registry.js';
 
-/** The collector refuses a pairing with a longer `url` or `referrer`; the address is informational, so it is cut. */
+/** The longest `url` or `referrer` the collector takes. */
 const MAX_URL = 2048;
 
 /** The API on `window.MetricaChats` and returned by `init()`. */
@@ -59,7 +60,9 @@ export function start(config?: ResolvedConfig): MetricaChatsApi {
   let hasMessengerLinks = false;
   let started = false;
   let rewriteLink: Rewriter | undefined;
-  let roots: Roots | undefined;
+
+  // The collector refuses a longer `url` or `referrer`; the address is informational, so it is cut.
+  const address = (url: string): string => pageAddress(url, config!.keepParams).slice(0, MAX_URL);
 
   // One beacon per distinct pairing in a page view (an SPA route counts as a new view). Before
   // the visitor leaves, only once the page has messenger links and some Metrica ID is known.
@@ -77,8 +80,8 @@ export function start(config?: ResolvedConfig): MetricaChatsApi {
         purchaseId: ids.purchaseId,
         counterId: config!.counterId,
         // Without the fragment: it is not a new page view, and may hold a token (OAuth implicit flow).
-        url: location.href.split('#')[0]!.slice(0, MAX_URL),
-        referrer: document.referrer.slice(0, MAX_URL) || undefined,
+        url: address(location.href),
+        referrer: address(document.referrer) || undefined,
         platform,
         ts: 0,
       };
@@ -103,13 +106,20 @@ export function start(config?: ResolvedConfig): MetricaChatsApi {
       }),
     );
 
-  // A messenger link or URL is about to be followed: make sure the pairing is out.
+  // A messenger link or URL is about to be followed: the pairing goes out once the caller is
+  // done, so that a navigation it starts (a re-targeted `location.href`, `window.open`) does
+  // not wait for the beacon. The page stays until the messenger's answer arrives, and a beacon
+  // is sent even while the page unloads.
   const leaving = (kind: LinkKind | undefined): void => {
     if (kind && started) {
-      clientId = clientId || storedClientId();
-      askClientId(); // the Metrica tag may have loaded since; it often answers at once
       platform = kind[0];
-      sync(true);
+      queueMicrotask(() =>
+        guard(() => {
+          clientId = clientId || storedClientId();
+          askClientId(); // the Metrica tag may have loaded since; it often answers at once
+          sync(true);
+        }),
+      );
     }
   };
 
@@ -156,32 +166,35 @@ export function start(config?: ResolvedConfig): MetricaChatsApi {
   const cover = (win: Window): void => {
     const doc = win.document;
     register(doc, api);
-    roots!.add(doc);
+    roots.add(doc);
     onLinkClick(doc, follow);
     onFormData(doc, decorateAndSend);
     // A frame that loads (again) has a new document to cover.
-    doc.addEventListener('load', (e) => guard(() => coverFrame(e.target as HTMLIFrameElement)), true);
+    doc.addEventListener('load', (e) => coverFrame(e.target as HTMLIFrameElement), true);
     guard(() => wrapOpen(win, decorateAndSend));
     guard(() => onNavigate(win, decorateAndSend));
     guard(() => onAnchorClickCall(win, follow));
-    guard(() => onShadowRoot(win, (root) => guard(() => roots!.add(root))));
+    guard(() => onShadowRoot(win, (root) => guard(() => roots.add(root))));
   };
   // Cross-origin frames have no document to read: they are left alone. A frame whose document
   // is already covered, by this instance or by its own copy of the script, is not covered twice.
-  const coverFrame = (iframe: HTMLIFrameElement): void => {
-    const doc = iframe.tagName === 'IFRAME' && frameDocument(iframe);
-    if (doc && !runningIn(doc)) cover(doc.defaultView!);
-  };
+  const coverFrame = (iframe: HTMLIFrameElement): void =>
+    guard(() => {
+      const doc = iframe.tagName === 'IFRAME' && frameDocument(iframe);
+      if (doc && !runningIn(doc)) cover(doc.defaultView!);
+    });
+
+  // Nothing is scanned or watched before begin() adds the first document.
+  const roots = watchRoots(fix, coverFrame);
 
   const begin = (): void => {
     if (started || !config) return;
     started = true;
     const lang = defaultMessage(document.documentElement.lang);
-    const format = { prefix: config.prefix, length: config.length };
-    chatId = loadChatId(format, config.lifetimeDays, config.cookieDomain);
+    chatId = loadChatId(config);
     rewriteLink = rewriter({
       id: chatId,
-      format,
+      format: config, // its `prefix` and `length`
       message: config.message || lang.message,
       greeting: config.message ? '' : lang.greeting,
       bots: config.bots,
@@ -191,7 +204,6 @@ export function start(config?: ResolvedConfig): MetricaChatsApi {
     askClientId();
     // Metrica announces a counter that loads after us (with `triggerEvent: true`).
     document.addEventListener(`yacounter${config.counterId}inited`, () => guard(askClientId));
-    roots = watchRoots(fix, (iframe) => guard(() => coverFrame(iframe)));
     cover(window);
     log(chatId, clientId, yclid);
   };
@@ -213,7 +225,7 @@ export function start(config?: ResolvedConfig): MetricaChatsApi {
     setUserId: (v) => setId('userId', v),
     setPurchaseId: (v) => setId('purchaseId', v),
     grantConsent: () => guard(begin),
-    scan: () => guard(() => roots?.scan()),
+    scan: () => guard(roots.scan),
   };
   if (config && config.consent !== 'required') guard(begin);
   return api;

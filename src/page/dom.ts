@@ -82,7 +82,7 @@ export function watchRoots(fix: (a: Element) => void, frame: (iframe: HTMLIFrame
       collect(root);
       pass(SLICE);
     },
-    scan: () => pass(Number.POSITIVE_INFINITY),
+    scan: () => pass(Infinity),
   };
 }
 

@@ -77,7 +77,7 @@ interface NavigateEvent extends Event {
 interface Navigation extends EventTarget {
   navigate(
     url: string,
-    options: { history: 'auto' | 'replace'; info: unknown },
+    options: { history: 'auto' | 'push' | 'replace'; info: unknown },
   ): { committed: Promise<unknown>; finished: Promise<unknown> };
 }
 
@@ -99,10 +99,9 @@ export function onNavigate(win: Window, decorate: Decorate): void {
       const next = decorate(url);
       if (next !== url && e.cancelable && !e.defaultPrevented && !e.formData) {
         // Started before cancelling: if navigate() throws, the original navigation goes ahead.
-        const started = navigation.navigate(next, {
-          history: e.navigationType === 'replace' ? 'replace' : 'auto',
-          info: e.info,
-        });
+        // The same history behaviour: a replace stays a replace, a push a push. (A reload or a
+        // traversal never leads to a messenger link; navigate() would refuse their names.)
+        const started = navigation.navigate(next, { history: e.navigationType as 'push', info: e.info });
         // Rejected when the page cancels the new navigation: not an error of the page's.
         started.committed.catch(() => 0);
         started.finished.catch(() => 0);
@@ -129,13 +128,11 @@ export function onFormData(doc: Document, decorate: Decorate): void {
         if (action) {
           // A GET submission replaces the action's query with the form's fields.
           const fields = new URLSearchParams(data as unknown as string);
-          const url = `${action.split(/[?#]/)[0]}?${fields}`;
-          const next = decorate(url);
-          if (next !== url) {
-            new URL(next, doc.baseURI).searchParams.forEach((value, key) => {
-              if (fields.get(key) !== value) data.set(key, value);
-            });
-          }
+          // Only a value decorate() changed is set: a field sent several times (checkboxes) keeps
+          // all its values.
+          new URL(decorate(`${action.split(/[?#]/)[0]}?${fields}`), doc.baseURI).searchParams.forEach((value, key) => {
+            if (!fields.getAll(key).includes(value)) data.set(key, value);
+          });
         }
       }),
     true,

@@ -38,17 +38,15 @@ export function init(config: PageConfig): MetricaChatsApi {
       if (running) warn('another copy is running: this config is ignored');
       else {
         const c = validateConfig(config);
-        if (typeof c === 'string') {
-          warn(`${c}. The script stays off.`);
-          running = start();
-        } else {
+        if (typeof c === 'string') warn(`${c}. The script stays off.`);
+        else {
           running = start(c);
           register(document, running);
         }
       }
-    } catch {
-      running = start();
-    }
+    } catch {}
+    // Off (an invalid config, or a page that broke something we use): an API that does nothing.
+    running = running || start();
   }
   return running;
 }

@@ -28,6 +28,11 @@ export interface PageConfig {
     userId?: string | number;
     /** Metrica PurchaseID. */
     purchaseId?: string | number;
+    /**
+     * The only query parameters kept in the page URL and referrer that a pairing carries, e.g.
+     * `['utm_source', 'utm_campaign']` (an empty list keeps none). Default: the whole query string.
+     */
+    keepParams?: string[];
 }
 /** The configuration after validation, with defaults applied. */
 export interface ResolvedConfig extends Omit<PageConfig, 'counterId' | 'userId' | 'purchaseId' | 'length' | 'lifetimeDays'> {

@@ -3,8 +3,8 @@ import {
   CHECK_HELP,
   check,
   filterListSource
-} from "./chunk-6BJT2GWA.js";
-import "./chunk-DF2M2KCU.js";
+} from "./chunk-4MJQHIS7.js";
+import "./chunk-VVY3BQNY.js";
 import "./chunk-NGE56SZV.js";
 import "./chunk-OKNSVRBM.js";
 export {

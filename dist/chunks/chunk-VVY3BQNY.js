@@ -55,7 +55,7 @@ async function loadFilterLists(source, timeoutMs = 2e4) {
 }
 
 // src/page/config.ts
-var ID = /^(?![\s\S]*([\ud800-\udbff](?![\udc00-\udfff])|(^|[^\ud800-\udbff])[\udc00-\udfff]))[^\0-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]{1,100}$/;
+var ID = /^(?!\s*$)[^\0-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffd]{1,100}$/u;
 var RULES = {
   // No prototype: `constructor` or `toString` in a config is an unknown key, not a lookup of Object's.
   __proto__: null,
@@ -69,6 +69,8 @@ var RULES = {
   cookieDomain: /^\.?[a-z\d-]+(\.[a-z\d-]+)+$/i,
   // Telegram usernames: a letter, then letters, digits or `_`; 4 to 32 in all, as rewrite.ts accepts.
   bots: /^\[("[a-z]\w{3,31}",?)*\]$/i,
+  // Query parameter names as they are written in the URL.
+  keepParams: /^\[("[\w.[\]-]{1,64}",?)*\]$/,
   message: /^(?=[\s\S]*\{id\})[\s\S]{4,500}$/,
   userId: ID,
   purchaseId: ID
@@ -78,11 +80,12 @@ function validateConfig(raw) {
   if (!(raw && raw.endpoint)) return "endpoint: required";
   for (const k in raw) {
     const v = raw[k];
+    const list = Array.isArray(v);
     if (v == null) continue;
-    if (!RULES[k] || typeof v === "object" && k !== "bots" || typeof v === "boolean" && k !== "debug" || !RULES[k].test(k === "bots" ? JSON.stringify(v) : `${v}`)) {
+    if (!RULES[k] || typeof v === "object" && !list || typeof v === "boolean" && k !== "debug" || !RULES[k].test(list ? JSON.stringify(v) : `${v}`)) {
       return `${k}: ${RULES[k] ? `expected ${RULES[k]}, got ${JSON.stringify(v)}` : "unknown key"}`;
     }
-    c[k] = k === "bots" ? v : `${v}`;
+    c[k] = list ? v : `${v}`;
   }
   c.debug = c.debug === "true";
   c.length = +c.length;

@@ -3,7 +3,7 @@ import {
   FILTER_LIST_URLS,
   checkInstallation,
   loadFilterLists
-} from "./chunk-DF2M2KCU.js";
+} from "./chunk-VVY3BQNY.js";
 import {
   parseCommandArgs
 } from "./chunk-NGE56SZV.js";
