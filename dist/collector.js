@@ -17,7 +17,7 @@ import {
   whatsappHandshake,
   whatsappNotification,
   whatsappSignatureValid
-} from "./chunks/chunk-E5TY5VU5.js";
+} from "./chunks/chunk-NKHMDXB4.js";
 import "./chunks/chunk-3UQKVSVT.js";
 import "./chunks/chunk-TDIG5AFX.js";
 import "./chunks/chunk-DJ2W7AGI.js";
@@ -33,7 +33,7 @@ import {
   jsonLogger,
   mask
 } from "./chunks/chunk-SULML3OP.js";
-import "./chunks/chunk-VVY3BQNY.js";
+import "./chunks/chunk-II6ICZSI.js";
 export {
   CHAT_BODY_LIMIT,
   HttpError,

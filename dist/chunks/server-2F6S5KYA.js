@@ -2,7 +2,7 @@
 import "./chunk-TGB557WD.js";
 import {
   createCollector
-} from "./chunk-E5TY5VU5.js";
+} from "./chunk-NKHMDXB4.js";
 import "./chunk-3UQKVSVT.js";
 import "./chunk-TDIG5AFX.js";
 import "./chunk-DJ2W7AGI.js";
@@ -19,7 +19,7 @@ import {
   PARTNER_CSV_COLUMNS
 } from "./chunk-5GHHCO5G.js";
 import "./chunk-SULML3OP.js";
-import "./chunk-VVY3BQNY.js";
+import "./chunk-II6ICZSI.js";
 
 // src/demo/server.ts
 import { readFileSync as readFileSync2 } from "node:fs";

@@ -13,7 +13,7 @@ import {
 } from "./chunk-SLN3KFK4.js";
 import {
   createCollector
-} from "./chunk-E5TY5VU5.js";
+} from "./chunk-NKHMDXB4.js";
 import "./chunk-3UQKVSVT.js";
 import {
   LinkConfigError,
@@ -32,8 +32,8 @@ import "./chunk-5GHHCO5G.js";
 import "./chunk-SULML3OP.js";
 import {
   filterListSource
-} from "./chunk-4MJQHIS7.js";
-import "./chunk-VVY3BQNY.js";
+} from "./chunk-XV2PWVVK.js";
+import "./chunk-II6ICZSI.js";
 import {
   parseDuration
 } from "./chunk-KM4NCDVJ.js";
