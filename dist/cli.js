@@ -18,7 +18,7 @@ import {
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-5K5QKBZC.js")).serve
+    load: async () => (await import("./chunks/serve-IXZYUMWC.js")).serve
   },
   purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-U52J2LAY.js")).purge },
   forget: {
@@ -47,7 +47,7 @@ var COMMANDS = {
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-GNF7ECWX.js")).demo
+    load: async () => (await import("./chunks/demo-MUCGBKSC.js")).demo
   }
 };
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-import "./chunks/chunk-TGB557WD.js";
+import "./chunks/chunk-7L3OIF7I.js";
 import {
   CHAT_BODY_LIMIT,
   HttpError,
+  MIN_SECRET_LENGTH,
   PAIRING_BODY_LIMIT,
   WEBHOOK_BODY_LIMIT,
   createCollector,
@@ -17,7 +18,7 @@ import {
   whatsappHandshake,
   whatsappNotification,
   whatsappSignatureValid
-} from "./chunks/chunk-NKHMDXB4.js";
+} from "./chunks/chunk-ON4NACGR.js";
 import "./chunks/chunk-3UQKVSVT.js";
 import "./chunks/chunk-TDIG5AFX.js";
 import "./chunks/chunk-DJ2W7AGI.js";
@@ -37,6 +38,7 @@ import "./chunks/chunk-II6ICZSI.js";
 export {
   CHAT_BODY_LIMIT,
   HttpError,
+  MIN_SECRET_LENGTH,
   MissingDriverError,
   PAIRING_BODY_LIMIT,
   UNATTRIBUTED_REASONS,

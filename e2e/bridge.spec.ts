@@ -9,7 +9,7 @@ import { type Collector, createCollector } from '../src/collector/index.js';
 // and the chat it starts comes back as a CHATS row with the ad click's yclid.
 
 const YCLID = '5882301234567890123';
-const SECRET = 'hook-secret-abc';
+const SECRET = 'hook-secret-abc-0123456789';
 const KEY = 'test-key-0123456789';
 
 let dir: string;

@@ -80,7 +80,11 @@ describe('README', () => {
     const example = blocks('sh').find((b) => b.includes('$COLLECTOR/v1/chats'));
     assert.ok(example, 'the README has the CRM example');
     const dir = mkdtempSync(join(tmpdir(), 'readme-curl-'));
-    const collector = await createCollector({ db: join(dir, 'c.db'), apiKeys: ['test-key'], logger: false });
+    const collector = await createCollector({
+      db: join(dir, 'c.db'),
+      apiKeys: ['readme-test-key-0123456789'],
+      logger: false,
+    });
     t.after(async () => {
       await collector.close();
       rmSync(dir, { recursive: true, force: true });
@@ -88,7 +92,9 @@ describe('README', () => {
     const { url } = await collector.listen(0, '127.0.0.1');
     // The page script's beacon for the chat ID the example's message carries.
     await collector.storage.insertPairing({ chatId: 'CT7KQ2M9XA', clientId: '1767261000123456789', receivedAt: 1 });
-    const script = example.replace(/^COLLECTOR=.*$/m, `COLLECTOR=${url}`).replace(/^KEY=.*$/m, 'KEY=test-key');
+    const script = example
+      .replace(/^COLLECTOR=.*$/m, `COLLECTOR=${url}`)
+      .replace(/^KEY=.*$/m, 'KEY=readme-test-key-0123456789');
     // Asynchronously: the collector answering curl runs in this process.
     const { stdout: out } = await promisify(execFile)('bash', ['-euo', 'pipefail', '-c', script], {
       cwd: dir,
@@ -112,7 +118,7 @@ describe('README', () => {
     const dir = mkdtempSync(join(tmpdir(), 'readme-hooks-'));
     const collector = await createCollector({
       db: join(dir, 'c.db'),
-      webhookSecret: 's3cret',
+      webhookSecret: 'readme-webhook-secret-0123',
       whatsappAppSecret: 'app-secret',
       logger: false,
     });
@@ -182,7 +188,7 @@ describe('README', () => {
     for (const [platform, path] of hooks) {
       const body = JSON.stringify(bodies[platform]);
       const signature = `sha256=${createHmac('sha256', 'app-secret').update(body).digest('hex')}`;
-      const res = await fetch(`${url}${path}s3cret`, {
+      const res = await fetch(`${url}${path}readme-webhook-secret-0123`, {
         method: 'POST',
         headers: {
           'Content-Type': 'application/json',
@@ -201,8 +207,8 @@ describe('README', () => {
     const dir = mkdtempSync(join(tmpdir(), 'readme-connectors-'));
     const collector = await createCollector({
       db: join(dir, 'c.db'),
-      apiKeys: ['test-key'],
-      webhookSecret: 's3cret',
+      apiKeys: ['readme-test-key-0123456789'],
+      webhookSecret: 'readme-webhook-secret-0123',
       logger: false,
     });
     t.after(async () => {
@@ -212,8 +218,8 @@ describe('README', () => {
     const { url } = await collector.listen(0, '127.0.0.1');
     const script = example
       .replace(/^COLLECTOR=.*$/m, `COLLECTOR=${url}`)
-      .replace(/^KEY=.*$/m, 'KEY=test-key')
-      .replace(/^SECRET=.*$/m, 'SECRET=s3cret');
+      .replace(/^KEY=.*$/m, 'KEY=readme-test-key-0123456789')
+      .replace(/^SECRET=.*$/m, 'SECRET=readme-webhook-secret-0123');
     const { stdout: out } = await promisify(execFile)('bash', ['-euo', 'pipefail', '-c', script], {
       cwd: dir,
       encoding: 'utf8',

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { LinkConfigError, linkTable, parseLinkSpec, splitLinkList } from '../bridge/links.js';
+import { shortSecretProblem } from '../collector/secrets.js';
 import { createCollector } from '../collector/server.js';
 import { isPostgresUrl } from '../storage/index.js';
 import { type ScheduledUploadOptions, scheduledUpload } from '../uploader/schedule.js';
@@ -8,7 +9,6 @@ import { parseDuration } from './duration.js';
 import { splitList } from './env-list.js';
 import { type CliIO, type Command, EXIT, parseCommandArgs, UsageError } from './io.js';
 import { apiUrlOption, counterOption, metricaClient, tokenFromEnv } from './metrica-options.js';
-import { shortSecretProblem } from './secret-length.js';
 import { chooseDatabase, DEFAULT_DB, explainDatabaseError, explainListenError, helpText } from './toolkit.js';
 
 export const SERVE_HELP = `Usage: metrica-chats serve [options]
@@ -159,7 +159,10 @@ export const serve: Command = async (args: string[], io: CliIO): Promise<number>
   const links = bridgeLinks((values.link as string[] | undefined) ?? splitLinkList(env.METRICA_CHATS_LINKS));
   const apiKeys = splitList(env.METRICA_CHATS_API_KEYS);
   const webhookSecret = env.METRICA_CHATS_WEBHOOK_SECRET?.trim() || undefined;
-  const shortSecret = shortSecretProblem(apiKeys, webhookSecret);
+  const shortSecret = shortSecretProblem(apiKeys, webhookSecret, {
+    apiKeys: 'METRICA_CHATS_API_KEYS',
+    webhookSecret: 'METRICA_CHATS_WEBHOOK_SECRET',
+  });
   if (shortSecret) throw new UsageError(shortSecret);
   const whatsappAppSecret = env.METRICA_CHATS_WHATSAPP_APP_SECRET?.trim() || undefined;
   const greenApiToken = env.METRICA_CHATS_GREEN_API_TOKEN?.trim() || undefined;

@@ -2,7 +2,15 @@ import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { describe, test } from 'node:test';
 import { createCollector } from './server.js';
-import { API_KEY, beacon, postChat, startCollector, TEST_ORIGIN, WEBHOOK_SECRET } from './test-support/server.js';
+import {
+  API_KEY,
+  beacon,
+  postChat,
+  SECOND_API_KEY,
+  startCollector,
+  TEST_ORIGIN,
+  WEBHOOK_SECRET,
+} from './test-support/server.js';
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
@@ -112,7 +120,7 @@ describe('collector API', () => {
     const wrong = await postChat(s.url, chat, `${API_KEY}x`);
     assert.equal(wrong.status, 403);
     assert.deepEqual(await wrong.json(), { error: 'API key not accepted', field: 'Authorization' });
-    assert.equal((await postChat(s.url, chat, 'second-key')).status, 201);
+    assert.equal((await postChat(s.url, chat, SECOND_API_KEY)).status, 201);
     for (const path of ['/v1/conversions.csv', '/v1/stats']) {
       assert.equal((await fetch(`${s.url}${path}`)).status, 401, path);
       assert.equal((await fetch(`${s.url}${path}`, { headers: { Authorization: 'Bearer nope' } })).status, 403, path);

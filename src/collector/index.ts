@@ -25,6 +25,7 @@ export { type ChatResult, findChatId, recordChat } from './attribute.js';
 export { HttpError } from './errors.js';
 export { jsonLogger, type Logger, mask } from './logger.js';
 export type { RateLimitOptions } from './rate-limit.js';
+export { MIN_SECRET_LENGTH } from './secrets.js';
 export {
   CHAT_BODY_LIMIT,
   type Collector,

@@ -14,6 +14,7 @@ import { jsonLogger, type Logger, mask, onceLogger, silentLogger } from './logge
 import { originMatcher } from './origins.js';
 import { RateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { createDispatcher } from './routes.js';
+import { shortSecretProblem } from './secrets.js';
 
 /**
  * The collector: options → the context its handlers share, the route table (routes.ts), and the
@@ -29,9 +30,12 @@ export interface CollectorOptions {
   db: string | Storage;
   /** Origins allowed to send beacons: exact, or `https://*.example.com` for subdomains. */
   allowOrigins?: readonly string[];
-  /** Bearer keys for `/v1/chats`, `/v1/conversions.csv` and `/v1/stats`. */
+  /** Bearer keys for `/v1/chats`, `/v1/conversions.csv` and `/v1/stats`; each at least 16 characters. */
   apiKeys?: readonly string[];
-  /** The `<secret>` path segment of the bot and connector webhooks; without it the webhooks are off. */
+  /**
+   * The `<secret>` path segment of the bot and connector webhooks, at least 16 characters; without
+   * it the webhooks are off.
+   */
   webhookSecret?: string;
   /** Meta's app secret: WhatsApp Cloud API notifications must be signed with it (else 401). */
   whatsappAppSecret?: string;
@@ -103,6 +107,8 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
     // Telegram's secret_token allows only these, and they need no escaping in a URL path.
     throw new Error('webhookSecret must be 1–256 characters of A-Z a-z 0-9 _ -');
   }
+  const shortSecret = shortSecretProblem(options.apiKeys ?? [], webhookSecret || undefined);
+  if (shortSecret) throw new Error(shortSecret);
   // Before the database opens: a refused link stops the start-up with nothing to clean up.
   const links = linkTable(Object.entries(options.links ?? {}));
   const connectorSecrets = [options.whatsappAppSecret ?? '', options.greenApiToken ?? ''];

@@ -1,9 +1,12 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 
 /** What the demo panel's business side sends to the collector, built without I/O. */
 
-/** Demo-only webhook secret: the local collector accepts it, nothing else does. */
-export const DEMO_WEBHOOK_SECRET = 'demo-webhook-secret';
+/**
+ * Demo-only webhook secret, new on every run: the local collector accepts it, nothing else does.
+ * 48 characters, well over the collector's minimum.
+ */
+export const DEMO_WEBHOOK_SECRET = randomBytes(24).toString('hex');
 /** Demo-only Meta app secret: the demo signs its WhatsApp Cloud API notifications with it. */
 export const DEMO_WHATSAPP_APP_SECRET = 'demo-whatsapp-app-secret';
 

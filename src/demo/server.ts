@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -50,7 +51,8 @@ export interface RunningDemo {
 
 // Demo-only credentials: the fake Metrica and the local collector accept them, nothing else does.
 const DEMO_TOKEN = 'demo-oauth-token';
-const DEMO_API_KEY = 'demo-api-key';
+/** New on every run, like the webhook secret; the demo prints both. */
+const DEMO_API_KEY = randomBytes(24).toString('hex');
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

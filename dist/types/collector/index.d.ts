@@ -13,5 +13,6 @@ export { type ChatResult, findChatId, recordChat } from './attribute.js';
 export { HttpError } from './errors.js';
 export { jsonLogger, type Logger, mask } from './logger.js';
 export type { RateLimitOptions } from './rate-limit.js';
+export { MIN_SECRET_LENGTH } from './secrets.js';
 export { CHAT_BODY_LIMIT, type Collector, type CollectorOptions, createCollector, PAIRING_BODY_LIMIT, WEBHOOK_BODY_LIMIT, } from './server.js';
 export { type ChatReport, parseChatReport, parsePairing } from './validate.js';

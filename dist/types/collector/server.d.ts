@@ -17,9 +17,12 @@ export interface CollectorOptions {
     db: string | Storage;
     /** Origins allowed to send beacons: exact, or `https://*.example.com` for subdomains. */
     allowOrigins?: readonly string[];
-    /** Bearer keys for `/v1/chats`, `/v1/conversions.csv` and `/v1/stats`. */
+    /** Bearer keys for `/v1/chats`, `/v1/conversions.csv` and `/v1/stats`; each at least 16 characters. */
     apiKeys?: readonly string[];
-    /** The `<secret>` path segment of the bot and connector webhooks; without it the webhooks are off. */
+    /**
+     * The `<secret>` path segment of the bot and connector webhooks, at least 16 characters; without
+     * it the webhooks are off.
+     */
     webhookSecret?: string;
     /** Meta's app secret: WhatsApp Cloud API notifications must be signed with it (else 401). */
     whatsappAppSecret?: string;

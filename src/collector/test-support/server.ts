@@ -8,7 +8,8 @@ import { type Collector, type CollectorOptions, createCollector } from '../serve
 /** Test support: a collector on a loopback port with a fresh database, closed when the test ends. */
 export const TEST_ORIGIN = 'https://shop.example.com';
 export const API_KEY = 'test-key-0123456789';
-export const WEBHOOK_SECRET = 'hook-secret-abc';
+export const WEBHOOK_SECRET = 'hook-secret-abc-0123456789';
+export const SECOND_API_KEY = 'second-key-0123456789';
 
 export async function freshDatabase(t: TestContext, kind: 'sqlite' | 'postgres'): Promise<string | null> {
   if (kind === 'postgres') return freshPostgresDatabase(t);
@@ -26,7 +27,7 @@ export async function startCollector(
   if (db === null) return null;
   const collector = await createCollector({
     allowOrigins: ['https://*.example.com', 'https://landing.test'],
-    apiKeys: [API_KEY, 'second-key'],
+    apiKeys: [API_KEY, SECOND_API_KEY],
     webhookSecret: WEBHOOK_SECRET,
     logger: false,
     ...options,

@@ -775,6 +775,21 @@ var HttpError = class extends Error {
 };
 var badField = (field, message) => new HttpError(400, message, field);
 
+// src/collector/secrets.ts
+var MIN_SECRET_LENGTH = 16;
+var SECRET_OPTION_NAMES = { apiKeys: "apiKeys", webhookSecret: "webhookSecret" };
+function shortSecretProblem(apiKeys, webhookSecret, names = SECRET_OPTION_NAMES) {
+  const expected = `at least ${MIN_SECRET_LENGTH} characters (for example the output of \`openssl rand -hex 24\`)`;
+  const short = apiKeys.findIndex((k) => k.length < MIN_SECRET_LENGTH);
+  if (short >= 0) {
+    const which = apiKeys.length > 1 ? `key ${short + 1} of ${apiKeys.length}` : "the key";
+    return `${names.apiKeys}: ${which} has ${apiKeys[short]?.length} characters; each key needs ${expected}`;
+  }
+  if (webhookSecret !== void 0 && webhookSecret.length < MIN_SECRET_LENGTH)
+    return `${names.webhookSecret} has ${webhookSecret.length} characters; it needs ${expected}`;
+  return null;
+}
+
 // src/collector/validate.ts
 var FUTURE_SKEW_MS = 24 * 3600 * 1e3;
 var MIN_TS_MS = 9466848e5;
@@ -2188,6 +2203,8 @@ async function createCollector(options) {
   if (webhookSecret && !/^[A-Za-z0-9_-]{1,256}$/.test(webhookSecret)) {
     throw new Error("webhookSecret must be 1\u2013256 characters of A-Z a-z 0-9 _ -");
   }
+  const shortSecret = shortSecretProblem(options.apiKeys ?? [], webhookSecret || void 0);
+  if (shortSecret) throw new Error(shortSecret);
   const links = linkTable(Object.entries(options.links ?? {}));
   const connectorSecrets = [options.whatsappAppSecret ?? "", options.greenApiToken ?? ""];
   const secrets = [webhookSecret, ...connectorSecrets, ...options.apiKeys ?? []].filter(Boolean);
@@ -2295,6 +2312,8 @@ export {
   findChatId,
   recordChat,
   HttpError,
+  MIN_SECRET_LENGTH,
+  shortSecretProblem,
   parsePairing,
   parseChatReport,
   CHAT_BODY_LIMIT,

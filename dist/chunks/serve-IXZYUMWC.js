@@ -12,8 +12,9 @@ import {
   uploadPending
 } from "./chunk-SLN3KFK4.js";
 import {
-  createCollector
-} from "./chunk-NKHMDXB4.js";
+  createCollector,
+  shortSecretProblem
+} from "./chunk-ON4NACGR.js";
 import "./chunk-3UQKVSVT.js";
 import {
   LinkConfigError,
@@ -183,20 +184,6 @@ function scheduledUpload(o) {
 // src/cli/env-list.ts
 var splitList = (value) => (value ?? "").split(",").map((s) => s.trim()).filter(Boolean);
 
-// src/cli/secret-length.ts
-var MIN_SECRET_LENGTH = 16;
-function shortSecretProblem(apiKeys, webhookSecret) {
-  const expected = `at least ${MIN_SECRET_LENGTH} characters (for example the output of \`openssl rand -hex 24\`)`;
-  const short = apiKeys.findIndex((k) => k.length < MIN_SECRET_LENGTH);
-  if (short >= 0) {
-    const which = apiKeys.length > 1 ? `key ${short + 1} of ${apiKeys.length}` : "the key";
-    return `METRICA_CHATS_API_KEYS: ${which} has ${apiKeys[short]?.length} characters; each key needs ${expected}`;
-  }
-  if (webhookSecret !== void 0 && webhookSecret.length < MIN_SECRET_LENGTH)
-    return `METRICA_CHATS_WEBHOOK_SECRET has ${webhookSecret.length} characters; it needs ${expected}`;
-  return null;
-}
-
 // src/cli/serve.ts
 var SERVE_HELP = `Usage: metrica-chats serve [options]
 
@@ -335,7 +322,10 @@ var serve = async (args, io) => {
   const links = bridgeLinks(values.link ?? splitLinkList(env.METRICA_CHATS_LINKS));
   const apiKeys = splitList(env.METRICA_CHATS_API_KEYS);
   const webhookSecret = env.METRICA_CHATS_WEBHOOK_SECRET?.trim() || void 0;
-  const shortSecret = shortSecretProblem(apiKeys, webhookSecret);
+  const shortSecret = shortSecretProblem(apiKeys, webhookSecret, {
+    apiKeys: "METRICA_CHATS_API_KEYS",
+    webhookSecret: "METRICA_CHATS_WEBHOOK_SECRET"
+  });
   if (shortSecret) throw new UsageError(shortSecret);
   const whatsappAppSecret = env.METRICA_CHATS_WHATSAPP_APP_SECRET?.trim() || void 0;
   const greenApiToken = env.METRICA_CHATS_GREEN_API_TOKEN?.trim() || void 0;

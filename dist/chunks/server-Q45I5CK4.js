@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-import "./chunk-TGB557WD.js";
+import "./chunk-7L3OIF7I.js";
 import {
   createCollector
-} from "./chunk-NKHMDXB4.js";
+} from "./chunk-ON4NACGR.js";
 import "./chunk-3UQKVSVT.js";
 import "./chunk-TDIG5AFX.js";
 import "./chunk-DJ2W7AGI.js";
@@ -22,6 +22,7 @@ import "./chunk-SULML3OP.js";
 import "./chunk-II6ICZSI.js";
 
 // src/demo/server.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
 import { readFileSync as readFileSync2 } from "node:fs";
 import { createServer as createServer2 } from "node:http";
 import { extname, join as join2, normalize, resolve, sep } from "node:path";
@@ -302,8 +303,8 @@ ${rows ? `<table><tr><th>ID</th><th>Created</th><th>Rows</th><th>Status</th><th>
 }
 
 // src/demo/business-request.ts
-import { createHash, createHmac } from "node:crypto";
-var DEMO_WEBHOOK_SECRET = "demo-webhook-secret";
+import { createHash, createHmac, randomBytes } from "node:crypto";
+var DEMO_WEBHOOK_SECRET = randomBytes(24).toString("hex");
 var DEMO_WHATSAPP_APP_SECRET = "demo-whatsapp-app-secret";
 function numericId(partner) {
   return Number.parseInt(createHash("sha256").update(partner).digest("hex").slice(0, 10), 16);
@@ -452,7 +453,7 @@ async function chatVerdict(answer, storage) {
 
 // src/demo/server.ts
 var DEMO_TOKEN = "demo-oauth-token";
-var DEMO_API_KEY = "demo-api-key";
+var DEMO_API_KEY = randomBytes2(24).toString("hex");
 var MIME = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
