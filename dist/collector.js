@@ -18,7 +18,7 @@ import {
   whatsappHandshake,
   whatsappNotification,
   whatsappSignatureValid
-} from "./chunks/chunk-Y2AR5SIP.js";
+} from "./chunks/chunk-ON4NACGR.js";
 import "./chunks/chunk-3UQKVSVT.js";
 import "./chunks/chunk-TDIG5AFX.js";
 import "./chunks/chunk-DJ2W7AGI.js";
@@ -34,7 +34,7 @@ import {
   jsonLogger,
   mask
 } from "./chunks/chunk-SULML3OP.js";
-import "./chunks/chunk-VVY3BQNY.js";
+import "./chunks/chunk-II6ICZSI.js";
 export {
   CHAT_BODY_LIMIT,
   HttpError,

@@ -29,7 +29,7 @@ function validateConfig(raw) {
   if (!(raw && raw.endpoint)) return "endpoint: required";
   for (const k in raw) {
     const v = raw[k];
-    const list = Array.isArray(v);
+    const list = k === "bots" || k === "keepParams";
     if (v == null) continue;
     if (!RULES[k] || typeof v === "object" && !list || typeof v === "boolean" && k !== "debug" || !RULES[k].test(list ? JSON.stringify(v) : `${v}`)) {
       return `${k}: ${RULES[k] ? `expected ${RULES[k]}, got ${JSON.stringify(v)}` : "unknown key"}`;
@@ -352,8 +352,9 @@ var register = (doc, api) => {
 // src/page/core.ts
 var MAX_URL = 2048;
 function start(config) {
+  const ids = Object.assign({}, config);
   const log = (...args) => {
-    if (config?.debug) console.info("[metrica-chats]", ...args);
+    if (ids.debug) console.info("[metrica-chats]", ...args);
   };
   const guard = (f) => {
     try {
@@ -366,10 +367,10 @@ function start(config) {
   let chatId = "";
   let clientId;
   let yclid;
-  const ids = Object.assign({}, config);
   let platform;
   let hasMessengerLinks = false;
   let started = false;
+  let roots;
   let rewriteLink;
   const address = (url) => pageAddress(url, config.keepParams).slice(0, MAX_URL);
   const sync = (leaving2 = false) => {
@@ -408,14 +409,10 @@ function start(config) {
   );
   const leaving = (kind) => {
     if (kind && started) {
+      clientId = clientId || storedClientId();
+      askClientId();
       platform = kind[0];
-      queueMicrotask(
-        () => guard(() => {
-          clientId = clientId || storedClientId();
-          askClientId();
-          sync(true);
-        })
-      );
+      sync(true);
     }
   };
   const memo = /* @__PURE__ */ new Map();
@@ -462,7 +459,6 @@ function start(config) {
     const doc = iframe.tagName === "IFRAME" && frameDocument(iframe);
     if (doc && !runningIn(doc)) cover(doc.defaultView);
   });
-  const roots = watchRoots(fix, coverFrame);
   const begin = () => {
     if (started || !config) return;
     started = true;
@@ -480,6 +476,7 @@ function start(config) {
     clientId = storedClientId();
     askClientId();
     document.addEventListener(`yacounter${config.counterId}inited`, () => guard(askClientId));
+    roots = watchRoots(fix, coverFrame);
     cover(window);
     log(chatId, clientId, yclid);
   };
@@ -497,7 +494,8 @@ function start(config) {
     setUserId: (v) => setId("userId", v),
     setPurchaseId: (v) => setId("purchaseId", v),
     grantConsent: () => guard(begin),
-    scan: () => guard(roots.scan)
+    // Before begin() there are no roots: the call throws inside guard and does nothing.
+    scan: () => guard(() => roots.scan())
   };
   if (config && config.consent !== "required") guard(begin);
   return api;

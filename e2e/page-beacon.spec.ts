@@ -82,6 +82,7 @@ test('setUserId and setPurchaseId refuse what the collector would refuse, with a
     api.setUserId!(false); // `user && user.id` with no user
     api.setUserId!('x'.repeat(101));
     api.setPurchaseId!('order\t42');
+    api.setUserId!(['u-42']); // a tag manager variable that holds a list
   });
   await page.waitForTimeout(300);
   expect(server.beacons).toHaveLength(1);
@@ -89,6 +90,7 @@ test('setUserId and setPurchaseId refuse what the collector would refuse, with a
     expect.stringMatching(/^\[metrica-chats\] userId: expected .*got false$/),
     expect.stringMatching(/^\[metrica-chats\] userId: expected .*got "x{101}"$/),
     expect.stringMatching(/^\[metrica-chats\] purchaseId: expected .*got "order\\t42"$/),
+    expect.stringMatching(/^\[metrica-chats\] userId: expected .*got \["u-42"\]$/),
   ]);
   await page.evaluate(() =>
     (window as unknown as { MetricaChats: { setPurchaseId(v: number): void } }).MetricaChats.setPurchaseId(42),

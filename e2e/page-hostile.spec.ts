@@ -102,3 +102,24 @@ test('frozen prototypes and a missing Navigation API cost only the hooks they bl
   expect(pairing!.body).toMatchObject({ chatId: id, platform: 'whatsapp' });
   expect(errors).toEqual([]);
 });
+
+test('a page whose MutationObserver throws still gets a working API and no page error', async ({
+  page,
+  server,
+  errors,
+}) => {
+  const broken = '<script>window.MutationObserver = function () { throw new Error("blocked"); };</script>';
+  await page.goto(fixture(server, 'links.html', { lang: 'en', head: broken, script: scriptTag() }));
+  // Asked in turn: Playwright's own waiting would use the broken observer.
+  await expect
+    .poll(() => page.evaluate(() => typeof (window as { MetricaChats?: unknown }).MetricaChats))
+    .toBe('object');
+  const decorated = await page.evaluate(() =>
+    (window as unknown as { MetricaChats: { decorate(u: string): string } }).MetricaChats.decorate(
+      'https://wa.me/79161234567',
+    ),
+  );
+  // It cannot watch the page's links, but what does not need the observer still works.
+  expect(decorated).toMatch(/^https:\/\/wa\.me\/79161234567\?text=.*CT[0-9A-Z]{8}$/);
+  expect(errors).toEqual([]);
+});

@@ -155,7 +155,20 @@ describe('validateConfig', () => {
       );
     }
   });
-  it('refuses a list for a key that takes one value', () => {
+  it('refuses a list for a key that takes one value, even one whose entries would pass', () => {
+    for (const [key, value] of [
+      ['userId', ['u-42']],
+      ['purchaseId', ['p-1']],
+      ['message', ['Order {id}']],
+      ['prefix', ['SHOP']],
+      ['cookieDomain', ['.example.com']],
+    ] as const) {
+      assert.match(
+        validateConfig({ endpoint: '/p', [key]: value }) as string,
+        RegExp(`^${key}: expected .*got \\[`),
+        key,
+      );
+    }
     assert.match(
       validateConfig({ endpoint: '/p', counterId: [12345678] }) as string,
       /^counterId: expected .*got \[12345678\]/,

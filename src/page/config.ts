@@ -90,10 +90,10 @@ export function validateConfig(raw: unknown): ResolvedConfig | string {
   if (!(raw && (raw as PageConfig).endpoint)) return 'endpoint: required';
   for (const k in raw) {
     const v = (raw as Record<string, unknown>)[k];
-    // A list is judged by its JSON (each entry must be a string), against patterns that only a
-    // list key has; any other object would be judged by its string form "[object Object]". Only
-    // `debug` is a flag: `userId: user && user.id` must not send `false` (the collector refuses it).
-    const list = Array.isArray(v);
+    // A list key's value is judged by its JSON (each entry must be a string); any other key's
+    // object would be judged by its string form (`["u-42"]` passes as `u-42`), so it is refused.
+    // Only `debug` is a flag: `userId: user && user.id` must not send `false` (the collector refuses it).
+    const list = k === 'bots' || k === 'keepParams';
     if (v == null) continue;
     if (
       !RULES[k] ||

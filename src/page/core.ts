@@ -10,7 +10,7 @@ import { type LinkKind, type Platform, type Rewriter, rewriter } from '../match/
 import { type Pairing, send } from './beacon.js';
 import { loadChatId } from './chat-id.js';
 import { type ResolvedConfig, validateConfig, warn } from './config.js';
-import { frameDocument, onShadowRoot, watchRoots } from './dom.js';
+import { frameDocument, onShadowRoot, type Roots, watchRoots } from './dom.js';
 import { onAnchorClickCall, onFormData, onLinkClick, onNavigate, wrapOpen } from './exits.js';
 import { askMetrica, loadYclid, storedClientId } from './metrica.js';
 import { pageAddress } from './page-address.js';
@@ -40,8 +40,10 @@ export interface MetricaChatsApi {
  * nothing (for an invalid configuration).
  */
 export function start(config?: ResolvedConfig): MetricaChatsApi {
+  // The config's values, copied (empty without a config); UserID and PurchaseID may be set later.
+  const ids: Partial<ResolvedConfig> = Object.assign({}, config);
   const log = (...args: unknown[]): void => {
-    if (config?.debug) console.info('[metrica-chats]', ...args);
+    if (ids.debug) console.info('[metrica-chats]', ...args);
   };
   const guard = (f: () => void): void => {
     try {
@@ -54,11 +56,11 @@ export function start(config?: ResolvedConfig): MetricaChatsApi {
   let chatId = '';
   let clientId: string | undefined;
   let yclid: string | undefined;
-  // UserID and PurchaseID, from the config (copied whole: smaller than picking two keys) or set later.
-  const ids: Pick<ResolvedConfig, 'userId' | 'purchaseId'> = Object.assign({}, config);
   let platform: Platform | undefined;
   let hasMessengerLinks = false;
   let started = false;
+  // The documents and shadow roots whose links are watched; from begin() on.
+  let roots: Roots;
   let rewriteLink: Rewriter | undefined;
 
   // The collector refuses a longer `url` or `referrer`; the address is informational, so it is cut.
@@ -106,20 +108,13 @@ export function start(config?: ResolvedConfig): MetricaChatsApi {
       }),
     );
 
-  // A messenger link or URL is about to be followed: the pairing goes out once the caller is
-  // done, so that a navigation it starts (a re-targeted `location.href`, `window.open`) does
-  // not wait for the beacon. The page stays until the messenger's answer arrives, and a beacon
-  // is sent even while the page unloads.
+  // A messenger link or URL is about to be followed: make sure the pairing is out.
   const leaving = (kind: LinkKind | undefined): void => {
     if (kind && started) {
+      clientId = clientId || storedClientId();
+      askClientId(); // the Metrica tag may have loaded since; it often answers at once
       platform = kind[0];
-      queueMicrotask(() =>
-        guard(() => {
-          clientId = clientId || storedClientId();
-          askClientId(); // the Metrica tag may have loaded since; it often answers at once
-          sync(true);
-        }),
-      );
+      sync(true);
     }
   };
 
@@ -184,9 +179,6 @@ export function start(config?: ResolvedConfig): MetricaChatsApi {
       if (doc && !runningIn(doc)) cover(doc.defaultView!);
     });
 
-  // Nothing is scanned or watched before begin() adds the first document.
-  const roots = watchRoots(fix, coverFrame);
-
   const begin = (): void => {
     if (started || !config) return;
     started = true;
@@ -204,6 +196,7 @@ export function start(config?: ResolvedConfig): MetricaChatsApi {
     askClientId();
     // Metrica announces a counter that loads after us (with `triggerEvent: true`).
     document.addEventListener(`yacounter${config.counterId}inited`, () => guard(askClientId));
+    roots = watchRoots(fix, coverFrame);
     cover(window);
     log(chatId, clientId, yclid);
   };
@@ -225,7 +218,8 @@ export function start(config?: ResolvedConfig): MetricaChatsApi {
     setUserId: (v) => setId('userId', v),
     setPurchaseId: (v) => setId('purchaseId', v),
     grantConsent: () => guard(begin),
-    scan: () => guard(roots.scan),
+    // Before begin() there are no roots: the call throws inside guard and does nothing.
+    scan: () => guard(() => roots.scan()),
   };
   if (config && config.consent !== 'required') guard(begin);
   return api;

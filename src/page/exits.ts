@@ -96,6 +96,8 @@ export function onNavigate(win: Window, decorate: Decorate): void {
     attempt(() => {
       const e = event as NavigateEvent;
       const url = e.destination.url;
+      // The pairing goes out before the decorated navigation starts: sent after it, the beacon
+      // can be lost with the page (a browser test showed it).
       const next = decorate(url);
       if (next !== url && e.cancelable && !e.defaultPrevented && !e.formData) {
         // Started before cancelling: if navigate() throws, the original navigation goes ahead.
@@ -125,6 +127,7 @@ export function onFormData(doc: Document, decorate: Decorate): void {
       attempt(() => {
         const data = (event as FormDataEvent).formData;
         const action = (event.target as Element).getAttribute('action');
+        // A form without an action submits to this page, never a messenger.
         if (action) {
           // A GET submission replaces the action's query with the form's fields.
           const fields = new URLSearchParams(data as unknown as string);

@@ -10,7 +10,7 @@ export const BUDGET_GZIP_BYTES = 5120;
  * build. Lower it as the script shrinks; raising it takes a measured reason, given in the
  * commit that does it.
  */
-export const RATCHET_GZIP_BYTES = 5115;
+export const RATCHET_GZIP_BYTES = 5100;
 
 const file = readFileSync(new URL('../../dist/metrica-chats.min.js', import.meta.url));
 const gz = gzipSync(file, { level: 9 }).length;

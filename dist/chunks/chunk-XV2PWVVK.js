@@ -3,7 +3,7 @@ import {
   FILTER_LIST_URLS,
   checkInstallation,
   loadFilterLists
-} from "./chunk-VVY3BQNY.js";
+} from "./chunk-II6ICZSI.js";
 import {
   parseCommandArgs
 } from "./chunk-NGE56SZV.js";

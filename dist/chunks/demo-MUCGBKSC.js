@@ -77,7 +77,7 @@ async function demo(args, io) {
   }
   const sitePort = port(values.port, 8080, "--port");
   const dataDir = values.data ?? join(io.cwd, ".data", "demo");
-  const { startDemo } = await import("./server-GKDBOK6W.js");
+  const { startDemo } = await import("./server-Q45I5CK4.js");
   const runCli = io.runCli;
   if (!runCli) throw new Error("the demo runs commands through main(); start it with `metrica-chats demo`");
   const host = values.host ?? "127.0.0.1";

@@ -80,7 +80,7 @@ function validateConfig(raw) {
   if (!(raw && raw.endpoint)) return "endpoint: required";
   for (const k in raw) {
     const v = raw[k];
-    const list = Array.isArray(v);
+    const list = k === "bots" || k === "keepParams";
     if (v == null) continue;
     if (!RULES[k] || typeof v === "object" && !list || typeof v === "boolean" && k !== "debug" || !RULES[k].test(list ? JSON.stringify(v) : `${v}`)) {
       return `${k}: ${RULES[k] ? `expected ${RULES[k]}, got ${JSON.stringify(v)}` : "unknown key"}`;

@@ -56,7 +56,7 @@ import {
   FILTER_LIST_URLS,
   checkInstallation,
   loadFilterLists
-} from "./chunk-VVY3BQNY.js";
+} from "./chunk-II6ICZSI.js";
 
 // src/match/clean.ts
 var INVISIBLE = /[\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD\u180E]|\u034F/g;

@@ -14,7 +14,7 @@ import {
 import {
   createCollector,
   shortSecretProblem
-} from "./chunk-Y2AR5SIP.js";
+} from "./chunk-ON4NACGR.js";
 import "./chunk-3UQKVSVT.js";
 import {
   LinkConfigError,
@@ -33,8 +33,8 @@ import "./chunk-5GHHCO5G.js";
 import "./chunk-SULML3OP.js";
 import {
   filterListSource
-} from "./chunk-4MJQHIS7.js";
-import "./chunk-VVY3BQNY.js";
+} from "./chunk-XV2PWVVK.js";
+import "./chunk-II6ICZSI.js";
 import {
   parseDuration
 } from "./chunk-KM4NCDVJ.js";

@@ -3,8 +3,8 @@ import {
   CHECK_HELP,
   check,
   filterListSource
-} from "./chunk-4MJQHIS7.js";
-import "./chunk-VVY3BQNY.js";
+} from "./chunk-XV2PWVVK.js";
+import "./chunk-II6ICZSI.js";
 import "./chunk-NGE56SZV.js";
 import "./chunk-OKNSVRBM.js";
 export {

@@ -2,7 +2,7 @@
 import "./chunk-7L3OIF7I.js";
 import {
   createCollector
-} from "./chunk-Y2AR5SIP.js";
+} from "./chunk-ON4NACGR.js";
 import "./chunk-3UQKVSVT.js";
 import "./chunk-TDIG5AFX.js";
 import "./chunk-DJ2W7AGI.js";
@@ -19,7 +19,7 @@ import {
   PARTNER_CSV_COLUMNS
 } from "./chunk-5GHHCO5G.js";
 import "./chunk-SULML3OP.js";
-import "./chunk-VVY3BQNY.js";
+import "./chunk-II6ICZSI.js";
 
 // src/demo/server.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
