@@ -23,7 +23,7 @@ var COMMANDS = {
   purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-U52J2LAY.js")).purge },
   forget: {
     summary: "Delete everything stored about one person",
-    load: async () => (await import("./chunks/forget-KMFGFAGR.js")).forget
+    load: async () => (await import("./chunks/forget-HFJGOJCU.js")).forget
   },
   upload: {
     summary: "Validate chats and upload them to Metrica",

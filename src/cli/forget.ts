@@ -8,7 +8,9 @@ export const FORGET_HELP = `Usage: metrica-chats forget (--phone <number> | --us
 
 Deletes everything stored about one person, for a privacy request: their chats, their partner
 links, and the chats, pairings and partner links of every chat ID linked to them. Chats already
-uploaded stay in Metrica; the upload history keeps no trace of the deleted chats.
+uploaded stay in Metrica; the upload history keeps no trace of the deleted chats. Then it cleans
+the database files so they keep no readable copy, and says on stderr what it did, what the
+database role was not allowed to do (with the grant that allows it), and which copies remain.
 
 Options:
   --phone <number>     the person's phone number, with the country code (+ and spaces optional)
