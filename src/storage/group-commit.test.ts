@@ -27,6 +27,7 @@ function writer(overrides: Partial<GroupCommitOptions<Item>> = {}) {
       return items.map(() => nextId++);
     },
     followUp: async (items) => items.map((i) => (i.needs ? 1 : 0)),
+    unfollowed: 0,
     needsFollowUp: (item) => item.needs === true,
     followUpFailed: (error) => new Error(`stored, but the follow-up failed: ${(error as Error).message}`),
     concurrency: 1,

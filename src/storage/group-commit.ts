@@ -5,14 +5,16 @@
  * one-by-one fallback and the retry of the follow-up; the SQL is the caller's.
  */
 
-export interface GroupCommitOptions<T> {
+export interface GroupCommitOptions<T, R = number> {
   /** Writes items atomically (all or none) and resolves to one ID per item, in order. */
   write(items: T[]): Promise<number[]>;
   /**
-   * Runs after a committed write, resolving to a count per item, in order. Retrying the write
+   * Runs after a committed write, resolving to a result per item, in order. Retrying the write
    * would store the items twice, so a failure here runs the follow-up once more on its own.
    */
-  followUp(items: T[]): Promise<number[]>;
+  followUp(items: T[]): Promise<R[]>;
+  /** What an item that did not need the follow-up gets when the follow-up failed twice. */
+  unfollowed: R;
   /** Whether the follow-up mattered to this item: after a second failure only these are rejected. */
   needsFollowUp(item: T): boolean;
   /** The error those items are rejected with, saying that they are stored nevertheless. */
@@ -25,28 +27,28 @@ export interface GroupCommitOptions<T> {
   parallelBacklog: number;
 }
 
-/** What each caller gets: the item's ID, and the count its follow-up reported. */
-export interface Committed {
+/** What each caller gets: the item's ID, and what its follow-up reported. */
+export interface Committed<R = number> {
   id: number;
-  followUps: number;
+  followUps: R;
 }
 
-interface Queued<T> {
+interface Queued<T, R> {
   item: T;
-  resolve: (r: Committed) => void;
+  resolve: (r: Committed<R>) => void;
   reject: (e: unknown) => void;
 }
 
-export class GroupCommit<T> {
-  private queue: Queued<T>[] = [];
+export class GroupCommit<T, R = number> {
+  private queue: Queued<T, R>[] = [];
   /** Batches being written now; at most `concurrency`. */
   private readonly writing = new Set<Promise<void>>();
   private flushScheduled = false;
 
-  constructor(private readonly options: GroupCommitOptions<T>) {}
+  constructor(private readonly options: GroupCommitOptions<T, R>) {}
 
   /** Queues the item; resolves once the batch holding it is committed and followed up. */
-  add(item: T): Promise<Committed> {
+  add(item: T): Promise<Committed<R>> {
     return new Promise((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
       this.scheduleFlush();
@@ -88,7 +90,7 @@ export class GroupCommit<T> {
     });
   }
 
-  private async flush(batch: Queued<T>[]): Promise<void> {
+  private async flush(batch: Queued<T, R>[]): Promise<void> {
     let ids: number[];
     try {
       ids = await this.options.write(batch.map((b) => b.item));
@@ -98,7 +100,7 @@ export class GroupCommit<T> {
         return;
       }
       // One bad item must not fail the others: write them one by one, then complete as one batch.
-      const written: Queued<T>[] = [];
+      const written: Queued<T, R>[] = [];
       const writtenIds: number[] = [];
       for (const b of batch) {
         try {
@@ -118,23 +120,24 @@ export class GroupCommit<T> {
    * Runs the follow-up of a committed batch and settles each caller. A second failure rejects only
    * the items that needed the follow-up; the others resolve, as they are stored.
    */
-  private async complete(batch: Queued<T>[], ids: number[]): Promise<void> {
+  private async complete(batch: Queued<T, R>[], ids: number[]): Promise<void> {
     const items = batch.map((b) => b.item);
-    let counts: number[];
+    let results: R[];
     try {
-      counts = await this.options.followUp(items);
+      results = await this.options.followUp(items);
     } catch {
       try {
-        counts = await this.options.followUp(items);
+        results = await this.options.followUp(items);
       } catch (error) {
         const failure = this.options.followUpFailed(error);
         for (const [i, b] of batch.entries()) {
           if (this.options.needsFollowUp(b.item)) b.reject(failure);
-          else b.resolve({ id: ids[i] ?? 0, followUps: 0 });
+          else b.resolve({ id: ids[i] ?? 0, followUps: this.options.unfollowed });
         }
         return;
       }
     }
-    for (const [i, b] of batch.entries()) b.resolve({ id: ids[i] ?? 0, followUps: counts[i] ?? 0 });
+    for (const [i, b] of batch.entries())
+      b.resolve({ id: ids[i] ?? 0, followUps: results[i] ?? this.options.unfollowed });
   }
 }

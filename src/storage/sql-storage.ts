@@ -1,4 +1,4 @@
-import { UPDATE_CHAT, upgradableChats, upgradeChat } from './chat-upgrades.js';
+import { chatIdsWithUpgradableChats, UPDATE_CHAT, upgradableChats, upgradeChat } from './chat-upgrades.js';
 import type { PendingConversion, UploadReceipt } from './contract.js';
 import { chatsPerDay, recentChats, uploadHistory } from './dashboard.js';
 import { cleanPostgresFiles, cleanSqliteFiles } from './forget-files.js';
@@ -40,6 +40,12 @@ import { completeWaitingChats } from './waiting-chats.js';
 import { rememberMessage } from './webhook-messages.js';
 
 const PAGE_SIZE = 500;
+
+/** What the follow-up of a committed pairing found. */
+interface PairingFollowUp {
+  rematched: number;
+  upgradable: boolean;
+}
 /** Most beacons in one group commit: 17 parameters each on SQLite (limit 32766), one JSON one on PostgreSQL. */
 const MAX_BATCH = 256;
 /** Beacons waiting that justify a second batch beside one being written. */
@@ -51,18 +57,19 @@ const INSERT_CHAT = `INSERT INTO chats (${CHAT_COLUMNS.join(', ')}) VALUES (${pl
 export class SqlStorage implements Storage {
   readonly kind: 'sqlite' | 'postgres';
   private closed = false;
-  private readonly pairings: GroupCommit<PairingInput>;
+  private readonly pairings: GroupCommit<PairingInput, PairingFollowUp>;
 
   constructor(
     private readonly db: SqlDriver,
     private readonly now: () => number = Date.now,
   ) {
     this.kind = db.kind;
-    this.pairings = new GroupCommit<PairingInput>({
+    this.pairings = new GroupCommit<PairingInput, PairingFollowUp>({
       // The batch is one multi-row INSERT, atomic on its own in both dialects, so it needs no
       // explicit transaction (two round trips fewer on PostgreSQL).
       write: (batch) => this.db.insertMany('pairings', PAIRING_INSERT_COLUMNS, batch.map(pairingValues)),
-      followUp: (batch) => completeWaitingChats(this.db, batch, this.now),
+      followUp: (batch) => this.followUpPairings(batch),
+      unfollowed: { rematched: 0, upgradable: false },
       // Only a pairing with a Metrica ID can complete a waiting chat.
       needsFollowUp: hasMetricaId,
       followUpFailed: (error) =>
@@ -77,12 +84,28 @@ export class SqlStorage implements Storage {
 
   /**
    * Beacons arriving together are written in one group commit (see group-commit.ts), and each
-   * caller resolves only after that commit, with how many waiting chats its pairing completed.
+   * caller resolves only after that commit, with how many waiting chats its pairing completed
+   * and whether matched chats of its chat ID could take its IDs.
    */
-  async insertPairing(p: PairingInput): Promise<{ id: number; rematched: number }> {
+  async insertPairing(p: PairingInput): Promise<{ id: number; rematched: number; upgradable: boolean }> {
     if (this.closed) throw new Error('storage is closed');
     const { id, followUps } = await this.pairings.add(p);
-    return { id, rematched: followUps };
+    return { id, ...followUps };
+  }
+
+  /**
+   * After a batch of pairings is committed: the chats waiting for them are completed, then one
+   * query says which chat IDs have matched chats that lack a ClientID or UserID (asked after the
+   * completion, which may have just matched such a chat). One query per batch, not per beacon.
+   */
+  private async followUpPairings(batch: PairingInput[]): Promise<PairingFollowUp[]> {
+    const rematched = await completeWaitingChats(this.db, batch, this.now);
+    const withIds = batch.filter((p) => p.clientId || p.userId).map((p) => p.chatId);
+    const upgradable = await chatIdsWithUpgradableChats(this.db, [...new Set(withIds)]);
+    return batch.map((p, i) => ({
+      rematched: rematched[i] ?? 0,
+      upgradable: Boolean(p.clientId || p.userId) && upgradable.has(p.chatId),
+    }));
   }
 
   async findPairing(chatId: string, at: number): Promise<Pairing | null> {

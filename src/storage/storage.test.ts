@@ -549,6 +549,46 @@ for (const [name, open] of Object.entries(ADAPTERS)) {
       assert.equal(await s.upgradeChat(other, { clientId: '133591247640966458' }), null);
     });
 
+    test('insertPairing says whether matched chats of its chat ID could take its IDs', async (t) => {
+      const s = await open(t);
+      if (!s) return;
+      // No chats at all: nothing to upgrade, for any beacon of a batch.
+      const burst = await Promise.all(
+        ['CTAAAAAAAA', 'CTBBBBBBBB', 'CTAAAAAAAA'].map((chatId, i) =>
+          s.insertPairing({ chatId, clientId: `13359124764096645${i}`, receivedAt: 1000 + i }),
+        ),
+      );
+      assert.deepEqual(
+        burst.map((r) => r.upgradable),
+        [false, false, false],
+      );
+      const key = chatKey(T0, 'telegram', partner);
+      await s.upsertChat(key, {
+        dateTime: T0,
+        platform: 'telegram',
+        chatUserId: '4242',
+        attribution: { chatId: 'CTAAAAAAAA', yclid: '77', reason: null },
+      });
+      // Matched with a yclid only: a beacon of that chat ID with a ClientID or UserID may fill it;
+      // one without either, or of another chat ID, may not.
+      const [withClientId, withUserId, yclidOnly, other] = await Promise.all([
+        s.insertPairing({ chatId: 'CTAAAAAAAA', clientId: '133591247640966458', receivedAt: 2000 }),
+        s.insertPairing({ chatId: 'CTAAAAAAAA', userId: 'u-1', receivedAt: 2001 }),
+        s.insertPairing({ chatId: 'CTAAAAAAAA', yclid: '77', receivedAt: 2002 }),
+        s.insertPairing({ chatId: 'CTBBBBBBBB', clientId: '133591247640966458', receivedAt: 2003 }),
+      ]);
+      assert.deepEqual(
+        [withClientId.upgradable, withUserId.upgradable, yclidOnly.upgradable, other.upgradable],
+        [true, true, false, false],
+      );
+      // Once it has both, it is not upgradable any more.
+      await s.upgradeChat(key, { clientId: '133591247640966458', userId: 'u-1' });
+      assert.equal(
+        (await s.insertPairing({ chatId: 'CTAAAAAAAA', clientId: '133591247640966458', receivedAt: 3000 })).upgradable,
+        false,
+      );
+    });
+
     test('pairingsBetween lists one chat ID’s pairings in a time range, oldest first', async (t) => {
       const s = await open(t);
       if (!s) return;

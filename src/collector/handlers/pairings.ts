@@ -17,9 +17,10 @@ export const pairing: RouteHandler = async (ctx, { req, res, cors }) => {
   requireType(req, ['text/plain', 'application/json']);
   const body = await readJsonObject(req, PAIRING_BODY_LIMIT);
   const input = parsePairing(body, ctx.now(), ctx.format);
-  await ctx.storage.insertPairing(input);
+  const stored = await ctx.storage.insertPairing(input);
   // Written, then looked: a chat matched before this page view's ClientID arrived gets it now.
-  await upgradeChatsWith(ctx.storage, input);
+  // The storage says whether any chat of this chat ID could take it, asked once per batch.
+  if (stored.upgradable) await upgradeChatsWith(ctx.storage, input);
   // 204 only now: the pairing is committed, so an acknowledged beacon survives a crash.
   send(res, 204, undefined, cors);
 };
