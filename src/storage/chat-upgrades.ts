@@ -8,7 +8,7 @@ export const UPDATE_CHAT = `UPDATE chats SET ${CHAT_COLUMNS.filter((c) => c !== 
   .join(', ')} WHERE key = ?`;
 
 /** Matched chats missing a ClientID or UserID (the partial index chats_upgradable holds them). */
-const UPGRADABLE = 'unattributed_reason IS NULL AND (client_id IS NULL OR user_id IS NULL)';
+export const UPGRADABLE = 'unattributed_reason IS NULL AND (client_id IS NULL OR user_id IS NULL)';
 
 /** Attributed chats of this chat ID still missing a ClientID or UserID: what a later pairing can fill. */
 export async function upgradableChats(db: SqlDriver, chatId: string): Promise<ChatRow[]> {

@@ -1,9 +1,10 @@
-import { chatIdsWithUpgradableChats, UPDATE_CHAT, upgradableChats, upgradeChat } from './chat-upgrades.js';
+import { UPDATE_CHAT, upgradableChats, upgradeChat } from './chat-upgrades.js';
 import type { PendingConversion, UploadReceipt } from './contract.js';
 import { chatsPerDay, recentChats, uploadHistory } from './dashboard.js';
 import { cleanPostgresFiles, cleanSqliteFiles } from './forget-files.js';
 import { forgetPerson } from './forget-person.js';
 import { GroupCommit } from './group-commit.js';
+import { followUpPairings, type PairingFollowUp } from './pairing-follow-up.js';
 import { PAIRING_INSERT_COLUMNS, type PairingColumns, pairingFromColumns, pairingValues } from './pairing-rows.js';
 import {
   CHAT_COLUMNS,
@@ -36,16 +37,10 @@ import type {
   UpsertResult,
 } from './types.js';
 import { holdBackRows, recordUpload, updateUploadStatus } from './uploads.js';
-import { completeWaitingChats } from './waiting-chats.js';
 import { rememberMessage } from './webhook-messages.js';
 
 const PAGE_SIZE = 500;
 
-/** What the follow-up of a committed pairing found. */
-interface PairingFollowUp {
-  rematched: number;
-  upgradable: boolean;
-}
 /** Most beacons in one group commit: 17 parameters each on SQLite (limit 32766), one JSON one on PostgreSQL. */
 const MAX_BATCH = 256;
 /** Beacons waiting that justify a second batch beside one being written. */
@@ -68,7 +63,7 @@ export class SqlStorage implements Storage {
       // The batch is one multi-row INSERT, atomic on its own in both dialects, so it needs no
       // explicit transaction (two round trips fewer on PostgreSQL).
       write: (batch) => this.db.insertMany('pairings', PAIRING_INSERT_COLUMNS, batch.map(pairingValues)),
-      followUp: (batch) => this.followUpPairings(batch),
+      followUp: (batch) => followUpPairings(this.db, batch, this.now),
       unfollowed: { rematched: 0, upgradable: false },
       // Only a pairing with a Metrica ID can complete a waiting chat.
       needsFollowUp: hasMetricaId,
@@ -91,21 +86,6 @@ export class SqlStorage implements Storage {
     if (this.closed) throw new Error('storage is closed');
     const { id, followUps } = await this.pairings.add(p);
     return { id, ...followUps };
-  }
-
-  /**
-   * After a batch of pairings is committed: the chats waiting for them are completed, then one
-   * query says which chat IDs have matched chats that lack a ClientID or UserID (asked after the
-   * completion, which may have just matched such a chat). One query per batch, not per beacon.
-   */
-  private async followUpPairings(batch: PairingInput[]): Promise<PairingFollowUp[]> {
-    const rematched = await completeWaitingChats(this.db, batch, this.now);
-    const withIds = batch.filter((p) => p.clientId || p.userId).map((p) => p.chatId);
-    const upgradable = await chatIdsWithUpgradableChats(this.db, [...new Set(withIds)]);
-    return batch.map((p, i) => ({
-      rematched: rematched[i] ?? 0,
-      upgradable: Boolean(p.clientId || p.userId) && upgradable.has(p.chatId),
-    }));
   }
 
   async findPairing(chatId: string, at: number): Promise<Pairing | null> {

@@ -1,28 +1,24 @@
 import { SAME_VISIT_MS } from '../domain/visit.js';
 import { orNull } from './pairing-rows.js';
 import { hasMetricaId } from './rows.js';
-import { placeholders, type SqlDriver } from './sql.js';
+import type { SqlDriver } from './sql.js';
 import type { PairingInput } from './types.js';
+
+/** Chats waiting for a pairing with IDs (the partial index chats_chat_id holds them). */
+export const WAITING = `unattributed_reason IS NOT NULL AND unattributed_reason IN ('chat_id_not_paired', 'pairing_without_metrica_id')`;
 
 /**
  * Chats that arrived before their beacon wait unattributed; a pairing with IDs completes them.
- * Resolves to how many chats each pairing completed, by position in `pairings`.
+ * `waitingIds`: the chat IDs that have such chats (see pairing-follow-up.ts). Resolves to how
+ * many chats each pairing completed, by position in `pairings`.
  */
 export async function completeWaitingChats(
   db: SqlDriver,
   pairings: PairingInput[],
+  waitingIds: ReadonlySet<string>,
   now: () => number,
 ): Promise<number[]> {
   const rematched = pairings.map(() => 0);
-  const withIds = pairings.filter(hasMetricaId);
-  if (withIds.length === 0) return rematched;
-  const chatIds = [...new Set(withIds.map((p) => p.chatId))];
-  const waiting = await db.all<{ chat_id: string }>(
-    `SELECT DISTINCT chat_id FROM chats WHERE chat_id IN (${placeholders(chatIds)})
-       AND unattributed_reason IS NOT NULL AND unattributed_reason IN ('chat_id_not_paired', 'pairing_without_metrica_id')`,
-    chatIds,
-  );
-  const waitingIds = new Set(waiting.map((w) => w.chat_id));
   // The last pairing of a chat ID in the batch is the latest; it alone fills the waiting chats.
   const latest = new Map<string, number>();
   for (const [i, p] of pairings.entries()) if (hasMetricaId(p) && waitingIds.has(p.chatId)) latest.set(p.chatId, i);
