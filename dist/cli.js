@@ -12,42 +12,42 @@ import {
   helpText,
   program,
   suggestOption
-} from "./chunks/chunk-OKNSVRBM.js";
+} from "./chunks/chunk-OWSAQ5ZQ.js";
 
 // src/cli/commands.ts
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-IXZYUMWC.js")).serve
+    load: async () => (await import("./chunks/serve-EMIYPRCJ.js")).serve
   },
-  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-U52J2LAY.js")).purge },
+  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-EDZRDZIC.js")).purge },
   forget: {
     summary: "Delete everything stored about one person",
-    load: async () => (await import("./chunks/forget-HFJGOJCU.js")).forget
+    load: async () => (await import("./chunks/forget-5UFHARGP.js")).forget
   },
   upload: {
     summary: "Validate chats and upload them to Metrica",
-    load: async () => (await import("./chunks/upload-CYQW2G4Y.js")).upload
+    load: async () => (await import("./chunks/upload-XCI34VS6.js")).upload
   },
   export: {
     summary: "Write the CSV of chats not yet uploaded",
-    load: async () => (await import("./chunks/export-LFO33ZAV.js")).exportCommand
+    load: async () => (await import("./chunks/export-2JTGY7R2.js")).exportCommand
   },
   report: {
     summary: "Show the chat yield and why chats went unattributed",
-    load: async () => (await import("./chunks/report-4TFUIVEC.js")).report
+    load: async () => (await import("./chunks/report-G64USCVC.js")).report
   },
   check: {
     summary: "Check a page: script, configuration, collector, CORS, content blockers",
-    load: async () => (await import("./chunks/check-KNHT5TFD.js")).check
+    load: async () => (await import("./chunks/check-QN3LZO2U.js")).check
   },
   link: {
     summary: "Bridge links for ads and QR codes: write the QR code of /go/<name>",
-    load: async () => (await import("./chunks/link-4QBOEI3O.js")).link
+    load: async () => (await import("./chunks/link-E7GRQR7E.js")).link
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-MUCGBKSC.js")).demo
+    load: async () => (await import("./chunks/demo-TAHOQKWC.js")).demo
   }
 };
 

@@ -4,14 +4,16 @@
  * keeps it near the HTTP layer's own speed. This module knows the queue and the batching, the
  * one-by-one fallback and the retry of the follow-up; the SQL is the caller's.
  */
-export interface GroupCommitOptions<T> {
+export interface GroupCommitOptions<T, R = number> {
     /** Writes items atomically (all or none) and resolves to one ID per item, in order. */
     write(items: T[]): Promise<number[]>;
     /**
-     * Runs after a committed write, resolving to a count per item, in order. Retrying the write
+     * Runs after a committed write, resolving to a result per item, in order. Retrying the write
      * would store the items twice, so a failure here runs the follow-up once more on its own.
      */
-    followUp(items: T[]): Promise<number[]>;
+    followUp(items: T[]): Promise<R[]>;
+    /** What an item that did not need the follow-up gets when the follow-up failed twice. */
+    unfollowed: R;
     /** Whether the follow-up mattered to this item: after a second failure only these are rejected. */
     needsFollowUp(item: T): boolean;
     /** The error those items are rejected with, saying that they are stored nevertheless. */
@@ -23,20 +25,20 @@ export interface GroupCommitOptions<T> {
     /** Items waiting that justify a second batch beside one being written (see canStartBatch). */
     parallelBacklog: number;
 }
-/** What each caller gets: the item's ID, and the count its follow-up reported. */
-export interface Committed {
+/** What each caller gets: the item's ID, and what its follow-up reported. */
+export interface Committed<R = number> {
     id: number;
-    followUps: number;
+    followUps: R;
 }
-export declare class GroupCommit<T> {
+export declare class GroupCommit<T, R = number> {
     private readonly options;
     private queue;
     /** Batches being written now; at most `concurrency`. */
     private readonly writing;
     private flushScheduled;
-    constructor(options: GroupCommitOptions<T>);
+    constructor(options: GroupCommitOptions<T, R>);
     /** Queues the item; resolves once the batch holding it is committed and followed up. */
-    add(item: T): Promise<Committed>;
+    add(item: T): Promise<Committed<R>>;
     /** Resolves once every item already queued is written (or rejected). */
     drain(): Promise<void>;
     /**

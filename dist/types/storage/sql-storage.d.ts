@@ -12,11 +12,13 @@ export declare class SqlStorage implements Storage {
     constructor(db: SqlDriver, now?: () => number);
     /**
      * Beacons arriving together are written in one group commit (see group-commit.ts), and each
-     * caller resolves only after that commit, with how many waiting chats its pairing completed.
+     * caller resolves only after that commit, with how many waiting chats its pairing completed
+     * and whether matched chats of its chat ID could take its IDs.
      */
     insertPairing(p: PairingInput): Promise<{
         id: number;
         rematched: number;
+        upgradable: boolean;
     }>;
     findPairing(chatId: string, at: number): Promise<Pairing | null>;
     pairingsBetween(chatId: string, from: number, to: number): Promise<Pairing[]>;

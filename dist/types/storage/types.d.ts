@@ -200,11 +200,14 @@ export interface Storage extends ConversionStore {
     ping(): Promise<void>;
     /**
      * Stores a pairing; resolves once it is committed. Chats already waiting for this chat ID
-     * (stored before the beacon arrived) are matched to it in the same transaction.
+     * (stored before the beacon arrived) are matched to it in the same transaction. `upgradable`:
+     * the pairing carries a ClientID or UserID, and matched chats of its chat ID lack one (what
+     * upgradableChats returns), found with one query per batch of beacons.
      */
     insertPairing(pairing: PairingInput): Promise<{
         id: number;
         rematched: number;
+        upgradable: boolean;
     }>;
     /** The latest pairing of the chat ID received at or before `at` (Unix ms), else the latest one. */
     findPairing(chatId: string, at: number): Promise<Pairing | null>;

@@ -8,11 +8,11 @@ import {
 } from "./chunk-TDIG5AFX.js";
 import {
   parseCommandArgs
-} from "./chunk-NGE56SZV.js";
+} from "./chunk-4U3RAKBE.js";
 import {
   EXIT,
   UsageError
-} from "./chunk-OKNSVRBM.js";
+} from "./chunk-OWSAQ5ZQ.js";
 
 // src/cli/link.ts
 import { writeFileSync } from "node:fs";

@@ -3,10 +3,10 @@ import {
   CHECK_HELP,
   check,
   filterListSource
-} from "./chunk-XV2PWVVK.js";
+} from "./chunk-XGIKNH7F.js";
 import "./chunk-II6ICZSI.js";
-import "./chunk-NGE56SZV.js";
-import "./chunk-OKNSVRBM.js";
+import "./chunk-4U3RAKBE.js";
+import "./chunk-OWSAQ5ZQ.js";
 export {
   CHECK_HELP,
   check,

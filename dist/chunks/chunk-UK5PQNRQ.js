@@ -5,7 +5,7 @@ import {
 } from "./chunk-SLN3KFK4.js";
 import {
   UsageError
-} from "./chunk-OKNSVRBM.js";
+} from "./chunk-OWSAQ5ZQ.js";
 
 // src/cli/metrica-options.ts
 function counterOption(value) {

@@ -2,12 +2,12 @@
 import "./chunk-7L3OIF7I.js";
 import {
   createCollector
-} from "./chunk-ON4NACGR.js";
+} from "./chunk-2DX5S444.js";
 import "./chunk-3UQKVSVT.js";
 import "./chunk-TDIG5AFX.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
-import "./chunk-FGXA3NEA.js";
+import "./chunk-VIIB37FE.js";
 import {
   checkChatRecord,
   isAttributed,

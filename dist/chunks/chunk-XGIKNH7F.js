@@ -6,11 +6,11 @@ import {
 } from "./chunk-II6ICZSI.js";
 import {
   parseCommandArgs
-} from "./chunk-NGE56SZV.js";
+} from "./chunk-4U3RAKBE.js";
 import {
   EXIT,
   UsageError
-} from "./chunk-OKNSVRBM.js";
+} from "./chunk-OWSAQ5ZQ.js";
 
 // src/cli/check.ts
 import { resolve } from "node:path";

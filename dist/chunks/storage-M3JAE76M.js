@@ -7,7 +7,7 @@ import {
   isPostgresUrl,
   openStorage,
   recordOf
-} from "./chunk-FGXA3NEA.js";
+} from "./chunk-VIIB37FE.js";
 import {
   chatKey,
   hasMetricaId,

@@ -4,7 +4,7 @@ import {
   counterOption,
   metricaClient,
   tokenFromEnv
-} from "./chunk-LB52XAWX.js";
+} from "./chunk-UK5PQNRQ.js";
 import {
   MetricaApiError,
   MetricaNetworkError,
@@ -14,7 +14,7 @@ import {
 import {
   createCollector,
   shortSecretProblem
-} from "./chunk-ON4NACGR.js";
+} from "./chunk-2DX5S444.js";
 import "./chunk-3UQKVSVT.js";
 import {
   LinkConfigError,
@@ -27,20 +27,20 @@ import "./chunk-BOWEE4IV.js";
 import "./chunk-KSOJ7EKS.js";
 import {
   isPostgresUrl
-} from "./chunk-FGXA3NEA.js";
+} from "./chunk-VIIB37FE.js";
 import "./chunk-4YCAPLBT.js";
 import "./chunk-5GHHCO5G.js";
 import "./chunk-SULML3OP.js";
 import {
   filterListSource
-} from "./chunk-XV2PWVVK.js";
+} from "./chunk-XGIKNH7F.js";
 import "./chunk-II6ICZSI.js";
 import {
   parseDuration
 } from "./chunk-KM4NCDVJ.js";
 import {
   parseCommandArgs
-} from "./chunk-NGE56SZV.js";
+} from "./chunk-4U3RAKBE.js";
 import {
   DEFAULT_DB,
   EXIT,
@@ -49,7 +49,7 @@ import {
   explainDatabaseError,
   explainListenError,
   helpText
-} from "./chunk-OKNSVRBM.js";
+} from "./chunk-OWSAQ5ZQ.js";
 
 // src/cli/serve.ts
 import { resolve } from "node:path";

@@ -386,15 +386,27 @@ function recordOf(row) {
   return r;
 }
 
+// src/storage/sql.ts
+var placeholders = (xs) => xs.map(() => "?").join(", ");
+var toNumber = (v) => Number(v ?? 0);
+
 // src/storage/chat-upgrades.ts
 var UPDATE_CHAT = `UPDATE chats SET ${CHAT_COLUMNS.filter((c) => c !== "key").map((c) => `${c} = ?`).join(", ")} WHERE key = ?`;
+var UPGRADABLE = "unattributed_reason IS NULL AND (client_id IS NULL OR user_id IS NULL)";
 async function upgradableChats(db, chatId) {
   const rows = await db.all(
-    `SELECT * FROM chats WHERE chat_id = ? AND unattributed_reason IS NULL AND (client_id IS NULL OR user_id IS NULL)
-       ORDER BY date_time, key`,
+    `SELECT * FROM chats WHERE chat_id = ? AND ${UPGRADABLE} ORDER BY date_time, key`,
     [chatId]
   );
   return rows.map(rowFromColumns);
+}
+async function chatIdsWithUpgradableChats(db, chatIds) {
+  if (chatIds.length === 0) return /* @__PURE__ */ new Set();
+  const rows = await db.all(
+    `SELECT DISTINCT chat_id FROM chats WHERE chat_id IN (${placeholders(chatIds)}) AND ${UPGRADABLE}`,
+    chatIds
+  );
+  return new Set(rows.map((r) => r.chat_id));
 }
 async function upgradeChat(db, key, ids, now) {
   return db.transaction(async (q) => {
@@ -416,10 +428,6 @@ async function upgradeChat(db, key, ids, now) {
     return rowFromColumns(next);
   });
 }
-
-// src/storage/sql.ts
-var placeholders = (xs) => xs.map(() => "?").join(", ");
-var toNumber = (v) => Number(v ?? 0);
 
 // src/storage/dashboard.ts
 async function chatsPerDay(db, since) {
@@ -740,24 +748,28 @@ var GroupCommit = class {
    */
   async complete(batch, ids) {
     const items = batch.map((b) => b.item);
-    let counts;
+    let results;
     try {
-      counts = await this.options.followUp(items);
+      results = await this.options.followUp(items);
     } catch {
       try {
-        counts = await this.options.followUp(items);
+        results = await this.options.followUp(items);
       } catch (error) {
         const failure = this.options.followUpFailed(error);
         for (const [i, b] of batch.entries()) {
           if (this.options.needsFollowUp(b.item)) b.reject(failure);
-          else b.resolve({ id: ids[i] ?? 0, followUps: 0 });
+          else b.resolve({ id: ids[i] ?? 0, followUps: this.options.unfollowed });
         }
         return;
       }
     }
-    for (const [i, b] of batch.entries()) b.resolve({ id: ids[i] ?? 0, followUps: counts[i] ?? 0 });
+    for (const [i, b] of batch.entries())
+      b.resolve({ id: ids[i] ?? 0, followUps: results[i] ?? this.options.unfollowed });
   }
 };
+
+// src/domain/visit.ts
+var SAME_VISIT_MS = 30 * 60 * 1e3;
 
 // src/shared/utm.ts
 var UTM_KEYS = ["utm_source", "utm_medium", "utm_campaign", "utm_content", "utm_term"];
@@ -813,6 +825,69 @@ function pairingValues(p) {
     orNull(p.link),
     ...UTM_KEYS.map((key) => orNull(p.utm?.[key]))
   ];
+}
+
+// src/storage/waiting-chats.ts
+var WAITING = `unattributed_reason IS NOT NULL AND unattributed_reason IN ('chat_id_not_paired', 'pairing_without_metrica_id')`;
+async function completeWaitingChats(db, pairings, waitingIds, now) {
+  const rematched = pairings.map(() => 0);
+  const latest = /* @__PURE__ */ new Map();
+  for (const [i, p] of pairings.entries()) if (hasMetricaId(p) && waitingIds.has(p.chatId)) latest.set(p.chatId, i);
+  if (latest.size === 0) return rematched;
+  await db.transaction(async (tx) => {
+    for (const i of latest.values()) {
+      const p = pairings[i];
+      rematched[i] = await tx.run(
+        `UPDATE chats SET client_id = ?, user_id = ?, yclid = ?, purchase_id = ?, url = COALESCE(?, url),
+           unattributed_reason = NULL, revision = revision + 1, updated_at = ?
+         WHERE chat_id = ? AND unattributed_reason IS NOT NULL
+           AND (unattributed_reason = 'chat_id_not_paired'
+             OR (unattributed_reason = 'pairing_without_metrica_id' AND date_time >= ?))`,
+        [
+          orNull(p.clientId),
+          orNull(p.userId),
+          orNull(p.yclid),
+          orNull(p.purchaseId),
+          orNull(p.url),
+          now(),
+          p.chatId,
+          // A chat that found its visit's pairing, without IDs, waits for that visit's later beacon
+          // only: a pairing after the visit is a later visit's (a new ad click), never this chat's.
+          // A chat that found no pairing at all takes the first one (a beacon that lost the race).
+          Math.ceil((p.receivedAt - 999 - SAME_VISIT_MS) / 1e3)
+        ]
+      );
+    }
+  });
+  return rematched;
+}
+
+// src/storage/pairing-follow-up.ts
+var fillsUpgrades = (p) => Boolean(p.clientId || p.userId);
+async function followUpPairings(db, pairings, now) {
+  const chatIds = [...new Set(pairings.filter(hasMetricaId).map((p) => p.chatId))];
+  const waiting = /* @__PURE__ */ new Set();
+  let upgradable = /* @__PURE__ */ new Set();
+  if (chatIds.length > 0) {
+    const list = placeholders(chatIds);
+    const rows = await db.all(
+      `SELECT chat_id, 1 AS waiting FROM chats WHERE chat_id IN (${list}) AND ${WAITING}
+       UNION
+       SELECT chat_id, 0 AS waiting FROM chats WHERE chat_id IN (${list}) AND ${UPGRADABLE}`,
+      [...chatIds, ...chatIds]
+    );
+    for (const r of rows) (Number(r.waiting) ? waiting : upgradable).add(r.chat_id);
+  }
+  const rematched = await completeWaitingChats(db, pairings, waiting, now);
+  if (rematched.some((n) => n > 0)) {
+    upgradable = await chatIdsWithUpgradableChats(db, [
+      ...new Set(pairings.filter(fillsUpgrades).map((p) => p.chatId))
+    ]);
+  }
+  return pairings.map((p, i) => ({
+    rematched: rematched[i] ?? 0,
+    upgradable: fillsUpgrades(p) && upgradable.has(p.chatId)
+  }));
 }
 
 // src/storage/same-chat.ts
@@ -995,52 +1070,6 @@ async function holdBackRows(q, rows) {
   }
 }
 
-// src/domain/visit.ts
-var SAME_VISIT_MS = 30 * 60 * 1e3;
-
-// src/storage/waiting-chats.ts
-async function completeWaitingChats(db, pairings, now) {
-  const rematched = pairings.map(() => 0);
-  const withIds = pairings.filter(hasMetricaId);
-  if (withIds.length === 0) return rematched;
-  const chatIds = [...new Set(withIds.map((p) => p.chatId))];
-  const waiting = await db.all(
-    `SELECT DISTINCT chat_id FROM chats WHERE chat_id IN (${placeholders(chatIds)})
-       AND unattributed_reason IS NOT NULL AND unattributed_reason IN ('chat_id_not_paired', 'pairing_without_metrica_id')`,
-    chatIds
-  );
-  const waitingIds = new Set(waiting.map((w) => w.chat_id));
-  const latest = /* @__PURE__ */ new Map();
-  for (const [i, p] of pairings.entries()) if (hasMetricaId(p) && waitingIds.has(p.chatId)) latest.set(p.chatId, i);
-  if (latest.size === 0) return rematched;
-  await db.transaction(async (tx) => {
-    for (const i of latest.values()) {
-      const p = pairings[i];
-      rematched[i] = await tx.run(
-        `UPDATE chats SET client_id = ?, user_id = ?, yclid = ?, purchase_id = ?, url = COALESCE(?, url),
-           unattributed_reason = NULL, revision = revision + 1, updated_at = ?
-         WHERE chat_id = ? AND unattributed_reason IS NOT NULL
-           AND (unattributed_reason = 'chat_id_not_paired'
-             OR (unattributed_reason = 'pairing_without_metrica_id' AND date_time >= ?))`,
-        [
-          orNull(p.clientId),
-          orNull(p.userId),
-          orNull(p.yclid),
-          orNull(p.purchaseId),
-          orNull(p.url),
-          now(),
-          p.chatId,
-          // A chat that found its visit's pairing, without IDs, waits for that visit's later beacon
-          // only: a pairing after the visit is a later visit's (a new ad click), never this chat's.
-          // A chat that found no pairing at all takes the first one (a beacon that lost the race).
-          Math.ceil((p.receivedAt - 999 - SAME_VISIT_MS) / 1e3)
-        ]
-      );
-    }
-  });
-  return rematched;
-}
-
 // src/storage/webhook-messages.ts
 import { createHash } from "node:crypto";
 var keyOf = (source, messageId) => createHash("sha256").update(`${source}\0${messageId}`).digest("base64url").slice(0, 32);
@@ -1071,7 +1100,8 @@ var SqlStorage = class {
       // The batch is one multi-row INSERT, atomic on its own in both dialects, so it needs no
       // explicit transaction (two round trips fewer on PostgreSQL).
       write: (batch) => this.db.insertMany("pairings", PAIRING_INSERT_COLUMNS, batch.map(pairingValues)),
-      followUp: (batch) => completeWaitingChats(this.db, batch, this.now),
+      followUp: (batch) => followUpPairings(this.db, batch, this.now),
+      unfollowed: { rematched: 0, upgradable: false },
       // Only a pairing with a Metrica ID can complete a waiting chat.
       needsFollowUp: hasMetricaId,
       followUpFailed: (error) => new Error(`pairing stored, but completing the chats waiting for it failed: ${error.message}`, {
@@ -1089,12 +1119,13 @@ var SqlStorage = class {
   pairings;
   /**
    * Beacons arriving together are written in one group commit (see group-commit.ts), and each
-   * caller resolves only after that commit, with how many waiting chats its pairing completed.
+   * caller resolves only after that commit, with how many waiting chats its pairing completed
+   * and whether matched chats of its chat ID could take its IDs.
    */
   async insertPairing(p) {
     if (this.closed) throw new Error("storage is closed");
     const { id, followUps } = await this.pairings.add(p);
-    return { id, rematched: followUps };
+    return { id, ...followUps };
   }
   async findPairing(chatId, at) {
     const row = await this.db.get(
@@ -1791,9 +1822,9 @@ export {
   DRIVER_INSTALL,
   MissingDriverError,
   recordOf,
+  SAME_VISIT_MS,
   UTM_KEYS,
   UNATTRIBUTED_REASONS,
-  SAME_VISIT_MS,
   DatabasePathError,
   isPostgresUrl,
   openStorage

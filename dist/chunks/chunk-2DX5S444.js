@@ -20,7 +20,7 @@ import {
   SAME_VISIT_MS,
   UTM_KEYS,
   openStorage
-} from "./chunk-FGXA3NEA.js";
+} from "./chunk-VIIB37FE.js";
 import {
   URL_MAX_LENGTH,
   characterCount,
@@ -1259,8 +1259,8 @@ var pairing = async (ctx, { req, res, cors }) => {
   requireType(req, ["text/plain", "application/json"]);
   const body = await readJsonObject(req, PAIRING_BODY_LIMIT);
   const input = parsePairing(body, ctx.now(), ctx.format);
-  await ctx.storage.insertPairing(input);
-  await upgradeChatsWith(ctx.storage, input);
+  const stored = await ctx.storage.insertPairing(input);
+  if (stored.upgradable) await upgradeChatsWith(ctx.storage, input);
   send(res, 204, void 0, cors);
 };
 

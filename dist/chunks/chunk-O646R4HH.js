@@ -4,7 +4,7 @@ import {
 } from "./chunk-DJ2W7AGI.js";
 import {
   parseCommandArgs
-} from "./chunk-NGE56SZV.js";
+} from "./chunk-4U3RAKBE.js";
 import {
   DATABASE_OPTIONS,
   DEFAULT_DB,
@@ -13,7 +13,7 @@ import {
   chooseDatabase,
   helpText,
   openDatabase
-} from "./chunk-OKNSVRBM.js";
+} from "./chunk-OWSAQ5ZQ.js";
 
 // src/cli/export.ts
 import { once } from "node:events";

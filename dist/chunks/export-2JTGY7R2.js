@@ -3,12 +3,12 @@ import {
   EXPORT_HELP,
   exportCommand,
   parseSince
-} from "./chunk-PF6VRGWJ.js";
+} from "./chunk-O646R4HH.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
 import "./chunk-5GHHCO5G.js";
-import "./chunk-NGE56SZV.js";
-import "./chunk-OKNSVRBM.js";
+import "./chunk-4U3RAKBE.js";
+import "./chunk-OWSAQ5ZQ.js";
 export {
   EXPORT_HELP,
   exportCommand,
