@@ -4,8 +4,9 @@ import { chooseDatabase, DATABASE_OPTIONS, DEFAULT_DB, helpText, openDatabase } 
 
 export const PURGE_HELP = `Usage: metrica-chats purge --older-than <age> [--db <path|url>]
 
-Deletes pairings received longer ago than <age>. Chats, and the Metrica IDs already copied into
-them, are kept.
+Deletes pairings received longer ago than <age>, and forgets the connector messages first seen
+before then (a hash of each message ID). Chats, and the Metrica IDs already copied into them,
+are kept.
 
 Options:
   --older-than <age>   e.g. 90d, 12w, 36h (required)
@@ -36,8 +37,10 @@ export const purge: Command = async (args: string[], io: CliIO): Promise<number>
   try {
     const before = Date.now() - age;
     const count = await storage.purgePairings(before);
+    const messages = await storage.purgeWebhookMessages(before);
     io.stdout.write(
-      `Deleted ${count} pairing${count === 1 ? '' : 's'} received before ${new Date(before).toISOString()}.\n`,
+      `Deleted ${count} pairing${count === 1 ? '' : 's'} received before ${new Date(before).toISOString()}` +
+        ` and ${messages} connector message${messages === 1 ? '' : 's'} first seen before then.\n`,
     );
     return EXIT.ok;
   } finally {

@@ -26,8 +26,8 @@ Options (each also read from the environment variable shown; a flag wins over it
   --rate-limit <n>       Beacons a minute per client address, 0 for no limit
                          (METRICA_CHATS_RATE_LIMIT, default 120)
   --trust-proxy          Take the client address from X-Forwarded-For (METRICA_CHATS_TRUST_PROXY=1)
-  --retention <age>      Delete pairings older than this, e.g. 90d, checked hourly
-                         (METRICA_CHATS_RETENTION, default: keep)
+  --retention <age>      Delete pairings and connector messages older than this, e.g. 90d,
+                         checked hourly (METRICA_CHATS_RETENTION, default: keep)
   --link <NAME=URL>      A bridge link, repeatable: /go/NAME pairs a fresh chat ID with the ad click's
                          yclid and redirects to the messenger URL with the chat ID written in, e.g.
                          --link promo=https://t.me/shop_bot (METRICA_CHATS_LINKS, comma-separated)

@@ -65,9 +65,12 @@ export function createLifecycle(options: LifecycleOptions): Lifecycle {
     const days = options.retentionDays;
     if (!(days > 0)) throw new Error(`retentionDays must be a positive number of days, got ${days}`);
     const purge = () => {
+      const before = now() - days * 86_400_000;
       storage
-        .purgePairings(now() - days * 86_400_000)
+        .purgePairings(before)
         .then((n) => n > 0 && log.info('old pairings purged', { count: n, olderThanDays: days }))
+        .then(() => storage.purgeWebhookMessages(before))
+        .then((n) => n > 0 && log.info('old connector messages forgotten', { count: n, olderThanDays: days }))
         .catch((e: Error) => log.error('purge failed', { error: e.message }));
     };
     purge();

@@ -173,6 +173,9 @@ DELETE FROM chats WHERE key IN (SELECT loser FROM chat_merges);
 DROP TABLE chat_merges;
 `;
 
+/** The retention purge deletes connector messages by when they were first seen. */
+const WEBHOOK_MESSAGES_SEEN = 'CREATE INDEX webhook_messages_seen ON webhook_messages (seen_at);';
+
 export const SQLITE_MIGRATIONS: Migration[] = [
   {
     version: 1,
@@ -207,6 +210,7 @@ CREATE INDEX chats_upgradable ON chats (chat_id) WHERE unattributed_reason IS NU
   },
   { version: 6, name: 'rows held back by the uploader, rows Metrica accepted', sql: UPLOAD_OUTCOMES },
   { version: 7, name: 'one row per chat, whichever partner ID came first', sql: MERGE_SPLIT_CHATS },
+  { version: 8, name: 'connector messages purged with the pairings', sql: WEBHOOK_MESSAGES_SEEN },
 ];
 
 export const POSTGRES_MIGRATIONS: Migration[] = [
@@ -243,4 +247,5 @@ CREATE INDEX chats_upgradable ON chats (chat_id) WHERE unattributed_reason IS NU
   },
   { version: 6, name: 'rows held back by the uploader, rows Metrica accepted', sql: UPLOAD_OUTCOMES },
   { version: 7, name: 'one row per chat, whichever partner ID came first', sql: MERGE_SPLIT_CHATS },
+  { version: 8, name: 'connector messages purged with the pairings', sql: WEBHOOK_MESSAGES_SEEN },
 ];

@@ -240,6 +240,10 @@ export class SqlStorage implements Storage {
     return this.db.run('DELETE FROM pairings WHERE received_at < ?', [before]);
   }
 
+  async purgeWebhookMessages(before: number): Promise<number> {
+    return this.db.run('DELETE FROM webhook_messages WHERE seen_at < ?', [before]);
+  }
+
   /**
    * Deletes one person's data, then does what the database allows so its files keep no readable
    * copy (see forget-files.ts): SQLite zeroes deleted content and truncates its WAL; PostgreSQL

@@ -309,6 +309,19 @@ for (const [name, open] of Object.entries(ADAPTERS)) {
       assert.equal(new Set(together).size, 1);
     });
 
+    test('forgets connector messages first seen before a time, and only those', async (t) => {
+      const s = await open(t);
+      if (!s) return;
+      const before = Date.now();
+      await s.rememberMessage('whatsapp', 'wamid.OLD', 1_764_000_000);
+      await s.rememberMessage('wazzup', 'msg-2', 1_764_000_100);
+      assert.equal(await s.purgeWebhookMessages(before - 86_400_000), 0, 'both were seen after that');
+      assert.equal(await s.purgeWebhookMessages(Date.now() + 1), 2);
+      // Forgotten: the same message is now taken as new, with its own DateTime.
+      assert.equal(await s.rememberMessage('whatsapp', 'wamid.OLD', 1_764_000_090), 1_764_000_090);
+      assert.equal(await s.purgeWebhookMessages(before - 86_400_000), 0);
+    });
+
     test('purges pairings older than a time and reports the count', async (t) => {
       const s = await open(t);
       if (!s) return;
