@@ -12,42 +12,42 @@ import {
   helpText,
   program,
   suggestOption
-} from "./chunks/chunk-OWSAQ5ZQ.js";
+} from "./chunks/chunk-A7AYMY34.js";
 
 // src/cli/commands.ts
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-EMIYPRCJ.js")).serve
+    load: async () => (await import("./chunks/serve-3HNXZVM6.js")).serve
   },
-  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-EDZRDZIC.js")).purge },
+  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-XPMX7OZQ.js")).purge },
   forget: {
     summary: "Delete everything stored about one person",
-    load: async () => (await import("./chunks/forget-5UFHARGP.js")).forget
+    load: async () => (await import("./chunks/forget-HC5QLZ5K.js")).forget
   },
   upload: {
     summary: "Validate chats and upload them to Metrica",
-    load: async () => (await import("./chunks/upload-XCI34VS6.js")).upload
+    load: async () => (await import("./chunks/upload-3SPTYBZB.js")).upload
   },
   export: {
     summary: "Write the CSV of chats not yet uploaded",
-    load: async () => (await import("./chunks/export-2JTGY7R2.js")).exportCommand
+    load: async () => (await import("./chunks/export-OI3UUTO5.js")).exportCommand
   },
   report: {
     summary: "Show the chat yield and why chats went unattributed",
-    load: async () => (await import("./chunks/report-G64USCVC.js")).report
+    load: async () => (await import("./chunks/report-FSROYU6S.js")).report
   },
   check: {
     summary: "Check a page: script, configuration, collector, CORS, content blockers",
-    load: async () => (await import("./chunks/check-QN3LZO2U.js")).check
+    load: async () => (await import("./chunks/check-63S2YUFV.js")).check
   },
   link: {
     summary: "Bridge links for ads and QR codes: write the QR code of /go/<name>",
-    load: async () => (await import("./chunks/link-E7GRQR7E.js")).link
+    load: async () => (await import("./chunks/link-MFQUUNK2.js")).link
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-TAHOQKWC.js")).demo
+    load: async () => (await import("./chunks/demo-YD4VF2KC.js")).demo
   }
 };
 

@@ -18,7 +18,7 @@ import {
   whatsappHandshake,
   whatsappNotification,
   whatsappSignatureValid
-} from "./chunks/chunk-2DX5S444.js";
+} from "./chunks/chunk-EAZIQY74.js";
 import "./chunks/chunk-3UQKVSVT.js";
 import "./chunks/chunk-TDIG5AFX.js";
 import "./chunks/chunk-DJ2W7AGI.js";
@@ -27,7 +27,7 @@ import {
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   openStorage
-} from "./chunks/chunk-VIIB37FE.js";
+} from "./chunks/chunk-7K2LEP76.js";
 import "./chunks/chunk-4YCAPLBT.js";
 import "./chunks/chunk-5GHHCO5G.js";
 import {

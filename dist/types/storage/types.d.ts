@@ -248,6 +248,12 @@ export interface Storage extends ConversionStore {
     /** Deletes pairings received before `before` (Unix ms); resolves to how many. */
     purgePairings(before: number): Promise<number>;
     /**
+     * Forgets connector messages first seen before `before` (Unix ms); resolves to how many. A
+     * platform redelivers a message for days, not months; an edit that comes later still finds its
+     * chat by platform, DateTime and partner.
+     */
+    purgeWebhookMessages(before: number): Promise<number>;
+    /**
      * Deletes everything stored about one person, in one transaction: the chats with this partner,
      * and every chat, pairing and partner link of the chat IDs those chats or links carry (or of the
      * chat ID given). Upload history keeps no trace of the deleted chats.

@@ -2,12 +2,12 @@
 import "./chunk-7L3OIF7I.js";
 import {
   createCollector
-} from "./chunk-2DX5S444.js";
+} from "./chunk-EAZIQY74.js";
 import "./chunk-3UQKVSVT.js";
 import "./chunk-TDIG5AFX.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
-import "./chunk-VIIB37FE.js";
+import "./chunk-7K2LEP76.js";
 import {
   checkChatRecord,
   isAttributed,

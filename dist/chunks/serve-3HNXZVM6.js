@@ -4,7 +4,7 @@ import {
   counterOption,
   metricaClient,
   tokenFromEnv
-} from "./chunk-UK5PQNRQ.js";
+} from "./chunk-HOHF37IZ.js";
 import {
   MetricaApiError,
   MetricaNetworkError,
@@ -14,7 +14,7 @@ import {
 import {
   createCollector,
   shortSecretProblem
-} from "./chunk-2DX5S444.js";
+} from "./chunk-EAZIQY74.js";
 import "./chunk-3UQKVSVT.js";
 import {
   LinkConfigError,
@@ -27,20 +27,20 @@ import "./chunk-BOWEE4IV.js";
 import "./chunk-KSOJ7EKS.js";
 import {
   isPostgresUrl
-} from "./chunk-VIIB37FE.js";
+} from "./chunk-7K2LEP76.js";
 import "./chunk-4YCAPLBT.js";
 import "./chunk-5GHHCO5G.js";
 import "./chunk-SULML3OP.js";
 import {
   filterListSource
-} from "./chunk-XGIKNH7F.js";
+} from "./chunk-6D3XFF6G.js";
 import "./chunk-II6ICZSI.js";
 import {
   parseDuration
 } from "./chunk-KM4NCDVJ.js";
 import {
   parseCommandArgs
-} from "./chunk-4U3RAKBE.js";
+} from "./chunk-FQ6QAB63.js";
 import {
   DEFAULT_DB,
   EXIT,
@@ -49,7 +49,7 @@ import {
   explainDatabaseError,
   explainListenError,
   helpText
-} from "./chunk-OWSAQ5ZQ.js";
+} from "./chunk-A7AYMY34.js";
 
 // src/cli/serve.ts
 import { resolve } from "node:path";
@@ -200,8 +200,8 @@ Options (each also read from the environment variable shown; a flag wins over it
   --rate-limit <n>       Beacons a minute per client address, 0 for no limit
                          (METRICA_CHATS_RATE_LIMIT, default 120)
   --trust-proxy          Take the client address from X-Forwarded-For (METRICA_CHATS_TRUST_PROXY=1)
-  --retention <age>      Delete pairings older than this, e.g. 90d, checked hourly
-                         (METRICA_CHATS_RETENTION, default: keep)
+  --retention <age>      Delete pairings and connector messages older than this, e.g. 90d,
+                         checked hourly (METRICA_CHATS_RETENTION, default: keep)
   --link <NAME=URL>      A bridge link, repeatable: /go/NAME pairs a fresh chat ID with the ad click's
                          yclid and redirects to the messenger URL with the chat ID written in, e.g.
                          --link promo=https://t.me/shop_bot (METRICA_CHATS_LINKS, comma-separated)

@@ -6,11 +6,11 @@ import {
 } from "./chunk-II6ICZSI.js";
 import {
   parseCommandArgs
-} from "./chunk-4U3RAKBE.js";
+} from "./chunk-FQ6QAB63.js";
 import {
   EXIT,
   UsageError
-} from "./chunk-OWSAQ5ZQ.js";
+} from "./chunk-A7AYMY34.js";
 
 // src/cli/check.ts
 import { resolve } from "node:path";

@@ -3,10 +3,10 @@ import {
   CHECK_HELP,
   check,
   filterListSource
-} from "./chunk-XGIKNH7F.js";
+} from "./chunk-6D3XFF6G.js";
 import "./chunk-II6ICZSI.js";
-import "./chunk-4U3RAKBE.js";
-import "./chunk-OWSAQ5ZQ.js";
+import "./chunk-FQ6QAB63.js";
+import "./chunk-A7AYMY34.js";
 export {
   CHECK_HELP,
   check,

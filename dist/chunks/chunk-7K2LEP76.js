@@ -172,6 +172,7 @@ UPDATE chats SET revision = revision + 1, held_revision = NULL, held_reason = NU
 DELETE FROM chats WHERE key IN (SELECT loser FROM chat_merges);
 DROP TABLE chat_merges;
 `;
+var WEBHOOK_MESSAGES_SEEN = "CREATE INDEX webhook_messages_seen ON webhook_messages (seen_at);";
 var SQLITE_MIGRATIONS = [
   {
     version: 1,
@@ -205,7 +206,8 @@ CREATE INDEX chats_upgradable ON chats (chat_id) WHERE unattributed_reason IS NU
     sql: BRIDGE_COLUMNS
   },
   { version: 6, name: "rows held back by the uploader, rows Metrica accepted", sql: UPLOAD_OUTCOMES },
-  { version: 7, name: "one row per chat, whichever partner ID came first", sql: MERGE_SPLIT_CHATS }
+  { version: 7, name: "one row per chat, whichever partner ID came first", sql: MERGE_SPLIT_CHATS },
+  { version: 8, name: "connector messages purged with the pairings", sql: WEBHOOK_MESSAGES_SEEN }
 ];
 var POSTGRES_MIGRATIONS = [
   {
@@ -240,7 +242,8 @@ CREATE INDEX chats_upgradable ON chats (chat_id) WHERE unattributed_reason IS NU
     sql: BRIDGE_COLUMNS
   },
   { version: 6, name: "rows held back by the uploader, rows Metrica accepted", sql: UPLOAD_OUTCOMES },
-  { version: 7, name: "one row per chat, whichever partner ID came first", sql: MERGE_SPLIT_CHATS }
+  { version: 7, name: "one row per chat, whichever partner ID came first", sql: MERGE_SPLIT_CHATS },
+  { version: 8, name: "connector messages purged with the pairings", sql: WEBHOOK_MESSAGES_SEEN }
 ];
 
 // src/storage/rows.ts
@@ -1253,6 +1256,9 @@ var SqlStorage = class {
   }
   async purgePairings(before) {
     return this.db.run("DELETE FROM pairings WHERE received_at < ?", [before]);
+  }
+  async purgeWebhookMessages(before) {
+    return this.db.run("DELETE FROM webhook_messages WHERE seen_at < ?", [before]);
   }
   /**
    * Deletes one person's data, then does what the database allows so its files keep no readable

@@ -7,7 +7,7 @@ import {
   counterOption,
   metricaClient,
   tokenFromEnv
-} from "./chunk-UK5PQNRQ.js";
+} from "./chunk-HOHF37IZ.js";
 import {
   DEFAULT_API_URL,
   MetricaApiError,
@@ -27,7 +27,7 @@ import {
 } from "./chunk-5GHHCO5G.js";
 import {
   parseCommandArgs
-} from "./chunk-4U3RAKBE.js";
+} from "./chunk-FQ6QAB63.js";
 import {
   DATABASE_OPTIONS,
   EXIT,
@@ -35,7 +35,7 @@ import {
   chooseDatabase,
   helpText,
   openDatabase
-} from "./chunk-OWSAQ5ZQ.js";
+} from "./chunk-A7AYMY34.js";
 
 // src/cli/upload.ts
 import { createReadStream } from "node:fs";

@@ -7,7 +7,7 @@ import {
   isPostgresUrl,
   openStorage,
   recordOf
-} from "./chunk-VIIB37FE.js";
+} from "./chunk-7K2LEP76.js";
 import {
   chatKey,
   hasMetricaId,

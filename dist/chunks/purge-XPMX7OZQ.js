@@ -4,7 +4,7 @@ import {
 } from "./chunk-KM4NCDVJ.js";
 import {
   parseCommandArgs
-} from "./chunk-4U3RAKBE.js";
+} from "./chunk-FQ6QAB63.js";
 import {
   DATABASE_OPTIONS,
   DEFAULT_DB,
@@ -13,13 +13,14 @@ import {
   chooseDatabase,
   helpText,
   openDatabase
-} from "./chunk-OWSAQ5ZQ.js";
+} from "./chunk-A7AYMY34.js";
 
 // src/cli/purge.ts
 var PURGE_HELP = `Usage: metrica-chats purge --older-than <age> [--db <path|url>]
 
-Deletes pairings received longer ago than <age>. Chats, and the Metrica IDs already copied into
-them, are kept.
+Deletes pairings received longer ago than <age>, and forgets the connector messages first seen
+before then (a hash of each message ID). Chats, and the Metrica IDs already copied into them,
+are kept.
 
 Options:
   --older-than <age>   e.g. 90d, 12w, 36h (required)
@@ -49,8 +50,9 @@ var purge = async (args, io) => {
   try {
     const before = Date.now() - age;
     const count = await storage.purgePairings(before);
+    const messages = await storage.purgeWebhookMessages(before);
     io.stdout.write(
-      `Deleted ${count} pairing${count === 1 ? "" : "s"} received before ${new Date(before).toISOString()}.
+      `Deleted ${count} pairing${count === 1 ? "" : "s"} received before ${new Date(before).toISOString()} and ${messages} connector message${messages === 1 ? "" : "s"} first seen before then.
 `
     );
     return EXIT.ok;

@@ -4,7 +4,7 @@ import {
 } from "./chunk-DJ2W7AGI.js";
 import {
   parseCommandArgs
-} from "./chunk-4U3RAKBE.js";
+} from "./chunk-FQ6QAB63.js";
 import {
   DATABASE_OPTIONS,
   DEFAULT_DB,
@@ -13,7 +13,7 @@ import {
   chooseDatabase,
   helpText,
   openDatabase
-} from "./chunk-OWSAQ5ZQ.js";
+} from "./chunk-A7AYMY34.js";
 
 // src/cli/export.ts
 import { once } from "node:events";

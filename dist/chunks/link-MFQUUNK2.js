@@ -8,11 +8,11 @@ import {
 } from "./chunk-TDIG5AFX.js";
 import {
   parseCommandArgs
-} from "./chunk-4U3RAKBE.js";
+} from "./chunk-FQ6QAB63.js";
 import {
   EXIT,
   UsageError
-} from "./chunk-OWSAQ5ZQ.js";
+} from "./chunk-A7AYMY34.js";
 
 // src/cli/link.ts
 import { writeFileSync } from "node:fs";
