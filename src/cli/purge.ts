@@ -36,11 +36,10 @@ export const purge: Command = async (args: string[], io: CliIO): Promise<number>
   const storage = await openDatabase(chooseDatabase(values, io), io, { create: false });
   try {
     const before = Date.now() - age;
-    const count = await storage.purgePairings(before);
-    const messages = await storage.purgeWebhookMessages(before);
+    const { pairings, webhookMessages } = await storage.purgeOlderThan(before);
     io.stdout.write(
-      `Deleted ${count} pairing${count === 1 ? '' : 's'} received before ${new Date(before).toISOString()}` +
-        ` and ${messages} connector message${messages === 1 ? '' : 's'} first seen before then.\n`,
+      `Deleted ${pairings} pairing${pairings === 1 ? '' : 's'} received before ${new Date(before).toISOString()}` +
+        ` and ${webhookMessages} connector message${webhookMessages === 1 ? '' : 's'} first seen before then.\n`,
     );
     return EXIT.ok;
   } finally {

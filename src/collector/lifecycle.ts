@@ -65,12 +65,13 @@ export function createLifecycle(options: LifecycleOptions): Lifecycle {
     const days = options.retentionDays;
     if (!(days > 0)) throw new Error(`retentionDays must be a positive number of days, got ${days}`);
     const purge = () => {
-      const before = now() - days * 86_400_000;
       storage
-        .purgePairings(before)
-        .then((n) => n > 0 && log.info('old pairings purged', { count: n, olderThanDays: days }))
-        .then(() => storage.purgeWebhookMessages(before))
-        .then((n) => n > 0 && log.info('old connector messages forgotten', { count: n, olderThanDays: days }))
+        .purgeOlderThan(now() - days * 86_400_000)
+        .then(
+          ({ pairings, webhookMessages }) =>
+            pairings + webhookMessages > 0 &&
+            log.info('old pairings and connector messages purged', { pairings, webhookMessages, olderThanDays: days }),
+        )
         .catch((e: Error) => log.error('purge failed', { error: e.message }));
     };
     purge();

@@ -240,8 +240,10 @@ export class SqlStorage implements Storage {
     return this.db.run('DELETE FROM pairings WHERE received_at < ?', [before]);
   }
 
-  async purgeWebhookMessages(before: number): Promise<number> {
-    return this.db.run('DELETE FROM webhook_messages WHERE seen_at < ?', [before]);
+  async purgeOlderThan(before: number): Promise<{ pairings: number; webhookMessages: number }> {
+    const pairings = await this.purgePairings(before);
+    const webhookMessages = await this.db.run('DELETE FROM webhook_messages WHERE seen_at < ?', [before]);
+    return { pairings, webhookMessages };
   }
 
   /**

@@ -315,11 +315,16 @@ for (const [name, open] of Object.entries(ADAPTERS)) {
       const before = Date.now();
       await s.rememberMessage('whatsapp', 'wamid.OLD', 1_764_000_000);
       await s.rememberMessage('wazzup', 'msg-2', 1_764_000_100);
-      assert.equal(await s.purgeWebhookMessages(before - 86_400_000), 0, 'both were seen after that');
-      assert.equal(await s.purgeWebhookMessages(Date.now() + 1), 2);
+      await s.insertPairing({ chatId: 'CTAAAAAAAA', receivedAt: before - 2 * 86_400_000 });
+      assert.deepEqual(
+        await s.purgeOlderThan(before - 86_400_000),
+        { pairings: 1, webhookMessages: 0 },
+        'both messages were seen after that',
+      );
+      assert.deepEqual(await s.purgeOlderThan(Date.now() + 1), { pairings: 0, webhookMessages: 2 });
       // Forgotten: the same message is now taken as new, with its own DateTime.
       assert.equal(await s.rememberMessage('whatsapp', 'wamid.OLD', 1_764_000_090), 1_764_000_090);
-      assert.equal(await s.purgeWebhookMessages(before - 86_400_000), 0);
+      assert.deepEqual(await s.purgeOlderThan(before - 86_400_000), { pairings: 0, webhookMessages: 0 });
     });
 
     test('purges pairings older than a time and reports the count', async (t) => {
