@@ -12,42 +12,42 @@ import {
   helpText,
   program,
   suggestOption
-} from "./chunks/chunk-A7AYMY34.js";
+} from "./chunks/chunk-VRJGC2HL.js";
 
 // src/cli/commands.ts
 var COMMANDS = {
   serve: {
     summary: "Run the collector (pairings, chats, webhooks)",
-    load: async () => (await import("./chunks/serve-3HNXZVM6.js")).serve
+    load: async () => (await import("./chunks/serve-WIAATIZE.js")).serve
   },
-  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-XPMX7OZQ.js")).purge },
+  purge: { summary: "Delete old pairings", load: async () => (await import("./chunks/purge-3HRKCE53.js")).purge },
   forget: {
     summary: "Delete everything stored about one person",
-    load: async () => (await import("./chunks/forget-HC5QLZ5K.js")).forget
+    load: async () => (await import("./chunks/forget-24QRGYO7.js")).forget
   },
   upload: {
     summary: "Validate chats and upload them to Metrica",
-    load: async () => (await import("./chunks/upload-3SPTYBZB.js")).upload
+    load: async () => (await import("./chunks/upload-QLSBYKGB.js")).upload
   },
   export: {
     summary: "Write the CSV of chats not yet uploaded",
-    load: async () => (await import("./chunks/export-OI3UUTO5.js")).exportCommand
+    load: async () => (await import("./chunks/export-QXUEL7YP.js")).exportCommand
   },
   report: {
     summary: "Show the chat yield and why chats went unattributed",
-    load: async () => (await import("./chunks/report-FSROYU6S.js")).report
+    load: async () => (await import("./chunks/report-3Q3JYN7W.js")).report
   },
   check: {
     summary: "Check a page: script, configuration, collector, CORS, content blockers",
-    load: async () => (await import("./chunks/check-63S2YUFV.js")).check
+    load: async () => (await import("./chunks/check-SXHSQZYY.js")).check
   },
   link: {
     summary: "Bridge links for ads and QR codes: write the QR code of /go/<name>",
-    load: async () => (await import("./chunks/link-MFQUUNK2.js")).link
+    load: async () => (await import("./chunks/link-RNFOSWK6.js")).link
   },
   demo: {
     summary: "Run the whole flow on loopback with a demo site",
-    load: async () => (await import("./chunks/demo-YD4VF2KC.js")).demo
+    load: async () => (await import("./chunks/demo-QIITIEOC.js")).demo
   }
 };
 

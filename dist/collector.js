@@ -18,7 +18,7 @@ import {
   whatsappHandshake,
   whatsappNotification,
   whatsappSignatureValid
-} from "./chunks/chunk-EAZIQY74.js";
+} from "./chunks/chunk-35RFB4VA.js";
 import "./chunks/chunk-3UQKVSVT.js";
 import "./chunks/chunk-TDIG5AFX.js";
 import "./chunks/chunk-DJ2W7AGI.js";
@@ -27,7 +27,7 @@ import {
   MissingDriverError,
   UNATTRIBUTED_REASONS,
   openStorage
-} from "./chunks/chunk-7K2LEP76.js";
+} from "./chunks/chunk-5OEX7AUI.js";
 import "./chunks/chunk-4YCAPLBT.js";
 import "./chunks/chunk-5GHHCO5G.js";
 import {

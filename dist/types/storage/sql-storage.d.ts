@@ -50,7 +50,10 @@ export declare class SqlStorage implements Storage {
     updateUploadStatus(uploadId: string, status: string, details?: Record<string, unknown>): Promise<void>;
     rememberMessage(source: string, messageId: string, dateTime: number): Promise<number>;
     purgePairings(before: number): Promise<number>;
-    purgeWebhookMessages(before: number): Promise<number>;
+    purgeOlderThan(before: number): Promise<{
+        pairings: number;
+        webhookMessages: number;
+    }>;
     /**
      * Deletes one person's data, then does what the database allows so its files keep no readable
      * copy (see forget-files.ts): SQLite zeroes deleted content and truncates its WAL; PostgreSQL

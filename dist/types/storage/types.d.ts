@@ -248,11 +248,15 @@ export interface Storage extends ConversionStore {
     /** Deletes pairings received before `before` (Unix ms); resolves to how many. */
     purgePairings(before: number): Promise<number>;
     /**
-     * Forgets connector messages first seen before `before` (Unix ms); resolves to how many. A
-     * platform redelivers a message for days, not months; an edit that comes later still finds its
-     * chat by platform, DateTime and partner.
+     * The retention purge: deletes pairings received before `before` (Unix ms) and forgets the
+     * connector messages first seen before then; resolves to how many of each. A platform
+     * redelivers a message for days, not months; an edit that comes later still finds its chat by
+     * platform, DateTime and partner.
      */
-    purgeWebhookMessages(before: number): Promise<number>;
+    purgeOlderThan(before: number): Promise<{
+        pairings: number;
+        webhookMessages: number;
+    }>;
     /**
      * Deletes everything stored about one person, in one transaction: the chats with this partner,
      * and every chat, pairing and partner link of the chat IDs those chats or links carry (or of the

@@ -1257,8 +1257,10 @@ var SqlStorage = class {
   async purgePairings(before) {
     return this.db.run("DELETE FROM pairings WHERE received_at < ?", [before]);
   }
-  async purgeWebhookMessages(before) {
-    return this.db.run("DELETE FROM webhook_messages WHERE seen_at < ?", [before]);
+  async purgeOlderThan(before) {
+    const pairings = await this.purgePairings(before);
+    const webhookMessages = await this.db.run("DELETE FROM webhook_messages WHERE seen_at < ?", [before]);
+    return { pairings, webhookMessages };
   }
   /**
    * Deletes one person's data, then does what the database allows so its files keep no readable

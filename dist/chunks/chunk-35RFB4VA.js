@@ -20,7 +20,7 @@ import {
   SAME_VISIT_MS,
   UTM_KEYS,
   openStorage
-} from "./chunk-7K2LEP76.js";
+} from "./chunk-5OEX7AUI.js";
 import {
   URL_MAX_LENGTH,
   characterCount,
@@ -1463,8 +1463,9 @@ function createLifecycle(options) {
     const days = options.retentionDays;
     if (!(days > 0)) throw new Error(`retentionDays must be a positive number of days, got ${days}`);
     const purge = () => {
-      const before = now() - days * 864e5;
-      storage.purgePairings(before).then((n) => n > 0 && log.info("old pairings purged", { count: n, olderThanDays: days })).then(() => storage.purgeWebhookMessages(before)).then((n) => n > 0 && log.info("old connector messages forgotten", { count: n, olderThanDays: days })).catch((e) => log.error("purge failed", { error: e.message }));
+      storage.purgeOlderThan(now() - days * 864e5).then(
+        ({ pairings, webhookMessages }) => pairings + webhookMessages > 0 && log.info("old pairings and connector messages purged", { pairings, webhookMessages, olderThanDays: days })
+      ).catch((e) => log.error("purge failed", { error: e.message }));
     };
     purge();
     retentionTimer = setInterval(purge, 36e5);

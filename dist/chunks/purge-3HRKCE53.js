@@ -4,7 +4,7 @@ import {
 } from "./chunk-KM4NCDVJ.js";
 import {
   parseCommandArgs
-} from "./chunk-FQ6QAB63.js";
+} from "./chunk-3DS3ONAR.js";
 import {
   DATABASE_OPTIONS,
   DEFAULT_DB,
@@ -13,7 +13,7 @@ import {
   chooseDatabase,
   helpText,
   openDatabase
-} from "./chunk-A7AYMY34.js";
+} from "./chunk-VRJGC2HL.js";
 
 // src/cli/purge.ts
 var PURGE_HELP = `Usage: metrica-chats purge --older-than <age> [--db <path|url>]
@@ -49,10 +49,9 @@ var purge = async (args, io) => {
   const storage = await openDatabase(chooseDatabase(values, io), io, { create: false });
   try {
     const before = Date.now() - age;
-    const count = await storage.purgePairings(before);
-    const messages = await storage.purgeWebhookMessages(before);
+    const { pairings, webhookMessages } = await storage.purgeOlderThan(before);
     io.stdout.write(
-      `Deleted ${count} pairing${count === 1 ? "" : "s"} received before ${new Date(before).toISOString()} and ${messages} connector message${messages === 1 ? "" : "s"} first seen before then.
+      `Deleted ${pairings} pairing${pairings === 1 ? "" : "s"} received before ${new Date(before).toISOString()} and ${webhookMessages} connector message${webhookMessages === 1 ? "" : "s"} first seen before then.
 `
     );
     return EXIT.ok;

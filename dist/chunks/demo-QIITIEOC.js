@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 import {
   parseCommandArgs
-} from "./chunk-FQ6QAB63.js";
+} from "./chunk-3DS3ONAR.js";
 import {
   EXIT,
   UsageError,
   explainListenError,
   helpText,
   program
-} from "./chunk-A7AYMY34.js";
+} from "./chunk-VRJGC2HL.js";
 
 // src/cli/demo.ts
 import { join } from "node:path";
@@ -77,7 +77,7 @@ async function demo(args, io) {
   }
   const sitePort = port(values.port, 8080, "--port");
   const dataDir = values.data ?? join(io.cwd, ".data", "demo");
-  const { startDemo } = await import("./server-QDZNM5LP.js");
+  const { startDemo } = await import("./server-HEXGJ3CB.js");
   const runCli = io.runCli;
   if (!runCli) throw new Error("the demo runs commands through main(); start it with `metrica-chats demo`");
   const host = values.host ?? "127.0.0.1";

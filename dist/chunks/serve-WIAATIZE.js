@@ -4,7 +4,7 @@ import {
   counterOption,
   metricaClient,
   tokenFromEnv
-} from "./chunk-HOHF37IZ.js";
+} from "./chunk-TE5TUXEX.js";
 import {
   MetricaApiError,
   MetricaNetworkError,
@@ -14,7 +14,7 @@ import {
 import {
   createCollector,
   shortSecretProblem
-} from "./chunk-EAZIQY74.js";
+} from "./chunk-35RFB4VA.js";
 import "./chunk-3UQKVSVT.js";
 import {
   LinkConfigError,
@@ -27,20 +27,20 @@ import "./chunk-BOWEE4IV.js";
 import "./chunk-KSOJ7EKS.js";
 import {
   isPostgresUrl
-} from "./chunk-7K2LEP76.js";
+} from "./chunk-5OEX7AUI.js";
 import "./chunk-4YCAPLBT.js";
 import "./chunk-5GHHCO5G.js";
 import "./chunk-SULML3OP.js";
 import {
   filterListSource
-} from "./chunk-6D3XFF6G.js";
+} from "./chunk-JKIGCABM.js";
 import "./chunk-II6ICZSI.js";
 import {
   parseDuration
 } from "./chunk-KM4NCDVJ.js";
 import {
   parseCommandArgs
-} from "./chunk-FQ6QAB63.js";
+} from "./chunk-3DS3ONAR.js";
 import {
   DEFAULT_DB,
   EXIT,
@@ -49,7 +49,7 @@ import {
   explainDatabaseError,
   explainListenError,
   helpText
-} from "./chunk-A7AYMY34.js";
+} from "./chunk-VRJGC2HL.js";
 
 // src/cli/serve.ts
 import { resolve } from "node:path";

@@ -2,12 +2,12 @@
 import "./chunk-7L3OIF7I.js";
 import {
   createCollector
-} from "./chunk-EAZIQY74.js";
+} from "./chunk-35RFB4VA.js";
 import "./chunk-3UQKVSVT.js";
 import "./chunk-TDIG5AFX.js";
 import "./chunk-DJ2W7AGI.js";
 import "./chunk-BOWEE4IV.js";
-import "./chunk-7K2LEP76.js";
+import "./chunk-5OEX7AUI.js";
 import {
   checkChatRecord,
   isAttributed,

@@ -7,7 +7,7 @@ import {
   counterOption,
   metricaClient,
   tokenFromEnv
-} from "./chunk-HOHF37IZ.js";
+} from "./chunk-TE5TUXEX.js";
 import {
   DEFAULT_API_URL,
   MetricaApiError,
@@ -27,7 +27,7 @@ import {
 } from "./chunk-5GHHCO5G.js";
 import {
   parseCommandArgs
-} from "./chunk-FQ6QAB63.js";
+} from "./chunk-3DS3ONAR.js";
 import {
   DATABASE_OPTIONS,
   EXIT,
@@ -35,7 +35,7 @@ import {
   chooseDatabase,
   helpText,
   openDatabase
-} from "./chunk-A7AYMY34.js";
+} from "./chunk-VRJGC2HL.js";
 
 // src/cli/upload.ts
 import { createReadStream } from "node:fs";

@@ -7,7 +7,7 @@ import {
   isPostgresUrl,
   openStorage,
   recordOf
-} from "./chunk-7K2LEP76.js";
+} from "./chunk-5OEX7AUI.js";
 import {
   chatKey,
   hasMetricaId,

@@ -5,7 +5,7 @@ import {
 } from "./chunk-SLN3KFK4.js";
 import {
   UsageError
-} from "./chunk-A7AYMY34.js";
+} from "./chunk-VRJGC2HL.js";
 
 // src/cli/metrica-options.ts
 function counterOption(value) {

@@ -6,11 +6,11 @@ import {
 } from "./chunk-II6ICZSI.js";
 import {
   parseCommandArgs
-} from "./chunk-FQ6QAB63.js";
+} from "./chunk-3DS3ONAR.js";
 import {
   EXIT,
   UsageError
-} from "./chunk-A7AYMY34.js";
+} from "./chunk-VRJGC2HL.js";
 
 // src/cli/check.ts
 import { resolve } from "node:path";

@@ -8,7 +8,7 @@ import {
 } from "./chunk-5GHHCO5G.js";
 import {
   parseCommandArgs
-} from "./chunk-FQ6QAB63.js";
+} from "./chunk-3DS3ONAR.js";
 import {
   DATABASE_OPTIONS,
   DEFAULT_DB,
@@ -17,7 +17,7 @@ import {
   chooseDatabase,
   helpText,
   openDatabase
-} from "./chunk-A7AYMY34.js";
+} from "./chunk-VRJGC2HL.js";
 
 // src/cli/forget.ts
 var FORGET_HELP = `Usage: metrica-chats forget (--phone <number> | --user-id <id> | --username <name> | --chat-id <id>)

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   parseSince
-} from "./chunk-4BZIQ54V.js";
+} from "./chunk-PDVTFJPU.js";
 import {
   formatReport
 } from "./chunk-3UQKVSVT.js";
@@ -10,7 +10,7 @@ import "./chunk-BOWEE4IV.js";
 import "./chunk-5GHHCO5G.js";
 import {
   parseCommandArgs
-} from "./chunk-FQ6QAB63.js";
+} from "./chunk-3DS3ONAR.js";
 import {
   DATABASE_OPTIONS,
   DEFAULT_DB,
@@ -18,7 +18,7 @@ import {
   chooseDatabase,
   helpText,
   openDatabase
-} from "./chunk-A7AYMY34.js";
+} from "./chunk-VRJGC2HL.js";
 
 // src/cli/report.ts
 var REPORT_HELP = `Usage: metrica-chats report [--db <path|url>] [--since <time>] [--json]

@@ -165,7 +165,7 @@ function explainDatabaseError(error, target) {
   return null;
 }
 async function openDatabase(choice, io, options) {
-  const { isPostgresUrl, openStorage } = await import("./storage-TGKEMCGE.js");
+  const { isPostgresUrl, openStorage } = await import("./storage-3CAQKI6Z.js");
   const { target } = choice;
   if (!options.create && !isPostgresUrl(target) && target !== ":memory:") {
     const path = resolve(io.cwd, target);

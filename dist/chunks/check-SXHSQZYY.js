@@ -3,10 +3,10 @@ import {
   CHECK_HELP,
   check,
   filterListSource
-} from "./chunk-6D3XFF6G.js";
+} from "./chunk-JKIGCABM.js";
 import "./chunk-II6ICZSI.js";
-import "./chunk-FQ6QAB63.js";
-import "./chunk-A7AYMY34.js";
+import "./chunk-3DS3ONAR.js";
+import "./chunk-VRJGC2HL.js";
 export {
   CHECK_HELP,
   check,
